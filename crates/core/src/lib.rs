@@ -1,0 +1,26 @@
+//! verdict-core: everything Verdict computes, with no DOM, clock or OS randomness.
+//!
+//! The web app and the `verdict` CLI are thin shells over this crate. Modules:
+//! - [`problem`]: the `file:line: field: problem` error every parser reports;
+//! - [`task`], [`rubric`], [`judgment`]: the three stable file formats (see `docs/FORMATS.md`);
+//! - [`order`]: per-annotator, counterbalanced display order of outputs;
+//! - [`session`]: the rating session as a pure state machine (`Action` + `apply`);
+//! - [`markdown`]: untrusted Markdown to a safe node tree;
+//! - [`rng`], [`digest`], [`time`]: portable seeded randomness, SHA-256, timestamps.
+#![forbid(unsafe_code)]
+
+pub mod digest;
+pub mod judgment;
+pub mod markdown;
+pub mod order;
+pub mod problem;
+pub mod rng;
+pub mod rubric;
+pub mod session;
+pub mod task;
+pub mod time;
+
+pub use judgment::Judgment;
+pub use problem::Problem;
+pub use rubric::Rubric;
+pub use task::Task;

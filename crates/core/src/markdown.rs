@@ -1,0 +1,1 @@
+//! Untrusted Markdown to a safe node tree (placeholder until written below).

@@ -1,0 +1,1 @@
+//! Display order of outputs (placeholder until written below).

@@ -1,0 +1,332 @@
+//! Rubrics: what the rater is asked (mode, preference scale, criteria, wellbeing settings).
+
+use serde::{Deserialize, Serialize};
+
+use crate::problem::Problem;
+use crate::task::{error_without_position, Task};
+
+/// How outputs are presented and judged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// One output at a time; criteria only.
+    Single,
+    /// Two outputs side by side with a preference.
+    #[default]
+    Pairwise,
+    /// N outputs, ordered best to worst.
+    Ranking,
+}
+
+/// Level of measurement of a criterion, for agreement statistics.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Unordered categories.
+    Nominal,
+    /// Ordered categories.
+    Ordinal,
+    /// Numbers with meaningful differences.
+    Interval,
+    /// Numbers with a meaningful zero.
+    Ratio,
+}
+
+/// The kind of answer a criterion takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CriterionKind {
+    /// An integer from `min` to `max`.
+    Likert,
+    /// Yes or no (`true`/`false`).
+    Binary,
+    /// One of `options`, or several when `multi`.
+    Choice,
+    /// Free text.
+    Text,
+}
+
+/// One question of the rubric.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Criterion {
+    /// Key in judgment `scores`; unique within the rubric.
+    pub id: String,
+    /// What the rater sees.
+    #[serde(default)]
+    pub label: String,
+    /// Optional longer help text (Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Answer kind.
+    pub kind: CriterionKind,
+    /// Likert minimum (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    /// Likert maximum (default 5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// Options of a choice criterion, in display order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+    /// Choice: several options may be picked.
+    #[serde(default)]
+    pub multi: bool,
+    /// Level of measurement for agreement (otherwise inferred).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// Asked once per output (scores keyed by model) rather than once per item.
+    #[serde(default)]
+    pub per_output: bool,
+    /// Must be answered before submitting; defaults to true except for text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+}
+
+impl Criterion {
+    /// Whether the rater must answer this criterion (text is optional unless stated).
+    pub fn is_required(&self) -> bool {
+        self.required.unwrap_or(self.kind != CriterionKind::Text)
+    }
+
+    /// The likert range `(min, max)`, defaulting to 1..=5.
+    pub fn likert_range(&self) -> (i64, i64) {
+        (self.min.unwrap_or(1), self.max.unwrap_or(5))
+    }
+
+    /// Label shown to raters: `label`, or the id when no label is given.
+    pub fn display_label(&self) -> &str {
+        if self.label.is_empty() { &self.id } else { &self.label }
+    }
+}
+
+/// The preference question of pairwise rubrics.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PreferenceScale {
+    /// Labels from "A much better" to "B much better"; an odd count has a tie in the middle.
+    #[serde(default = "default_scale")]
+    pub scale: Vec<String>,
+    /// Offer "both bad" beside the scale.
+    #[serde(default)]
+    pub allow_both_bad: bool,
+}
+
+impl Default for PreferenceScale {
+    fn default() -> Self {
+        PreferenceScale { scale: default_scale(), allow_both_bad: false }
+    }
+}
+
+fn default_scale() -> Vec<String> {
+    ["A better", "Tie", "B better"].map(String::from).to_vec()
+}
+
+/// Settings that protect raters who read harmful content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Wellbeing {
+    /// Blur sensitive items until the rater chooses to reveal them.
+    #[serde(default = "yes")]
+    pub blur_sensitive: bool,
+    /// Remind the rater to take a break after this many minutes of rating (0 or absent: never).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub break_every_minutes: Option<u32>,
+    /// Also treat items whose `meta.<field>` has one of these values as sensitive,
+    /// e.g. `{"field": "policy", "values": ["self-harm"]}`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sensitive_when: Vec<SensitiveRule>,
+}
+
+/// A rubric rule that marks items sensitive by their metadata.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SensitiveRule {
+    /// The `meta` field to look at.
+    pub field: String,
+    /// Values that make the item sensitive.
+    pub values: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Wellbeing {
+    fn default() -> Self {
+        Wellbeing { blur_sensitive: true, break_every_minutes: None, sensitive_when: Vec::new() }
+    }
+}
+
+/// When gold answers are shown to the rater.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoldFeedback {
+    /// Never show gold.
+    #[default]
+    Never,
+    /// Show the gold answer after each submission (calibration mode).
+    AfterSubmit,
+}
+
+/// A rubric file (DESIGN's rubric format).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rubric {
+    /// Title shown at the top of the workspace.
+    #[serde(default)]
+    pub title: String,
+    /// Instructions for raters (Markdown).
+    #[serde(default)]
+    pub instructions: String,
+    /// Presentation mode.
+    #[serde(default)]
+    pub mode: Mode,
+    /// Hide model names.
+    #[serde(default)]
+    pub blind: bool,
+    /// Counterbalance output order per annotator.
+    #[serde(default)]
+    pub randomize_order: bool,
+    /// Pairwise preference scale.
+    #[serde(default)]
+    pub preference: PreferenceScale,
+    /// Questions asked per item or per output.
+    #[serde(default)]
+    pub criteria: Vec<Criterion>,
+    /// Rater protection.
+    #[serde(default)]
+    pub wellbeing: Wellbeing,
+    /// Calibration feedback.
+    #[serde(default)]
+    pub gold_feedback: GoldFeedback,
+}
+
+impl Default for Rubric {
+    fn default() -> Self {
+        Rubric {
+            title: "Which output is better?".into(),
+            instructions: String::new(),
+            mode: Mode::Pairwise,
+            blind: true,
+            randomize_order: true,
+            preference: PreferenceScale::default(),
+            criteria: Vec::new(),
+            wellbeing: Wellbeing::default(),
+            gold_feedback: GoldFeedback::Never,
+        }
+    }
+}
+
+impl Rubric {
+    /// Whether `task` is to be blurred for this rubric (meta.sensitive or a rubric rule).
+    pub fn is_sensitive(&self, task: &Task) -> bool {
+        task.is_sensitive()
+            || self.wellbeing.sensitive_when.iter().any(|rule| {
+                task.meta.get(&rule.field).is_some_and(|value| match value {
+                    serde_json::Value::String(text) => rule.values.contains(text),
+                    serde_json::Value::Array(items) => items.iter().any(|v| v.as_str().is_some_and(|t| rule.values.iter().any(|r| r == t))),
+                    _ => false,
+                })
+            })
+    }
+
+    /// The criterion with id `id`.
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+}
+
+/// Parses and checks a rubric (JSON). Every problem is listed; the rubric is usable only
+/// when there are no errors.
+pub fn load_rubric(file: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let rubric: Rubric = serde_json::from_str(text).map_err(|error| {
+        let field = field_from_serde_error(&error);
+        vec![Problem::error(file, error.line() as u64, &field, error_without_position(&error))]
+    })?;
+    let line_at = |at: usize| text[..at].matches('\n').count() as u64 + 1;
+    let line_of = |needle: &str| -> u64 { text.find(needle).map_or(1, line_at) };
+    // The i-th `"id"` key after `"criteria"` starts criterion i: good enough to point at it.
+    let criteria_start = text.find("\"criteria\"").unwrap_or(0);
+    let criterion_lines: Vec<u64> =
+        text[criteria_start..].match_indices("\"id\"").map(|(at, _)| line_at(criteria_start + at)).collect();
+    let mut problems = Vec::new();
+    let mut ids = std::collections::HashSet::new();
+    for (index, criterion) in rubric.criteria.iter().enumerate() {
+        let field = format!("criteria[{index}]");
+        let line = criterion_lines.get(index).copied().unwrap_or(1);
+        if criterion.id.trim().is_empty() {
+            problems.push(Problem::error(file, line, &format!("{field}.id"), "must not be empty"));
+        } else if !ids.insert(criterion.id.as_str()) {
+            problems.push(Problem::error(file, line, &format!("{field}.id"), format!("\"{}\" is used by two criteria", criterion.id)));
+        }
+        match criterion.kind {
+            CriterionKind::Likert => {
+                let (min, max) = criterion.likert_range();
+                if min >= max {
+                    problems.push(Problem::error(file, line, &format!("{field}.max"), format!("must be greater than min ({min} ≥ {max})")));
+                } else if max - min > 20 {
+                    problems.push(Problem::error(file, line, &format!("{field}.max"), "a likert scale may have at most 21 points"));
+                }
+            }
+            CriterionKind::Choice => {
+                if criterion.options.len() < 2 {
+                    problems.push(Problem::error(file, line, &format!("{field}.options"), "a choice needs at least two options"));
+                }
+                let mut seen = std::collections::HashSet::new();
+                for option in &criterion.options {
+                    if !seen.insert(option) {
+                        problems.push(Problem::error(file, line, &format!("{field}.options"), format!("option \"{option}\" appears twice")));
+                    }
+                }
+            }
+            CriterionKind::Binary | CriterionKind::Text => {}
+        }
+    }
+    if rubric.mode == Mode::Pairwise && rubric.preference.scale.len() < 2 {
+        problems.push(Problem::error(file, line_of("\"scale\""), "preference.scale", "a preference scale needs at least two labels"));
+    }
+    if problems.is_empty() { Ok(rubric) } else { Err(problems) }
+}
+
+/// Best-effort field name from a serde error such as "unknown variant `x`" or "missing field `id`".
+fn field_from_serde_error(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    if let Some(rest) = text.strip_prefix("missing field `") {
+        return rest.split('`').next().unwrap_or("-").to_owned();
+    }
+    "-".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_the_real_demo_rubrics() {
+        for path in ["../../www/demo/mtbench-pairs/rubric.json", "../../www/demo/alpacaeval-single/rubric.json"] {
+            let text = std::fs::read_to_string(path).unwrap();
+            let rubric = load_rubric(path, &text).unwrap_or_else(|p| panic!("{p:?}"));
+            assert!(!rubric.criteria.is_empty());
+        }
+    }
+
+    #[test]
+    fn colliding_ids_and_bad_ranges_are_named() {
+        let text = r#"{"mode":"pairwise","criteria":[
+  {"id":"a","kind":"likert","min":5,"max":1},
+  {"id":"a","kind":"choice","options":["x"]}]}"#;
+        let got: Vec<String> = load_rubric("r.json", text).unwrap_err().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "r.json:2: criteria[0].max: must be greater than min (5 ≥ 1)",
+                "r.json:3: criteria[1].id: \"a\" is used by two criteria",
+                "r.json:3: criteria[1].options: a choice needs at least two options",
+            ]
+        );
+    }
+
+    #[test]
+    fn syntax_and_type_errors_have_lines() {
+        let got = load_rubric("r.json", "{\n \"mode\": \"sideways\"\n}").unwrap_err();
+        assert_eq!(got[0].line, 2);
+        assert!(got[0].message.contains("unknown variant `sideways`"), "{}", got[0]);
+    }
+}

@@ -1,0 +1,1 @@
+//! Rating session (placeholder until written below).

@@ -1,0 +1,384 @@
+//! Task files: the items to rate (DESIGN's task format), as JSONL or a JSON array.
+//!
+//! Loading is lenient: every line is checked on its own, bad lines become
+//! [`Problem`]s (`file:line: field: problem`) and good lines still load.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::problem::{json_type_name, Loaded, Problem};
+
+/// One turn of a multi-turn conversation shown above the outputs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Turn {
+    /// `user`, `assistant`, `system`, …
+    pub role: String,
+    /// The turn's text (Markdown).
+    pub content: String,
+}
+
+/// One model's output for an item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Output {
+    /// The model's identity; unique within the item. Judgments refer to outputs by it.
+    pub model: String,
+    /// The output's text (Markdown, untrusted).
+    pub content: String,
+    /// Fields this version does not know, kept for round-trips.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The hidden gold answer of an item (calibration and accuracy).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Gold {
+    /// The model that should win, or `tie` / `both_bad`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preference: Option<String>,
+    /// Expected criterion values, keyed like judgment scores.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub scores: Map<String, Value>,
+    /// Fields this version does not know, kept for round-trips.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// One item to rate: a prompt (or conversation) and the outputs to compare.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    /// Unique id of the item within its file.
+    pub id: String,
+    /// The prompt shown above the outputs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt: Option<String>,
+    /// A multi-turn conversation shown above the outputs (instead of, or after, `prompt`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conversation: Option<Vec<Turn>>,
+    /// The outputs to rate; model ids are unique.
+    pub outputs: Vec<Output>,
+    /// Free-form metadata (language, policy, `sensitive`), shown on demand.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub meta: Map<String, Value>,
+    /// Optional hidden gold answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gold: Option<Gold>,
+    /// Fields this version does not know, kept for round-trips.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+impl Task {
+    /// True when the item is marked sensitive in its metadata (`meta.sensitive: true`).
+    pub fn is_sensitive(&self) -> bool {
+        self.meta.get("sensitive").and_then(Value::as_bool).unwrap_or(false)
+    }
+
+    /// The output of `model`, if the item has one.
+    pub fn output(&self, model: &str) -> Option<&Output> {
+        self.outputs.iter().find(|o| o.model == model)
+    }
+}
+
+/// Loads a task file's text: a JSON array when it starts with `[`, JSONL otherwise.
+/// Duplicate ids are errors on the later line; the first item with an id wins.
+/// Problems come out in line order.
+pub fn load_tasks(file: &str, text: &str) -> Loaded<Task> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut problems = Vec::new();
+    let mut located: Vec<(u64, Task)> = Vec::new();
+    if text.trim().is_empty() {
+        problems.push(Problem::error(file, 0, "-", "the file is empty: no items to rate"));
+    } else if text.trim_start().starts_with('[') {
+        for (line_no, parsed) in array_elements(file, text, &mut problems) {
+            push_task(file, line_no, parsed, &mut located, &mut problems);
+        }
+    } else {
+        for (index, line) in text.lines().enumerate() {
+            let line_no = index as u64 + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<Value>(line) {
+                Ok(value) => push_task(file, line_no, value, &mut located, &mut problems),
+                Err(error) => problems.push(Problem::error(
+                    file,
+                    line_no,
+                    "-",
+                    format!("not valid JSON ({})", error_without_position(&error)),
+                )),
+            }
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut records = Vec::with_capacity(located.len());
+    for (line_no, task) in located {
+        if seen.insert(task.id.clone()) {
+            records.push(task);
+        } else {
+            problems.push(Problem::error(
+                file,
+                line_no,
+                "id",
+                format!("duplicate id \"{}\": two items cannot share an id", task.id),
+            ));
+        }
+    }
+    problems.sort_by_key(|p| p.line);
+    Loaded { records, problems }
+}
+
+/// Splits a JSON array into its elements, each with the line it starts on.
+fn array_elements(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<(u64, Value)> {
+    match serde_json::from_str::<Vec<&serde_json::value::RawValue>>(text) {
+        Ok(elements) => elements
+            .into_iter()
+            .filter_map(|raw| {
+                let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+                let line_no = text[..offset].matches('\n').count() as u64 + 1;
+                serde_json::from_str::<Value>(raw.get()).ok().map(|value| (line_no, value))
+            })
+            .collect(),
+        Err(error) => {
+            problems.push(Problem::error(
+                file,
+                error.line() as u64,
+                "-",
+                format!("not a valid JSON array ({})", error_without_position(&error)),
+            ));
+            Vec::new()
+        }
+    }
+}
+
+/// serde_json's message without its " at line L column C" suffix (we report the line ourselves).
+pub(crate) fn error_without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.find(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+/// Validates one parsed record field by field, so each problem names its field.
+fn push_task(file: &str, line_no: u64, value: Value, located: &mut Vec<(u64, Task)>, problems: &mut Vec<Problem>) {
+    match task_from_value(value) {
+        Ok(task) => located.push((line_no, task)),
+        Err(found) => problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message))),
+    }
+}
+
+/// Builds a [`Task`] from a JSON value, or lists every `(field, problem)` found.
+pub fn task_from_value(value: Value) -> Result<Task, Vec<(String, String)>> {
+    let Value::Object(mut object) = value else {
+        return Err(vec![("-".into(), format!("expected an object, found {}", json_type_name(&value)))]);
+    };
+    let mut problems: Vec<(String, String)> = Vec::new();
+    let id = match object.remove("id") {
+        Some(Value::String(id)) if !id.trim().is_empty() => id,
+        Some(Value::String(_)) => {
+            problems.push(("id".into(), "must not be empty".into()));
+            String::new()
+        }
+        // Numeric ids are common in exported data sets; accept them as their decimal text.
+        Some(Value::Number(number)) => number.to_string(),
+        Some(other) => {
+            problems.push(("id".into(), format!("expected a string, found {}", json_type_name(&other))));
+            String::new()
+        }
+        None => {
+            problems.push(("id".into(), "missing: every item needs a unique id".into()));
+            String::new()
+        }
+    };
+    let prompt = match object.remove("prompt") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(prompt)) => Some(prompt),
+        Some(other) => {
+            problems.push(("prompt".into(), format!("expected a string, found {}", json_type_name(&other))));
+            None
+        }
+    };
+    let conversation = match object.remove("conversation") {
+        None | Some(Value::Null) => None,
+        Some(Value::Array(turns)) => Some(
+            turns
+                .into_iter()
+                .enumerate()
+                .filter_map(|(index, turn)| {
+                    let field = format!("conversation[{index}]");
+                    match turn {
+                        Value::Object(mut turn) => {
+                            let role = string_field(&mut turn, &field, "role", &mut problems);
+                            let content = string_field(&mut turn, &field, "content", &mut problems);
+                            Some(Turn { role: role?, content: content? })
+                        }
+                        other => {
+                            problems.push((field, format!("expected an object with role and content, found {}", json_type_name(&other))));
+                            None
+                        }
+                    }
+                })
+                .collect(),
+        ),
+        Some(other) => {
+            problems.push(("conversation".into(), format!("expected an array of turns, found {}", json_type_name(&other))));
+            None
+        }
+    };
+    if prompt.is_none() && conversation.is_none() && !problems.iter().any(|(f, _)| f.starts_with("prompt") || f.starts_with("conversation")) {
+        problems.push(("prompt".into(), "missing: give a prompt or a conversation".into()));
+    }
+    let outputs = match object.remove("outputs") {
+        Some(Value::Array(outputs)) if outputs.is_empty() => {
+            problems.push(("outputs".into(), "empty: an item needs at least one output".into()));
+            Vec::new()
+        }
+        Some(Value::Array(outputs)) => {
+            let mut models = std::collections::HashSet::new();
+            outputs
+                .into_iter()
+                .enumerate()
+                .filter_map(|(index, output)| {
+                    let field = format!("outputs[{index}]");
+                    let Value::Object(mut output) = output else {
+                        problems.push((field, format!("expected an object with model and content, found {}", json_type_name(&output))));
+                        return None;
+                    };
+                    let model = string_field(&mut output, &field, "model", &mut problems)?;
+                    let content = string_field(&mut output, &field, "content", &mut problems)?;
+                    if model.trim().is_empty() {
+                        problems.push((format!("{field}.model"), "must not be empty".into()));
+                        return None;
+                    }
+                    if !models.insert(model.clone()) {
+                        problems.push((format!("{field}.model"), format!("model \"{model}\" appears twice in this item")));
+                        return None;
+                    }
+                    Some(Output { model, content, extra: output })
+                })
+                .collect()
+        }
+        Some(other) => {
+            problems.push(("outputs".into(), format!("expected an array, found {}", json_type_name(&other))));
+            Vec::new()
+        }
+        None => {
+            problems.push(("outputs".into(), "missing: an item needs outputs to rate".into()));
+            Vec::new()
+        }
+    };
+    let meta = match object.remove("meta") {
+        None | Some(Value::Null) => Map::new(),
+        Some(Value::Object(meta)) => meta,
+        Some(other) => {
+            problems.push(("meta".into(), format!("expected an object, found {}", json_type_name(&other))));
+            Map::new()
+        }
+    };
+    let gold = match object.remove("gold") {
+        None | Some(Value::Null) => None,
+        Some(value @ Value::Object(_)) => match serde_json::from_value::<Gold>(value) {
+            Ok(gold) => Some(gold),
+            Err(error) => {
+                problems.push(("gold".into(), error_without_position(&error)));
+                None
+            }
+        },
+        Some(other) => {
+            problems.push(("gold".into(), format!("expected an object, found {}", json_type_name(&other))));
+            None
+        }
+    };
+    if problems.is_empty() {
+        Ok(Task { id, prompt, conversation, outputs, meta, gold, extra: object })
+    } else {
+        Err(problems)
+    }
+}
+
+/// Takes a required string field out of `object`, recording a problem under `parent.key`.
+fn string_field(object: &mut Map<String, Value>, parent: &str, key: &str, problems: &mut Vec<(String, String)>) -> Option<String> {
+    match object.remove(key) {
+        Some(Value::String(text)) => Some(text),
+        Some(other) => {
+            problems.push((format!("{parent}.{key}"), format!("expected a string, found {}", json_type_name(&other))));
+            None
+        }
+        None => {
+            problems.push((format!("{parent}.{key}"), "missing".into()));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<String> {
+        load_tasks("t.jsonl", text).problems.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn loads_the_real_mtbench_pairs_and_alpacaeval_files() {
+        for (path, n_items, n_outputs) in [
+            ("../../www/demo/mtbench-pairs/tasks.jsonl", 30, 2),
+            ("../../www/demo/alpacaeval-single/tasks.jsonl", 805, 1),
+        ] {
+            let text = std::fs::read_to_string(path).expect("demo data is committed under www/demo");
+            let loaded = load_tasks(path, &text);
+            assert_eq!(loaded.problems, vec![], "{path}");
+            assert_eq!(loaded.records.len(), n_items, "{path}");
+            assert!(loaded.records.iter().all(|t| t.outputs.len() == n_outputs));
+        }
+    }
+
+    #[test]
+    fn reports_each_bad_line_and_keeps_the_good_ones() {
+        let text = concat!(
+            r#"{"id":"a","prompt":"p","outputs":[{"model":"x","content":"1"}]}"#, "\n",
+            r#"{"id":"b","prompt":"p","outputs":[{"model":"x","content":"1"},{"model":"x","content":"2"}]}"#, "\n",
+            "\n",
+            r#"{"id":"c","prompt":"p","outputs":[{"model":5,"content":"1"}]}"#, "\n",
+            r#"{"id":"a","prompt":"p","outputs":[{"model":"y","content":"1"}]}"#, "\n",
+            r#"{"prompt":"p","outputs":[{"model":"y","content":"1"}]"#, "\r\n",
+            r#"{"id":"d","outputs":[]}"#, "\n",
+            "[1,2]\n",
+        );
+        let loaded = load_tasks("t.jsonl", text);
+        assert_eq!(loaded.records.len(), 1);
+        let got: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "t.jsonl:2: outputs[1].model: model \"x\" appears twice in this item",
+                "t.jsonl:4: outputs[0].model: expected a string, found a number",
+                "t.jsonl:5: id: duplicate id \"a\": two items cannot share an id",
+                "t.jsonl:6: -: not valid JSON (EOF while parsing an object)",
+                "t.jsonl:7: prompt: missing: give a prompt or a conversation",
+                "t.jsonl:7: outputs: empty: an item needs at least one output",
+                "t.jsonl:8: -: expected an object, found an array",
+            ]
+        );
+    }
+
+    #[test]
+    fn json_arrays_report_the_line_each_element_starts_on() {
+        let text = "[\n  {\"id\":\"a\",\"prompt\":\"p\",\"outputs\":[{\"model\":\"x\",\"content\":\"1\"}]},\n  {\"id\":\"b\",\"conversation\":[{\"role\":\"user\"}],\"outputs\":[{\"model\":\"x\",\"content\":\"1\"}]}\n]";
+        assert_eq!(problems(text), ["t.jsonl:3: conversation[0].content: missing"]);
+    }
+
+    #[test]
+    fn empty_and_bom_files() {
+        assert_eq!(problems(""), ["t.jsonl:0: -: the file is empty: no items to rate"]);
+        let text = "\u{feff}{\"id\":\"a\",\"prompt\":\"p\",\"outputs\":[{\"model\":\"x\",\"content\":\"1\"}]}";
+        assert_eq!(load_tasks("t.jsonl", text).records.len(), 1);
+    }
+
+    #[test]
+    fn unknown_fields_are_kept() {
+        let text = r#"{"id":"a","prompt":"p","outputs":[{"model":"x","content":"1","tokens":3}],"source":"s"}"#;
+        let task = &load_tasks("t.jsonl", text).records[0];
+        assert_eq!(serde_json::to_string(task).unwrap(), text);
+    }
+}

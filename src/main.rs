@@ -1,0 +1,2 @@
+//! Verdict web app entry (placeholder until the app lands).
+fn main() {}
