@@ -1,0 +1,618 @@
+//! Battles: the pairwise outcomes a leaderboard is fitted on, extracted from judgments.
+//!
+//! A battle is one comparison of two models with one outcome. Where they come from:
+//! - a pairwise `preference` gives one battle between the two compared models, taken from
+//!   `shown` (two models, in display order) or, without `shown`, from the task's two outputs;
+//! - an N-way `ranking` (best first) gives every implied pair: the model ranked higher wins each
+//!   of its N·(N−1)/2 pairs ("full rank breaking"; see `docs/RANKING.md` for why and its cost);
+//! - a per-output criterion (for `--by criterion`) gives every pair of scored outputs: the higher
+//!   value wins, equal values tie.
+//!
+//! Judgments are identified by `(item_id, annotator)`; a later one replaces an earlier one, both
+//! in [`load_judgments`](crate::judgment::load_judgments) and in the streaming reader
+//! [`read_jsonl`] here.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+use crate::judgment::{judgment_from_line, Judgment, BOTH_BAD, SCHEMA, TIE};
+use crate::problem::{Loaded, Problem};
+use crate::task::Task;
+
+/// How one battle ended, seen from its `first` model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The first model won.
+    FirstWins,
+    /// The second model won.
+    SecondWins,
+    /// The two were judged equal (`"tie"`).
+    Tie,
+    /// Both were judged bad (`"both_bad"`): a tie for ratings, counted apart in bias checks.
+    BothBad,
+}
+
+impl Outcome {
+    /// The same battle seen from the other side.
+    pub fn swapped(self) -> Outcome {
+        match self {
+            Outcome::FirstWins => Outcome::SecondWins,
+            Outcome::SecondWins => Outcome::FirstWins,
+            other => other,
+        }
+    }
+
+    /// True for [`Outcome::Tie`] and [`Outcome::BothBad`].
+    pub fn is_tie(self) -> bool {
+        matches!(self, Outcome::Tie | Outcome::BothBad)
+    }
+}
+
+/// One comparison of two models. Ids index [`BattleSet::models`], [`BattleSet::annotators`]
+/// and [`BattleSet::items`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Battle {
+    /// The model shown first (left or top) when `positioned`; otherwise the first listed.
+    pub first: u32,
+    /// The other model.
+    pub second: u32,
+    /// How it ended, from `first`'s side.
+    pub outcome: Outcome,
+    /// True when `first` is known to have been displayed before `second` (from `shown`).
+    pub positioned: bool,
+    /// Who judged.
+    pub annotator: u32,
+    /// Which item was judged.
+    pub item: u32,
+}
+
+/// Battles with the names their ids refer to, plus what could not be used and why.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BattleSet {
+    /// Model names, sorted (byte order); a battle's `first`/`second` index this.
+    pub models: Vec<String>,
+    /// Annotator names, in order of first appearance.
+    pub annotators: Vec<String>,
+    /// Item ids, in order of first appearance.
+    pub items: Vec<String>,
+    /// The battles, in input order (online Elo uses this order).
+    pub battles: Vec<Battle>,
+    /// Judgments that gave no battle, counted by reason (reasons sorted).
+    pub skipped: BTreeMap<String, u64>,
+}
+
+impl BattleSet {
+    /// Builds battles from judgments' preferences and rankings. `tasks` supply the two compared
+    /// models of a preference without `shown` (an item with exactly two outputs).
+    pub fn from_judgments(judgments: &[Judgment], tasks: Option<&[Task]>) -> BattleSet {
+        let mut builder = Builder::new(tasks);
+        for judgment in judgments {
+            let shown: Option<Vec<&str>> = judgment.shown.as_ref().map(|s| s.iter().map(String::as_str).collect());
+            let ranking: Option<Vec<&str>> = judgment.ranking.as_ref().map(|r| r.iter().map(String::as_str).collect());
+            builder.push(
+                &judgment.item_id,
+                &judgment.annotator,
+                shown.as_deref(),
+                judgment.preference.as_ref().map(|p| p.winner.as_str()),
+                ranking.as_deref(),
+            );
+        }
+        builder.finish()
+    }
+
+    /// Builds battles from one per-output criterion: for every pair of models scored on
+    /// `criterion` (numbers, or booleans with `true` above `false`), the higher value wins and
+    /// equal values tie. Pairs follow `shown` order when it lists both models.
+    pub fn from_criterion(judgments: &[Judgment], criterion: &str) -> BattleSet {
+        let mut builder = Builder::new(None);
+        for judgment in judgments {
+            let Some(value) = judgment.scores.as_ref().and_then(|s| s.get(criterion)) else {
+                builder.skip("no score for this criterion");
+                continue;
+            };
+            let Value::Object(per_model) = value else {
+                builder.skip("criterion is not per output");
+                continue;
+            };
+            let mut scored: Vec<(&str, f64)> = Vec::new();
+            for (model, value) in per_model {
+                match value {
+                    Value::Number(n) => scored.push((model, n.as_f64().unwrap_or(f64::NAN))),
+                    Value::Bool(b) => scored.push((model, if *b { 1.0 } else { 0.0 })),
+                    _ => {}
+                }
+            }
+            scored.retain(|(_, v)| v.is_finite());
+            if scored.len() < 2 {
+                builder.skip("fewer than two numeric scores");
+                continue;
+            }
+            let order = |model: &str| {
+                judgment.shown.as_ref().and_then(|s| s.iter().position(|m| m == model)).unwrap_or(usize::MAX)
+            };
+            let positioned = scored.iter().all(|(m, _)| order(m) != usize::MAX);
+            if positioned {
+                scored.sort_by_key(|(m, _)| order(m));
+            }
+            builder.begin(&judgment.item_id, &judgment.annotator);
+            let mut pairs = Vec::new();
+            for (i, (first, first_value)) in scored.iter().enumerate() {
+                for (second, second_value) in &scored[i + 1..] {
+                    let outcome = if first_value > second_value {
+                        Outcome::FirstWins
+                    } else if first_value < second_value {
+                        Outcome::SecondWins
+                    } else {
+                        Outcome::Tie
+                    };
+                    pairs.push((builder.model(first), builder.model(second), outcome, positioned));
+                }
+            }
+            builder.commit(pairs);
+        }
+        builder.finish()
+    }
+
+    /// Number of battles each model took part in, indexed by model id.
+    pub fn battles_per_model(&self) -> Vec<u64> {
+        let mut counts = vec![0u64; self.models.len()];
+        for battle in &self.battles {
+            counts[battle.first as usize] += 1;
+            counts[battle.second as usize] += 1;
+        }
+        counts
+    }
+}
+
+/// Reads judgments JSONL straight into battles, without building full [`Judgment`]s: the fast
+/// path for large files. Only the fields ranking needs are read (`schema`, `item_id`,
+/// `annotator`, `shown`, `preference.winner`, `ranking`, and the presence of `scores`/`flags`);
+/// `verdict validate` checks the rest. Invalid lines are reported as errors exactly as
+/// [`load_judgments`](crate::judgment::load_judgments) reports them; a later judgment of the
+/// same `(item_id, annotator)` replaces the earlier one, with the same warning.
+pub fn read_jsonl(file: &str, text: &str, tasks: Option<&[Task]>) -> Loaded<BattleSet> {
+    let mut sets = read_many(&[(file, text)], tasks);
+    Loaded { records: vec![std::mem::take(&mut sets.records[0])], problems: sets.problems }
+}
+
+/// [`read_jsonl`] over several files read as one stream (a judgment in a later file replaces
+/// the same `(item_id, annotator)` in an earlier one). Returns one [`BattleSet`].
+pub fn read_many(files: &[(&str, &str)], tasks: Option<&[Task]>) -> Loaded<BattleSet> {
+    let mut builder = Builder::new(tasks);
+    let mut problems = Vec::new();
+    let mut first_line: HashMap<u32, (usize, u64)> = HashMap::new();
+    for (file_index, (file, text)) in files.iter().enumerate() {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        for (index, line) in text.lines().enumerate() {
+            let line_no = index as u64 + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let lean = match serde_json::from_str::<LeanJudgment>(line) {
+                Ok(lean) if lean.is_valid() => lean,
+                _ => {
+                    // Let the full parser say precisely what is wrong; if it accepts the line
+                    // (a shape the lean reader does not know), use its result.
+                    match judgment_from_line(line) {
+                        Ok(judgment) => {
+                            let record = builder.records.len();
+                            if let Some(previous) = builder.replaced(&judgment.item_id, &judgment.annotator) {
+                                warn_replaced(&mut problems, &mut first_line, files, previous, file, line_no, &judgment.item_id, &judgment.annotator);
+                            }
+                            let set = BattleSet::from_judgments(std::slice::from_ref(&judgment), tasks);
+                            let _ = set;
+                            let shown: Option<Vec<&str>> = judgment.shown.as_ref().map(|s| s.iter().map(String::as_str).collect());
+                            let ranking: Option<Vec<&str>> = judgment.ranking.as_ref().map(|r| r.iter().map(String::as_str).collect());
+                            builder.push(&judgment.item_id, &judgment.annotator, shown.as_deref(), judgment.preference.as_ref().map(|p| p.winner.as_str()), ranking.as_deref());
+                            note_line(&mut first_line, &builder, record, file_index, line_no);
+                        }
+                        Err(found) => problems.extend(
+                            found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)),
+                        ),
+                    }
+                    continue;
+                }
+            };
+            let record = builder.records.len();
+            if let Some(previous) = builder.replaced(&lean.item_id, &lean.annotator) {
+                warn_replaced(&mut problems, &mut first_line, files, previous, file, line_no, &lean.item_id, &lean.annotator);
+            }
+            let shown: Option<Vec<&str>> = lean.shown.as_ref().map(|s| s.iter().map(|n| n.0.as_ref()).collect());
+            let ranking: Option<Vec<&str>> = lean.ranking.as_ref().map(|r| r.iter().map(|n| n.0.as_ref()).collect());
+            builder.push(
+                &lean.item_id,
+                &lean.annotator,
+                shown.as_deref(),
+                lean.preference.as_ref().map(|p| p.winner.0.as_ref()),
+                ranking.as_deref(),
+            );
+            note_line(&mut first_line, &builder, record, file_index, line_no);
+        }
+    }
+    Loaded { records: vec![builder.finish()], problems }
+}
+
+/// Remembers where the judgment in record slot `slot` came from, for replacement warnings.
+fn note_line(first_line: &mut HashMap<u32, (usize, u64)>, builder: &Builder, record_len_before: usize, file_index: usize, line_no: u64) {
+    let slot = if builder.records.len() > record_len_before { record_len_before } else { builder.last_slot };
+    first_line.insert(slot as u32, (file_index, line_no));
+}
+
+/// Pushes the warning [`load_judgments`](crate::judgment::load_judgments) gives for a replaced judgment.
+#[allow(clippy::too_many_arguments)]
+fn warn_replaced(
+    problems: &mut Vec<Problem>,
+    first_line: &mut HashMap<u32, (usize, u64)>,
+    files: &[(&str, &str)],
+    slot: usize,
+    file: &str,
+    line_no: u64,
+    item_id: &str,
+    annotator: &str,
+) {
+    let (file_index, previous_line) = first_line.get(&(slot as u32)).copied().unwrap_or((0, 0));
+    let where_ = if files[file_index].0 == file {
+        format!("line {previous_line}")
+    } else {
+        format!("{}:{previous_line}", files[file_index].0)
+    };
+    problems.push(Problem::warning(
+        file,
+        line_no,
+        "item_id",
+        format!("replaces the judgment of \"{item_id}\" by \"{annotator}\" on {where_}"),
+    ));
+}
+
+/// The fields of a judgment line that ranking reads; everything else is skipped unparsed.
+#[derive(Deserialize)]
+struct LeanJudgment<'a> {
+    #[serde(borrow)]
+    schema: Cow<'a, str>,
+    #[serde(borrow)]
+    item_id: Cow<'a, str>,
+    #[serde(borrow)]
+    annotator: Cow<'a, str>,
+    #[serde(borrow, default)]
+    shown: Option<Vec<Name<'a>>>,
+    #[serde(borrow, default)]
+    preference: Option<LeanPreference<'a>>,
+    #[serde(borrow, default)]
+    ranking: Option<Vec<Name<'a>>>,
+    #[serde(default)]
+    scores: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    flags: Option<serde::de::IgnoredAny>,
+}
+
+impl LeanJudgment<'_> {
+    /// The same semantic checks as the full parser (schema, non-empty ids, some content).
+    fn is_valid(&self) -> bool {
+        self.schema == SCHEMA
+            && !self.item_id.is_empty()
+            && !self.annotator.is_empty()
+            && (self.preference.is_some() || self.ranking.is_some() || self.scores.is_some() || self.flags.is_some())
+    }
+}
+
+/// `preference` as ranking reads it: only the winner.
+#[derive(Deserialize)]
+struct LeanPreference<'a> {
+    #[serde(borrow)]
+    winner: Name<'a>,
+}
+
+/// A string borrowed from the line when it has no escapes, owned otherwise (also inside arrays,
+/// where serde's `Cow` would always copy).
+struct Name<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Name<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Name<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, value: &'de str) -> Result<Name<'de>, E> {
+                Ok(Name(Cow::Borrowed(value)))
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Name<'de>, E> {
+                Ok(Name(Cow::Owned(value.to_owned())))
+            }
+        }
+        deserializer.deserialize_str(Visit)
+    }
+}
+
+/// The battles of one judgment, kept per judgment so that a later one can replace it.
+struct Record {
+    item: u32,
+    annotator: u32,
+    /// (first, second, outcome, positioned); a `SmallPair` avoids a heap allocation for the
+    /// common one-battle judgment.
+    battles: RecordBattles,
+}
+
+enum RecordBattles {
+    One(u32, u32, Outcome, bool),
+    Many(Vec<(u32, u32, Outcome, bool)>),
+    None,
+}
+
+/// Interns names, applies the `(item_id, annotator)` replacement rule and expands judgments.
+struct Builder<'t> {
+    model_ids: HashMap<String, u32>,
+    models: Vec<String>,
+    annotator_ids: HashMap<String, u32>,
+    annotators: Vec<String>,
+    item_ids: HashMap<String, u32>,
+    items: Vec<String>,
+    record_of: HashMap<(u32, u32), usize>,
+    records: Vec<Record>,
+    skipped: BTreeMap<String, u64>,
+    tasks: Option<HashMap<&'t str, &'t Task>>,
+    /// Record slot of the judgment being built (set by `begin`).
+    current: (u32, u32),
+    last_slot: usize,
+}
+
+fn intern(ids: &mut HashMap<String, u32>, names: &mut Vec<String>, name: &str) -> u32 {
+    if let Some(&id) = ids.get(name) {
+        return id;
+    }
+    let id = names.len() as u32;
+    ids.insert(name.to_owned(), id);
+    names.push(name.to_owned());
+    id
+}
+
+impl<'t> Builder<'t> {
+    fn new(tasks: Option<&'t [Task]>) -> Self {
+        Builder {
+            model_ids: HashMap::new(),
+            models: Vec::new(),
+            annotator_ids: HashMap::new(),
+            annotators: Vec::new(),
+            item_ids: HashMap::new(),
+            items: Vec::new(),
+            record_of: HashMap::new(),
+            records: Vec::new(),
+            skipped: BTreeMap::new(),
+            tasks: tasks.map(|tasks| tasks.iter().map(|t| (t.id.as_str(), t)).collect()),
+            current: (0, 0),
+            last_slot: 0,
+        }
+    }
+
+    fn model(&mut self, name: &str) -> u32 {
+        intern(&mut self.model_ids, &mut self.models, name)
+    }
+
+    fn skip(&mut self, reason: &str) {
+        *self.skipped.entry(reason.to_owned()).or_default() += 1;
+    }
+
+    /// The record slot an `(item, annotator)` judgment would replace, if any.
+    fn replaced(&self, item_id: &str, annotator: &str) -> Option<usize> {
+        let item = *self.item_ids.get(item_id)?;
+        let annotator = *self.annotator_ids.get(annotator)?;
+        self.record_of.get(&(item, annotator)).copied()
+    }
+
+    fn begin(&mut self, item_id: &str, annotator: &str) {
+        let item = intern(&mut self.item_ids, &mut self.items, item_id);
+        let annotator = intern(&mut self.annotator_ids, &mut self.annotators, annotator);
+        self.current = (item, annotator);
+    }
+
+    /// Stores the current judgment's battles, replacing an earlier judgment of the same key.
+    fn commit(&mut self, mut battles: Vec<(u32, u32, Outcome, bool)>) {
+        let (item, annotator) = self.current;
+        let battles = match battles.len() {
+            0 => RecordBattles::None,
+            1 => {
+                let (a, b, o, p) = battles.pop().expect("length checked: one battle");
+                RecordBattles::One(a, b, o, p)
+            }
+            _ => RecordBattles::Many(battles),
+        };
+        let record = Record { item, annotator, battles };
+        match self.record_of.get(&(item, annotator)) {
+            Some(&slot) => {
+                self.records[slot] = record;
+                self.last_slot = slot;
+            }
+            None => {
+                self.record_of.insert((item, annotator), self.records.len());
+                self.last_slot = self.records.len();
+                self.records.push(record);
+            }
+        }
+    }
+
+    /// Adds one judgment's preference or ranking. A replaced judgment whose replacement gives
+    /// no battle leaves no battle.
+    fn push(&mut self, item_id: &str, annotator: &str, shown: Option<&[&str]>, winner: Option<&str>, ranking: Option<&[&str]>) {
+        self.begin(item_id, annotator);
+        let mut battles = Vec::new();
+        match (winner, ranking) {
+            (Some(winner), _) => match self.pair_of(item_id, shown) {
+                Err(reason) => self.skip(reason),
+                Ok((first, second, positioned)) => {
+                    let outcome = if winner == first {
+                        Some(Outcome::FirstWins)
+                    } else if winner == second {
+                        Some(Outcome::SecondWins)
+                    } else if winner == TIE {
+                        Some(Outcome::Tie)
+                    } else if winner == BOTH_BAD {
+                        Some(Outcome::BothBad)
+                    } else {
+                        None
+                    };
+                    match outcome {
+                        None => self.skip("winner is not one of the two compared models"),
+                        Some(outcome) => {
+                            let (first, second) = (first.to_owned(), second.to_owned());
+                            battles.push((self.model(&first), self.model(&second), outcome, positioned));
+                        }
+                    }
+                }
+            },
+            (None, Some(ranking)) => {
+                let mut distinct = ranking.to_vec();
+                distinct.sort_unstable();
+                distinct.dedup();
+                if ranking.len() < 2 {
+                    self.skip("ranking of fewer than two models");
+                } else if distinct.len() != ranking.len() {
+                    self.skip("ranking names a model twice");
+                } else {
+                    let position = |model: &str| shown.and_then(|s| s.iter().position(|m| *m == model));
+                    let positioned = ranking.iter().all(|m| position(m).is_some());
+                    for (i, better) in ranking.iter().enumerate() {
+                        for worse in &ranking[i + 1..] {
+                            let (better_id, worse_id) = (self.model(better), self.model(worse));
+                            if positioned && position(worse) < position(better) {
+                                battles.push((worse_id, better_id, Outcome::SecondWins, true));
+                            } else {
+                                battles.push((better_id, worse_id, Outcome::FirstWins, positioned));
+                            }
+                        }
+                    }
+                }
+            }
+            (None, None) => self.skip("no preference or ranking"),
+        }
+        self.commit(battles);
+    }
+
+    /// The two compared models of a preference: `shown` when it has two, else the task's two
+    /// outputs.
+    fn pair_of<'a>(&'a self, item_id: &str, shown: Option<&'a [&'a str]>) -> Result<(&'a str, &'a str, bool), &'static str> {
+        match shown {
+            Some([first, second]) if first != second => return Ok((first, second, true)),
+            Some([_, _]) => return Err("shown lists the same model twice"),
+            Some(s) if s.len() > 2 => return Err("preference over more than two shown outputs: the loser is unknown"),
+            _ => {}
+        }
+        let Some(tasks) = &self.tasks else {
+            return Err("no shown models (pass --tasks to take the pair from the item's outputs)");
+        };
+        match tasks.get(item_id).map(|t| t.outputs.as_slice()) {
+            Some([first, second]) => Ok((first.model.as_str(), second.model.as_str(), false)),
+            Some(_) => Err("item does not have exactly two outputs"),
+            None => Err("item not found in the task file"),
+        }
+    }
+
+    /// Expands the kept judgments into battles, with models renumbered in sorted name order.
+    fn finish(self) -> BattleSet {
+        let mut order: Vec<u32> = (0..self.models.len() as u32).collect();
+        order.sort_by(|&a, &b| self.models[a as usize].cmp(&self.models[b as usize]));
+        let mut new_id = vec![0u32; self.models.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_id[old as usize] = new as u32;
+        }
+        let mut battles = Vec::with_capacity(self.records.len());
+        for record in &self.records {
+            let mut push = |&(first, second, outcome, positioned): &(u32, u32, Outcome, bool)| {
+                battles.push(Battle {
+                    first: new_id[first as usize],
+                    second: new_id[second as usize],
+                    outcome,
+                    positioned,
+                    annotator: record.annotator,
+                    item: record.item,
+                })
+            };
+            match &record.battles {
+                RecordBattles::One(a, b, o, p) => push(&(*a, *b, *o, *p)),
+                RecordBattles::Many(many) => many.iter().for_each(&mut push),
+                RecordBattles::None => {}
+            }
+        }
+        let mut models = self.models;
+        let sorted: Vec<String> = order.iter().map(|&old| std::mem::take(&mut models[old as usize])).collect();
+        BattleSet { models: sorted, annotators: self.annotators, items: self.items, battles, skipped: self.skipped }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn judgment(item: &str, annotator: &str, shown: &[&str], winner: &str) -> Judgment {
+        let mut j = Judgment::new(item, annotator);
+        j.shown = Some(shown.iter().map(|s| s.to_string()).collect());
+        j.preference = Some(crate::judgment::Preference { winner: winner.into(), strength: None, extra: Default::default() });
+        j
+    }
+
+    #[test]
+    fn a_preference_gives_one_battle_in_display_order() {
+        let set = BattleSet::from_judgments(&[judgment("q1", "a", &["y", "x"], "x")], None);
+        assert_eq!(set.models, ["x", "y"]);
+        assert_eq!(set.battles.len(), 1);
+        let b = set.battles[0];
+        assert_eq!((b.first, b.second, b.outcome, b.positioned), (1, 0, Outcome::SecondWins, true));
+    }
+
+    #[test]
+    fn a_later_judgment_replaces_an_earlier_one() {
+        let set = BattleSet::from_judgments(
+            &[judgment("q1", "a", &["x", "y"], "x"), judgment("q2", "a", &["x", "y"], "tie"), judgment("q1", "a", &["x", "y"], "y")],
+            None,
+        );
+        let outcomes: Vec<Outcome> = set.battles.iter().map(|b| b.outcome).collect();
+        assert_eq!(outcomes, [Outcome::SecondWins, Outcome::Tie]);
+    }
+
+    #[test]
+    fn a_ranking_gives_every_implied_pair() {
+        let mut j = Judgment::new("q1", "a");
+        j.ranking = Some(vec!["b".into(), "c".into(), "a".into()]);
+        j.shown = Some(vec!["a".into(), "b".into(), "c".into()]);
+        let set = BattleSet::from_judgments(&[j], None);
+        assert_eq!(set.battles.len(), 3);
+        // b beats c and a; c beats a. Shown order a, b, c decides which side is `first`.
+        let got: Vec<(u32, u32, Outcome)> = set.battles.iter().map(|b| (b.first, b.second, b.outcome)).collect();
+        assert_eq!(got, [(1, 2, Outcome::FirstWins), (0, 1, Outcome::SecondWins), (0, 2, Outcome::SecondWins)]);
+    }
+
+    #[test]
+    fn unusable_judgments_are_counted_by_reason() {
+        let mut no_pair = Judgment::new("q1", "a");
+        no_pair.preference = Some(crate::judgment::Preference { winner: "x".into(), strength: None, extra: Default::default() });
+        let set = BattleSet::from_judgments(&[no_pair, judgment("q2", "a", &["x", "y"], "z")], None);
+        assert!(set.battles.is_empty());
+        assert_eq!(set.skipped.values().sum::<u64>(), 2);
+        assert!(set.skipped.contains_key("winner is not one of the two compared models"));
+    }
+
+    #[test]
+    fn the_streaming_reader_agrees_with_the_full_loader_on_the_real_mtbench_file() {
+        let text = std::fs::read_to_string("../../www/demo/mtbench-judgments/judgments.jsonl").unwrap();
+        let full = crate::judgment::load_judgments("j", &text);
+        let from_full = BattleSet::from_judgments(&full.records, None);
+        let streamed = read_jsonl("j", &text, None);
+        assert_eq!(streamed.problems, full.problems);
+        assert_eq!(streamed.records[0], from_full);
+        assert_eq!(from_full.models.len(), 6);
+        assert_eq!(from_full.battles.len(), 5_754);
+    }
+
+    #[test]
+    fn the_streaming_reader_reports_bad_lines_like_the_loader() {
+        let text = "{\"schema\":\"verdict/judgment@1\",\"item_id\":3,\"annotator\":\"a\",\"flags\":[]}\nnot json\n";
+        let streamed = read_jsonl("f", text, None);
+        let full = crate::judgment::load_judgments("f", text);
+        assert_eq!(streamed.problems, full.problems);
+        assert_eq!(streamed.problems.len(), 2);
+    }
+}
