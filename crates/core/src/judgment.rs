@@ -3,7 +3,6 @@
 //! Preferences and per-output scores are keyed by model identity, never by screen side.
 //! A judgment is identified by `(item_id, annotator)`: a later one replaces an earlier one.
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::problem::{json_type_name, Loaded, Problem};
@@ -18,20 +17,23 @@ pub const TIE: &str = "tie";
 pub const BOTH_BAD: &str = "both_bad";
 
 /// A pairwise preference, by model identity.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Preference {
     /// The winning model's id, [`TIE`] or [`BOTH_BAD`].
     pub winner: String,
     /// How strongly (1 = better, 2 = much better, …), when the scale has strengths.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strength: Option<u32>,
     /// Fields this version does not know, kept for round-trips.
-    #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
 
 /// One submitted judgment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Serialized with its known fields in the order below (absent ones omitted), then unknown
+/// fields in the order they were read, then `chain`. Serialization and deserialization are
+/// written by hand (module `serde_impl` below): serde's `flatten` buffers every field and was the
+/// bottleneck of parsing.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Judgment {
     /// Always [`SCHEMA`].
     pub schema: String,
@@ -40,44 +42,33 @@ pub struct Judgment {
     /// Who judged (a person's id, or `judge:<model>` for an LLM judge).
     pub annotator: String,
     /// The annotator's site, vendor or team.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
     /// Models in the left-to-right (top-to-bottom) order actually displayed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown: Option<Vec<String>>,
     /// Pairwise preference.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preference: Option<Preference>,
     /// N-way ranking, best first (mode `ranking`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ranking: Option<Vec<String>>,
     /// Criterion values: per-output criteria as `{model: value}`, item-level as plain values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scores: Option<Map<String, Value>>,
     /// Flags raised by the rater (e.g. `harmful_content`, `skipped`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub flags: Option<Vec<String>>,
     /// When the item was first shown (RFC 3339).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at: Option<String>,
     /// When the judgment was (last) submitted (RFC 3339).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted_at: Option<String>,
     /// Milliseconds the rater spent on the item with the page visible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_ms: Option<u64>,
     /// SHA-256 of the task file the item came from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub task_sha256: Option<String>,
     /// SHA-256 of the rubric file used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rubric_sha256: Option<String>,
     /// Version of the tool that recorded the judgment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub app_version: Option<String>,
     /// Fields this version does not know, kept for round-trips.
-    #[serde(flatten)]
     pub extra: Map<String, Value>,
+    /// Tamper-evidence hash chain (see `docs/FORMATS.md` and [`crate::export`]); written last.
+    pub chain: Option<String>,
 }
 
 impl Judgment {
@@ -100,12 +91,20 @@ impl Judgment {
             rubric_sha256: None,
             app_version: None,
             extra: Map::new(),
+            chain: None,
         }
     }
 
     /// The judgment as one JSONL line (no trailing newline).
     pub fn to_json_line(&self) -> String {
         serde_json::to_string(self).expect("a judgment always serializes: keys are strings")
+    }
+
+    /// The canonical JSON the tamper-evidence chain hashes: the line as [`Judgment::to_json_line`]
+    /// writes it, without `chain` (see `docs/FORMATS.md`, "Tamper evidence").
+    pub fn canonical_json(&self) -> String {
+        serde_json::to_string(&serde_impl::Fields { judgment: self, with_chain: false })
+            .expect("a judgment always serializes: keys are strings")
     }
 
     /// True when the annotator is an LLM judge (`judge:` prefix or `kind: "judge"`).
@@ -237,6 +236,274 @@ pub fn to_jsonl<'a>(judgments: impl IntoIterator<Item = &'a Judgment>) -> String
         out.push('\n');
     }
     out
+}
+
+/// Hand-written serde for [`Judgment`] and [`Preference`]: one pass over the map, known keys
+/// matched without allocating, unknown keys kept in order.
+mod serde_impl {
+    use std::fmt;
+
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+    use serde::ser::{Serialize, SerializeMap, Serializer};
+    use serde_json::{Map, Value};
+
+    use super::{Judgment, Preference};
+
+    /// Keys of a judgment object, in serialization order; `Other` is an unknown key.
+    enum Key {
+        Schema,
+        ItemId,
+        Annotator,
+        Group,
+        Shown,
+        Preference,
+        Ranking,
+        Scores,
+        Flags,
+        StartedAt,
+        SubmittedAt,
+        DurationMs,
+        TaskSha256,
+        RubricSha256,
+        AppVersion,
+        Chain,
+        Other(String),
+    }
+
+    impl Key {
+        fn of(name: &str) -> Key {
+            match name {
+                "schema" => Key::Schema,
+                "item_id" => Key::ItemId,
+                "annotator" => Key::Annotator,
+                "group" => Key::Group,
+                "shown" => Key::Shown,
+                "preference" => Key::Preference,
+                "ranking" => Key::Ranking,
+                "scores" => Key::Scores,
+                "flags" => Key::Flags,
+                "started_at" => Key::StartedAt,
+                "submitted_at" => Key::SubmittedAt,
+                "duration_ms" => Key::DurationMs,
+                "task_sha256" => Key::TaskSha256,
+                "rubric_sha256" => Key::RubricSha256,
+                "app_version" => Key::AppVersion,
+                "chain" => Key::Chain,
+                other => Key::Other(other.to_owned()),
+            }
+        }
+
+        /// True when an unknown-field map entry must not be written because it would
+        /// duplicate a known key (only possible for judgments built in code).
+        fn is_known(name: &str) -> bool {
+            !matches!(Key::of(name), Key::Other(_))
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Key {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
+            struct KeyVisitor;
+            impl Visitor<'_> for KeyVisitor {
+                type Value = Key;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    f.write_str("a field name")
+                }
+                fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
+                    Ok(Key::of(name))
+                }
+            }
+            deserializer.deserialize_identifier(KeyVisitor)
+        }
+    }
+
+    /// Fails on a repeated known key, as serde's derive does.
+    fn once<T, E: de::Error>(slot: &mut Option<T>, value: T, name: &'static str) -> Result<(), E> {
+        if slot.is_some() {
+            return Err(E::duplicate_field(name));
+        }
+        *slot = Some(value);
+        Ok(())
+    }
+
+    /// Reads an optional field: `null` counts as absent, but a repeated key is still an error.
+    fn optional<T, E: de::Error>(slot: &mut Option<T>, seen: &mut bool, value: Option<T>, name: &'static str) -> Result<(), E> {
+        if std::mem::replace(seen, true) {
+            return Err(E::duplicate_field(name));
+        }
+        *slot = value;
+        Ok(())
+    }
+
+    impl<'de> Deserialize<'de> for Judgment {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Judgment, D::Error> {
+            deserializer.deserialize_map(JudgmentVisitor)
+        }
+    }
+
+    struct JudgmentVisitor;
+
+    impl<'de> Visitor<'de> for JudgmentVisitor {
+        type Value = Judgment;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a judgment object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Judgment, A::Error> {
+            let (mut schema, mut item_id, mut annotator) = (None, None, None);
+            let mut judgment = Judgment::new(String::new(), String::new());
+            // One "seen" flag per optional field, so `{"group":null,"group":"x"}` is still a duplicate.
+            let mut seen = [false; 13];
+            while let Some(key) = map.next_key::<Key>()? {
+                match key {
+                    Key::Schema => once(&mut schema, map.next_value::<String>()?, "schema")?,
+                    Key::ItemId => once(&mut item_id, map.next_value::<String>()?, "item_id")?,
+                    Key::Annotator => once(&mut annotator, map.next_value::<String>()?, "annotator")?,
+                    Key::Group => optional(&mut judgment.group, &mut seen[0], map.next_value()?, "group")?,
+                    Key::Shown => optional(&mut judgment.shown, &mut seen[1], map.next_value()?, "shown")?,
+                    Key::Preference => optional(&mut judgment.preference, &mut seen[2], map.next_value()?, "preference")?,
+                    Key::Ranking => optional(&mut judgment.ranking, &mut seen[3], map.next_value()?, "ranking")?,
+                    Key::Scores => optional(&mut judgment.scores, &mut seen[4], map.next_value()?, "scores")?,
+                    Key::Flags => optional(&mut judgment.flags, &mut seen[5], map.next_value()?, "flags")?,
+                    Key::StartedAt => optional(&mut judgment.started_at, &mut seen[6], map.next_value()?, "started_at")?,
+                    Key::SubmittedAt => optional(&mut judgment.submitted_at, &mut seen[7], map.next_value()?, "submitted_at")?,
+                    Key::DurationMs => optional(&mut judgment.duration_ms, &mut seen[8], map.next_value()?, "duration_ms")?,
+                    Key::TaskSha256 => optional(&mut judgment.task_sha256, &mut seen[9], map.next_value()?, "task_sha256")?,
+                    Key::RubricSha256 => optional(&mut judgment.rubric_sha256, &mut seen[10], map.next_value()?, "rubric_sha256")?,
+                    Key::AppVersion => optional(&mut judgment.app_version, &mut seen[11], map.next_value()?, "app_version")?,
+                    Key::Chain => optional(&mut judgment.chain, &mut seen[12], map.next_value()?, "chain")?,
+                    Key::Other(name) => {
+                        let value = map.next_value::<Value>()?;
+                        judgment.extra.insert(name, value);
+                    }
+                }
+            }
+            judgment.schema = schema.ok_or_else(|| de::Error::missing_field("schema"))?;
+            judgment.item_id = item_id.ok_or_else(|| de::Error::missing_field("item_id"))?;
+            judgment.annotator = annotator.ok_or_else(|| de::Error::missing_field("annotator"))?;
+            Ok(judgment)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Preference {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Preference, D::Error> {
+            deserializer.deserialize_map(PreferenceVisitor)
+        }
+    }
+
+    struct PreferenceVisitor;
+
+    impl<'de> Visitor<'de> for PreferenceVisitor {
+        type Value = Preference;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a preference object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Preference, A::Error> {
+            let mut winner = None;
+            let mut strength = None;
+            let mut strength_seen = false;
+            let mut extra = Map::new();
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                match key.as_ref() {
+                    "winner" => once(&mut winner, map.next_value::<String>()?, "winner")?,
+                    "strength" => optional(&mut strength, &mut strength_seen, map.next_value()?, "strength")?,
+                    _ => {
+                        let value = map.next_value::<Value>()?;
+                        extra.insert(key.into_owned(), value);
+                    }
+                }
+            }
+            let winner = winner.ok_or_else(|| de::Error::missing_field("winner"))?;
+            Ok(Preference { winner, strength, extra })
+        }
+    }
+
+    impl Serialize for Preference {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_entry("winner", &self.winner)?;
+            if let Some(strength) = self.strength {
+                map.serialize_entry("strength", &strength)?;
+            }
+            for (key, value) in &self.extra {
+                if key != "winner" && key != "strength" {
+                    map.serialize_entry(key, value)?;
+                }
+            }
+            map.end()
+        }
+    }
+
+    /// Serializes a judgment, with or without its `chain` (the chain hashes the line without it).
+    pub(super) struct Fields<'a> {
+        pub(super) judgment: &'a Judgment,
+        pub(super) with_chain: bool,
+    }
+
+    impl Serialize for Fields<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let j = self.judgment;
+            let mut map = serializer.serialize_map(None)?;
+            map.serialize_entry("schema", &j.schema)?;
+            map.serialize_entry("item_id", &j.item_id)?;
+            map.serialize_entry("annotator", &j.annotator)?;
+            if let Some(v) = &j.group {
+                map.serialize_entry("group", v)?;
+            }
+            if let Some(v) = &j.shown {
+                map.serialize_entry("shown", v)?;
+            }
+            if let Some(v) = &j.preference {
+                map.serialize_entry("preference", v)?;
+            }
+            if let Some(v) = &j.ranking {
+                map.serialize_entry("ranking", v)?;
+            }
+            if let Some(v) = &j.scores {
+                map.serialize_entry("scores", v)?;
+            }
+            if let Some(v) = &j.flags {
+                map.serialize_entry("flags", v)?;
+            }
+            if let Some(v) = &j.started_at {
+                map.serialize_entry("started_at", v)?;
+            }
+            if let Some(v) = &j.submitted_at {
+                map.serialize_entry("submitted_at", v)?;
+            }
+            if let Some(v) = &j.duration_ms {
+                map.serialize_entry("duration_ms", v)?;
+            }
+            if let Some(v) = &j.task_sha256 {
+                map.serialize_entry("task_sha256", v)?;
+            }
+            if let Some(v) = &j.rubric_sha256 {
+                map.serialize_entry("rubric_sha256", v)?;
+            }
+            if let Some(v) = &j.app_version {
+                map.serialize_entry("app_version", v)?;
+            }
+            for (key, value) in &j.extra {
+                if !Key::is_known(key) {
+                    map.serialize_entry(key, value)?;
+                }
+            }
+            if self.with_chain {
+                if let Some(v) = &j.chain {
+                    map.serialize_entry("chain", v)?;
+                }
+            }
+            map.end()
+        }
+    }
+
+    impl Serialize for Judgment {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            Fields { judgment: self, with_chain: true }.serialize(serializer)
+        }
+    }
 }
 
 #[cfg(test)]
