@@ -6,6 +6,7 @@
 //! - [`order`]: per-annotator, counterbalanced display order of outputs;
 //! - [`session`]: the rating session as a pure state machine (`Action` + `apply`);
 //! - [`markdown`]: untrusted Markdown to a safe node tree;
+//! - [`ranking`]: leaderboards from preferences (Bradley–Terry, Elo, bootstrap CIs, bias checks);
 //! - [`rng`], [`digest`], [`time`]: portable seeded randomness, SHA-256, timestamps.
 #![forbid(unsafe_code)]
 
@@ -14,6 +15,7 @@ pub mod judgment;
 pub mod markdown;
 pub mod order;
 pub mod problem;
+pub mod ranking;
 pub mod rng;
 pub mod rubric;
 pub mod session;

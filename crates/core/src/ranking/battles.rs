@@ -184,7 +184,8 @@ pub fn read_jsonl(file: &str, text: &str, tasks: Option<&[Task]>) -> Loaded<Batt
 pub fn read_many(files: &[(&str, &str)], tasks: Option<&[Task]>) -> Loaded<BattleSet> {
     let mut builder = Builder::new(tasks);
     let mut problems = Vec::new();
-    let mut first_line: HashMap<u32, (usize, u64)> = HashMap::new();
+    // (file index, line) of the judgment kept in each record slot.
+    let mut first_line: Vec<(usize, u64)> = Vec::new();
     for (file_index, (file, text)) in files.iter().enumerate() {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         for (index, line) in text.lines().enumerate() {
@@ -199,16 +200,13 @@ pub fn read_many(files: &[(&str, &str)], tasks: Option<&[Task]>) -> Loaded<Battl
                     // (a shape the lean reader does not know), use its result.
                     match judgment_from_line(line) {
                         Ok(judgment) => {
-                            let record = builder.records.len();
                             if let Some(previous) = builder.replaced(&judgment.item_id, &judgment.annotator) {
-                                warn_replaced(&mut problems, &mut first_line, files, previous, file, line_no, &judgment.item_id, &judgment.annotator);
+                                warn_replaced(&mut problems, &first_line, files, previous, file, line_no, &judgment.item_id, &judgment.annotator);
                             }
-                            let set = BattleSet::from_judgments(std::slice::from_ref(&judgment), tasks);
-                            let _ = set;
                             let shown: Option<Vec<&str>> = judgment.shown.as_ref().map(|s| s.iter().map(String::as_str).collect());
                             let ranking: Option<Vec<&str>> = judgment.ranking.as_ref().map(|r| r.iter().map(String::as_str).collect());
                             builder.push(&judgment.item_id, &judgment.annotator, shown.as_deref(), judgment.preference.as_ref().map(|p| p.winner.as_str()), ranking.as_deref());
-                            note_line(&mut first_line, &builder, record, file_index, line_no);
+                            remember_line(&mut first_line, builder.last_slot, (file_index, line_no));
                         }
                         Err(found) => problems.extend(
                             found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)),
@@ -217,9 +215,8 @@ pub fn read_many(files: &[(&str, &str)], tasks: Option<&[Task]>) -> Loaded<Battl
                     continue;
                 }
             };
-            let record = builder.records.len();
             if let Some(previous) = builder.replaced(&lean.item_id, &lean.annotator) {
-                warn_replaced(&mut problems, &mut first_line, files, previous, file, line_no, &lean.item_id, &lean.annotator);
+                warn_replaced(&mut problems, &first_line, files, previous, file, line_no, &lean.item_id, &lean.annotator);
             }
             let shown: Option<Vec<&str>> = lean.shown.as_ref().map(|s| s.iter().map(|n| n.0.as_ref()).collect());
             let ranking: Option<Vec<&str>> = lean.ranking.as_ref().map(|r| r.iter().map(|n| n.0.as_ref()).collect());
@@ -230,23 +227,26 @@ pub fn read_many(files: &[(&str, &str)], tasks: Option<&[Task]>) -> Loaded<Battl
                 lean.preference.as_ref().map(|p| p.winner.0.as_ref()),
                 ranking.as_deref(),
             );
-            note_line(&mut first_line, &builder, record, file_index, line_no);
+            remember_line(&mut first_line, builder.last_slot, (file_index, line_no));
         }
     }
     Loaded { records: vec![builder.finish()], problems }
 }
 
-/// Remembers where the judgment in record slot `slot` came from, for replacement warnings.
-fn note_line(first_line: &mut HashMap<u32, (usize, u64)>, builder: &Builder, record_len_before: usize, file_index: usize, line_no: u64) {
-    let slot = if builder.records.len() > record_len_before { record_len_before } else { builder.last_slot };
-    first_line.insert(slot as u32, (file_index, line_no));
+/// Records that record slot `slot` now holds the judgment at `at` (file index, line).
+fn remember_line(first_line: &mut Vec<(usize, u64)>, slot: usize, at: (usize, u64)) {
+    if slot == first_line.len() {
+        first_line.push(at);
+    } else {
+        first_line[slot] = at;
+    }
 }
 
 /// Pushes the warning [`load_judgments`](crate::judgment::load_judgments) gives for a replaced judgment.
 #[allow(clippy::too_many_arguments)]
 fn warn_replaced(
     problems: &mut Vec<Problem>,
-    first_line: &mut HashMap<u32, (usize, u64)>,
+    first_line: &[(usize, u64)],
     files: &[(&str, &str)],
     slot: usize,
     file: &str,
@@ -254,7 +254,7 @@ fn warn_replaced(
     item_id: &str,
     annotator: &str,
 ) {
-    let (file_index, previous_line) = first_line.get(&(slot as u32)).copied().unwrap_or((0, 0));
+    let (file_index, previous_line) = first_line[slot];
     let where_ = if files[file_index].0 == file {
         format!("line {previous_line}")
     } else {
@@ -333,11 +333,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for Name<'a> {
 struct Record {
     item: u32,
     annotator: u32,
-    /// (first, second, outcome, positioned); a `SmallPair` avoids a heap allocation for the
-    /// common one-battle judgment.
+    /// (first, second, outcome, positioned).
     battles: RecordBattles,
 }
 
+/// A judgment's battles; `One` avoids a heap allocation for the common pairwise judgment.
 enum RecordBattles {
     One(u32, u32, Outcome, bool),
     Many(Vec<(u32, u32, Outcome, bool)>),
@@ -356,8 +356,9 @@ struct Builder<'t> {
     records: Vec<Record>,
     skipped: BTreeMap<String, u64>,
     tasks: Option<HashMap<&'t str, &'t Task>>,
-    /// Record slot of the judgment being built (set by `begin`).
+    /// `(item, annotator)` of the judgment being built (set by `begin`).
     current: (u32, u32),
+    /// Record slot of the judgment stored last (set by `commit`).
     last_slot: usize,
 }
 
