@@ -189,30 +189,108 @@ fn explain(value: &Value) -> Option<Vec<(String, String)>> {
     (!problems.is_empty()).then_some(problems)
 }
 
+/// Reads one line of a judgments file: a Verdict judgment, or the verdict an Arena battle or
+/// AlpacaEval row carries (`Ok(None)` when such a row has none, e.g. no `winner`).
+pub fn judgment_from_any_line(line: &str) -> Result<Option<Judgment>, Vec<(String, String)>> {
+    match judgment_from_line(line) {
+        Ok(judgment) => Ok(Some(judgment)),
+        Err(problems) => match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(object)) if !object.contains_key("schema") => {
+                match crate::import::detect(&object) {
+                    crate::import::Format::Arena | crate::import::Format::AlpacaEval => crate::import::judgment_from_foreign(Value::Object(object)),
+                    _ => Err(problems),
+                }
+            }
+            _ => Err(problems),
+        },
+    }
+}
+
+/// The warning for a judgment that replaces an earlier one of the same (item, annotator).
+fn replaced(file: &str, line_no: u64, judgment: &Judgment, earlier_line: u64) -> Problem {
+    Problem::warning(
+        file,
+        line_no,
+        "item_id",
+        format!("replaces the judgment of \"{}\" by \"{}\" on line {earlier_line}", judgment.item_id, judgment.annotator),
+    )
+}
+
+/// Checks judgment lines one at a time, for streaming readers: each line on its own, identity
+/// `(item_id, annotator)` across the file (a later judgment replaces an earlier one, with a
+/// warning), and the tamper-evidence chain when the file has one.
+#[derive(Debug)]
+pub struct JudgmentLines {
+    file: String,
+    last_line: std::collections::HashMap<(String, String), u64>,
+    chain: crate::export::ChainVerifier,
+}
+
+impl JudgmentLines {
+    /// Starts checking the file named `file`.
+    pub fn new(file: &str) -> Self {
+        JudgmentLines {
+            file: file.to_owned(),
+            last_line: std::collections::HashMap::new(),
+            chain: crate::export::ChainVerifier::new(file),
+        }
+    }
+
+    /// The chain verifier's state (chained or not, last chain value).
+    pub fn chain(&self) -> &crate::export::ChainVerifier {
+        &self.chain
+    }
+
+    /// Checks one line (`unterminated`: the file's last line, without a newline). Problems go
+    /// to `problems`; a judgment that loads is returned with the line it replaces, if any.
+    pub fn line(&mut self, line_no: u64, line: &str, unterminated: bool, problems: &mut Vec<Problem>) -> Option<(Judgment, Option<u64>)> {
+        let file = self.file.as_str();
+        match judgment_from_any_line(line) {
+            Ok(Some(judgment)) => {
+                problems.extend(self.chain.check(line_no, &judgment));
+                let key = (judgment.item_id.clone(), judgment.annotator.clone());
+                let earlier = self.last_line.insert(key, line_no);
+                if let Some(earlier_line) = earlier {
+                    problems.push(replaced(file, line_no, &judgment, earlier_line));
+                }
+                Some((judgment, earlier))
+            }
+            Ok(None) => None,
+            Err(found) => {
+                let value = serde_json::from_str::<Value>(line);
+                self.chain.skip(value.as_ref().ok());
+                match value {
+                    Err(error) => problems.push(Problem::error(file, line_no, "-", crate::import::json_error_message(&error, unterminated))),
+                    Ok(_) => problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message))),
+                }
+                None
+            }
+        }
+    }
+}
+
 /// Loads a judgments JSONL text leniently; later judgments of the same (item, annotator)
-/// replace earlier ones, with a warning naming the replaced line.
+/// replace earlier ones, with a warning naming the replaced line. Arena battles and AlpacaEval
+/// rows are read as their verdicts. The chain is not checked here: see
+/// [`crate::export::verify_chain`].
 pub fn load_judgments(file: &str, text: &str) -> Loaded<Judgment> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut loaded = Loaded::default();
     let mut index_of: std::collections::HashMap<(String, String), (usize, u64)> = std::collections::HashMap::new();
+    let n_lines = text.lines().count();
     for (index, line) in text.lines().enumerate() {
         let line_no = index as u64 + 1;
         if line.trim().is_empty() {
             continue;
         }
-        match judgment_from_line(line) {
-            Ok(judgment) => {
+        match judgment_from_any_line(line) {
+            Ok(Some(judgment)) => {
                 let key = (judgment.item_id.clone(), judgment.annotator.clone());
                 match index_of.get_mut(&key) {
-                    Some((slot, first_line)) => {
-                        loaded.problems.push(Problem::warning(
-                            file,
-                            line_no,
-                            "item_id",
-                            format!("replaces the judgment of \"{}\" by \"{}\" on line {first_line}", key.0, key.1),
-                        ));
+                    Some((slot, earlier_line)) => {
+                        loaded.problems.push(replaced(file, line_no, &judgment, *earlier_line));
                         loaded.records[*slot] = judgment;
-                        *first_line = line_no;
+                        *earlier_line = line_no;
                     }
                     None => {
                         index_of.insert(key, (loaded.records.len(), line_no));
@@ -220,9 +298,14 @@ pub fn load_judgments(file: &str, text: &str) -> Loaded<Judgment> {
                     }
                 }
             }
-            Err(found) => loaded
-                .problems
-                .extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message))),
+            Ok(None) => {}
+            Err(found) => {
+                let unterminated = index + 1 == n_lines && !text.ends_with('\n');
+                match serde_json::from_str::<Value>(line) {
+                    Err(error) => loaded.problems.push(Problem::error(file, line_no, "-", crate::import::json_error_message(&error, unterminated))),
+                    Ok(_) => loaded.problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message))),
+                }
+            }
         }
     }
     loaded

@@ -3,6 +3,7 @@
 //! The web app and the `verdict` CLI are thin shells over this crate. Modules:
 //! - [`problem`]: the `file:line: field: problem` error every parser reports;
 //! - [`task`], [`rubric`], [`judgment`]: the three stable file formats (see `docs/FORMATS.md`);
+//! - [`import`], [`export`]: foreign formats in (Arena, preference pairs, AlpacaEval) and out (DPO, CSV, Arena, chained JSONL);
 //! - [`order`]: per-annotator, counterbalanced display order of outputs;
 //! - [`session`]: the rating session as a pure state machine (`Action` + `apply`);
 //! - [`markdown`]: untrusted Markdown to a safe node tree;
@@ -11,6 +12,8 @@
 #![forbid(unsafe_code)]
 
 pub mod digest;
+pub mod export;
+pub mod import;
 pub mod judgment;
 pub mod markdown;
 pub mod order;

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::judgment::Judgment;
 use crate::problem::{json_type_name, Loaded, Problem};
 
 /// One turn of a multi-turn conversation shown above the outputs.
@@ -80,51 +81,140 @@ impl Task {
 }
 
 /// Loads a task file's text: a JSON array when it starts with `[`, JSONL otherwise.
-/// Duplicate ids are errors on the later line; the first item with an id wins.
-/// Problems come out in line order.
+/// JSONL lines may also be Arena battles, preference pairs or AlpacaEval rows (see
+/// [`crate::import`]), detected per line. Duplicate ids are errors on the later line; the first
+/// item with an id wins. Problems come out in line order.
 pub fn load_tasks(file: &str, text: &str) -> Loaded<Task> {
+    load_tasks_with_judgments(file, text).0
+}
+
+/// Like [`load_tasks`], and also returns the judgments that imported Arena and AlpacaEval rows
+/// carried, in line order.
+pub fn load_tasks_with_judgments(file: &str, text: &str) -> (Loaded<Task>, Vec<Judgment>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut problems = Vec::new();
-    let mut located: Vec<(u64, Task)> = Vec::new();
+    let mut records = Vec::new();
+    let mut judgments = Vec::new();
+    let mut lines = TaskLines::new(file);
+    let mut keep = |record: Option<TaskRecord>, records: &mut Vec<Task>| {
+        if let Some(record) = record {
+            judgments.extend(record.judgment);
+            if record.new_item {
+                records.push(record.task);
+            }
+        }
+    };
     if text.trim().is_empty() {
         problems.push(Problem::error(file, 0, "-", "the file is empty: no items to rate"));
     } else if text.trim_start().starts_with('[') {
         for (line_no, parsed) in array_elements(file, text, &mut problems) {
-            push_task(file, line_no, parsed, &mut located, &mut problems);
+            keep(lines.value(line_no, parsed, &mut problems), &mut records);
         }
     } else {
+        let n_lines = text.lines().count();
         for (index, line) in text.lines().enumerate() {
-            let line_no = index as u64 + 1;
+            let line = line.strip_suffix('\r').unwrap_or(line);
             if line.trim().is_empty() {
                 continue;
             }
-            match serde_json::from_str::<Value>(line) {
-                Ok(value) => push_task(file, line_no, value, &mut located, &mut problems),
-                Err(error) => problems.push(Problem::error(
-                    file,
-                    line_no,
-                    "-",
-                    format!("not valid JSON ({})", error_without_position(&error)),
-                )),
-            }
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    let mut records = Vec::with_capacity(located.len());
-    for (line_no, task) in located {
-        if seen.insert(task.id.clone()) {
-            records.push(task);
-        } else {
-            problems.push(Problem::error(
-                file,
-                line_no,
-                "id",
-                format!("duplicate id \"{}\": two items cannot share an id", task.id),
-            ));
+            let unterminated = index + 1 == n_lines && !text.ends_with('\n');
+            keep(lines.line(index as u64 + 1, line, unterminated, &mut problems), &mut records);
         }
     }
     problems.sort_by_key(|p| p.line);
-    Loaded { records, problems }
+    (Loaded { records, problems }, judgments)
+}
+
+/// One record accepted by [`TaskLines`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaskRecord {
+    /// The item.
+    pub task: Task,
+    /// The verdict an imported Arena or AlpacaEval row carried.
+    pub judgment: Option<Judgment>,
+    /// False when an imported row repeats an item already seen, identically (several
+    /// annotators' rows on one comparison): keep its judgment, not the item again.
+    pub new_item: bool,
+}
+
+/// Checks task records one at a time, for streaming readers: each line on its own, plus
+/// id uniqueness across the file (which costs one entry per item).
+#[derive(Debug)]
+pub struct TaskLines {
+    file: String,
+    /// First line of each id, and a fingerprint of the item when it was imported.
+    seen: std::collections::HashMap<String, (u64, Option<u64>)>,
+}
+
+impl TaskLines {
+    /// Starts checking the file named `file`.
+    pub fn new(file: &str) -> Self {
+        TaskLines { file: file.to_owned(), seen: std::collections::HashMap::new() }
+    }
+
+    /// Checks one JSONL line (`unterminated`: it was the last line and had no newline).
+    /// Problems go to `problems`; the record is returned when the line loads.
+    pub fn line(&mut self, line_no: u64, line: &str, unterminated: bool, problems: &mut Vec<Problem>) -> Option<TaskRecord> {
+        match serde_json::from_str::<Value>(line) {
+            Ok(value) => self.value(line_no, value, problems),
+            Err(error) => {
+                problems.push(Problem::error(&self.file, line_no, "-", crate::import::json_error_message(&error, unterminated)));
+                None
+            }
+        }
+    }
+
+    /// Checks one parsed record that starts on line `line_no`.
+    pub fn value(&mut self, line_no: u64, value: Value, problems: &mut Vec<Problem>) -> Option<TaskRecord> {
+        let file = self.file.as_str();
+        let report = |found: Vec<(String, String)>, problems: &mut Vec<Problem>| {
+            problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)));
+        };
+        let format = match &value {
+            Value::Object(object) => crate::import::detect(object),
+            _ => crate::import::Format::Verdict,
+        };
+        let (task, judgment) = if format == crate::import::Format::Verdict {
+            match task_from_value(value) {
+                Ok(task) => (task, None),
+                Err(found) => {
+                    report(found, problems);
+                    return None;
+                }
+            }
+        } else {
+            let Value::Object(object) = value else { unreachable!("detect only recognises objects") };
+            match crate::import::import_object(object, format) {
+                Ok(imported) => (imported.task, imported.judgment),
+                Err(found) => {
+                    report(found, problems);
+                    return None;
+                }
+            }
+        };
+        let fingerprint = (format != crate::import::Format::Verdict).then(|| {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            serde_json::to_string(&task).expect("a task always serializes: keys are strings").hash(&mut hasher);
+            hasher.finish()
+        });
+        match self.seen.get(&task.id) {
+            None => {
+                self.seen.insert(task.id.clone(), (line_no, fingerprint));
+                Some(TaskRecord { task, judgment, new_item: true })
+            }
+            Some(&(_, Some(first))) if fingerprint == Some(first) => Some(TaskRecord { task, judgment, new_item: false }),
+            Some(&(first_line, _)) => {
+                problems.push(Problem::error(
+                    file,
+                    line_no,
+                    "id",
+                    format!("duplicate id \"{}\": two items cannot share an id (first on line {first_line})", task.id),
+                ));
+                None
+            }
+        }
+    }
 }
 
 /// Splits a JSON array into its elements, each with the line it starts on.
@@ -156,14 +246,6 @@ pub(crate) fn error_without_position(error: &serde_json::Error) -> String {
     match text.find(" at line ") {
         Some(cut) => text[..cut].to_owned(),
         None => text,
-    }
-}
-
-/// Validates one parsed record field by field, so each problem names its field.
-fn push_task(file: &str, line_no: u64, value: Value, located: &mut Vec<(u64, Task)>, problems: &mut Vec<Problem>) {
-    match task_from_value(value) {
-        Ok(task) => located.push((line_no, task)),
-        Err(found) => problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message))),
     }
 }
 
@@ -353,7 +435,7 @@ mod tests {
             [
                 "t.jsonl:2: outputs[1].model: model \"x\" appears twice in this item",
                 "t.jsonl:4: outputs[0].model: expected a string, found a number",
-                "t.jsonl:5: id: duplicate id \"a\": two items cannot share an id",
+                "t.jsonl:5: id: duplicate id \"a\": two items cannot share an id (first on line 1)",
                 "t.jsonl:6: -: not valid JSON (EOF while parsing an object)",
                 "t.jsonl:7: prompt: missing: give a prompt or a conversation",
                 "t.jsonl:7: outputs: empty: an item needs at least one output",
