@@ -7,10 +7,12 @@
 //! - [`order`]: per-annotator, counterbalanced display order of outputs;
 //! - [`session`]: the rating session as a pure state machine (`Action` + `apply`);
 //! - [`markdown`]: untrusted Markdown to a safe node tree;
+//! - [`agreement`]: inter-annotator agreement (kappas, alpha, AC1, ICC) with bootstrap CIs, per-annotator quality;
 //! - [`ranking`]: leaderboards from preferences (Bradley–Terry, Elo, bootstrap CIs, bias checks);
 //! - [`rng`], [`digest`], [`time`]: portable seeded randomness, SHA-256, timestamps.
 #![forbid(unsafe_code)]
 
+pub mod agreement;
 pub mod digest;
 pub mod export;
 pub mod import;

@@ -1,0 +1,457 @@
+//! A lean judgment-line scanner for the agreement hot path: it extracts only `item_id`,
+//! `annotator`, `group`, `preference.winner` and `scores`, without building a `Judgment`.
+//!
+//! It accepts a line only when it is sure `judgment::judgment_from_line` would accept it with the
+//! same values: on anything unusual (escapes in extracted strings, `\u` escapes, duplicate keys,
+//! a type it does not expect, deep nesting, numbers it cannot convert exactly as serde_json does)
+//! it returns `None` and the caller falls back to `judgment_from_line`, which also produces the
+//! `field: problem` messages. `tests::agrees_with_judgment_from_line_on_the_real_file` checks
+//! agreement on every line of the MT-Bench judgments.
+
+use serde_json::Value;
+
+use crate::judgment::{Judgment, SCHEMA};
+
+/// A score value as the agreement code needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scalar<'a> {
+    /// A JSON number, as `serde_json::Value::as_f64` gives it.
+    Number(f64),
+    /// A JSON boolean.
+    Bool(bool),
+    /// A JSON string.
+    Str(&'a str),
+    /// `null`: not rated.
+    Null,
+    /// An array or object where a single value was expected (multi-choice answers, nesting).
+    Other,
+}
+
+/// One `scores` entry: a plain value (item-level criterion) or `{model: value}` (per-output).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScoreValue<'a> {
+    /// Item-level value.
+    Scalar(Scalar<'a>),
+    /// Per-output values keyed by model, in file order.
+    PerOutput(Vec<(&'a str, Scalar<'a>)>),
+}
+
+/// The fields of a valid judgment line that agreement statistics use.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scanned<'a> {
+    /// `item_id`.
+    pub item_id: &'a str,
+    /// `annotator`.
+    pub annotator: &'a str,
+    /// `group`, if any.
+    pub group: Option<&'a str>,
+    /// `preference.winner`, if any.
+    pub winner: Option<&'a str>,
+    /// `scores` entries in file order.
+    pub scores: Vec<(&'a str, ScoreValue<'a>)>,
+}
+
+impl<'a> Scanned<'a> {
+    /// The same fields taken from a parsed judgment (the reference the scanner must match).
+    pub fn from_judgment(judgment: &'a Judgment) -> Scanned<'a> {
+        let scalar = |value: &'a Value| match value {
+            Value::Number(n) => Scalar::Number(n.as_f64().unwrap_or(f64::NAN)),
+            Value::Bool(b) => Scalar::Bool(*b),
+            Value::String(s) => Scalar::Str(s),
+            Value::Null => Scalar::Null,
+            Value::Array(_) | Value::Object(_) => Scalar::Other,
+        };
+        let scores = judgment.scores.iter().flatten().map(|(key, value)| {
+            let value = match value {
+                Value::Object(per_output) => ScoreValue::PerOutput(per_output.iter().map(|(m, v)| (m.as_str(), scalar(v))).collect()),
+                other => ScoreValue::Scalar(scalar(other)),
+            };
+            (key.as_str(), value)
+        });
+        Scanned {
+            item_id: &judgment.item_id,
+            annotator: &judgment.annotator,
+            group: judgment.group.as_deref(),
+            winner: judgment.preference.as_ref().map(|p| p.winner.as_str()),
+            scores: scores.collect(),
+        }
+    }
+}
+
+/// Scans one line; `None` means "not sure: use `judgment_from_line`".
+pub fn scan_line(line: &str) -> Option<Scanned<'_>> {
+    let mut cursor = Cursor { text: line, bytes: line.as_bytes(), at: 0 };
+    let scanned = cursor.judgment()?;
+    cursor.ws();
+    (cursor.at == cursor.bytes.len()).then_some(scanned)
+}
+
+const MAX_DEPTH: u32 = 64;
+
+struct Cursor<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
+            self.at += 1;
+        }
+    }
+
+    fn peek(&mut self) -> Option<u8> {
+        self.ws();
+        self.bytes.get(self.at).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> Option<()> {
+        (self.peek()? == byte).then(|| self.at += 1)
+    }
+
+    /// A string without escapes (with escapes: bail, the fallback decodes them).
+    fn string(&mut self) -> Option<&'a str> {
+        self.eat(b'"')?;
+        let start = self.at;
+        loop {
+            match *self.bytes.get(self.at)? {
+                b'"' => break,
+                b'\\' => return None,
+                byte if byte < 0x20 => return None,
+                _ => self.at += 1,
+            }
+        }
+        let text = &self.text[start..self.at];
+        self.at += 1;
+        Some(text)
+    }
+
+    /// Skips a string, allowing simple escapes (not `\u`, whose surrogate rules serde checks).
+    fn skip_string(&mut self) -> Option<()> {
+        self.eat(b'"')?;
+        loop {
+            match *self.bytes.get(self.at)? {
+                b'"' => break,
+                b'\\' => match *self.bytes.get(self.at + 1)? {
+                    b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => self.at += 2,
+                    _ => return None,
+                },
+                byte if byte < 0x20 => return None,
+                _ => self.at += 1,
+            }
+        }
+        self.at += 1;
+        Some(())
+    }
+
+    /// A number's text, checked against JSON's grammar.
+    fn number(&mut self) -> Option<&'a str> {
+        self.ws();
+        let start = self.at;
+        let digits = |cursor: &mut Self| {
+            let from = cursor.at;
+            while cursor.bytes.get(cursor.at).is_some_and(u8::is_ascii_digit) {
+                cursor.at += 1;
+            }
+            cursor.at > from
+        };
+        if self.bytes.get(self.at) == Some(&b'-') {
+            self.at += 1;
+        }
+        match self.bytes.get(self.at) {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => {
+                digits(self);
+            }
+            _ => return None,
+        }
+        if self.bytes.get(self.at) == Some(&b'.') {
+            self.at += 1;
+            if !digits(self) {
+                return None;
+            }
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.at) {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.at) {
+                self.at += 1;
+            }
+            if !digits(self) {
+                return None;
+            }
+        }
+        Some(&self.text[start..self.at])
+    }
+
+    fn number_value(&mut self) -> Option<f64> {
+        let raw = self.number()?;
+        if raw.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
+            // The same float parser `judgment_from_line` uses, so values agree to the bit.
+            serde_json::from_str::<f64>(raw).ok()
+        } else if raw.starts_with('-') {
+            raw.parse::<i64>().ok().map(|n| n as f64)
+        } else {
+            raw.parse::<u64>().ok().map(|n| n as f64)
+        }
+    }
+
+    fn whole(&mut self) -> Option<u64> {
+        let raw = self.number()?;
+        if raw.bytes().all(|b| b.is_ascii_digit()) { raw.parse::<u64>().ok() } else { None }
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        self.ws();
+        self.bytes[self.at..].starts_with(word).then(|| self.at += word.len())
+    }
+
+    /// True (and consumed) when the next value is `null`.
+    fn null(&mut self) -> bool {
+        self.literal(b"null").is_some()
+    }
+
+    fn skip_value(&mut self, depth: u32) -> Option<()> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        match self.peek()? {
+            b'"' => self.skip_string(),
+            b'{' => {
+                let mut keys: Vec<&'a str> = Vec::new();
+                self.object(|cursor, key| {
+                    if keys.contains(&key) {
+                        return None;
+                    }
+                    keys.push(key);
+                    cursor.skip_value(depth + 1)
+                })
+            }
+            b'[' => self.array(|cursor| cursor.skip_value(depth + 1)),
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            b'n' => self.literal(b"null"),
+            _ => self.number().map(|_| ()),
+        }
+    }
+
+    fn object(&mut self, mut field: impl FnMut(&mut Self, &'a str) -> Option<()>) -> Option<()> {
+        self.eat(b'{')?;
+        if self.peek()? == b'}' {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            let key = self.string()?;
+            self.eat(b':')?;
+            field(self, key)?;
+            match self.peek()? {
+                b',' => self.at += 1,
+                b'}' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn array(&mut self, mut element: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.eat(b'[')?;
+        if self.peek()? == b']' {
+            self.at += 1;
+            return Some(());
+        }
+        loop {
+            element(self)?;
+            match self.peek()? {
+                b',' => self.at += 1,
+                b']' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    fn scalar(&mut self) -> Option<Scalar<'a>> {
+        Some(match self.peek()? {
+            b'"' => Scalar::Str(self.string()?),
+            b't' => self.literal(b"true").map(|_| Scalar::Bool(true))?,
+            b'f' => self.literal(b"false").map(|_| Scalar::Bool(false))?,
+            b'n' => self.literal(b"null").map(|_| Scalar::Null)?,
+            b'{' | b'[' => self.skip_value(2).map(|_| Scalar::Other)?,
+            _ => Scalar::Number(self.number_value()?),
+        })
+    }
+
+    fn optional_string(&mut self) -> Option<Option<&'a str>> {
+        if self.null() { Some(None) } else { self.string().map(Some) }
+    }
+
+    fn judgment(&mut self) -> Option<Scanned<'a>> {
+        let (mut schema_ok, mut item_id, mut annotator, mut group, mut winner) = (false, None, None, None, None);
+        let mut scores = Vec::new();
+        let mut has_content = false;
+        let mut seen: Vec<&'a str> = Vec::new();
+        self.object(|cursor, key| {
+            if seen.contains(&key) {
+                return None;
+            }
+            seen.push(key);
+            match key {
+                "schema" => schema_ok = cursor.string()? == SCHEMA,
+                "item_id" => item_id = Some(cursor.string()?),
+                "annotator" => annotator = Some(cursor.string()?),
+                "group" => group = cursor.optional_string()?,
+                "shown" | "ranking" | "flags" => {
+                    if !cursor.null() {
+                        cursor.array(|c| c.skip_string())?;
+                        has_content |= key != "shown";
+                    }
+                }
+                "started_at" | "submitted_at" | "task_sha256" | "rubric_sha256" | "app_version" => {
+                    if !cursor.null() {
+                        cursor.skip_string()?;
+                    }
+                }
+                "duration_ms" => {
+                    if !cursor.null() {
+                        cursor.whole()?;
+                    }
+                }
+                "preference" => {
+                    if !cursor.null() {
+                        winner = Some(cursor.preference()?);
+                        has_content = true;
+                    }
+                }
+                "scores" => {
+                    if !cursor.null() {
+                        scores = cursor.scores()?;
+                        has_content = true;
+                    }
+                }
+                _ => cursor.skip_value(1)?,
+            }
+            Some(())
+        })?;
+        let (item_id, annotator) = (item_id.filter(|s| !s.is_empty())?, annotator.filter(|s| !s.is_empty())?);
+        (schema_ok && has_content).then_some(Scanned { item_id, annotator, group, winner, scores })
+    }
+
+    fn preference(&mut self) -> Option<&'a str> {
+        let mut winner = None;
+        let mut keys: Vec<&'a str> = Vec::new();
+        self.object(|cursor, key| {
+            if keys.contains(&key) {
+                return None;
+            }
+            keys.push(key);
+            match key {
+                "winner" => winner = Some(cursor.string()?),
+                "strength" => {
+                    if !cursor.null() {
+                        u32::try_from(cursor.whole()?).ok()?;
+                    }
+                }
+                _ => cursor.skip_value(2)?,
+            }
+            Some(())
+        })?;
+        winner
+    }
+
+    fn scores(&mut self) -> Option<Vec<(&'a str, ScoreValue<'a>)>> {
+        let mut scores: Vec<(&'a str, ScoreValue<'a>)> = Vec::new();
+        self.object(|cursor, key| {
+            if scores.iter().any(|(k, _)| *k == key) {
+                return None;
+            }
+            let value = if cursor.peek()? == b'{' {
+                let mut per_output: Vec<(&'a str, Scalar<'a>)> = Vec::new();
+                cursor.object(|c, model| {
+                    if per_output.iter().any(|(m, _)| *m == model) {
+                        return None;
+                    }
+                    let value = c.scalar()?;
+                    per_output.push((model, value));
+                    Some(())
+                })?;
+                ScoreValue::PerOutput(per_output)
+            } else {
+                ScoreValue::Scalar(cursor.scalar()?)
+            };
+            scores.push((key, value));
+            Some(())
+        })?;
+        Some(scores)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::judgment::judgment_from_line;
+
+    fn check(line: &str) {
+        let reference = judgment_from_line(line);
+        match (scan_line(line), &reference) {
+            (Some(scanned), Ok(judgment)) => assert_eq!(scanned, Scanned::from_judgment(judgment), "{line}"),
+            (Some(_), Err(problems)) => panic!("scanner accepted a line judgment_from_line rejects: {line} {problems:?}"),
+            (None, _) => {}
+        }
+    }
+
+    #[test]
+    fn agrees_with_judgment_from_line_on_the_real_file() {
+        let text = std::fs::read_to_string("../../www/demo/mtbench-judgments/judgments.jsonl").unwrap();
+        let mut fast = 0;
+        for line in text.lines() {
+            check(line);
+            fast += usize::from(scan_line(line).is_some());
+        }
+        assert_eq!(fast, 5_755, "every real line takes the fast path");
+    }
+
+    #[test]
+    fn never_accepts_a_line_the_full_parser_rejects_and_extracts_the_same_values() {
+        let lines = [
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","scores":{"h":{"m1":4,"m2":2.5},"p":"none","b":true,"x":null,"l":[1,2],"n":-3,"e":1e2,"z":-0}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","preference":{"winner":"m","strength":2,"why":{"a":[1,{"b":null}]}}}"#,
+            r#"  {"schema" : "verdict/judgment@1" , "item_id":"i","annotator":"a","flags":[]}  "#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","flags":[],"group":null,"preference":null}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","preference":null,"scores":null}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"","annotator":"a","flags":[]}"#,
+            r#"{"schema":"verdict/judgment@2","item_id":"i","annotator":"a","flags":[]}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","flags":[]} x"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","item_id":"j","annotator":"a","flags":[]}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","preference":{"winner":"m","strength":2.0}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","preference":{"winner":"m","strength":4294967296}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","preference":{"strength":1}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","duration_ms":-1,"flags":[]}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","shown":[1],"flags":[]}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","scores":{"h":01}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","scores":{"h":1.}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","scores":{"h":"a\"b"}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","note":"\ud800","flags":[]}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","note":"x\ty","flags":[]}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","scores":{"h":1,"h":2}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","scores":{"h":{"m":1,"m":2}}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","scores":{"h":tru}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","scores":{"h":1},}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","group":3,"flags":[]}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","scores":{"h":12345678901234567890123}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","scores":{"h":0.1000000000000000055511151231257827}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a"}"#,
+            r#"[1,2]"#,
+            r#""#,
+        ];
+        for line in lines {
+            check(line);
+        }
+        // The common shapes do take the fast path.
+        assert!(scan_line(lines[0]).is_some() && scan_line(lines[1]).is_some() && scan_line(lines[4]).is_none());
+    }
+}
