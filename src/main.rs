@@ -1,2 +1,4 @@
-//! Verdict web app entry (placeholder until the app lands).
-fn main() {}
+//! Entry point of the Verdict web app (built by Trunk for wasm32).
+fn main() {
+    verdict_web::start();
+}

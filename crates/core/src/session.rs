@@ -232,8 +232,8 @@ pub const KEYMAP: &[KeyHelp] = &[
 pub struct Session {
     /// The fixed evaluation.
     pub eval: Arc<Evaluation>,
-    /// Saved judgments, by item index.
-    pub judgments: Vec<Option<Judgment>>,
+    /// Saved judgments, by item index (shared: cloning a session per keypress stays cheap).
+    pub judgments: Arc<Vec<Option<Judgment>>>,
     /// Index of the item shown.
     pub current: usize,
     /// Answers in progress for the current item.
@@ -267,7 +267,7 @@ impl Session {
         }
         let mut session = Session {
             eval,
-            judgments,
+            judgments: Arc::new(judgments),
             current: 0,
             draft: Draft::default(),
             focus: 0,
@@ -496,7 +496,8 @@ impl Session {
                 let Status::Saving(judgment) = std::mem::replace(&mut self.status, Status::Editing) else {
                     return false;
                 };
-                self.judgments[self.current] = Some(*judgment);
+                let current = self.current;
+                Arc::make_mut(&mut self.judgments)[current] = Some(*judgment);
                 let has_gold = self.task().gold.is_some();
                 if has_gold && self.eval.rubric.gold_feedback == crate::rubric::GoldFeedback::AfterSubmit {
                     self.status = Status::Feedback;

@@ -1,0 +1,44 @@
+# Verdict — the two commands: `make run` and `make test`. Both install what is missing first.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+# The wasm bundle is built for size; the native CLI (same release profile) for speed.
+WASM_ENV := CARGO_PROFILE_RELEASE_OPT_LEVEL=z
+PORT ?= 8080
+NATIVE_PACKAGES := -p verdict-core -p verdict-cli -p verdict-web
+
+.PHONY: run test setup-build setup-test build test-native test-wasm test-e2e check-core-pure
+
+## make run: install what is missing, build the app, serve it with its demo on 127.0.0.1:$(PORT)
+run: setup-build build
+	node tests/e2e/serve.mjs dist $(PORT)
+
+## make test: install what is missing, then every test: native, wasm in Chromium, end-to-end
+test: setup-test test-native check-core-pure test-wasm build test-e2e
+	@echo "make test: all suites passed"
+
+setup-build:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test
+
+build:
+	$(WASM_ENV) trunk build --release
+
+test-native:
+	cargo test --locked $(NATIVE_PACKAGES)
+
+# verdict-core must stay free of DOM/web dependencies (see docs/ARCHITECTURE.md).
+check-core-pure:
+	@if cargo tree --locked -p verdict-core -e normal --target all -i web-sys >/dev/null 2>&1; then \
+	  echo "verdict-core depends on web-sys: the core must stay pure" >&2; exit 1; fi
+	@echo "verdict-core is pure (no web-sys)"
+
+test-wasm:
+	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=60 \
+	  cargo test --locked -p verdict-web --target wasm32-unknown-unknown
+
+test-e2e:
+	node --test tests/e2e/

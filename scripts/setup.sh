@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Installs what Verdict's build and tests need, skipping whatever is already at the right version.
+# Usage: scripts/setup.sh build   (wasm target, Trunk, wasm-bindgen CLI, wasm-opt)
+#        scripts/setup.sh test    (the above + Chromium, ChromeDriver, playwright-core)
+# Facts behind the pins: ../shared/TOOLCHAIN.md (kept in docs/ARCHITECTURE.md too).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# Must equal the wasm-bindgen version locked in Cargo.lock (pinned with `=` in Cargo.toml).
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
+export PATH="$HOME/.cargo/bin:$PATH"
+# Faster cold installs of the tools themselves on 2 cores; does not affect the project's build.
+export CARGO_PROFILE_RELEASE_LTO=off CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+
+say() { printf 'setup: %s\n' "$*"; }
+
+install_wasm_target() {
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then return; fi
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+}
+
+install_trunk() {
+  if trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then return; fi
+  say "installing trunk $TRUNK_VERSION"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+}
+
+install_wasm_bindgen() {
+  if wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then return; fi
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # --locked fails: the registry lacks one of its locked transitive versions.
+  CARGO_RESOLVER_INCOMPATIBLE_RUST_VERSIONS=fallback cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+}
+
+install_node_packages() {
+  # binaryen's wasm-opt (Debian's is too old for current wasm-bindgen output) and playwright-core.
+  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+     && [ node_modules/.package-lock.json -nt package-lock.json ]; then return; fi
+  say "installing node packages (binaryen, playwright-core)"
+  npm ci --no-audit --no-fund
+}
+
+install_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then return; fi
+  say "installing Debian's chromium and chromium-driver"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+}
+
+fetch_crates() {
+  # Trunk builds offline (Trunk.toml), so every crate must be in the cache first.
+  cargo fetch --locked -q
+}
+
+case "${1:-build}" in
+  build)
+    # The two cargo installs are the slow part of a cold machine: run them side by side.
+    install_wasm_target
+    install_trunk & trunk_pid=$!
+    install_wasm_bindgen & wbg_pid=$!
+    install_node_packages
+    fetch_crates
+    wait "$trunk_pid"; wait "$wbg_pid"
+    ;;
+  test)
+    install_chromium & chromium_pid=$!
+    "$0" build
+    wait "$chromium_pid"
+    ;;
+  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,5 @@
+//! Components shared by several pages.
+
+mod markdown;
+
+pub use markdown::Markdown;

@@ -1,0 +1,5 @@
+//! The app's views: `setup/` (choose an evaluation), `rating/` (rate items), `common/`.
+
+pub mod common;
+pub mod rating;
+pub mod setup;

@@ -1,0 +1,109 @@
+//! One criterion row of the rating panel: likert, binary, choice or text controls.
+
+use verdict_core::rubric::{Criterion, CriterionKind};
+use verdict_core::session::{Action, Answer, AnswerKey};
+use yew::prelude::*;
+
+/// Props of [`CriterionRow`].
+#[derive(Properties, PartialEq)]
+pub struct CriterionRowProps {
+    /// The criterion asked.
+    pub criterion: Criterion,
+    /// Where the answer goes (criterion id, display position).
+    pub answer_key: AnswerKey,
+    /// "for output A", or empty for item-level criteria.
+    pub target: AttrValue,
+    /// The current answer.
+    pub answer: Option<Answer>,
+    /// Row is active (digits answer it).
+    pub active: bool,
+    /// Row index, for focusing by click.
+    pub row: usize,
+    /// Report an action.
+    pub on_action: Callback<Action>,
+}
+
+/// A criterion with its controls and key hints.
+#[function_component(CriterionRow)]
+pub fn criterion_row(props: &CriterionRowProps) -> Html {
+    let c = &props.criterion;
+    let key = props.answer_key.clone();
+    let set = |answer: Answer| {
+        let on_action = props.on_action.clone();
+        let key = key.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::Answer { key: key.clone(), answer: Some(answer.clone()) }))
+    };
+    let pressed = |answer: &Answer| (props.answer.as_ref() == Some(answer)).to_string();
+    let controls = match c.kind {
+        CriterionKind::Likert => {
+            let (min, max) = c.likert_range();
+            let digit_is_value = min >= 0 && max <= 9;
+            html! { <div class="choices" role="group" aria-label={label_text(props)}>
+                { for (min..=max).map(|value| {
+                    let hint = if digit_is_value { value.to_string() } else if value - min < 9 { (value - min + 1).to_string() } else { String::new() };
+                    let answer = Answer::Number(value);
+                    html! { <button aria-pressed={pressed(&answer)} onclick={set(answer.clone())}
+                        title={format!("key {hint}")}>{ value }<kbd>{ hint }</kbd></button> }
+                }) }
+            </div> }
+        }
+        CriterionKind::Binary => html! { <div class="choices" role="group" aria-label={label_text(props)}>
+            <button aria-pressed={pressed(&Answer::Yes(true))} onclick={set(Answer::Yes(true))}>{ "Yes" }<kbd>{ "y" }</kbd></button>
+            <button aria-pressed={pressed(&Answer::Yes(false))} onclick={set(Answer::Yes(false))}>{ "No" }<kbd>{ "n" }</kbd></button>
+        </div> },
+        CriterionKind::Choice => {
+            let chosen: Vec<String> = match &props.answer {
+                Some(Answer::Options(options)) => options.clone(),
+                _ => Vec::new(),
+            };
+            html! { <div class="choices" role="group" aria-label={label_text(props)}>
+                { for c.options.iter().enumerate().map(|(index, option)| {
+                    let on_action = props.on_action.clone();
+                    let key = key.clone();
+                    let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::ToggleOption { key: key.clone(), option: index }));
+                    let hint = if index < 9 { (index + 1).to_string() } else { String::new() };
+                    html! { <button aria-pressed={chosen.contains(option).to_string()} {onclick}>{ option }<kbd>{ hint }</kbd></button> }
+                }) }
+            </div> }
+        }
+        CriterionKind::Text => {
+            let on_action = props.on_action.clone();
+            let key = key.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                let text = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+                let answer = (!text.is_empty()).then_some(Answer::Text(text));
+                on_action.emit(Action::Answer { key: key.clone(), answer });
+            });
+            let value = match &props.answer {
+                Some(Answer::Text(text)) => text.clone(),
+                _ => String::new(),
+            };
+            html! { <textarea aria-label={label_text(props)} rows="2" {value} {oninput}
+                placeholder="Press e to write, Esc to leave, Ctrl+Enter to submit" /> }
+        }
+    };
+    let focus = {
+        let on_action = props.on_action.clone();
+        let row = props.row;
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(row)))
+    };
+    html! {
+        <div class={classes!("row", props.active.then_some("active"))} data-row={props.row.to_string()} onclick={focus}>
+            <div class="row-label">
+                <span>{ c.display_label() }</span>
+                if !props.target.is_empty() { <span class="target">{ &props.target }</span> }
+                if c.is_required() { <span class="required" title="required">{ "*" }</span> }
+                if c.multi { <span class="muted small">{ " (several)" }</span> }
+            </div>
+            { controls }
+        </div>
+    }
+}
+
+fn label_text(props: &CriterionRowProps) -> String {
+    if props.target.is_empty() {
+        props.criterion.display_label().to_owned()
+    } else {
+        format!("{} {}", props.criterion.display_label(), props.target)
+    }
+}

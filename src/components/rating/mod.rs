@@ -1,0 +1,11 @@
+//! The rating workspace: item, outputs side by side, rating panel, progress, help.
+
+mod criterion_row;
+mod help_overlay;
+mod item_view;
+mod output_card;
+mod progress_bar;
+mod rating_page;
+mod rating_panel;
+
+pub use rating_page::{RatingPage, RatingPageProps};

@@ -1,0 +1,33 @@
+//! One model output, labelled by position (and by model unless blind).
+
+use yew::prelude::*;
+
+use crate::components::common::Markdown;
+
+/// Props of [`OutputCard`].
+#[derive(Properties, PartialEq)]
+pub struct OutputCardProps {
+    /// Position label: "A", "B", or "1", "2", ….
+    pub label: AttrValue,
+    /// The model's id, shown unless blind.
+    pub model: Option<AttrValue>,
+    /// The output's Markdown.
+    pub content: AttrValue,
+    /// Rank given in ranking mode (1 = best).
+    pub rank: Option<usize>,
+}
+
+/// An output card.
+#[function_component(OutputCard)]
+pub fn output_card(props: &OutputCardProps) -> Html {
+    html! {
+        <article class="output" aria-label={format!("Output {}", props.label)}>
+            <header>
+                <span class="output-label">{ format!("Output {}", props.label) }</span>
+                if let Some(model) = &props.model { <span class="model">{ model }</span> }
+                if let Some(rank) = props.rank { <span class="rank-badge">{ format!("#{rank}") }</span> }
+            </header>
+            <Markdown source={props.content.clone()} />
+        </article>
+    }
+}

@@ -1,0 +1,107 @@
+//! The rating panel: the preference (or ranking) row, then every criterion row.
+
+use verdict_core::session::{Action, Row, Session};
+use yew::prelude::*;
+
+use super::criterion_row::CriterionRow;
+use crate::state::rating::RatingState;
+
+/// Props of [`RatingPanel`].
+#[derive(Properties, PartialEq)]
+pub struct RatingPanelProps {
+    /// The rating state.
+    pub state: UseReducerHandle<RatingState>,
+}
+
+/// All rows; the active one is highlighted and answered by digits.
+#[function_component(RatingPanel)]
+pub fn rating_panel(props: &RatingPanelProps) -> Html {
+    let session: &Session = &props.state.0;
+    let dispatch = {
+        let state = props.state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let labels = session.position_labels();
+    let rows = session.rows();
+    html! {
+        <section class="panel" aria-label="Rating">
+            { for rows.iter().enumerate().map(|(index, row)| {
+                let active = index == session.focus;
+                match row {
+                    Row::Preference => preference_row(session, index, active, &dispatch),
+                    Row::Ranking => ranking_row(session, &labels, index, active, &dispatch),
+                    Row::Criterion { criterion, position } => {
+                        let criterion = session.eval.rubric.criteria[*criterion].clone();
+                        let answer_key = session.answer_key(row).expect("criterion rows have keys");
+                        let target = match position {
+                            Some(p) if labels.len() > 1 => format!("for output {}", labels[*p as usize]),
+                            _ => String::new(),
+                        };
+                        html! { <CriterionRow {criterion} answer={session.draft.answers.get(&answer_key).cloned()}
+                            {answer_key} target={target} {active} row={index} on_action={dispatch.clone()} /> }
+                    }
+                }
+            }) }
+        </section>
+    }
+}
+
+fn focus_row(dispatch: &Callback<Action>, row: usize) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| dispatch.emit(Action::Focus(row)))
+}
+
+fn preference_row(session: &Session, row: usize, active: bool, dispatch: &Callback<Action>) -> Html {
+    let preference = &session.eval.rubric.preference;
+    html! {
+        <div class={classes!("row", "preference", active.then_some("active"))} data-row={row.to_string()} onclick={focus_row(dispatch, row)}>
+            <div class="row-label"><span>{ "Which output is better?" }</span><span class="required">{ "*" }</span></div>
+            <div class="choices scale" role="group" aria-label="Preference">
+                { for preference.scale.iter().enumerate().map(|(index, label)| {
+                    let dispatch = dispatch.clone();
+                    let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::Prefer(index)));
+                    let pressed = (session.draft.preference == Some(index) && !session.draft.both_bad).to_string();
+                    html! { <button aria-pressed={pressed} {onclick}>{ label }<kbd>{ index + 1 }</kbd></button> }
+                }) }
+                if preference.allow_both_bad {
+                    <button class="both-bad" aria-pressed={session.draft.both_bad.to_string()}
+                        onclick={dispatch.reform(|_: MouseEvent| Action::BothBad)}>{ "Both bad" }<kbd>{ "x" }</kbd></button>
+                }
+            </div>
+        </div>
+    }
+}
+
+fn ranking_row(session: &Session, labels: &[String], row: usize, active: bool, dispatch: &Callback<Action>) -> Html {
+    let ranking = &session.draft.ranking;
+    let allow_both_bad = session.eval.rubric.preference.allow_both_bad;
+    html! {
+        <div class={classes!("row", "ranking", active.then_some("active"))} data-row={row.to_string()} onclick={focus_row(dispatch, row)}>
+            <div class="row-label">
+                <span>{ "Rank the outputs, best first" }</span><span class="required">{ "*" }</span>
+                <span class="muted small">{ " — press their numbers in order; Backspace undoes" }</span>
+            </div>
+            <div class="choices" role="group" aria-label="Ranking">
+                { for labels.iter().enumerate().map(|(position, label)| {
+                    let dispatch = dispatch.clone();
+                    let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::RankNext(position as u32)));
+                    let rank = ranking.iter().position(|&p| p as usize == position);
+                    html! { <button aria-pressed={rank.is_some().to_string()} {onclick}>
+                        { format!("Output {label}") }
+                        if let Some(rank) = rank { <span class="rank-badge">{ format!("#{}", rank + 1) }</span> }
+                        <kbd>{ position + 1 }</kbd></button> }
+                }) }
+                <button onclick={dispatch.reform(|_: MouseEvent| Action::RankUndo)} disabled={ranking.is_empty()}>{ "Undo" }<kbd>{ "⌫" }</kbd></button>
+                if allow_both_bad {
+                    <button class="both-bad" aria-pressed={session.draft.both_bad.to_string()}
+                        onclick={dispatch.reform(|_: MouseEvent| Action::BothBad)}>{ "All bad" }<kbd>{ "x" }</kbd></button>
+                }
+            </div>
+            <p class="ranking-order" aria-live="polite">
+                { if ranking.is_empty() { "Not ranked yet".to_owned() } else {
+                    ranking.iter().map(|&p| format!("Output {}", labels[p as usize])).collect::<Vec<_>>().join(" > ")
+                } }
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,219 @@
+//! Choose an evaluation (demo, files, drag-and-drop) and enter the annotator id once.
+
+use yew::prelude::*;
+
+use crate::state::loader::{read_file, Demo, DEMOS};
+use crate::state::store::SavedFiles;
+
+/// What the user asked to open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenRequest {
+    /// Fetch these URLs (a demo, or `?tasks=&rubric=`).
+    Urls {
+        /// Task file URL.
+        tasks: String,
+        /// Rubric URL, if any.
+        rubric: Option<String>,
+        /// Annotator id.
+        annotator: String,
+    },
+    /// Files the user picked or dropped.
+    Files {
+        /// Their texts.
+        files: SavedFiles,
+        /// Annotator id.
+        annotator: String,
+    },
+}
+
+/// Props of [`SetupPage`].
+#[derive(Properties, PartialEq)]
+pub struct SetupPageProps {
+    /// The annotator id to start with.
+    pub annotator: AttrValue,
+    /// Problems from the last attempt to open, as `file:line: field: problem`.
+    pub errors: Vec<String>,
+    /// An evaluation is being opened.
+    pub busy: bool,
+    /// Open an evaluation.
+    pub on_open: Callback<OpenRequest>,
+}
+
+#[derive(Clone, Default, PartialEq)]
+struct Picked {
+    tasks: Option<(String, String)>,
+    rubric: Option<(String, String)>,
+}
+
+/// The first page: demos, own files, annotator id.
+#[function_component(SetupPage)]
+pub fn setup_page(props: &SetupPageProps) -> Html {
+    let annotator = use_state(|| props.annotator.to_string());
+    let picked = use_state(Picked::default);
+    let local_error = use_state(|| None::<String>);
+    let dragging = use_state(|| false);
+
+    let on_annotator = {
+        let annotator = annotator.clone();
+        Callback::from(move |e: InputEvent| annotator.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+    };
+    let checked_annotator = {
+        let annotator = annotator.clone();
+        let local_error = local_error.clone();
+        move || {
+            let id = annotator.trim().to_owned();
+            if id.is_empty() {
+                local_error.set(Some("Enter your annotator id first.".into()));
+                None
+            } else {
+                local_error.set(None);
+                Some(id)
+            }
+        }
+    };
+    let open_demo = {
+        let on_open = props.on_open.clone();
+        let checked_annotator = checked_annotator.clone();
+        move |demo: &'static Demo| {
+            let on_open = on_open.clone();
+            let checked_annotator = checked_annotator.clone();
+            Callback::from(move |_| {
+                if let Some(annotator) = checked_annotator() {
+                    on_open.emit(OpenRequest::Urls { tasks: demo.tasks.into(), rubric: Some(demo.rubric.into()), annotator });
+                }
+            })
+        }
+    };
+    let take_files = {
+        let picked = picked.clone();
+        let local_error = local_error.clone();
+        Callback::from(move |(files, slot): (Vec<web_sys::File>, Option<bool>)| {
+            let picked = picked.clone();
+            let local_error = local_error.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut next = (*picked).clone();
+                for file in files {
+                    match read_file(&file).await {
+                        Ok(text) => {
+                            let is_rubric = slot.unwrap_or_else(|| looks_like_rubric(&file.name(), &text));
+                            let entry = Some((file.name(), text));
+                            if is_rubric { next.rubric = entry } else { next.tasks = entry }
+                        }
+                        Err(error) => local_error.set(Some(error)),
+                    }
+                }
+                picked.set(next);
+            });
+        })
+    };
+    let on_pick = |slot: bool| {
+        let take_files = take_files.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            take_files.emit((files_of(input.files()), Some(slot)));
+        })
+    };
+    let on_drop = {
+        let take_files = take_files.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            take_files.emit((files_of(e.data_transfer().and_then(|d| d.files())), None));
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let start_files = {
+        let picked = picked.clone();
+        let on_open = props.on_open.clone();
+        let local_error = local_error.clone();
+        Callback::from(move |_| {
+            let Some((tasks_name, tasks_text)) = picked.tasks.clone() else {
+                local_error.set(Some("Choose a task file first.".into()));
+                return;
+            };
+            if let Some(annotator) = checked_annotator() {
+                let (rubric_name, rubric_text) = picked.rubric.clone().unwrap_or_else(|| ("default rubric".into(), String::new()));
+                on_open.emit(OpenRequest::Files { files: SavedFiles { tasks_name, tasks_text, rubric_name, rubric_text }, annotator });
+            }
+        })
+    };
+
+    let errors: Vec<String> = local_error.iter().cloned().chain(props.errors.iter().cloned()).collect();
+    html! {
+        <main class="setup">
+            <header class="setup-header">
+                <h1>{ "Verdict" }</h1>
+                <p class="tagline">{ "Rate LLM outputs side by side. Everything stays in this browser." }</p>
+            </header>
+            <section class="card">
+                <label for="annotator-id"><strong>{ "Your annotator id" }</strong></label>
+                <input id="annotator-id" type="text" value={(*annotator).clone()} oninput={on_annotator}
+                       placeholder="e.g. ann-042" autocomplete="off" />
+            </section>
+            if !errors.is_empty() {
+                <section class="errors" role="alert" aria-label="Problems">
+                    <ul>{ for errors.iter().map(|e| html! { <li><code>{ e }</code></li> }) }</ul>
+                </section>
+            }
+            <section class="card">
+                <h2>{ "Try a demo" }</h2>
+                <ul class="demos">
+                    { for DEMOS.iter().map(|demo| html! {
+                        <li>
+                            <button class="primary" disabled={props.busy} onclick={open_demo(demo)}>{ demo.title }</button>
+                            <p class="muted">{ demo.about }</p>
+                        </li>
+                    }) }
+                </ul>
+            </section>
+            <section class={classes!("card", "drop-zone", (*dragging).then_some("dragging"))}
+                     ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
+                <h2>{ "Open your own files" }</h2>
+                <p class="muted">{ "Drop a task file (JSONL or JSON array) and a rubric (JSON) here, or choose them:" }</p>
+                <div class="pickers">
+                    <label>{ "Task file" }
+                        <input type="file" accept=".jsonl,.json,.ndjson,application/json" onchange={on_pick(false)} /></label>
+                    <label>{ "Rubric" }
+                        <input type="file" accept=".json,application/json" onchange={on_pick(true)} /></label>
+                </div>
+                <p class="picked">
+                    { format!("Tasks: {} · Rubric: {}",
+                        picked.tasks.as_ref().map_or("none", |(n, _)| n.as_str()),
+                        picked.rubric.as_ref().map_or("default (pairwise)", |(n, _)| n.as_str())) }
+                </p>
+                <button class="primary" disabled={props.busy} onclick={start_files}>{ "Start rating" }</button>
+            </section>
+            <footer class="muted small">
+                { "Demo data: MT-Bench questions and reference answers from FastChat llm_judge (Apache-2.0); AlpacaEval example outputs from alpaca_eval (Apache-2.0). MT-Bench human judgments: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0." }
+            </footer>
+        </main>
+    }
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// A dropped file is a rubric when its name says so or it is a JSON object with criteria/mode.
+fn looks_like_rubric(name: &str, text: &str) -> bool {
+    if name.to_lowercase().contains("rubric") {
+        return true;
+    }
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| v.as_object().map(|o| o.contains_key("criteria") || o.contains_key("mode")))
+        .unwrap_or(false)
+}
+

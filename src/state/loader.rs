@@ -1,0 +1,173 @@
+//! Loading an evaluation: from the built-in demos, files, URLs or the browser's own store.
+
+use std::sync::Arc;
+
+use verdict_core::digest::sha256_hex;
+use verdict_core::judgment::judgment_from_line;
+use verdict_core::rubric::{load_rubric, Rubric};
+use verdict_core::session::{Evaluation, Session};
+use verdict_core::task::{load_tasks, Task};
+use verdict_core::Problem;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::browser::{local_get, local_set, now_ms};
+use super::store::{SavedFiles, Store};
+
+/// localStorage key of the evaluation open last (`key \n annotator`), for resuming on reload.
+pub const CURRENT_KEY: &str = "verdict.current";
+/// localStorage key of the annotator id entered last.
+pub const ANNOTATOR_KEY: &str = "verdict.annotator";
+
+/// A built-in demo evaluation (real data, shipped under `demo/`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Demo {
+    /// Short id, usable as `?demo=ID`.
+    pub id: &'static str,
+    /// Title on the setup page.
+    pub title: &'static str,
+    /// What it is and where its data comes from.
+    pub about: &'static str,
+    /// Task file path, relative to the page.
+    pub tasks: &'static str,
+    /// Rubric file path, relative to the page.
+    pub rubric: &'static str,
+}
+
+/// The demos on the setup page.
+pub const DEMOS: &[Demo] = &[
+    Demo {
+        id: "mtbench-pairs",
+        title: "MT-Bench pairs — pairwise, blind",
+        about: "30 MT-Bench questions (math, reasoning, coding), answers by gpt-4 and gpt-4-0125-preview. Data: FastChat llm_judge (Apache-2.0).",
+        tasks: "demo/mtbench-pairs/tasks.jsonl",
+        rubric: "demo/mtbench-pairs/rubric.json",
+    },
+    Demo {
+        id: "mtbench-ranking",
+        title: "MT-Bench — ranking mode",
+        about: "The same 30 questions, ordering the answers best to worst. Data: FastChat llm_judge (Apache-2.0).",
+        tasks: "demo/mtbench-pairs/tasks.jsonl",
+        rubric: "demo/mtbench-ranking/rubric.json",
+    },
+    Demo {
+        id: "alpacaeval-single",
+        title: "AlpacaEval — single output",
+        about: "805 AlpacaEval instructions with one model's answer each. Data: alpaca_eval example outputs (Apache-2.0).",
+        tasks: "demo/alpacaeval-single/tasks.jsonl",
+        rubric: "demo/alpacaeval-single/rubric.json",
+    },
+];
+
+/// The files that make an evaluation, as text, plus who rates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// The task and rubric files.
+    pub files: SavedFiles,
+    /// The annotator's id.
+    pub annotator: String,
+}
+
+/// An evaluation ready to rate.
+#[derive(Clone, Debug)]
+pub struct Opened {
+    /// Its database.
+    pub store: Store,
+    /// The session, restored from the store.
+    pub session: Session,
+    /// Problems in the task file (bad lines were left out).
+    pub problems: Vec<Problem>,
+    /// Name of the task file, for export names.
+    pub tasks_name: String,
+}
+
+/// Why an evaluation could not be opened: every problem, as `file:line: field: problem`.
+pub type OpenError = Vec<String>;
+
+/// Parses the files, opens (or resumes) the evaluation's store and restores the session.
+pub async fn open(source: Source) -> Result<Opened, OpenError> {
+    let files = &source.files;
+    let loaded = load_tasks(&files.tasks_name, &files.tasks_text);
+    let rubric: Rubric = if files.rubric_text.trim().is_empty() {
+        Rubric::default()
+    } else {
+        load_rubric(&files.rubric_name, &files.rubric_text).map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?
+    };
+    if loaded.records.is_empty() {
+        let mut errors: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+        errors.push(format!("{}: no item could be loaded", files.tasks_name));
+        return Err(errors);
+    }
+    let task_sha = sha256_hex(files.tasks_text.as_bytes());
+    let rubric_sha = sha256_hex(files.rubric_text.as_bytes());
+    let key = evaluation_key(&task_sha, &rubric_sha);
+    let store_error = |e: super::store::StoreError| vec![format!("This browser's storage is not available: {e}")];
+    let store = Store::open(&key).await.map_err(store_error)?;
+    store.put_files(files).await.map_err(store_error)?;
+    let annotator = source.annotator.trim().to_owned();
+    let saved = store
+        .judgments_of(&annotator)
+        .await
+        .map_err(store_error)?
+        .iter()
+        .filter_map(|line| judgment_from_line(line).ok())
+        .collect();
+    let position = store.position(&annotator).await.map_err(store_error)?;
+    let tasks: Arc<[Task]> = loaded.records.into();
+    let eval = Arc::new(Evaluation::new(tasks, Arc::new(rubric), &annotator, &task_sha, &rubric_sha));
+    let session = Session::new(eval, saved, position, now_ms());
+    local_set(CURRENT_KEY, &format!("{key}\n{annotator}"));
+    local_set(ANNOTATOR_KEY, &annotator);
+    Ok(Opened { store, session, problems: loaded.problems, tasks_name: files.tasks_name.clone() })
+}
+
+/// The store key of an evaluation: its task file and rubric, by content.
+pub fn evaluation_key(task_sha: &str, rubric_sha: &str) -> String {
+    sha256_hex(format!("{task_sha}\n{rubric_sha}").as_bytes())[..16].to_owned()
+}
+
+/// The evaluation open last in this browser, re-read from its store, if any.
+pub async fn last_opened() -> Option<Source> {
+    let current = local_get(CURRENT_KEY)?;
+    let (key, annotator) = current.split_once('\n')?;
+    let store = Store::open(key).await.ok()?;
+    let files = store.files().await.ok()??;
+    Some(Source { files, annotator: annotator.to_owned() })
+}
+
+/// Fetches a task and a rubric file by URL (relative URLs resolve against the page).
+pub async fn fetch_files(tasks_url: &str, rubric_url: Option<&str>) -> Result<SavedFiles, OpenError> {
+    let tasks_text = fetch_text(tasks_url).await.map_err(|e| vec![e])?;
+    let rubric_text = match rubric_url {
+        Some(url) => fetch_text(url).await.map_err(|e| vec![e])?,
+        None => String::new(),
+    };
+    Ok(SavedFiles {
+        tasks_name: file_name(tasks_url),
+        tasks_text,
+        rubric_name: rubric_url.map_or_else(|| "default rubric".to_owned(), file_name),
+        rubric_text,
+    })
+}
+
+fn file_name(url: &str) -> String {
+    url.rsplit('/').next().unwrap_or(url).split(['?', '#']).next().unwrap_or(url).to_owned()
+}
+
+/// GETs `url` as text, with an error that names the URL.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| format!("{url}: could not be fetched ({e:?})"))?;
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
+    }
+    let text = JsFuture::from(response.text().map_err(|e| format!("{url}: {e:?}"))?).await.map_err(|e| format!("{url}: {e:?}"))?;
+    Ok(text.as_string().unwrap_or_default())
+}
+
+/// Reads a picked or dropped file as text (invalid UTF-8 is replaced, and the parser reports the line).
+pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text()).await.map_err(|e| format!("{}: could not be read ({e:?})", file.name()))?;
+    Ok(text.as_string().unwrap_or_default())
+}

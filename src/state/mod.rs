@@ -1,0 +1,6 @@
+//! App state: the rating reducer, persistence and loading effects.
+
+pub mod browser;
+pub mod loader;
+pub mod rating;
+pub mod store;
