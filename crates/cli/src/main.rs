@@ -4,6 +4,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod convert;
+mod validate;
+
 /// Verdict: LLM evaluation files from the command line.
 #[derive(Parser)]
 #[command(name = "verdict", version, about)]
@@ -13,7 +16,12 @@ struct Cli {
 }
 
 #[derive(Subcommand)]
-enum Command {}
+enum Command {
+    /// Check task, rubric or judgment files; print every problem as `file:line: field: problem`.
+    Validate(validate::ValidateArgs),
+    /// Convert judgments to chained JSONL, DPO pairs, CSV or Arena battles.
+    Convert(convert::ConvertArgs),
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -27,5 +35,8 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {}
+    match cli.command {
+        Command::Validate(args) => validate::run(&args),
+        Command::Convert(args) => convert::run(&args),
+    }
 }

@@ -4,8 +4,6 @@
 //! Every exporter works one judgment at a time, so callers can stream; texts come from the
 //! task file, looked up by item id. The exact bytes of each format are in `docs/FORMATS.md`.
 
-use std::collections::HashMap;
-
 use serde_json::{json, Map, Value};
 
 use crate::digest::sha256_hex;
@@ -218,9 +216,10 @@ fn dpo_prompt(task: &Task) -> Value {
 
 /// One preference pair (`{"prompt", "chosen", "rejected"}`) from a pairwise judgment with a
 /// strict winner. Conversational items give message lists, as TRL's conversational format.
-pub fn preference_pair(judgment: &Judgment, tasks: &HashMap<String, Task>) -> Result<Value, Skip> {
+/// `task` is the judged item (`None`: not in the task file).
+pub fn preference_pair(judgment: &Judgment, task: Option<&Task>) -> Result<Value, Skip> {
     let winner = strict_winner(judgment)?;
-    let task = tasks.get(&judgment.item_id).ok_or(Skip::UnknownItem)?;
+    let task = task.ok_or(Skip::UnknownItem)?;
     let [left, right] = pair_of(judgment, Some(task)).ok_or(Skip::NotPairwise)?;
     let loser = if winner == left { right } else if winner == right { left } else { return Err(Skip::NotPairwise) };
     let (chosen, rejected) = match (task.output(winner), task.output(loser)) {
@@ -347,6 +346,7 @@ mod tests {
     use super::*;
     use crate::judgment::{load_judgments, Preference};
     use crate::task::load_tasks;
+    use std::collections::HashMap;
 
     fn real_judgments() -> Vec<Judgment> {
         let text = std::fs::read_to_string("../../www/demo/mtbench-judgments/judgments.jsonl").expect("demo data is committed");
@@ -400,15 +400,15 @@ mod tests {
         let text = std::fs::read_to_string("../../www/demo/mtbench-pairs/tasks.jsonl").unwrap();
         let tasks: HashMap<String, Task> = load_tasks("t", &text).records.into_iter().map(|t| (t.id.clone(), t)).collect();
         let task = &tasks["mtbench-101-t1"];
-        let pair = preference_pair(&winner("mtbench-101-t1", &["gpt-4-0125-preview", "gpt-4"], "gpt-4"), &tasks).unwrap();
+        let pair = preference_pair(&winner("mtbench-101-t1", &["gpt-4-0125-preview", "gpt-4"], "gpt-4"), tasks.get("mtbench-101-t1")).unwrap();
         assert_eq!(pair["prompt"], task.prompt.clone().unwrap().as_str());
         assert_eq!(pair["chosen"], task.output("gpt-4").unwrap().content.as_str());
         assert_eq!(pair["rejected"], task.output("gpt-4-0125-preview").unwrap().content.as_str());
         assert_eq!(pair.as_object().unwrap().keys().collect::<Vec<_>>(), ["prompt", "chosen", "rejected"]);
-        assert_eq!(preference_pair(&winner("mtbench-101-t1", &["gpt-4", "gpt-4-0125-preview"], TIE), &tasks), Err(Skip::Tie));
-        assert_eq!(preference_pair(&winner("mtbench-101-t1", &["gpt-4", "gpt-4-0125-preview"], BOTH_BAD), &tasks), Err(Skip::BothBad));
-        assert_eq!(preference_pair(&winner("nope", &["a", "b"], "a"), &tasks), Err(Skip::UnknownItem));
-        assert_eq!(preference_pair(&winner("mtbench-101-t1", &["gpt-4", "gpt-4-0125-preview"], "claude"), &tasks), Err(Skip::NotPairwise));
+        assert_eq!(preference_pair(&winner("mtbench-101-t1", &["gpt-4", "gpt-4-0125-preview"], TIE), tasks.get("mtbench-101-t1")), Err(Skip::Tie));
+        assert_eq!(preference_pair(&winner("mtbench-101-t1", &["gpt-4", "gpt-4-0125-preview"], BOTH_BAD), tasks.get("mtbench-101-t1")), Err(Skip::BothBad));
+        assert_eq!(preference_pair(&winner("nope", &["a", "b"], "a"), tasks.get("nope")), Err(Skip::UnknownItem));
+        assert_eq!(preference_pair(&winner("mtbench-101-t1", &["gpt-4", "gpt-4-0125-preview"], "claude"), tasks.get("mtbench-101-t1")), Err(Skip::NotPairwise));
     }
 
     #[test]

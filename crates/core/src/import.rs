@@ -478,6 +478,11 @@ impl<R: BufRead> JsonLines<R> {
         self.bytes_read
     }
 
+    /// The underlying reader, positioned after the last line read.
+    pub fn into_inner(self) -> R {
+        self.reader
+    }
+
     /// Number of the last line read (0 before the first).
     pub fn line_number(&self) -> u64 {
         self.line_no

@@ -232,6 +232,69 @@ impl Rubric {
     }
 }
 
+impl Rubric {
+    /// Checks a judgment's `scores` against this rubric: every key is a criterion, and every
+    /// value fits its kind (likert integer in range, binary boolean, choice among the options,
+    /// text string); per-output criteria are keyed by model. Returns `(field, problem)` pairs.
+    pub fn check_scores(&self, scores: &serde_json::Map<String, serde_json::Value>) -> Vec<(String, String)> {
+        use serde_json::Value;
+        let mut problems = Vec::new();
+        for (id, value) in scores {
+            let Some(criterion) = self.criterion(id) else {
+                problems.push((format!("scores.{id}"), "not a criterion of the rubric".to_owned()));
+                continue;
+            };
+            let values: Vec<(String, &Value)> = match (criterion.per_output, value) {
+                (true, Value::Object(per_model)) => per_model.iter().map(|(model, v)| (format!("scores.{id}.{model}"), v)).collect(),
+                (true, other) => {
+                    problems.push((format!("scores.{id}"), format!("expected an object keyed by model (per-output criterion), found {}", crate::problem::json_type_name(other))));
+                    continue;
+                }
+                (false, other) => vec![(format!("scores.{id}"), other)],
+            };
+            for (field, value) in values {
+                if let Some(problem) = criterion.check_value(value) {
+                    problems.push((field, problem));
+                }
+            }
+        }
+        problems
+    }
+}
+
+impl Criterion {
+    /// Why `value` is not a valid answer to this criterion, or `None` when it is (`null` is
+    /// an unanswered optional criterion).
+    pub fn check_value(&self, value: &serde_json::Value) -> Option<String> {
+        use serde_json::Value;
+        let found = || crate::problem::json_type_name(value);
+        match (self.kind, value) {
+            (_, Value::Null) => None,
+            (CriterionKind::Likert, Value::Number(number)) => {
+                let (min, max) = self.likert_range();
+                match number.as_i64() {
+                    Some(score) if (min..=max).contains(&score) => None,
+                    _ => Some(format!("expected a whole number from {min} to {max}, found {number}")),
+                }
+            }
+            (CriterionKind::Likert, _) => Some(format!("expected a whole number, found {}", found())),
+            (CriterionKind::Binary, Value::Bool(_)) => None,
+            (CriterionKind::Binary, _) => Some(format!("expected true or false, found {}", found())),
+            (CriterionKind::Choice, Value::String(option)) if !self.multi => {
+                (!self.options.contains(option)).then(|| format!("\"{option}\" is not one of the options"))
+            }
+            (CriterionKind::Choice, Value::Array(picked)) if self.multi => picked.iter().find_map(|option| match option {
+                Value::String(option) if self.options.contains(option) => None,
+                Value::String(option) => Some(format!("\"{option}\" is not one of the options")),
+                other => Some(format!("expected option names, found {}", crate::problem::json_type_name(other))),
+            }),
+            (CriterionKind::Choice, _) => Some(format!("expected {}, found {}", if self.multi { "an array of options" } else { "one option" }, found())),
+            (CriterionKind::Text, Value::String(_)) => None,
+            (CriterionKind::Text, _) => Some(format!("expected a string, found {}", found())),
+        }
+    }
+}
+
 /// Parses and checks a rubric (JSON). Every problem is listed; the rubric is usable only
 /// when there are no errors.
 pub fn load_rubric(file: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
@@ -321,6 +384,26 @@ mod tests {
                 "r.json:3: criteria[1].options: a choice needs at least two options",
             ]
         );
+    }
+
+    #[test]
+    fn scores_are_checked_against_the_rubric() {
+        let text = std::fs::read_to_string("../../www/demo/mtbench-pairs/rubric.json").unwrap();
+        let rubric = load_rubric("r", &text).unwrap();
+        let first = &rubric.criteria[0];
+        let (min, max) = first.likert_range();
+        let good = match first.kind {
+            CriterionKind::Likert => serde_json::json!(min),
+            CriterionKind::Binary => serde_json::json!(true),
+            CriterionKind::Choice => serde_json::json!(first.options[0]),
+            CriterionKind::Text => serde_json::json!("ok"),
+        };
+        let value = |v: serde_json::Value| if first.per_output { serde_json::json!({"gpt-4": v}) } else { v };
+        let scores = |v| serde_json::json!({first.id.clone(): value(v), "made_up": 1}).as_object().unwrap().clone();
+        let problems = rubric.check_scores(&scores(good));
+        assert_eq!(problems, [("scores.made_up".to_owned(), "not a criterion of the rubric".to_owned())]);
+        let problems = rubric.check_scores(&scores(serde_json::json!([max + 1])));
+        assert_eq!(problems.len(), 2, "{problems:?}");
     }
 
     #[test]

@@ -1,0 +1,317 @@
+//! `verdict validate`: detect each file's kind (tasks, rubric, judgments), stream it line by
+//! line and print every problem as `file:line: field: problem`. Also holds the input plumbing
+//! (`-` for stdin, progress on a terminal) that `convert` shares.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use serde_json::Value;
+use verdict_core::import::JsonLines;
+use verdict_core::judgment::JudgmentLines;
+use verdict_core::problem::Problem;
+use verdict_core::rubric::{load_rubric, Rubric};
+use verdict_core::task::{load_tasks, TaskLines};
+
+/// Arguments of `verdict validate`.
+#[derive(clap::Args, Debug)]
+pub struct ValidateArgs {
+    /// Task, rubric or judgment files (kind detected from the content); `-` reads stdin.
+    #[arg(required = true)]
+    pub files: Vec<String>,
+    /// Also check judgment scores against this rubric (criterion ids, ranges, options).
+    #[arg(long)]
+    pub rubric: Option<String>,
+}
+
+/// Files at least this big get a progress bar (when stderr is a terminal).
+const PROGRESS_MIN_BYTES: u64 = 32 << 20;
+
+/// An opened input: a name for messages, a buffered reader and, for files, their size.
+pub(crate) struct Input {
+    pub(crate) name: String,
+    pub(crate) reader: Box<dyn BufRead>,
+    pub(crate) size: Option<u64>,
+}
+
+/// Opens `path` (`-` is stdin) with a large buffer.
+pub(crate) fn open_input(path: &str) -> anyhow::Result<Input> {
+    if path == "-" {
+        return Ok(Input { name: "-".into(), reader: Box::new(BufReader::with_capacity(1 << 20, io::stdin())), size: None });
+    }
+    let file = File::open(path).with_context(|| format!("cannot open {path}"))?;
+    let size = file.metadata().ok().map(|m| m.len());
+    Ok(Input { name: path.to_owned(), reader: Box::new(BufReader::with_capacity(1 << 20, file)), size })
+}
+
+/// A percentage on stderr, redrawn in place, only for big files on a terminal.
+pub(crate) struct Progress {
+    label: String,
+    total: u64,
+    shown_percent: Option<u64>,
+}
+
+impl Progress {
+    /// A progress display for `total` bytes of `label`; inert unless it is worth showing.
+    pub(crate) fn new(label: &str, total: Option<u64>) -> Self {
+        let visible = total.is_some_and(|t| t >= PROGRESS_MIN_BYTES) && io::stderr().is_terminal();
+        Progress { label: label.to_owned(), total: if visible { total.unwrap_or(0) } else { 0 }, shown_percent: None }
+    }
+
+    /// Notes that `done` bytes have been read.
+    pub(crate) fn update(&mut self, done: u64) {
+        if self.total == 0 {
+            return;
+        }
+        let percent = done.min(self.total) * 100 / self.total;
+        if self.shown_percent != Some(percent) {
+            self.shown_percent = Some(percent);
+            eprint!("\r{}: {percent:>3}% of {} MB", self.label, self.total >> 20);
+        }
+    }
+
+    /// Clears the line.
+    pub(crate) fn finish(&mut self) {
+        if self.shown_percent.is_some() {
+            eprint!("\r\x1b[2K");
+            self.shown_percent = None;
+        }
+    }
+}
+
+/// What a file holds, detected from its first record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Tasks,
+    TaskArray,
+    Rubric,
+    Judgments,
+}
+
+/// Counts per file, for the summary on stderr.
+#[derive(Default)]
+struct Tally {
+    records: u64,
+    errors: u64,
+    warnings: u64,
+}
+
+impl Tally {
+    fn report(&mut self, out: &mut impl Write, problem: &Problem) -> io::Result<()> {
+        if problem.is_error() {
+            self.errors += 1;
+        } else {
+            self.warnings += 1;
+        }
+        writeln!(out, "{problem}")
+    }
+}
+
+/// Turns a broken pipe on stdout (the reader quit, as `| head` does) into a quiet exit.
+pub(crate) fn quiet_on_broken_pipe(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
+    match result {
+        Err(error) if error.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)) => {
+            Ok(ExitCode::SUCCESS)
+        }
+        other => other,
+    }
+}
+
+/// Runs `verdict validate`: exit 1 when any file has an error, 0 otherwise (warnings allowed).
+pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
+    quiet_on_broken_pipe(validate_all(args))
+}
+
+fn validate_all(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut any_error = false;
+    let rubric = match &args.rubric {
+        None => None,
+        Some(path) => {
+            let mut tally = Tally::default();
+            let rubric = validate_rubric(open_input(path)?, &mut out, &mut tally)?;
+            any_error |= tally.errors > 0;
+            rubric
+        }
+    };
+    for path in &args.files {
+        let tally = match open_input(path) {
+            Ok(input) => validate_one(input, rubric.as_ref(), &mut out)?,
+            Err(error) => {
+                let mut tally = Tally::default();
+                tally.report(&mut out, &Problem::error(path, 0, "-", format!("{error:#}")))?;
+                tally
+            }
+        };
+        any_error |= tally.errors > 0;
+    }
+    out.flush().context("cannot write to stdout")?;
+    Ok(if any_error { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Peeks at the first non-blank bytes without consuming them: is it a JSON array?
+fn starts_with_bracket(reader: &mut dyn BufRead) -> io::Result<bool> {
+    let buffer = reader.fill_buf()?;
+    let buffer = buffer.strip_prefix("\u{feff}".as_bytes()).unwrap_or(buffer);
+    Ok(buffer.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'['))
+}
+
+/// Reads the rest of a whole-file JSON document as UTF-8, reporting where it is not.
+fn read_document(name: &str, mut reader: impl Read, prefix: String, out: &mut impl Write, tally: &mut Tally) -> anyhow::Result<Option<String>> {
+    let mut bytes = prefix.into_bytes();
+    reader.read_to_end(&mut bytes).with_context(|| format!("cannot read {name}"))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Some(text)),
+        Err(error) => {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+            tally.report(out, &Problem::error(name, line, "-", "not valid UTF-8: save the file as UTF-8"))?;
+            Ok(None)
+        }
+    }
+}
+
+/// Which kind a one-line record announces.
+fn kind_of_record(value: &Value) -> Kind {
+    let Value::Object(object) = value else { return Kind::Tasks };
+    let has = |key: &str| object.contains_key(key);
+    if has("schema") || (has("item_id") && has("annotator")) {
+        Kind::Judgments
+    } else if (has("criteria") || has("mode") || has("instructions")) && !has("outputs") && !has("prompt") {
+        Kind::Rubric
+    } else {
+        Kind::Tasks
+    }
+}
+
+fn validate_rubric(input: Input, out: &mut impl Write, tally: &mut Tally) -> anyhow::Result<Option<Rubric>> {
+    let Some(text) = read_document(&input.name, input.reader, String::new(), out, tally)? else { return Ok(None) };
+    match load_rubric(&input.name, &text) {
+        Ok(rubric) => Ok(Some(rubric)),
+        Err(problems) => {
+            for problem in &problems {
+                tally.report(out, problem)?;
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// The per-line checker of a JSONL file's kind.
+enum Checker<'a> {
+    Tasks(TaskLines),
+    Judgments(JudgmentLines, Option<&'a Rubric>),
+}
+
+impl Checker<'_> {
+    /// Checks one line and prints its problems.
+    fn line(&mut self, name: &str, number: u64, text: Result<&str, Problem>, unterminated: bool, out: &mut impl Write, tally: &mut Tally) -> io::Result<()> {
+        let mut problems = Vec::new();
+        match text {
+            Err(problem) => problems.push(problem),
+            Ok(text) => match self {
+                Checker::Tasks(task_lines) => {
+                    if task_lines.line(number, text, unterminated, &mut problems).is_some_and(|record| record.new_item) {
+                        tally.records += 1;
+                    }
+                }
+                Checker::Judgments(judgment_lines, rubric) => {
+                    if let Some((judgment, _)) = judgment_lines.line(number, text, unterminated, &mut problems) {
+                        tally.records += 1;
+                        if let (Some(rubric), Some(scores)) = (rubric, &judgment.scores) {
+                            for (field, message) in rubric.check_scores(scores) {
+                                problems.push(Problem::error(name, number, &field, message));
+                            }
+                        }
+                    }
+                }
+            },
+        }
+        for problem in &problems {
+            tally.report(out, problem)?;
+        }
+        Ok(())
+    }
+}
+
+fn validate_one(mut input: Input, rubric: Option<&Rubric>, out: &mut impl Write) -> anyhow::Result<Tally> {
+    let mut tally = Tally::default();
+    let name = input.name.clone();
+    let read_error = || format!("cannot read {name}");
+    if starts_with_bracket(&mut input.reader).with_context(read_error)? {
+        return finish(&name, Kind::TaskArray, validate_task_array(input, out, tally)?);
+    }
+    let mut progress = Progress::new(&name, input.size);
+    let mut lines = JsonLines::new(&name, input.reader);
+    // The first non-blank line decides the kind; it is copied out so the stream can go on.
+    let Some(first) = lines.next_line().with_context(read_error)? else {
+        tally.report(out, &Problem::error(&name, 0, "-", "the file is empty"))?;
+        return finish(&name, Kind::Tasks, tally);
+    };
+    let (number, unterminated) = (first.number, first.unterminated);
+    let first_text = first.text.map(str::to_owned);
+    let kind = match &first_text {
+        Err(_) => Kind::Tasks,
+        Ok(text) => match serde_json::from_str::<Value>(text) {
+            Ok(value) => kind_of_record(&value),
+            // A JSON document spread over lines (a pretty-printed rubric) does not parse line by line.
+            Err(_) if text.trim_start().starts_with('{') && (name.ends_with(".json") || text.trim() == "{") => Kind::Rubric,
+            Err(_) if text.contains("\"item_id\"") || text.contains("verdict/judgment@") => Kind::Judgments,
+            Err(_) => Kind::Tasks,
+        },
+    };
+    if kind == Kind::Rubric {
+        let prefix = "\n".repeat(number as usize - 1) + first_text.as_deref().unwrap_or("") + "\n";
+        let Some(document) = read_document(&name, lines.into_inner(), prefix, out, &mut tally)? else {
+            return finish(&name, kind, tally);
+        };
+        match load_rubric(&name, &document) {
+            Ok(_) => tally.records = 1,
+            Err(found) => {
+                for problem in &found {
+                    tally.report(out, problem)?;
+                }
+            }
+        }
+        return finish(&name, kind, tally);
+    }
+    let mut checker = match kind {
+        Kind::Judgments => Checker::Judgments(JudgmentLines::new(&name), rubric),
+        _ => Checker::Tasks(TaskLines::new(&name)),
+    };
+    checker.line(&name, number, first_text.as_deref().map_err(Clone::clone), unterminated, out, &mut tally)?;
+    while let Some(line) = lines.next_line().with_context(read_error)? {
+        checker.line(&name, line.number, line.text, line.unterminated, out, &mut tally)?;
+        progress.update(lines.bytes_read());
+    }
+    progress.finish();
+    if let Checker::Judgments(judgment_lines, _) = &checker {
+        if judgment_lines.chain().is_chained() {
+            eprintln!("{name}: last chain value {}: compare it with the one recorded at export (lines cut from the end show only there)", judgment_lines.chain().head());
+        }
+    }
+    finish(&name, kind, tally)
+}
+
+fn validate_task_array(input: Input, out: &mut impl Write, mut tally: Tally) -> anyhow::Result<Tally> {
+    let Some(text) = read_document(&input.name, input.reader, String::new(), out, &mut tally)? else { return Ok(tally) };
+    let loaded = load_tasks(&input.name, &text);
+    tally.records = loaded.records.len() as u64;
+    for problem in &loaded.problems {
+        tally.report(out, problem)?;
+    }
+    Ok(tally)
+}
+
+/// Prints the per-file summary on stderr.
+fn finish(name: &str, kind: Kind, tally: Tally) -> anyhow::Result<Tally> {
+    let what = match kind {
+        Kind::Tasks | Kind::TaskArray => "items",
+        Kind::Rubric => "rubric",
+        Kind::Judgments => "judgments",
+    };
+    eprintln!("{name}: {} {what}, {} errors, {} warnings", tally.records, tally.errors, tally.warnings);
+    Ok(tally)
+}
