@@ -184,8 +184,8 @@ pub fn bias(set: &BattleSet, tasks: Option<&[Task]>) -> BiasReport {
 /// Two-sided exact binomial test of H₀: p = ½ for `k` successes in `n` trials:
 /// min(1, 2·P(X ≤ min(k, n−k))), X ~ Binomial(n, ½). `None` when n = 0.
 ///
-/// The tail is summed in log space from its largest term down, with log C(n, i) updated by
-/// ratios, so n in the millions neither overflows nor underflows to a wrong value.
+/// The tail is summed from its largest term down, relative to that term, whose logarithm is a
+/// compensated sum of log ratios: n in the millions neither overflows nor underflows.
 ///
 /// ```
 /// use verdict_core::ranking::bias::binomial_two_sided_half;
@@ -200,12 +200,17 @@ pub fn binomial_two_sided_half(k: u64, n: u64) -> Option<f64> {
     if 2 * low == n {
         return Some(1.0);
     }
-    // log C(n, low) by summing log ratios: C(n, i+1)/C(n, i) = (n − i)/(i + 1).
-    let mut log_choose = 0.0;
+    // log(C(n, low) / 2ⁿ) as a compensated (Neumaier) sum of log ratios,
+    // C(n, i+1)/C(n, i) = (n − i)/(i + 1), so that n in the hundreds of thousands keeps ~1e-12.
+    let mut sum = -(n as f64) * std::f64::consts::LN_2;
+    let mut compensation = 0.0;
     for i in 0..low {
-        log_choose += ((n - i) as f64 / (i + 1) as f64).ln();
+        let term = ((n - i) as f64 / (i + 1) as f64).ln();
+        let next = sum + term;
+        compensation += if sum.abs() >= term.abs() { (sum - next) + term } else { (term - next) + sum };
+        sum = next;
     }
-    let log_top = log_choose - n as f64 * std::f64::consts::LN_2;
+    let log_top = sum + compensation;
     // Terms below the top shrink by C(n, i−1)/C(n, i) = i/(n − i + 1); sum relative to the top.
     let mut relative = 1.0;
     let mut term = 1.0;
