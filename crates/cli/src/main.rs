@@ -4,7 +4,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod agree;
 mod convert;
+mod rank;
 mod validate;
 
 /// Verdict: LLM evaluation files from the command line.
@@ -38,5 +40,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Convert(args) => convert::run(&args),
+        Command::Agree(args) => agree::run(&args),
+        Command::Rank(args) => rank::run(&args),
     }
 }

@@ -305,6 +305,11 @@ impl Collector {
         }
     }
 
+    /// Records a problem found by the caller (e.g. a line that is not UTF-8).
+    pub fn add_problem(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
+
     /// Adds a parsed judgment.
     pub fn add_judgment(&mut self, judgment: &Judgment) {
         self.add_scanned(&Scanned::from_judgment(judgment));

@@ -122,7 +122,7 @@ pub enum LevelSource {
 /// always nominal.
 pub fn resolve_level(criterion: &CriterionRatings, flag: Option<Level>) -> (Level, LevelSource) {
     if criterion.id == PREFERENCE && !criterion.per_output {
-        return (Level::Nominal, if flag.is_some() { LevelSource::Inferred } else { LevelSource::Rubric });
+        return (Level::Nominal, LevelSource::Inferred);
     }
     if let Some(level) = flag {
         return (level, LevelSource::Flag);

@@ -1,0 +1,306 @@
+//! `verdict agree`: inter-annotator agreement per criterion (DESIGN's stable CLI and JSON
+//! contract). Streams each judgments file line by line into compact per-criterion ratings.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Write};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use serde::Serialize;
+use verdict_core::agreement::quality::{per_annotator, per_group, AnnotatorQuality, GoldIndex};
+use verdict_core::agreement::{
+    analyze, evaluate, resolve_level, AgreementResult, CollectOptions, Collector, Level, LevelSource, Metric, Options, Ratings, Scale,
+    Weights, PREFERENCE,
+};
+use verdict_core::problem::Problem;
+use verdict_core::rubric::load_rubric;
+use verdict_core::task::load_tasks;
+
+/// Arguments of `verdict agree`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Bad lines are printed to stderr as file:line: field: problem and skipped; the exit code is then 1.\n\
+Metrics: percent_agreement, cohen_kappa, fleiss_kappa, krippendorff_alpha, scott_pi, gwet_ac1, brennan_prediger, pabak, icc.\n\
+Default metrics: percent_agreement, krippendorff_alpha, fleiss_kappa, gwet_ac1. Formulas: docs/METRICS.md.")]
+pub struct AgreeArgs {
+    /// Judgment files (JSONL); `-` reads stdin.
+    #[arg(required = true)]
+    pub files: Vec<String>,
+    /// Rubric (JSON): criteria, per-output flags, levels and declared scales.
+    #[arg(long)]
+    pub rubric: Option<String>,
+    /// Only this criterion (repeatable); `preference` is the pairwise preference.
+    #[arg(long = "criterion", value_name = "ID")]
+    pub criteria: Vec<String>,
+    /// Metric to compute (repeatable).
+    #[arg(long = "metric", value_name = "M")]
+    pub metrics: Vec<String>,
+    /// Level of measurement for every criterion but preference: nominal, ordinal, interval, ratio.
+    #[arg(long, value_name = "L")]
+    pub level: Option<String>,
+    /// Weights for Cohen, Fleiss, Scott, Gwet (AC2), Brennan–Prediger and percent agreement.
+    #[arg(long, default_value = "none", value_name = "none|linear|quadratic")]
+    pub weights: String,
+    /// Bootstrap resamples of units for a percentile 95% CI (0: none).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub bootstrap: u32,
+    /// Bootstrap seed (same seed, same CI, in the CLI and the browser).
+    #[arg(long, default_value_t = 0, value_name = "S")]
+    pub seed: u64,
+    /// Per-annotator quality, or agreement within each group (site, vendor).
+    #[arg(long = "group-by", value_name = "annotator|group")]
+    pub group_by: Option<String>,
+    /// Task file with gold answers: adds accuracy against gold per annotator.
+    #[arg(long, value_name = "TASKS")]
+    pub gold: Option<String>,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct Report {
+    results: Vec<AgreementResult>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annotators: Option<Vec<AnnotatorQuality>>,
+    n_judgments: u64,
+    n_replaced: u64,
+    n_bad_lines: u64,
+}
+
+/// Runs `verdict agree`.
+pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
+    let metrics: Vec<Metric> = if args.metrics.is_empty() {
+        Metric::DEFAULT.to_vec()
+    } else {
+        args.metrics
+            .iter()
+            .map(|name| {
+                Metric::parse(name).with_context(|| {
+                    let names: Vec<&str> = Metric::ALL.iter().map(|m| m.name()).collect();
+                    format!("unknown metric \"{name}\"; expected one of {}", names.join(", "))
+                })
+            })
+            .collect::<anyhow::Result<_>>()?
+    };
+    let weights = Weights::parse(&args.weights).with_context(|| format!("unknown weights \"{}\"; expected none, linear or quadratic", args.weights))?;
+    let level = args.level.as_deref().map(parse_level).transpose()?;
+    let group_by = match args.group_by.as_deref() {
+        None => None,
+        Some(g @ ("annotator" | "group")) => Some(g),
+        Some(other) => bail!("unknown --group-by \"{other}\"; expected annotator or group"),
+    };
+    let rubric = match &args.rubric {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?;
+            match load_rubric(path, &text) {
+                Ok(rubric) => Some(rubric),
+                Err(problems) => bail!("{}", problems.iter().map(Problem::to_string).collect::<Vec<_>>().join("\n")),
+            }
+        }
+    };
+    let mut collector = Collector::new(CollectOptions { rubric, criteria: args.criteria.clone() });
+    for path in &args.files {
+        read_into(&mut collector, path)?;
+    }
+    let dataset = collector.finish();
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for problem in &dataset.problems {
+        writeln!(err, "{problem}")?;
+    }
+    if dataset.n_replaced > 0 {
+        writeln!(err, "verdict agree: {} judgments were replaced by a later one of the same (item, annotator)", dataset.n_replaced)?;
+    }
+    let options = Options { metrics, weights, bootstrap: args.bootstrap, seed: args.seed, confidence: 0.95 };
+    let mut results = analyze(&dataset, level, &options);
+    // Requested criteria with no rating still get rows: null with a note, never silence.
+    let mut wanted: Vec<String> = args.criteria.clone();
+    if wanted.is_empty() && dataset.criteria.is_empty() {
+        wanted.push(PREFERENCE.to_owned());
+    }
+    for id in wanted.iter().filter(|id| dataset.criterion(id).is_none()) {
+        let empty = Ratings::from_units(Scale::labels(Vec::<String>::new()), Vec::new());
+        let (row_level, source) = (level.unwrap_or(Level::Nominal), if level.is_some() { LevelSource::Flag } else { LevelSource::Inferred });
+        for mut row in evaluate(id, &empty, row_level, source, &options) {
+            row.note = Some("no ratings for this criterion".into());
+            results.push(row);
+        }
+    }
+    let gold = match &args.gold {
+        None => None,
+        Some(path) => {
+            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?;
+            let loaded = load_tasks(path, &text);
+            for problem in &loaded.problems {
+                writeln!(err, "{problem}")?;
+            }
+            Some(GoldIndex::new(&loaded.records))
+        }
+    };
+    let mut annotators = None;
+    if group_by == Some("annotator") || gold.is_some() {
+        let mut rows = Vec::new();
+        for criterion in &dataset.criteria {
+            let (criterion_level, _) = resolve_level(criterion, level);
+            rows.extend(per_annotator(criterion, &dataset, criterion_level, weights, gold.as_ref()));
+        }
+        annotators = Some(rows);
+    }
+    if group_by == Some("group") {
+        for criterion in &dataset.criteria {
+            results.extend(per_group(criterion, &dataset, level, &options));
+        }
+    }
+    let n_bad_lines = {
+        let mut lines: Vec<(&str, u64)> = dataset.problems.iter().filter(|p| p.is_error()).map(|p| (p.file.as_str(), p.line)).collect();
+        lines.dedup();
+        lines.len() as u64
+    };
+    let report = Report { results, annotators, n_judgments: dataset.n_judgments, n_replaced: dataset.n_replaced, n_bad_lines };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        serde_json::to_writer(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write_tables(&mut out, &report)?;
+    }
+    out.flush()?;
+    Ok(if n_bad_lines > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn parse_level(text: &str) -> anyhow::Result<Level> {
+    Ok(match text {
+        "nominal" => Level::Nominal,
+        "ordinal" => Level::Ordinal,
+        "interval" => Level::Interval,
+        "ratio" => Level::Ratio,
+        other => bail!("unknown level \"{other}\"; expected nominal, ordinal, interval or ratio"),
+    })
+}
+
+/// Streams one file (or stdin) into the collector, line by line.
+fn read_into(collector: &mut Collector, path: &str) -> anyhow::Result<()> {
+    let mut reader: Box<dyn BufRead> = if path == "-" {
+        Box::new(BufReader::with_capacity(1 << 20, io::stdin()))
+    } else {
+        Box::new(BufReader::with_capacity(1 << 20, File::open(path).with_context(|| format!("cannot open {path}"))?))
+    };
+    let mut buffer = Vec::with_capacity(4096);
+    let mut line_no = 0u64;
+    loop {
+        buffer.clear();
+        if reader.read_until(b'\n', &mut buffer).with_context(|| format!("cannot read {path}"))? == 0 {
+            return Ok(());
+        }
+        line_no += 1;
+        let mut line = buffer.as_slice();
+        if let Some(rest) = line.strip_suffix(b"\n") {
+            line = rest.strip_suffix(b"\r").unwrap_or(rest);
+        }
+        match std::str::from_utf8(line) {
+            Ok(text) => collector.add_line(path, line_no, text),
+            Err(_) => collector.add_problem(Problem::error(path, line_no, "-", "not valid UTF-8")),
+        }
+    }
+}
+
+fn format_value(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.4}"))
+}
+
+fn write_tables(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    let mut rows = vec![["criterion", "group", "metric", "level", "value", "95% CI", "items", "annot.", "ratings", "band / note"].map(String::from).to_vec()];
+    for r in &report.results {
+        let metric = match (r.form, r.weights) {
+            (Some(form), _) => form.name().to_owned(),
+            (None, Some(w)) => format!("{} ({})", r.metric.name(), w.name()),
+            (None, None) => r.metric.name().to_owned(),
+        };
+        let level = match r.level_source {
+            LevelSource::Inferred => format!("{} (inferred)", level_name(r.level)),
+            _ => level_name(r.level).to_owned(),
+        };
+        let ci = match (r.ci_low, r.ci_high) {
+            (Some(low), Some(high)) => format!("[{low:.4}, {high:.4}]"),
+            _ => String::new(),
+        };
+        let mut remark = r.band.map(|b| b.label().to_owned()).unwrap_or_default();
+        if let Some(note) = &r.note {
+            remark = if remark.is_empty() { note.clone() } else { format!("{remark}; {note}") };
+        }
+        rows.push(vec![
+            r.criterion.clone(),
+            r.group.clone().unwrap_or_default(),
+            metric,
+            level,
+            format_value(r.value),
+            ci,
+            r.n_items.to_string(),
+            r.n_annotators.to_string(),
+            r.n_ratings.to_string(),
+            remark,
+        ]);
+    }
+    if report.results.iter().all(|r| r.group.is_none()) {
+        rows.iter_mut().for_each(|row| {
+            row.remove(1);
+        });
+    }
+    write_aligned(out, &rows)?;
+    if let Some(annotators) = &report.annotators {
+        writeln!(out)?;
+        let mut rows = vec![["criterion", "annotator", "group", "ratings", "alpha without", "alpha delta", "mean kappa", "pairs", "gold acc.", "gold n"].map(String::from).to_vec()];
+        for a in annotators {
+            rows.push(vec![
+                a.criterion.clone(),
+                a.annotator.clone(),
+                a.group.clone().unwrap_or_default(),
+                a.n_ratings.to_string(),
+                format_value(a.alpha_without),
+                format_value(a.alpha_delta),
+                format_value(a.mean_cohen_kappa),
+                a.n_kappa_pairs.to_string(),
+                format_value(a.gold_accuracy),
+                a.n_gold.to_string(),
+            ]);
+        }
+        write_aligned(out, &rows)?;
+    }
+    writeln!(out, "\n{} judgments ({} replaced by a later one), {} bad lines", report.n_judgments, report.n_replaced, report.n_bad_lines)
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Nominal => "nominal",
+        Level::Ordinal => "ordinal",
+        Level::Interval => "interval",
+        Level::Ratio => "ratio",
+    }
+}
+
+/// Left-aligned text columns, numbers right-aligned, two spaces apart.
+fn write_aligned(out: &mut impl Write, rows: &[Vec<String>]) -> io::Result<()> {
+    let columns = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..columns).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            let pad = widths[c] - cell.chars().count();
+            let numeric = cell.parse::<f64>().is_ok() || cell == "—";
+            if c + 1 == columns {
+                line.push_str(cell);
+            } else if numeric {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+                line.push_str("  ");
+            } else {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
