@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod agree;
+mod agree;
 mod convert;
 mod rank;
 mod validate;
@@ -23,6 +24,8 @@ enum Command {
     Validate(validate::ValidateArgs),
     /// Convert judgments to chained JSONL, DPO pairs, CSV or Arena battles.
     Convert(convert::ConvertArgs),
+    /// Inter-annotator agreement per criterion: kappas, Krippendorff's alpha, AC1, ICC, with CIs.
+    Agree(agree::AgreeArgs),
 }
 
 fn main() -> ExitCode {
@@ -40,6 +43,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Convert(args) => convert::run(&args),
+        Command::Agree(args) => agree::run(&args),
         Command::Agree(args) => agree::run(&args),
         Command::Rank(args) => rank::run(&args),
     }
