@@ -480,6 +480,13 @@ pub fn leaderboard_from_battles(set: &BattleSet, options: &Options) -> Leaderboa
             notes.push("no bootstrap round gave a finite estimate: no intervals".to_owned());
         }
     }
+    if options.method == Method::Elo && options.bootstrap > 0 {
+        notes.push(
+            "online Elo depends on battle order: the rating replays the file's order, each bootstrap round a random \
+             resample in random order, so a rating can fall outside its interval when the file is sorted"
+                .to_owned(),
+        );
+    }
     if let Some(fit) = &rated.fit {
         if !fit.converged {
             notes.push(format!("the Bradley–Terry fit did not converge in {} Newton steps", fit.iterations));

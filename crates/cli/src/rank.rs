@@ -1,0 +1,338 @@
+//! `verdict rank`: a model leaderboard from preference judgments (Bradley–Terry or online Elo,
+//! bootstrap intervals, rank ranges, bias checks), as a table or as DESIGN's `rank --json`.
+
+use std::fmt::Write as _;
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use serde_json::{Map, Value};
+use verdict_core::judgment::{load_judgments, Judgment};
+use verdict_core::problem::Problem;
+use verdict_core::ranking::{self, battles, bias, BiasReport, By, Leaderboard, Method, Options};
+use verdict_core::task::{load_tasks, Task};
+
+/// Arguments of `verdict rank`.
+#[derive(clap::Args, Debug)]
+pub struct RankArgs {
+    /// Judgment JSONL files, read as one stream (a later judgment of the same item and
+    /// annotator replaces an earlier one); `-` reads stdin.
+    #[arg(required = true)]
+    pub files: Vec<String>,
+    /// `bt`: Bradley–Terry maximum likelihood on the Elo scale; `elo`: online Elo in file order.
+    #[arg(long, value_enum, default_value = "bt")]
+    pub method: MethodArg,
+    /// Bootstrap rounds for 95% intervals and rank ranges (0: none).
+    #[arg(long, default_value_t = 0)]
+    pub bootstrap: u32,
+    /// Bootstrap seed: the same seed gives the same intervals (also in the browser).
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Print DESIGN's JSON (`{"method", "models": [...]}` plus diagnostics) instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Bradley–Terry: virtual ties of every model against a reference at the mean, for finite
+    /// ratings even when a model never lost or never won (0: pure maximum likelihood).
+    #[arg(long, default_value_t = 0.0)]
+    pub prior: f64,
+    /// Online Elo's K-factor.
+    #[arg(long, default_value_t = ranking::elo::DEFAULT_K)]
+    pub k: f64,
+    /// Task file: output texts for the length-bias check, the two compared models of
+    /// preferences without `shown`, and `meta` for `--by meta.FIELD`.
+    #[arg(long)]
+    pub tasks: Option<String>,
+    /// One leaderboard per slice: `criterion` (per-output criterion scores) or `meta.FIELD`
+    /// (a task `meta` field; needs --tasks).
+    #[arg(long)]
+    pub by: Option<String>,
+    /// Threads for the bootstrap (default: all cores; results do not depend on it).
+    #[arg(long)]
+    pub threads: Option<u32>,
+}
+
+/// `--method` values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum MethodArg {
+    /// Bradley–Terry.
+    Bt,
+    /// Online Elo.
+    Elo,
+}
+
+/// At most this many problems are printed; `verdict validate` lists all.
+const MAX_PROBLEMS_SHOWN: usize = 20;
+
+/// Runs `verdict rank`.
+pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
+    if !(args.prior >= 0.0 && args.prior.is_finite()) {
+        bail!("--prior must be a finite number ≥ 0");
+    }
+    if !(args.k > 0.0 && args.k.is_finite()) {
+        bail!("--k must be a positive number");
+    }
+    let by = match args.by.as_deref() {
+        None => None,
+        Some("criterion") => Some(By::Criterion),
+        Some(other) => match other.strip_prefix("meta.") {
+            Some(field) if !field.is_empty() => Some(By::Meta(field.to_owned())),
+            _ => bail!("--by takes `criterion` or `meta.FIELD`, not `{other}`"),
+        },
+    };
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32));
+    let options = Options {
+        method: match args.method {
+            MethodArg::Bt => Method::Bt,
+            MethodArg::Elo => Method::Elo,
+        },
+        bootstrap: args.bootstrap,
+        seed: args.seed,
+        prior: args.prior,
+        k: args.k,
+        threads: threads.max(1),
+    };
+
+    let mut problems: Vec<Problem> = Vec::new();
+    let tasks: Option<Vec<Task>> = match &args.tasks {
+        None => None,
+        Some(path) => {
+            let loaded = load_tasks(path, &read_text(path)?);
+            problems.extend(loaded.problems);
+            Some(loaded.records)
+        }
+    };
+    let texts: Vec<(String, String)> =
+        args.files.iter().map(|path| Ok((path.clone(), read_text(path)?))).collect::<anyhow::Result<_>>()?;
+    let named: Vec<(&str, &str)> = texts.iter().map(|(name, text)| (name.as_str(), text.as_str())).collect();
+
+    let mut out = String::new();
+    let n_battles = match &by {
+        None => {
+            let loaded = battles::read_many(&named, tasks.as_deref());
+            problems.extend(loaded.problems);
+            let set = loaded.records.into_iter().next().expect("read_many returns one battle set");
+            let board = ranking::leaderboard_from_battles(&set, &options);
+            let report = bias(&set, tasks.as_deref());
+            if args.json {
+                out = serde_json::to_string_pretty(&with_bias(&board, &report))?;
+                out.push('\n');
+            } else {
+                write_table(&mut out, &board, &report, &options);
+            }
+            set.battles.len()
+        }
+        Some(by) => {
+            let judgments = load_all(&named, &mut problems);
+            let slices = ranking::slices(&judgments, tasks.as_deref(), by)?;
+            let by_name = args.by.clone().unwrap_or_default();
+            let mut json_slices = Vec::new();
+            let mut total = 0;
+            for slice in &slices {
+                let board = ranking::leaderboard_from_battles(&slice.battles, &options);
+                let report = bias(&slice.battles, tasks.as_deref());
+                total += slice.battles.battles.len();
+                if args.json {
+                    let mut object = Map::new();
+                    object.insert("slice".into(), Value::String(slice.name.clone()));
+                    if let Value::Object(rest) = with_bias(&board, &report) {
+                        object.extend(rest);
+                    }
+                    json_slices.push(Value::Object(object));
+                } else {
+                    let _ = writeln!(out, "== {by_name} = {} ==", slice.name);
+                    write_table(&mut out, &board, &report, &options);
+                    out.push('\n');
+                }
+            }
+            if args.json {
+                let mut object = Map::new();
+                object.insert("method".into(), serde_json::to_value(options.method)?);
+                object.insert("by".into(), Value::String(by_name));
+                object.insert("slices".into(), Value::Array(json_slices));
+                out = serde_json::to_string_pretty(&Value::Object(object))?;
+                out.push('\n');
+            } else if slices.is_empty() {
+                let _ = writeln!(out, "no slices: no judgment has per-output criterion scores");
+            }
+            total
+        }
+    };
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(out.as_bytes()).context("cannot write to stdout")?;
+    stdout.flush().ok();
+
+    let n_errors = problems.iter().filter(|p| p.is_error()).count();
+    for problem in problems.iter().take(MAX_PROBLEMS_SHOWN) {
+        eprintln!("{problem}");
+    }
+    if problems.len() > MAX_PROBLEMS_SHOWN {
+        eprintln!("… and {} more problems (verdict validate lists them all)", problems.len() - MAX_PROBLEMS_SHOWN);
+    }
+    if n_battles == 0 {
+        eprintln!("verdict rank: no battles: no judgment has a usable preference or ranking");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(if n_errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Reads a whole file (`-` is stdin) as text.
+fn read_text(path: &str) -> anyhow::Result<String> {
+    if path == "-" {
+        let mut text = String::new();
+        io::stdin().read_to_string(&mut text).context("cannot read stdin")?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))
+}
+
+/// Loads full judgments from every file; a later `(item_id, annotator)` replaces an earlier
+/// one across files too.
+fn load_all(files: &[(&str, &str)], problems: &mut Vec<Problem>) -> Vec<Judgment> {
+    let mut judgments: Vec<Judgment> = Vec::new();
+    let mut slot_of: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
+    for (name, text) in files {
+        let loaded = load_judgments(name, text);
+        problems.extend(loaded.problems);
+        for judgment in loaded.records {
+            let key = (judgment.item_id.clone(), judgment.annotator.clone());
+            match slot_of.get(&key) {
+                Some(&slot) => judgments[slot] = judgment,
+                None => {
+                    slot_of.insert(key, judgments.len());
+                    judgments.push(judgment);
+                }
+            }
+        }
+    }
+    judgments
+}
+
+/// The leaderboard's JSON with the bias report added as `bias`.
+fn with_bias(board: &Leaderboard, report: &BiasReport) -> Value {
+    let mut value = serde_json::to_value(board).expect("a leaderboard serializes: keys are strings, numbers finite");
+    if let Value::Object(object) = &mut value {
+        object.insert("bias".into(), serde_json::to_value(report).expect("a bias report serializes"));
+    }
+    value
+}
+
+fn number(value: Option<f64>, decimals: usize) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.decimals$}"))
+}
+
+/// A p-value: four decimals, or scientific notation below 0.0001.
+fn p_value(value: Option<f64>) -> String {
+    match value {
+        Some(p) if p < 1e-4 => format!("{p:.1e}"),
+        other => number(other, 4),
+    }
+}
+
+fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", 100.0 * v))
+}
+
+/// Writes the readable table: one line per model, then notes and the bias summary.
+fn write_table(out: &mut String, board: &Leaderboard, report: &BiasReport, options: &Options) {
+    let method = match board.method {
+        Method::Bt => "Bradley–Terry (Elo scale, mean 1000)".to_owned(),
+        Method::Elo => format!("online Elo (K = {}, file order)", options.k),
+    };
+    let prior = if board.method == Method::Bt && board.prior > 0.0 { format!(", prior {} virtual ties", board.prior) } else { String::new() };
+    let intervals = match &board.bootstrap {
+        Some(b) => format!(", 95% intervals from {} bootstrap rounds (seed {})", b.rounds, b.seed),
+        None => ", no intervals (--bootstrap N)".to_owned(),
+    };
+    let _ = writeln!(out, "{method}{prior}: {} battles{intervals}", board.n_battles);
+    let width = board.models.iter().map(|m| m.model.chars().count()).max().unwrap_or(5).max(5);
+    let _ = writeln!(
+        out,
+        "{:>4}  {:<width$}  {:>7}  {:>17}  {:>6}  {:>7}  {:>7}  {:>7}  {:>8}  {:>8}",
+        "rank", "model", "rating", "95% CI", "ranks", "wins", "losses", "ties", "battles", "win rate"
+    );
+    for row in &board.models {
+        let interval = match (row.ci_low, row.ci_high) {
+            (Some(low), Some(high)) => format!("[{low:.1}, {high:.1}]"),
+            _ => "—".to_owned(),
+        };
+        let ranks = match (row.rank_best, row.rank_worst) {
+            (Some(best), Some(worst)) => format!("{best}–{worst}"),
+            _ => "—".to_owned(),
+        };
+        let _ = writeln!(
+            out,
+            "{:>4}  {:<width$}  {:>7}  {:>17}  {:>6}  {:>7}  {:>7}  {:>7}  {:>8}  {:>8}",
+            row.rank.map_or_else(|| "—".to_owned(), |r| r.to_string()),
+            row.model,
+            number(row.rating, 1),
+            interval,
+            ranks,
+            row.wins,
+            row.losses,
+            row.ties,
+            row.battles,
+            percent(row.win_rate),
+        );
+    }
+    for row in board.models.iter().filter(|r| r.note.is_some()) {
+        let _ = writeln!(out, "note: {}: {}", row.model, row.note.as_deref().unwrap_or_default());
+    }
+    for note in &board.notes {
+        let _ = writeln!(out, "note: {note}");
+    }
+    for (reason, count) in &board.skipped {
+        let _ = writeln!(out, "skipped {count} judgments: {reason}");
+    }
+    let overall = &report.overall;
+    let _ = writeln!(
+        out,
+        "bias: first-shown output won {} of {} decisive battles ({}, exact binomial p = {}); ties {}; both bad {}; {}",
+        overall.first_shown_wins,
+        overall.positioned_decisive,
+        percent(overall.first_shown_win_rate),
+        p_value(overall.position_p_value),
+        percent(overall.tie_rate),
+        percent(overall.both_bad_rate),
+        match &overall.length {
+            Some(length) => format!(
+                "longer output won {} of {} ({}, p = {})",
+                length.longer_wins,
+                length.decisive_different_length,
+                percent(length.longer_win_rate),
+                p_value(length.p_value)
+            ),
+            None => "length bias not available (pass --tasks with the output texts)".to_owned(),
+        }
+    );
+    let flagged: Vec<String> = report
+        .by_annotator
+        .iter()
+        .filter(|a| a.stats.position_p_value.is_some_and(|p| p < 0.01))
+        .map(|a| format!("{} ({} first-shown wins, p = {})", a.annotator, percent(a.stats.first_shown_win_rate), p_value(a.stats.position_p_value)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "bias per annotator: {} annotators; position bias at p < 0.01: {} (all figures: --json)",
+        report.by_annotator.len(),
+        if flagged.is_empty() { "none".to_owned() } else { flagged.join(", ") }
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use verdict_core::ranking::BattleSet;
+
+    #[test]
+    fn the_table_shows_a_null_rating_as_a_dash_with_its_note() {
+        let mut a = Judgment::new("1", "x");
+        a.shown = Some(vec!["p".into(), "q".into()]);
+        a.preference = Some(verdict_core::judgment::Preference { winner: "p".into(), strength: None, extra: Default::default() });
+        let set = BattleSet::from_judgments(&[a], None);
+        let board = ranking::leaderboard_from_battles(&set, &Options::default());
+        let mut out = String::new();
+        write_table(&mut out, &board, &bias(&set, None), &Options::default());
+        assert!(out.contains("note: p: never lost"), "{out}");
+        assert!(out.lines().nth(2).unwrap().contains('—'), "{out}");
+    }
+}
