@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod agree;
-mod agree;
 mod convert;
 mod rank;
 mod validate;
@@ -26,6 +25,8 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Inter-annotator agreement per criterion: kappas, Krippendorff's alpha, AC1, ICC, with CIs.
     Agree(agree::AgreeArgs),
+    /// Rank models from preferences: Bradley–Terry or Elo ratings with bootstrap CIs, bias checks.
+    Rank(rank::RankArgs),
 }
 
 fn main() -> ExitCode {
@@ -43,7 +44,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Convert(args) => convert::run(&args),
-        Command::Agree(args) => agree::run(&args),
         Command::Agree(args) => agree::run(&args),
         Command::Rank(args) => rank::run(&args),
     }
