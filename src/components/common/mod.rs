@@ -2,4 +2,4 @@
 
 mod markdown;
 
-pub use markdown::Markdown;
+pub use markdown::{Markdown, MarkdownProps};
