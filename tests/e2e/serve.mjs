@@ -11,13 +11,19 @@ const TYPES = {
   '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving `root`; resolves to the http.Server once listening. */
-export function serve(root, port = 0, { headers = {} } = {}) {
-  const base = path.resolve(root);
+/**
+ * Starts serving `root`; resolves to the http.Server once listening.
+ * `mounts` maps a URL prefix to another directory, e.g. `{ '/fixtures/': 'tests/e2e/fixtures' }`
+ * (the end-to-end tests serve their fixtures beside dist/ this way).
+ */
+export function serve(root, port = 0, { headers = {}, mounts = {} } = {}) {
+  const roots = Object.entries(mounts).map(([prefix, dir]) => [prefix, path.resolve(dir)]);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    let file = path.join(base, decodeURIComponent(url.pathname));
-    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
+    const pathname = decodeURIComponent(url.pathname);
+    const [prefix, base] = roots.find(([p]) => pathname.startsWith(p)) ?? ['/', path.resolve(root)];
+    let file = path.join(base, pathname.slice(prefix.length - 1));
+    if (file !== base && !file.startsWith(base + path.sep)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, data) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
