@@ -134,6 +134,10 @@ impl Fields {
             Some(Value::String(id)) if !id.trim().is_empty() => Some(id),
             Some(Value::Number(number)) => Some(number.to_string()),
             None | Some(Value::Null) => None,
+            Some(Value::String(_)) => {
+                self.problems.push((key.into(), "must not be empty".into()));
+                None
+            }
             Some(other) => {
                 self.problems.push((key.into(), format!("expected a string or a number, found {}", json_type_name(&other))));
                 None
