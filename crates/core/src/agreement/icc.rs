@@ -127,7 +127,11 @@ pub(crate) fn evaluate(table: &Table, row_weight: &[f64]) -> Result<[Option<f64>
     let msc = ss_cols / (kf - 1.0);
     let mse = ss_error / ((n - 1.0) * (kf - 1.0));
     let msw = (ss_cols + ss_error) / (n * (kf - 1.0));
-    let ratio = |num: f64, den: f64| if den.abs() < 1e-300 || !den.is_finite() { None } else { Some(num / den) };
+    // A non-positive denominator (possible for ICC2/ICC2k when MSC < MSE in tiny samples, or
+    // MSR = 0) makes the estimate meaningless (it can exceed 1): undefined, not a number.
+    // "Positive" is relative to the mean squares, so rounding noise around 0 counts as 0.
+    let scale = msr + msc + mse + msw;
+    let ratio = |num: f64, den: f64| if den > 1e-9 * scale && den.is_finite() { Some(num / den) } else { None };
     if ss_total <= 0.0 {
         return Err("no variation: every score is the same".into());
     }

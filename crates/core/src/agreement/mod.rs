@@ -411,7 +411,7 @@ fn icc_results(template: AgreementResult, ratings: &Ratings, options: &Options) 
                 Ok(values) => {
                     result.value = values[index];
                     if result.value.is_none() {
-                        result.add_note("no variation between items");
+                        result.add_note("undefined: the ANOVA denominator is not positive (no variation between items)");
                     }
                 }
             }
