@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use verdict_core::judgment::to_jsonl;
+use verdict_core::export::judgments_jsonl_chained;
 use verdict_core::session::{Action, Status, HARMFUL_FLAG};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -58,7 +58,7 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
 
     let export_text = {
         let state = state.clone();
-        move || to_jsonl(state.0.judgments.iter().flatten())
+        move || judgments_jsonl_chained(state.0.judgments.iter().flatten())
     };
     let export_name = format!("{}.{}.judgments.jsonl", file_stem(&props.opened.tasks_name), session.eval.annotator);
     let on_export = {
