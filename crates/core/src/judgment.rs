@@ -122,7 +122,7 @@ pub fn judgment_from_line(line: &str) -> Result<Judgment, Vec<(String, String)>>
         }
         // Serde's own message names no field for type errors; explain from the value instead.
         Err(error) => Err(match serde_json::from_str::<Value>(line) {
-            Err(_) => vec![("-".into(), format!("not valid JSON ({})", error_without_position(&error)))],
+            Err(syntax) => vec![("-".into(), format!("not valid JSON ({})", error_without_position(&syntax)))],
             Ok(value) => explain(&value).unwrap_or_else(|| vec![("-".into(), error_without_position(&error))]),
         }),
     }
