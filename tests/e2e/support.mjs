@@ -103,7 +103,25 @@ export async function exportJudgments(page) {
   const text = fs.readFileSync(await download.path(), 'utf8');
   const lines = text.split('\n');
   assert.equal(lines.pop(), '', 'the export ends with a newline');
+  assertChained(lines);
   return { text, fileName: download.suggestedFilename(), judgments: lines.map((line) => JSON.parse(line)) };
+}
+
+/**
+ * Checks the tamper-evidence chain exactly as docs/FORMATS.md tells a third party to:
+ * chain(n) = hex(SHA-256(chain(n-1) ‖ line n without its final `,"chain":"…"`)), chain(0) = "".
+ */
+export function assertChained(lines) {
+  let previous = '';
+  for (const [index, line] of lines.entries()) {
+    const at = line.lastIndexOf(',"chain":"');
+    assert.ok(at > 0, `line ${index + 1} has a chain`);
+    const chain = line.slice(at + ',"chain":"'.length, at + ',"chain":"'.length + 64);
+    assert.equal(line.slice(at + ',"chain":"'.length + 64), '"}', `line ${index + 1}: chain is the last member`);
+    const body = `${line.slice(0, at)}}`;
+    assert.equal(chain, crypto.createHash('sha256').update(previous + body, 'utf8').digest('hex'), `line ${index + 1}: chain`);
+    previous = chain;
+  }
 }
 
 /** The items of a JSONL task file, by id, in file order. */
@@ -139,4 +157,5 @@ export function assertCommonFields(judgment, { annotator, taskFile, rubricFile, 
   assert.equal(judgment.task_sha256, sha256File(taskFile));
   assert.equal(judgment.rubric_sha256, sha256File(rubricFile));
   assert.equal(judgment.app_version, APP_VERSION);
+  assert.match(judgment.chain, /^[0-9a-f]{64}$/);
 }
