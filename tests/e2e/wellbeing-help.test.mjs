@@ -83,3 +83,26 @@ test('? opens the keyboard shortcuts dialog with every key; ? closes it', async 
   await dialog.getByRole('button', { name: 'Close (?)' }).click();
   await dialog.waitFor({ state: 'detached' });
 });
+
+test('after the rubric\'s 50 minutes a break reminder stops the keys until "I\'m back"', async () => {
+  const browser = await launch({ clock: new Date('2030-01-02T09:00:00Z') });
+  browsers.push(browser);
+  const { page, context } = browser;
+  await page.goto(base);
+  await page.getByLabel('Your annotator id').fill('ann-e2e-break');
+  await page.getByRole('button', { name: /^MT-Bench pairs/ }).click(); // break_every_minutes: 50
+  await waitForItem(page, 1, 30);
+  const reminder = page.getByRole('dialog', { name: 'Time for a break' });
+  await context.clock.fastForward('49:00');
+  assert.equal(await reminder.count(), 0, 'not before 50 minutes');
+  await context.clock.fastForward('01:01');
+  await reminder.waitFor();
+  await screenshot(page, 'wellbeing-3-break');
+  await press(page, ['2']);
+  await reminder.getByRole('button', { name: "I'm back" }).click();
+  await reminder.waitFor({ state: 'detached' });
+  const preference = page.getByRole('group', { name: 'Preference' });
+  assert.equal(await preference.locator('[aria-pressed="true"]').count(), 0, 'keys were ignored during the break');
+  await press(page, ['2']);
+  await preference.locator('[aria-pressed="true"]', { hasText: 'A better' }).waitFor();
+});
