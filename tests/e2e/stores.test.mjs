@@ -33,6 +33,7 @@ test('MT-Bench pairs and AlpacaEval keep separate judgments; switching back resu
 
   await page.goto(base);
   await page.getByLabel('Your annotator id').fill(ANNOTATOR);
+  await screenshot(page, 'stores-0-setup');
   await page.getByRole('button', { name: /^MT-Bench pairs/ }).click();
   for (let i = 0; i < 2; i++) {
     await waitForItem(page, i + 1, 30);
