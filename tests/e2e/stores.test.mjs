@@ -81,3 +81,34 @@ test('MT-Bench pairs and AlpacaEval keep separate judgments; switching back resu
   await screenshot(page, 'stores-2-pairs-resumed');
   assert.deepEqual(pageErrors, []);
 });
+
+test('two tabs of one evaluation: each export has the judgments saved in the other', async () => {
+  // DESIGN.md: "reload, crash or a second tab loses nothing".
+  const second = await launch();
+  try {
+    const { page, context } = second;
+    const pairs = readTasks(PAIRS.tasks).list;
+    await page.goto(base);
+    await page.getByLabel('Your annotator id').fill(ANNOTATOR);
+    await page.getByRole('button', { name: /^MT-Bench pairs/ }).click();
+    await waitForItem(page, 1, 30);
+    const tab2 = await context.newPage();
+    await tab2.goto(base); // opens the evaluation used last: the same one
+    await waitForItem(tab2, 1, 30);
+
+    await press(page, ['2', 'y', 'n', '5', '2', '2', 'Enter']); // tab 1 judges item 1
+    await waitForItem(page, 2, 30);
+    await tab2.bringToFront();
+    await press(tab2, ['ArrowRight']); // tab 2 judges item 2
+    await waitForItem(tab2, 2, 30);
+    await press(tab2, ['4', 'n', 'y', '1', '4', '3', 'Enter']);
+    await waitForItem(tab2, 3, 30);
+
+    const ids = [pairs[0].id, pairs[1].id];
+    assert.deepEqual((await exportJudgments(tab2)).judgments.map((j) => j.item_id), ids, 'tab 2 exports tab 1\'s judgment too');
+    await page.bringToFront();
+    assert.deepEqual((await exportJudgments(page)).judgments.map((j) => j.item_id), ids, 'tab 1 exports tab 2\'s judgment too');
+  } finally {
+    await second.close();
+  }
+});
