@@ -91,14 +91,12 @@ impl BattleSet {
     pub fn from_judgments(judgments: &[Judgment], tasks: Option<&[Task]>) -> BattleSet {
         let mut builder = Builder::new(tasks);
         for judgment in judgments {
-            let shown: Option<Vec<&str>> = judgment.shown.as_ref().map(|s| s.iter().map(String::as_str).collect());
-            let ranking: Option<Vec<&str>> = judgment.ranking.as_ref().map(|r| r.iter().map(String::as_str).collect());
             builder.push(
                 &judgment.item_id,
                 &judgment.annotator,
-                shown.as_deref(),
+                judgment.shown.as_deref(),
                 judgment.preference.as_ref().map(|p| p.winner.as_str()),
-                ranking.as_deref(),
+                judgment.ranking.as_deref(),
             );
         }
         builder.finish()
@@ -183,6 +181,10 @@ pub fn read_jsonl(file: &str, text: &str, tasks: Option<&[Task]>) -> Loaded<Batt
 /// the same `(item_id, annotator)` in an earlier one). Returns one [`BattleSet`].
 pub fn read_many(files: &[(&str, &str)], tasks: Option<&[Task]>) -> Loaded<BattleSet> {
     let mut builder = Builder::new(tasks);
+    let lines: usize = files.iter().map(|(_, text)| text.as_bytes().iter().filter(|&&b| b == b'\n').count() + 1).sum();
+    builder.item_ids.reserve(lines);
+    builder.record_of.reserve(lines);
+    builder.records.reserve(lines);
     let mut problems = Vec::new();
     // (file index, line) of the judgment kept in each record slot.
     let mut first_line: Vec<(usize, u64)> = Vec::new();
@@ -193,40 +195,34 @@ pub fn read_many(files: &[(&str, &str)], tasks: Option<&[Task]>) -> Loaded<Battl
             if line.trim().is_empty() {
                 continue;
             }
-            let lean = match serde_json::from_str::<LeanJudgment>(line) {
-                Ok(lean) if lean.is_valid() => lean,
-                _ => {
-                    // Let the full parser say precisely what is wrong; if it accepts the line
-                    // (a shape the lean reader does not know), use its result.
-                    match judgment_from_line(line) {
-                        Ok(judgment) => {
-                            if let Some(previous) = builder.replaced(&judgment.item_id, &judgment.annotator) {
-                                warn_replaced(&mut problems, &first_line, files, previous, file, line_no, &judgment.item_id, &judgment.annotator);
-                            }
-                            let shown: Option<Vec<&str>> = judgment.shown.as_ref().map(|s| s.iter().map(String::as_str).collect());
-                            let ranking: Option<Vec<&str>> = judgment.ranking.as_ref().map(|r| r.iter().map(String::as_str).collect());
-                            builder.push(&judgment.item_id, &judgment.annotator, shown.as_deref(), judgment.preference.as_ref().map(|p| p.winner.as_str()), ranking.as_deref());
-                            remember_line(&mut first_line, builder.last_slot, (file_index, line_no));
-                        }
-                        Err(found) => problems.extend(
-                            found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)),
-                        ),
+            let replaced = match serde_json::from_str::<LeanJudgment>(line) {
+                Ok(lean) if lean.is_valid() => builder.push(
+                    &lean.item_id,
+                    &lean.annotator,
+                    lean.shown.as_deref(),
+                    lean.preference.as_ref().map(|p| p.winner.0.as_ref()),
+                    lean.ranking.as_deref(),
+                ),
+                // Let the full parser say precisely what is wrong; if it accepts the line
+                // (a shape the lean reader does not know), use its result.
+                _ => match judgment_from_line(line) {
+                    Ok(judgment) => builder.push(
+                        &judgment.item_id,
+                        &judgment.annotator,
+                        judgment.shown.as_deref(),
+                        judgment.preference.as_ref().map(|p| p.winner.as_str()),
+                        judgment.ranking.as_deref(),
+                    ),
+                    Err(found) => {
+                        problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)));
+                        continue;
                     }
-                    continue;
-                }
+                },
             };
-            if let Some(previous) = builder.replaced(&lean.item_id, &lean.annotator) {
-                warn_replaced(&mut problems, &first_line, files, previous, file, line_no, &lean.item_id, &lean.annotator);
+            if let Some(previous) = replaced {
+                let (item, annotator) = builder.current_names();
+                warn_replaced(&mut problems, &first_line, files, previous, file, line_no, item, annotator);
             }
-            let shown: Option<Vec<&str>> = lean.shown.as_ref().map(|s| s.iter().map(|n| n.0.as_ref()).collect());
-            let ranking: Option<Vec<&str>> = lean.ranking.as_ref().map(|r| r.iter().map(|n| n.0.as_ref()).collect());
-            builder.push(
-                &lean.item_id,
-                &lean.annotator,
-                shown.as_deref(),
-                lean.preference.as_ref().map(|p| p.winner.0.as_ref()),
-                ranking.as_deref(),
-            );
             remember_line(&mut first_line, builder.last_slot, (file_index, line_no));
         }
     }
@@ -329,6 +325,64 @@ impl<'de: 'a, 'a> Deserialize<'de> for Name<'a> {
     }
 }
 
+impl AsRef<str> for Name<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// FxHash (rustc's hasher): much faster than SipHash on the short ids interned here. Inputs are
+/// local files, so hash flooding is not a concern; no map's iteration order reaches output.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("chunks_exact gives 8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, value: u8) {
+        self.add(u64::from(value));
+    }
+    fn write_u32(&mut self, value: u32) {
+        self.add(u64::from(value));
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.add(value);
+    }
+    fn write_usize(&mut self, value: usize) {
+        self.add(value as u64);
+    }
+    fn finish(&self) -> u64 {
+        // Fx's multiply only carries low input bits upward, and hashbrown picks buckets from
+        // the low bits: ids differing only in later characters would collide. A MurmurHash3
+        // finaliser (fmix64) spreads every bit over the whole word.
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
+/// A hash map with [`FxHasher`].
+type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
 /// The battles of one judgment, kept per judgment so that a later one can replace it.
 struct Record {
     item: u32,
@@ -346,13 +400,14 @@ enum RecordBattles {
 
 /// Interns names, applies the `(item_id, annotator)` replacement rule and expands judgments.
 struct Builder<'t> {
-    model_ids: HashMap<String, u32>,
+    model_ids: FastMap<Box<str>, u32>,
     models: Vec<String>,
-    annotator_ids: HashMap<String, u32>,
+    annotator_ids: FastMap<Box<str>, u32>,
     annotators: Vec<String>,
-    item_ids: HashMap<String, u32>,
-    items: Vec<String>,
-    record_of: HashMap<(u32, u32), usize>,
+    /// Item ids are only kept here (one allocation each); `finish` lists them by id.
+    item_ids: FastMap<Box<str>, u32>,
+    /// `(item << 32) | annotator` → record slot.
+    record_of: FastMap<u64, usize>,
     records: Vec<Record>,
     skipped: BTreeMap<String, u64>,
     tasks: Option<HashMap<&'t str, &'t Task>>,
@@ -360,55 +415,71 @@ struct Builder<'t> {
     current: (u32, u32),
     /// Record slot of the judgment stored last (set by `commit`).
     last_slot: usize,
+    /// Names of the current judgment's item and annotator, for warnings.
+    current_item: String,
 }
 
-fn intern(ids: &mut HashMap<String, u32>, names: &mut Vec<String>, name: &str) -> u32 {
+/// The id of `name`, adding it when new.
+fn intern(ids: &mut FastMap<Box<str>, u32>, name: &str) -> u32 {
     if let Some(&id) = ids.get(name) {
         return id;
     }
-    let id = names.len() as u32;
-    ids.insert(name.to_owned(), id);
-    names.push(name.to_owned());
+    let id = ids.len() as u32;
+    ids.insert(name.into(), id);
+    id
+}
+
+/// Like [`intern`], also keeping the names in id order.
+fn intern_listed(ids: &mut FastMap<Box<str>, u32>, names: &mut Vec<String>, name: &str) -> u32 {
+    let id = intern(ids, name);
+    if id as usize == names.len() {
+        names.push(name.to_owned());
+    }
     id
 }
 
 impl<'t> Builder<'t> {
     fn new(tasks: Option<&'t [Task]>) -> Self {
         Builder {
-            model_ids: HashMap::new(),
+            model_ids: FastMap::default(),
             models: Vec::new(),
-            annotator_ids: HashMap::new(),
+            annotator_ids: FastMap::default(),
             annotators: Vec::new(),
-            item_ids: HashMap::new(),
-            items: Vec::new(),
-            record_of: HashMap::new(),
+            item_ids: FastMap::default(),
+            record_of: FastMap::default(),
             records: Vec::new(),
             skipped: BTreeMap::new(),
             tasks: tasks.map(|tasks| tasks.iter().map(|t| (t.id.as_str(), t)).collect()),
             current: (0, 0),
             last_slot: 0,
+            current_item: String::new(),
         }
     }
 
     fn model(&mut self, name: &str) -> u32 {
-        intern(&mut self.model_ids, &mut self.models, name)
+        intern_listed(&mut self.model_ids, &mut self.models, name)
     }
 
     fn skip(&mut self, reason: &str) {
         *self.skipped.entry(reason.to_owned()).or_default() += 1;
     }
 
-    /// The record slot an `(item, annotator)` judgment would replace, if any.
-    fn replaced(&self, item_id: &str, annotator: &str) -> Option<usize> {
-        let item = *self.item_ids.get(item_id)?;
-        let annotator = *self.annotator_ids.get(annotator)?;
-        self.record_of.get(&(item, annotator)).copied()
+    /// Starts a judgment; returns the record slot it will replace, if any.
+    fn begin(&mut self, item_id: &str, annotator: &str) -> Option<usize> {
+        let item = intern(&mut self.item_ids, item_id);
+        let annotator = intern_listed(&mut self.annotator_ids, &mut self.annotators, annotator);
+        self.current = (item, annotator);
+        let replaced = self.record_of.get(&((u64::from(item) << 32) | u64::from(annotator))).copied();
+        if replaced.is_some() {
+            item_id.clone_into(&mut self.current_item);
+        }
+        replaced
     }
 
-    fn begin(&mut self, item_id: &str, annotator: &str) {
-        let item = intern(&mut self.item_ids, &mut self.items, item_id);
-        let annotator = intern(&mut self.annotator_ids, &mut self.annotators, annotator);
-        self.current = (item, annotator);
+    /// The current judgment's item id (valid after a `begin` that found a replacement) and
+    /// annotator.
+    fn current_names(&self) -> (&str, &str) {
+        (&self.current_item, &self.annotators[self.current.1 as usize])
     }
 
     /// Stores the current judgment's battles, replacing an earlier judgment of the same key.
@@ -423,23 +494,31 @@ impl<'t> Builder<'t> {
             _ => RecordBattles::Many(battles),
         };
         let record = Record { item, annotator, battles };
-        match self.record_of.get(&(item, annotator)) {
+        let key = (u64::from(item) << 32) | u64::from(annotator);
+        match self.record_of.get(&key) {
             Some(&slot) => {
                 self.records[slot] = record;
                 self.last_slot = slot;
             }
             None => {
-                self.record_of.insert((item, annotator), self.records.len());
+                self.record_of.insert(key, self.records.len());
                 self.last_slot = self.records.len();
                 self.records.push(record);
             }
         }
     }
 
-    /// Adds one judgment's preference or ranking. A replaced judgment whose replacement gives
-    /// no battle leaves no battle.
-    fn push(&mut self, item_id: &str, annotator: &str, shown: Option<&[&str]>, winner: Option<&str>, ranking: Option<&[&str]>) {
-        self.begin(item_id, annotator);
+    /// Adds one judgment's preference or ranking; returns the record slot it replaced, if
+    /// any. A replaced judgment whose replacement gives no battle leaves no battle.
+    fn push<S: AsRef<str>>(
+        &mut self,
+        item_id: &str,
+        annotator: &str,
+        shown: Option<&[S]>,
+        winner: Option<&str>,
+        ranking: Option<&[S]>,
+    ) -> Option<usize> {
+        let replaced = self.begin(item_id, annotator);
         let mut battles = Vec::new();
         match (winner, ranking) {
             (Some(winner), _) => match self.pair_of(item_id, shown) {
@@ -466,7 +545,8 @@ impl<'t> Builder<'t> {
                 }
             },
             (None, Some(ranking)) => {
-                let mut distinct = ranking.to_vec();
+                let ranking: Vec<&str> = ranking.iter().map(AsRef::as_ref).collect();
+                let mut distinct = ranking.clone();
                 distinct.sort_unstable();
                 distinct.dedup();
                 if ranking.len() < 2 {
@@ -474,7 +554,7 @@ impl<'t> Builder<'t> {
                 } else if distinct.len() != ranking.len() {
                     self.skip("ranking names a model twice");
                 } else {
-                    let position = |model: &str| shown.and_then(|s| s.iter().position(|m| *m == model));
+                    let position = |model: &str| shown.and_then(|s| s.iter().position(|m| m.as_ref() == model));
                     let positioned = ranking.iter().all(|m| position(m).is_some());
                     for (i, better) in ranking.iter().enumerate() {
                         for worse in &ranking[i + 1..] {
@@ -491,13 +571,14 @@ impl<'t> Builder<'t> {
             (None, None) => self.skip("no preference or ranking"),
         }
         self.commit(battles);
+        replaced
     }
 
     /// The two compared models of a preference: `shown` when it has two, else the task's two
     /// outputs.
-    fn pair_of<'a>(&'a self, item_id: &str, shown: Option<&'a [&'a str]>) -> Result<(&'a str, &'a str, bool), &'static str> {
+    fn pair_of<'a, S: AsRef<str>>(&'a self, item_id: &str, shown: Option<&'a [S]>) -> Result<(&'a str, &'a str, bool), &'static str> {
         match shown {
-            Some([first, second]) if first != second => return Ok((first, second, true)),
+            Some([first, second]) if first.as_ref() != second.as_ref() => return Ok((first.as_ref(), second.as_ref(), true)),
             Some([_, _]) => return Err("shown lists the same model twice"),
             Some(s) if s.len() > 2 => return Err("preference over more than two shown outputs: the loser is unknown"),
             _ => {}
@@ -540,7 +621,11 @@ impl<'t> Builder<'t> {
         }
         let mut models = self.models;
         let sorted: Vec<String> = order.iter().map(|&old| std::mem::take(&mut models[old as usize])).collect();
-        BattleSet { models: sorted, annotators: self.annotators, items: self.items, battles, skipped: self.skipped }
+        let mut items = vec![String::new(); self.item_ids.len()];
+        for (name, id) in self.item_ids {
+            items[id as usize] = name.into();
+        }
+        BattleSet { models: sorted, annotators: self.annotators, items, battles, skipped: self.skipped }
     }
 }
 

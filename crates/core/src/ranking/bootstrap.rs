@@ -13,12 +13,11 @@ use crate::rng::Pcg32;
 /// An alias table over cells with integer weights (counts).
 #[derive(Clone, Debug)]
 pub struct AliasTable {
-    /// Per column: keep the column when a draw in `0..total` falls below this.
-    keep_below: Vec<u64>,
-    /// Per column: the cell taken otherwise.
-    alias: Vec<u32>,
+    /// Per column: (keep the column when a draw in `0..total` falls below this, else take this
+    /// cell), packed together so that a draw touches one place.
+    columns: Vec<(u32, u32)>,
     /// Sum of the weights (the N of the multinomial).
-    total: u64,
+    total: u32,
 }
 
 impl AliasTable {
@@ -48,18 +47,21 @@ impl AliasTable {
         for i in large.into_iter().chain(small) {
             units[i] = total;
         }
-        AliasTable { keep_below: units, alias, total }
+        let columns = units.iter().zip(&alias).map(|(&keep, &other)| (keep as u32, other)).collect();
+        AliasTable { columns, total: total as u32 }
     }
 
     /// Draws `total` cells and returns how often each was drawn (one multinomial resample).
-    pub fn resample(&self, rng: &mut Pcg32, counts: &mut [u64]) {
+    pub fn resample(&self, rng: &mut Pcg32, counts: &mut [u32]) {
         counts.iter_mut().for_each(|c| *c = 0);
-        let n_cells = self.alias.len() as u32;
-        let total = self.total as u32;
+        let n_columns = self.columns.len() as u32;
         for _ in 0..self.total {
-            let column = rng.below(n_cells) as usize;
-            let cell = if u64::from(rng.below(total)) < self.keep_below[column] { column } else { self.alias[column] as usize };
-            counts[cell] += 1;
+            let column = rng.below(n_columns);
+            let (keep_below, other) = self.columns[column as usize];
+            // Branch-free select: the coin is unpredictable, a branch would mispredict half the time.
+            let keep = rng.below(self.total) < keep_below;
+            let cell = if keep { column } else { other };
+            counts[cell as usize] += 1;
         }
     }
 }
@@ -133,14 +135,14 @@ mod tests {
         let counts = [600u64, 300, 100, 0];
         let table = AliasTable::new(&counts);
         let mut rng = Pcg32::new(11, 0);
-        let mut drawn = [0u64; 4];
+        let mut drawn = [0u32; 4];
         let mut sums = [0u64; 4];
         for _ in 0..200 {
             table.resample(&mut rng, &mut drawn);
-            assert_eq!(drawn.iter().sum::<u64>(), 1000);
+            assert_eq!(drawn.iter().sum::<u32>(), 1000);
             assert_eq!(drawn[3], 0, "an empty cell is never drawn");
             for k in 0..4 {
-                sums[k] += drawn[k];
+                sums[k] += u64::from(drawn[k]);
             }
         }
         // Means within 4 standard errors: sd of a cell mean over 200 rounds = sqrt(N p (1-p) / 200).

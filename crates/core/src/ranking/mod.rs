@@ -348,7 +348,7 @@ fn fit_bradley_terry(set: &BattleSet, pairs: &[PairOutcomes], options: &Options)
     let start = &fit.theta;
     let results = bootstrap::run_rounds(options.bootstrap, options.threads, |round| {
         let mut rng = Pcg32::new(options.seed, u64::from(round));
-        let mut drawn = vec![0u64; cell_counts.len()];
+        let mut drawn = vec![0u32; cell_counts.len()];
         table.resample(&mut rng, &mut drawn);
         let mut resampled: Vec<PairCount> = rated_pairs
             .iter()
