@@ -1,19 +1,30 @@
-//! The root component: setup → opening → rating, plus URL parameters and resume on reload.
+//! The root component: configuration, then setup → opening → rating; embedding and uploads.
 
 use std::rc::Rc;
 
+use verdict_core::embed::{ChildMessage, PageConfig, ParentMessage};
+use verdict_core::export::judgments_jsonl_chained;
+use verdict_core::judgment::judgment_from_line;
+use verdict_core::Judgment;
 use yew::prelude::*;
 
 use crate::components::rating::RatingPage;
 use crate::components::setup::{setup_page::OpenRequest, SetupPage};
-use crate::state::browser::{local_get, local_remove, url_param};
-use crate::state::loader::{self, fetch_files, Opened, Source, ANNOTATOR_KEY, CURRENT_KEY, DEMOS};
+use crate::embed::EmbedBridge;
+use crate::state::browser::{local_get, local_remove};
+use crate::state::loader::{self, fetch_files, Opened, Source, ANNOTATOR_KEY, CURRENT_KEY};
+use crate::state::outbox::use_uploads;
+use crate::state::store::SavedFiles;
 
 /// Where the app is.
 #[derive(Clone)]
 enum Phase {
+    /// Reading the page configuration.
+    Starting,
     /// Choosing an evaluation; problems from the last attempt.
     Setup(Vec<String>),
+    /// Embedded: waiting for the host page to send an evaluation.
+    Waiting,
     /// Fetching and opening; what is being opened.
     Opening(String),
     /// Rating.
@@ -23,15 +34,17 @@ enum Phase {
 /// The app.
 #[function_component(App)]
 pub fn app() -> Html {
-    let phase = use_state(|| Phase::Opening("Starting…".into()));
-    let annotator = use_state(|| url_param("annotator").or_else(|| local_get(ANNOTATOR_KEY)).unwrap_or_default());
+    let phase = use_state(|| Phase::Starting);
+    let config = use_state(|| Rc::new(PageConfig::default()));
+    let bridge = use_state(|| None::<Rc<EmbedBridge>>);
+    let annotator = use_state(|| local_get(ANNOTATOR_KEY).unwrap_or_default());
+    let uploads = use_uploads(config.submit_url.clone());
+    let linked = config.tasks.clone().map(|tasks| (tasks, config.rubric.clone()));
 
     let open = {
-        let phase = phase.clone();
-        let annotator = annotator.clone();
+        let (phase, annotator, config, bridge) = (phase.clone(), annotator.clone(), config.clone(), bridge.clone());
         Callback::from(move |request: OpenRequest| {
-            let phase = phase.clone();
-            let annotator_state = annotator.clone();
+            let (phase, annotator_state, group, bridge) = (phase.clone(), annotator.clone(), config.group.clone(), (*bridge).clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let (files, annotator) = match request {
                     OpenRequest::Files { files, annotator } => (Ok(files), annotator),
@@ -42,42 +55,110 @@ pub fn app() -> Html {
                 };
                 annotator_state.set(annotator.clone());
                 let result = match files {
-                    Ok(files) => loader::open(Source { files, annotator }).await,
+                    Ok(files) => loader::open(Source { files, annotator, group }).await,
                     Err(errors) => Err(errors),
                 };
                 phase.set(match result {
-                    Ok(opened) => Phase::Rating(Rc::new(opened)),
-                    Err(errors) => Phase::Setup(errors),
+                    Ok(opened) => {
+                        if let Some(bridge) = &bridge {
+                            bridge.post(&ChildMessage::Progress { done: opened.session.n_done(), total: opened.session.eval.tasks.len() });
+                        }
+                        Phase::Rating(Rc::new(opened))
+                    }
+                    Err(errors) => {
+                        if let Some(bridge) = &bridge {
+                            bridge.post(&ChildMessage::Error { message: errors.join("\n"), id: None });
+                        }
+                        Phase::Setup(errors)
+                    }
                 });
             });
         })
     };
 
     {
-        // First load: URL parameters, else the evaluation open last, else the setup page.
-        let phase = phase.clone();
-        let open = open.clone();
-        let annotator = (*annotator).clone();
+        // First load: configuration file and URL parameters, then what they ask for.
+        let (phase, open, config_state, bridge_state, annotator) = (phase.clone(), open.clone(), config.clone(), bridge.clone(), annotator.clone());
         use_effect_with((), move |_| {
-            let demo = url_param("demo").and_then(|id| DEMOS.iter().find(|d| d.id == id));
-            let urls = url_param("tasks").map(|tasks| (tasks, url_param("rubric")))
-                .or_else(|| demo.map(|d| (d.tasks.to_owned(), Some(d.rubric.to_owned()))));
-            match urls {
-                Some((tasks, rubric)) if !annotator.is_empty() => open.emit(OpenRequest::Urls { tasks, rubric, annotator }),
-                Some(_) => phase.set(Phase::Setup(vec!["Enter your annotator id, then choose the evaluation again.".into()])),
-                None => wasm_bindgen_futures::spawn_local(async move {
-                    match loader::last_opened().await {
-                        Some(source) => match loader::open(source).await {
-                            Ok(opened) => phase.set(Phase::Rating(Rc::new(opened))),
-                            Err(errors) => phase.set(Phase::Setup(errors)),
-                        },
-                        None => phase.set(Phase::Setup(Vec::new())),
+            wasm_bindgen_futures::spawn_local(async move {
+                let config = match loader::page_config().await {
+                    Ok(config) => Rc::new(config),
+                    Err(error) => return phase.set(Phase::Setup(vec![error])),
+                };
+                config_state.set(config.clone());
+                let who = config.annotator.clone().unwrap_or_else(|| (*annotator).clone());
+                annotator.set(who.clone());
+                if let Some(bridge) = EmbedBridge::new(config.clone()) {
+                    bridge_state.set(Some(bridge.clone()));
+                    bridge.post(&ChildMessage::Ready);
+                    if config.tasks.is_none() {
+                        return phase.set(Phase::Waiting);
                     }
-                }),
-            }
+                }
+                match (config.tasks.clone(), who.is_empty()) {
+                    (Some(tasks), false) => open.emit(OpenRequest::Urls { tasks, rubric: config.rubric.clone(), annotator: who }),
+                    (Some(_), true) => phase.set(Phase::Setup(vec!["Enter your annotator id, then open the evaluation you were sent.".into()])),
+                    (None, _) => match loader::last_opened().await {
+                        Some(mut source) => {
+                            source.group = config.group.clone();
+                            match loader::open(source).await {
+                                Ok(opened) => phase.set(Phase::Rating(Rc::new(opened))),
+                                Err(errors) => phase.set(Phase::Setup(errors)),
+                            }
+                        }
+                        None => phase.set(Phase::Setup(Vec::new())),
+                    },
+                }
+            });
         });
     }
 
+    {
+        // Messages from the host page (only when embedded with an allow-list).
+        let (phase, open) = (phase.clone(), open.clone());
+        use_effect_with((*bridge).clone(), move |bridge| {
+            let listener = bridge.as_ref().map(|bridge| {
+                let answer = bridge.clone();
+                bridge.listen(Callback::from(move |message: ParentMessage| match message {
+                    ParentMessage::Load { tasks, tasks_name, rubric, annotator, .. } => {
+                        let files = SavedFiles { tasks_name, tasks_text: tasks, rubric_name: "rubric from the host page".into(), rubric_text: rubric };
+                        open.emit(OpenRequest::Files { files, annotator });
+                    }
+                    ParentMessage::Export { id } => {
+                        let answer = answer.clone();
+                        let opened = match &*phase { Phase::Rating(opened) => Some(opened.clone()), _ => None };
+                        wasm_bindgen_futures::spawn_local(async move {
+                            answer.post(&match opened {
+                                Some(opened) => match opened.store.judgments_of(&opened.session.eval.annotator).await {
+                                    Ok(lines) => {
+                                        let judgments: Vec<Judgment> = lines.iter().filter_map(|l| judgment_from_line(l).ok()).collect();
+                                        ChildMessage::Export { jsonl: judgments_jsonl_chained(&judgments), id }
+                                    }
+                                    Err(error) => ChildMessage::Error { message: error.to_string(), id },
+                                },
+                                None => ChildMessage::Error { message: "no evaluation is open".into(), id },
+                            });
+                        });
+                    }
+                }))
+            });
+            move || drop(listener)
+        });
+    }
+
+    let on_saved = {
+        let (bridge, enqueue) = ((*bridge).clone(), uploads.enqueue.clone());
+        Callback::from(move |(judgment, done, total): (Judgment, usize, usize)| {
+            if let Some(bridge) = &bridge {
+                bridge.post(&ChildMessage::Judgment(Box::new(judgment.clone())));
+                bridge.post(&ChildMessage::Progress { done, total });
+                if done == total {
+                    bridge.post(&ChildMessage::Complete { done });
+                }
+            }
+            enqueue.emit(judgment);
+        })
+    };
     let close = {
         let phase = phase.clone();
         Callback::from(move |()| {
@@ -87,10 +168,15 @@ pub fn app() -> Html {
     };
 
     match &*phase {
+        Phase::Starting => html! { <main class="opening" aria-busy="true"><p>{ "Starting…" }</p></main> },
         Phase::Setup(errors) => html! {
-            <SetupPage annotator={AttrValue::from((*annotator).clone())} errors={errors.clone()} busy={false} on_open={open} />
+            <SetupPage annotator={AttrValue::from((*annotator).clone())} errors={errors.clone()} busy={false} on_open={open} {linked} />
         },
+        Phase::Waiting => html! { <main class="opening" aria-busy="true"><p>{ "Waiting for the host page to send an evaluation…" }</p></main> },
         Phase::Opening(what) => html! { <main class="opening" aria-busy="true"><p>{ what }</p></main> },
-        Phase::Rating(opened) => html! { <RatingPage opened={opened.clone()} on_close={close} /> },
+        Phase::Rating(opened) => html! {
+            <RatingPage opened={opened.clone()} on_close={close} {on_saved}
+                uploads_pending={uploads.pending} upload_error={uploads.last_error.clone()} />
+        },
     }
 }

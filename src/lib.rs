@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod components;
+pub mod embed;
 pub mod state;
 
 /// Mounts the app on `<body>` (called by `main`).

@@ -11,7 +11,8 @@ use verdict_core::Problem;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::browser::{local_get, local_set, now_ms};
+use super::browser::{local_get, local_set, now_ms, url_param};
+use verdict_core::embed::PageConfig;
 use super::store::{SavedFiles, Store};
 
 /// localStorage key of the evaluation open last (`key \n annotator`), for resuming on reload.
@@ -66,6 +67,8 @@ pub struct Source {
     pub files: SavedFiles,
     /// The annotator's id.
     pub annotator: String,
+    /// The annotator's group (site, vendor), from the page configuration.
+    pub group: Option<String>,
 }
 
 /// An evaluation ready to rate.
@@ -79,6 +82,8 @@ pub struct Opened {
     pub problems: Vec<Problem>,
     /// Name of the task file, for export names.
     pub tasks_name: String,
+    /// The evaluation's store key (also names the channel that keeps tabs in step).
+    pub key: String,
 }
 
 /// Why an evaluation could not be opened: every problem, as `file:line: field: problem`.
@@ -114,11 +119,13 @@ pub async fn open(source: Source) -> Result<Opened, OpenError> {
         .collect();
     let position = store.position(&annotator).await.map_err(store_error)?;
     let tasks: Arc<[Task]> = loaded.records.into();
-    let eval = Arc::new(Evaluation::new(tasks, Arc::new(rubric), &annotator, &task_sha, &rubric_sha));
+    let mut eval = Evaluation::new(tasks, Arc::new(rubric), &annotator, &task_sha, &rubric_sha);
+    eval.group = source.group.clone();
+    let eval = Arc::new(eval);
     let session = Session::new(eval, saved, position, now_ms());
     local_set(CURRENT_KEY, &format!("{key}\n{annotator}"));
     local_set(ANNOTATOR_KEY, &annotator);
-    Ok(Opened { store, session, problems: loaded.problems, tasks_name: files.tasks_name.clone() })
+    Ok(Opened { store, session, problems: loaded.problems, tasks_name: files.tasks_name.clone(), key })
 }
 
 /// The store key of an evaluation: its task file and rubric, by content.
@@ -132,7 +139,46 @@ pub async fn last_opened() -> Option<Source> {
     let (key, annotator) = current.split_once('\n')?;
     let store = Store::open(key).await.ok()?;
     let files = store.files().await.ok()??;
-    Some(Source { files, annotator: annotator.to_owned() })
+    Some(Source { files, annotator: annotator.to_owned(), group: None })
+}
+
+/// The page configuration: `verdict.config.json` beside the page (absent: defaults),
+/// then URL parameters `tasks`, `rubric`, `annotator`, `group` and `demo` on top.
+pub async fn page_config() -> Result<PageConfig, String> {
+    let mut config = match fetch_optional("verdict.config.json").await? {
+        Some(text) => PageConfig::from_json(&text).map_err(|e| format!("verdict.config.json: {e}"))?,
+        None => PageConfig::default(),
+    };
+    if let Some(demo) = url_param("demo").and_then(|id| DEMOS.iter().find(|d| d.id == id)) {
+        config.tasks = Some(demo.tasks.to_owned());
+        config.rubric = Some(demo.rubric.to_owned());
+    }
+    for (name, slot) in [
+        ("tasks", &mut config.tasks),
+        ("rubric", &mut config.rubric),
+        ("annotator", &mut config.annotator),
+        ("group", &mut config.group),
+    ] {
+        if let Some(value) = url_param(name) {
+            *slot = Some(value);
+        }
+    }
+    Ok(config)
+}
+
+/// GETs `url`; `None` when the server answers 404 (or the page is opened from `file://`).
+async fn fetch_optional(url: &str) -> Result<Option<String>, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let Ok(response) = JsFuture::from(window.fetch_with_str(url)).await else { return Ok(None) };
+    let response: web_sys::Response = response.unchecked_into();
+    match response.status() {
+        200..=299 => {
+            let text = JsFuture::from(response.text().map_err(|e| format!("{url}: {e:?}"))?).await.map_err(|e| format!("{url}: {e:?}"))?;
+            Ok(text.as_string())
+        }
+        404 | 0 => Ok(None),
+        status => Err(format!("{url}: the server answered {status} {}", response.status_text())),
+    }
 }
 
 /// Fetches a task and a rubric file by URL (relative URLs resolve against the page).

@@ -2,5 +2,6 @@
 
 pub mod browser;
 pub mod loader;
+pub mod outbox;
 pub mod rating;
 pub mod store;

@@ -35,7 +35,8 @@ impl From<JsValue> for StoreError {
     }
 }
 
-type Result<T> = std::result::Result<T, StoreError>;
+/// Result of a storage operation.
+pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// The task and rubric files of an evaluation, as saved.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,25 +60,7 @@ pub struct Store {
 impl Store {
     /// Opens (creating if needed) the database of evaluation `key`.
     pub async fn open(key: &str) -> Result<Store> {
-        let factory = web_sys::window()
-            .ok_or_else(|| StoreError("no window".into()))?
-            .indexed_db()?
-            .ok_or_else(|| StoreError("this browser offers no IndexedDB (private mode?)".into()))?;
-        let request = factory.open_with_u32(&format!("verdict-{key}"), VERSION)?;
-        let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |event: web_sys::IdbVersionChangeEvent| {
-            let request: web_sys::IdbOpenDbRequest = event.target().expect("upgrade event has a target").unchecked_into();
-            let db: IdbDatabase = request.result().expect("upgrade has a database").unchecked_into();
-            let names = db.object_store_names();
-            for store in [JUDGMENTS, FILES, META] {
-                if !names.contains(store) {
-                    db.create_object_store(store).expect("creating a store during upgrade");
-                }
-            }
-        });
-        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-        let db = await_request(&request).await?;
-        drop(upgrade);
-        Ok(Store { db: db.unchecked_into() })
+        Ok(Store { db: open_database(&format!("verdict-{key}"), &[JUDGMENTS, FILES, META]).await? })
     }
 
     /// Deletes the database of evaluation `key` (tests and "forget this evaluation").
@@ -158,12 +141,35 @@ impl Store {
     }
 }
 
+/// Opens (creating if needed) database `name` with object stores `stores` (out-of-line keys).
+pub(crate) async fn open_database(name: &str, stores: &'static [&'static str]) -> Result<IdbDatabase> {
+    let factory = web_sys::window()
+        .ok_or_else(|| StoreError("no window".into()))?
+        .indexed_db()?
+        .ok_or_else(|| StoreError("this browser offers no IndexedDB (private mode?)".into()))?;
+    let request = factory.open_with_u32(name, VERSION)?;
+    let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |event: web_sys::IdbVersionChangeEvent| {
+        let request: web_sys::IdbOpenDbRequest = event.target().expect("upgrade event has a target").unchecked_into();
+        let db: IdbDatabase = request.result().expect("upgrade has a database").unchecked_into();
+        let names = db.object_store_names();
+        for store in stores {
+            if !names.contains(store) {
+                db.create_object_store(store).expect("creating a store during upgrade");
+            }
+        }
+    });
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let db = await_request(&request).await?;
+    drop(upgrade);
+    Ok(db.unchecked_into())
+}
+
 fn judgment_key(annotator: &str, item_id: &str) -> String {
     format!("{annotator}\n{item_id}")
 }
 
 /// Resolves with a request's result, or rejects with its error.
-async fn await_request(request: &IdbRequest) -> Result<JsValue> {
+pub(crate) async fn await_request(request: &IdbRequest) -> Result<JsValue> {
     let promise = Promise::new(&mut |resolve, reject| {
         let ok = request.clone();
         let on_success = Closure::once_into_js(move |_: web_sys::Event| {
@@ -181,7 +187,7 @@ async fn await_request(request: &IdbRequest) -> Result<JsValue> {
 }
 
 /// Resolves when a transaction has committed; rejects when it aborts or fails (e.g. quota).
-async fn await_transaction(transaction: &IdbTransaction) -> Result<()> {
+pub(crate) async fn await_transaction(transaction: &IdbTransaction) -> Result<()> {
     let promise = Promise::new(&mut |resolve, reject| {
         let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
             let _ = resolve.call0(&JsValue::UNDEFINED);

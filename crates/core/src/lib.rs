@@ -14,6 +14,7 @@
 
 pub mod agreement;
 pub mod digest;
+pub mod embed;
 pub mod export;
 pub mod import;
 pub mod judgment;

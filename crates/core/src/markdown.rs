@@ -34,7 +34,8 @@ pub fn render(source: &str) -> Vec<Node> {
         match event {
             Event::Start(tag) => {
                 let node = match tag {
-                    Tag::Paragraph => element("p", Vec::new()),
+                    // Raw HTML blocks are shown as text, each in its own paragraph.
+                    Tag::Paragraph | Tag::HtmlBlock => element("p", Vec::new()),
                     Tag::Heading { level, .. } => element(heading_tag(level as usize), Vec::new()),
                     Tag::BlockQuote(_) => element("blockquote", Vec::new()),
                     Tag::CodeBlock(kind) => {

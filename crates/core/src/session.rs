@@ -199,6 +199,8 @@ pub enum Action {
     Skip { now_ms: i64 },
     /// The rater took (or dismissed) a break reminder.
     TakeBreak { now_ms: i64 },
+    /// Another tab of the same evaluation saved this judgment: take it in.
+    SavedElsewhere(Box<Judgment>),
 }
 
 /// One key and what it does, for the help overlay and the README.
@@ -214,7 +216,7 @@ pub struct KeyHelp {
 pub const KEYMAP: &[KeyHelp] = &[
     KeyHelp { keys: "1 – 9", action: "Answer the active row (preference point, score, option, next-ranked output)" },
     KeyHelp { keys: "y / n", action: "Yes / no on a binary row" },
-    KeyHelp { keys: "x", action: "Both outputs are bad" },
+    KeyHelp { keys: "x (or 0 on the preference)", action: "Both outputs are bad" },
     KeyHelp { keys: "↓ / j", action: "Next row" },
     KeyHelp { keys: "↑ / k", action: "Previous row" },
     KeyHelp { keys: "Backspace", action: "Clear the active row (ranking: undo the last pick)" },
@@ -225,6 +227,7 @@ pub const KEYMAP: &[KeyHelp] = &[
     KeyHelp { keys: "f", action: "Flag harmful content" },
     KeyHelp { keys: "r", action: "Reveal blurred sensitive content" },
     KeyHelp { keys: "?", action: "Show or hide this help" },
+    KeyHelp { keys: "Esc", action: "Leave a text field; close this help" },
 ];
 
 /// The rating session for one annotator and one evaluation.
@@ -530,10 +533,14 @@ impl Session {
                 }
             }
             Action::Prev { now_ms } => {
-                if self.current == 0 {
+                // From the finished screen, "previous" is the item last shown.
+                if self.status == Status::Finished {
+                    self.show(self.current, now_ms);
+                } else if self.current == 0 {
                     return false;
+                } else {
+                    self.show(self.current - 1, now_ms);
                 }
-                self.show(self.current - 1, now_ms);
             }
             Action::Skip { now_ms } => {
                 let after = (self.current + 1..self.eval.tasks.len()).chain(0..self.current).find(|&i| self.judgments[i].is_none());
@@ -543,6 +550,17 @@ impl Session {
                 }
             }
             Action::TakeBreak { now_ms } => self.working_since_ms = now_ms,
+            Action::SavedElsewhere(judgment) => {
+                let Some(index) = self.eval.tasks.iter().position(|t| t.id == judgment.item_id) else { return false };
+                if judgment.annotator != self.eval.annotator || self.judgments[index].as_ref() == Some(&*judgment) {
+                    return false;
+                }
+                let untouched = index == self.current && self.status == Status::Editing && self.draft == self.saved_draft(index);
+                Arc::make_mut(&mut self.judgments)[index] = Some(*judgment);
+                if untouched {
+                    self.draft = self.draft_from(self.judgments[index].as_ref().expect("just stored"));
+                }
+            }
         }
         true
     }
@@ -634,10 +652,12 @@ impl Session {
         }
     }
 
-    /// After answering `row`, move to the next unanswered row (or stay on the last).
+    /// After answering `row`, move to the next required row still unanswered, else to the next row
+    /// (so editing a finished item walks through it instead of jumping to an optional text field).
     fn advance_focus(&mut self, rows: &[Row], row: &Row) {
         let at = rows.iter().position(|r| r == row).unwrap_or(self.focus);
-        self.focus = (at + 1..rows.len()).find(|&i| !self.row_answered(&rows[i])).unwrap_or((at + 1).min(rows.len().saturating_sub(1)));
+        let missing_after = self.missing().into_iter().map(|(index, _)| index).find(|&index| index > at);
+        self.focus = missing_after.unwrap_or((at + 1).min(rows.len().saturating_sub(1)));
     }
 
     /// What is missing before the draft can be submitted, one sentence each.
@@ -779,6 +799,14 @@ impl Session {
     fn next_pending(&self, from: usize) -> Option<usize> {
         let n = self.eval.tasks.len();
         (from..n).chain(0..from.min(n)).find(|&i| self.judgments[i].is_none())
+    }
+
+    /// The draft that item `index`'s saved state gives (empty when not judged).
+    fn saved_draft(&self, index: usize) -> Draft {
+        match &self.judgments[index] {
+            Some(judgment) if index == self.current => self.draft_from(judgment),
+            _ => Draft::default(),
+        }
     }
 
     /// Rebuilds a draft from a saved judgment of the current item, for editing.
@@ -1012,6 +1040,49 @@ mod tests {
         assert_eq!(judgment.ranking.unwrap(), ["b", "a", "c"]);
         assert!(judgment.preference.is_none());
         assert_eq!(session.status, Status::Finished);
+    }
+
+    #[test]
+    fn prev_from_the_finished_screen_shows_the_last_item() {
+        let tasks = load_tasks("t.jsonl", r#"{"id":"q1","prompt":"p","outputs":[{"model":"a","content":"1"},{"model":"b","content":"2"}]}
+{"id":"q2","prompt":"p","outputs":[{"model":"a","content":"1"},{"model":"b","content":"2"}]}"#);
+        let eval = Arc::new(Evaluation::new(tasks.records.into(), Arc::new(Rubric::default()), "ann", "t", "r"));
+        let mut session = Session::new(eval, Vec::new(), None, T0);
+        press(&mut session, &["1", "Enter"], T0);
+        saved(&mut session, T0);
+        press(&mut session, &["3", "Enter"], T0);
+        saved(&mut session, T0);
+        assert_eq!(session.status, Status::Finished);
+        press(&mut session, &["ArrowLeft"], T0);
+        assert_eq!((session.current, &session.status), (1, &Status::Editing));
+        assert_eq!(session.draft.preference, Some(2));
+    }
+
+    #[test]
+    fn judgments_saved_in_another_tab_are_taken_in() {
+        let eval = mtbench("ann-1");
+        let mut other_tab = Session::new(eval.clone(), Vec::new(), None, T0);
+        let mut this_tab = Session::new(eval, Vec::new(), None, T0);
+        press(&mut other_tab, &["1", "y", "n", "5", "2", "2", "Enter"], T0);
+        let judgment = saved(&mut other_tab, T0);
+        assert!(this_tab.apply(Action::SavedElsewhere(Box::new(judgment.clone()))));
+        assert_eq!(this_tab.n_done(), 1);
+        assert_eq!(this_tab.draft.preference, Some(0), "the untouched draft of the shown item follows the saved judgment");
+        assert!(!this_tab.apply(Action::SavedElsewhere(Box::new(judgment.clone()))), "the same judgment twice changes nothing");
+        let mut someone_else = judgment;
+        someone_else.annotator = "ann-2".into();
+        assert!(!this_tab.apply(Action::SavedElsewhere(Box::new(someone_else))));
+    }
+
+    #[test]
+    fn editing_walks_rows_in_order_instead_of_jumping_to_optional_text() {
+        let mut session = Session::new(mtbench("ann-1"), Vec::new(), None, T0);
+        press(&mut session, &["1", "y", "n", "5", "2", "2", "Enter"], T0);
+        saved(&mut session, T0);
+        press(&mut session, &["ArrowLeft"], T0);
+        assert_eq!(session.focus, 0);
+        press(&mut session, &["2"], T0);
+        assert_eq!(session.focus, 1);
     }
 
     #[test]

@@ -24,11 +24,21 @@ pub struct RatingPageProps {
     pub opened: Rc<Opened>,
     /// Leave this evaluation (back to setup).
     pub on_close: Callback<()>,
+    /// A judgment was saved: (judgment, items done, items in total).
+    pub on_saved: Callback<(verdict_core::Judgment, usize, usize)>,
+    /// Judgments waiting for the collection endpoint (`None`: no endpoint configured).
+    #[prop_or_default]
+    pub uploads_pending: Option<usize>,
+    /// Why the last upload failed, while judgments wait.
+    #[prop_or_default]
+    pub upload_error: Option<String>,
 }
 
 impl PartialEq for RatingPageProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.opened, &other.opened) && self.on_close == other.on_close
+        Rc::ptr_eq(&self.opened, &other.opened) && self.on_close == other.on_close && self.on_saved == other.on_saved
+            && self.uploads_pending == other.uploads_pending
+            && self.upload_error == other.upload_error
     }
 }
 
@@ -42,7 +52,7 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
     let session = &state.0;
 
     use_keyboard(&state, &help, &break_due);
-    use_autosave(&state, &props.opened);
+    use_autosave(&state, &props.opened, &props.on_saved);
     {
         // Break reminder: fire once the rubric's minutes have passed since the last break.
         let break_due = break_due.clone();
@@ -70,6 +80,7 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
             }
         })
     };
+    let on_export_again = on_export.clone();
     let on_copy = {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
@@ -124,12 +135,18 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
             <header class="topbar">
                 <div class="title">
                     <strong>{ if rubric.title.is_empty() { "Verdict" } else { rubric.title.as_str() } }</strong>
-                    <span class="muted small">{ format!(" · annotator {}", session.eval.annotator) }</span>
                 </div>
+                <span class="annotator small" title="Annotator">{ format!("annotator {}", session.eval.annotator) }</span>
                 <ProgressBar done={session.n_done()} total={session.eval.tasks.len()} median_seconds={session.median_seconds()} />
+                if let Some(pending) = props.uploads_pending {
+                    <span class={classes!("uploads", (pending > 0).then_some("waiting"))} role="status"
+                          title={props.upload_error.clone().unwrap_or_default()}>
+                        { if pending == 0 { "All judgments uploaded".to_owned() } else { format!("{pending} waiting to upload") } }
+                    </span>
+                }
                 <div class="actions">
-                    <button onclick={on_export}>{ "Export JSONL" }</button>
-                    <button onclick={on_copy}>{ "Copy" }</button>
+                    <button onclick={on_export} disabled={session.n_done() == 0}>{ "Export JSONL" }</button>
+                    <button onclick={on_copy} disabled={session.n_done() == 0}>{ "Copy" }</button>
                     <button onclick={open_help} aria-label="Keyboard shortcuts">{ "?" }</button>
                     <button onclick={on_close}>{ "Switch evaluation" }</button>
                 </div>
@@ -148,8 +165,11 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
                 <section class="finished card" aria-label="Finished">
                     <h2>{ "All items judged — thank you!" }</h2>
                     <p>{ format!("{} judgments are saved in this browser. Export them to hand them in.", session.n_done()) }</p>
-                    <p class="muted">{ "Use ← or the buttons below to revisit and edit any item." }</p>
-                    <button onclick={act(|now_ms| Action::Prev { now_ms })}>{ "← Last item" }</button>
+                    <p class="muted">{ "Press ← or the button below to revisit and edit items." }</p>
+                    <div class="finished-actions">
+                        <button onclick={act(|now_ms| Action::Prev { now_ms })}>{ "← Last item" }</button>
+                        <button class="primary" onclick={on_export_again}>{ "Export JSONL" }</button>
+                    </div>
                 </section>
             } else {
                 <nav class="item-nav" aria-label="Item navigation">
@@ -261,7 +281,7 @@ fn use_keyboard(state: &UseReducerHandle<RatingState>, help: &UseStateHandle<boo
 
 /// Writes each submitted judgment to IndexedDB, then lets the session move on; records the position.
 #[hook]
-fn use_autosave(state: &UseReducerHandle<RatingState>, opened: &Rc<Opened>) {
+fn use_autosave(state: &UseReducerHandle<RatingState>, opened: &Rc<Opened>, on_saved: &Callback<(verdict_core::Judgment, usize, usize)>) {
     let saving = match &state.0.status {
         Status::Saving(judgment) => Some((**judgment).clone()),
         _ => None,
@@ -269,15 +289,48 @@ fn use_autosave(state: &UseReducerHandle<RatingState>, opened: &Rc<Opened>) {
     {
         let state = state.clone();
         let store = opened.store.clone();
+        let on_saved = on_saved.clone();
+        let channel_name = format!("verdict-{}", opened.key);
         use_effect_with(saving, move |saving| {
             if let Some(judgment) = saving.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = store.put_judgment(&judgment.annotator, &judgment.item_id, &judgment.to_json_line()).await;
-                    state.dispatch(match result {
-                        Ok(()) => Action::Saved { now_ms: now_ms() },
-                        Err(error) => Action::SaveFailed { message: error.to_string() },
-                    });
+                    match result {
+                        Ok(()) => {
+                            if let Ok(channel) = web_sys::BroadcastChannel::new(&channel_name) {
+                                let _ = channel.post_message(&judgment.to_json_line().into());
+                                channel.close();
+                            }
+                            let was_judged = state.0.judgments[state.0.current].is_some();
+                            let done = state.0.n_done() + usize::from(!was_judged);
+                            let total = state.0.eval.tasks.len();
+                            state.dispatch(Action::Saved { now_ms: now_ms() });
+                            on_saved.emit((judgment, done, total));
+                        }
+                        Err(error) => state.dispatch(Action::SaveFailed { message: error.to_string() }),
+                    }
                 });
+            }
+        });
+    }
+    {
+        // Other tabs of the same evaluation announce what they saved; take it in.
+        let state = state.clone();
+        use_effect_with(opened.key.clone(), move |key| {
+            let channel = web_sys::BroadcastChannel::new(&format!("verdict-{key}")).ok();
+            let listener = channel.as_ref().map(|channel| {
+                EventListener::new(channel, "message", move |event| {
+                    let event: &web_sys::MessageEvent = event.unchecked_ref();
+                    if let Some(Ok(judgment)) = event.data().as_string().map(|line| verdict_core::judgment::judgment_from_line(&line)) {
+                        state.dispatch(Action::SavedElsewhere(Box::new(judgment)));
+                    }
+                })
+            });
+            move || {
+                drop(listener);
+                if let Some(channel) = channel {
+                    channel.close();
+                }
             }
         });
     }

@@ -35,6 +35,9 @@ pub struct SetupPageProps {
     pub errors: Vec<String>,
     /// An evaluation is being opened.
     pub busy: bool,
+    /// Task and rubric URLs given by the link or configuration, waiting for an annotator id.
+    #[prop_or_default]
+    pub linked: Option<(String, Option<String>)>,
     /// Open an evaluation.
     pub on_open: Callback<OpenRequest>,
 }
@@ -52,6 +55,7 @@ pub fn setup_page(props: &SetupPageProps) -> Html {
     let picked = use_state(Picked::default);
     let local_error = use_state(|| None::<String>);
     let dragging = use_state(|| false);
+    let errors_ref = use_node_ref();
 
     let on_annotator = {
         let annotator = annotator.clone();
@@ -134,6 +138,7 @@ pub fn setup_page(props: &SetupPageProps) -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let start_files = {
+        let checked_annotator = checked_annotator.clone();
         let picked = picked.clone();
         let on_open = props.on_open.clone();
         let local_error = local_error.clone();
@@ -150,6 +155,26 @@ pub fn setup_page(props: &SetupPageProps) -> Html {
     };
 
     let errors: Vec<String> = local_error.iter().cloned().chain(props.errors.iter().cloned()).collect();
+    {
+        // Problems may come from a button far down the page: bring them into view.
+        let errors_ref = errors_ref.clone();
+        use_effect_with(errors.clone(), move |errors| {
+            if !errors.is_empty() {
+                if let Some(element) = errors_ref.cast::<web_sys::Element>() {
+                    element.scroll_into_view();
+                }
+            }
+        });
+    }
+    let open_linked = props.linked.clone().map(|(tasks, rubric)| {
+        let on_open = props.on_open.clone();
+        let checked_annotator = checked_annotator.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(annotator) = checked_annotator() {
+                on_open.emit(OpenRequest::Urls { tasks: tasks.clone(), rubric: rubric.clone(), annotator });
+            }
+        })
+    });
     html! {
         <main class="setup">
             <header class="setup-header">
@@ -162,8 +187,15 @@ pub fn setup_page(props: &SetupPageProps) -> Html {
                        placeholder="e.g. ann-042" autocomplete="off" />
             </section>
             if !errors.is_empty() {
-                <section class="errors" role="alert" aria-label="Problems">
+                <section class="errors" role="alert" aria-label="Problems" ref={errors_ref}>
                     <ul>{ for errors.iter().map(|e| html! { <li><code>{ e }</code></li> }) }</ul>
+                </section>
+            }
+            if let (Some((tasks, _)), Some(onclick)) = (&props.linked, open_linked) {
+                <section class="card linked">
+                    <h2>{ "The evaluation you were sent" }</h2>
+                    <p class="muted">{ format!("Tasks: {tasks}") }</p>
+                    <button class="primary" disabled={props.busy} {onclick}>{ "Open it" }</button>
                 </section>
             }
             <section class="card">
