@@ -185,7 +185,10 @@ fn read_into(collector: &mut Collector, path: &str) -> anyhow::Result<()> {
     let mut reader: Box<dyn BufRead> = if path == "-" {
         Box::new(BufReader::with_capacity(1 << 20, io::stdin()))
     } else {
-        Box::new(BufReader::with_capacity(1 << 20, File::open(path).with_context(|| format!("cannot open {path}"))?))
+        let file = File::open(path).with_context(|| format!("cannot open {path}"))?;
+        // Judgment lines are ~100 bytes: size the tables once instead of rehashing as they grow.
+        collector.reserve(file.metadata().map_or(0, |m| m.len() / 100) as usize);
+        Box::new(BufReader::with_capacity(1 << 20, file))
     };
     let mut buffer = Vec::with_capacity(4096);
     let mut line_no = 0u64;

@@ -64,27 +64,46 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 #[derive(Default)]
 struct Interner {
     ids: FxMap<Box<str>, u32>,
-    names: Vec<String>,
-    last: Option<u32>,
+    /// The last few strings seen and their ids: annotators and items repeat on nearby lines,
+    /// and comparing a few short strings is cheaper than hashing.
+    recent: [(String, Option<u32>); RECENT],
+    next_recent: usize,
 }
+
+const RECENT: usize = 8;
 
 impl Interner {
     fn intern(&mut self, name: &str) -> u32 {
-        // Consecutive lines often repeat the annotator or item: check the last one first.
-        if let Some(last) = self.last.filter(|&id| self.names[id as usize] == name) {
-            return last;
+        if let Some(id) = self.recent.iter().find_map(|(recent, id)| id.filter(|_| recent == name)) {
+            return id;
         }
         let id = match self.ids.get(name) {
             Some(&id) => id,
             None => {
-                let id = self.names.len() as u32;
+                let id = self.ids.len() as u32;
                 self.ids.insert(name.into(), id);
-                self.names.push(name.to_owned());
                 id
             }
         };
-        self.last = Some(id);
+        let slot = &mut self.recent[self.next_recent];
+        slot.0.clear();
+        slot.0.push_str(name);
+        slot.1 = Some(id);
+        self.next_recent = (self.next_recent + 1) % RECENT;
         id
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The strings by id (consumes the interner; the map is drained, not iterated for order).
+    fn into_names(self) -> Vec<String> {
+        let mut names = vec![String::new(); self.ids.len()];
+        for (name, id) in self.ids {
+            names[id as usize] = name.into_string();
+        }
+        names
     }
 }
 
@@ -176,6 +195,7 @@ struct Accumulator {
     declared: Vec<Category>,
     declared_level: Option<Level>,
     numbers: FxMap<u64, u32>,
+    few_numbers: Vec<(u64, u32)>,
     bools: [Option<u32>; 2],
     labels: FxMap<Box<str>, u32>,
     keys: Vec<Category>,
@@ -191,6 +211,7 @@ impl Accumulator {
             declared: Vec::new(),
             declared_level: None,
             numbers: FxMap::default(),
+            few_numbers: Vec::new(),
             bools: [None; 2],
             labels: FxMap::default(),
             keys: Vec::new(),
@@ -204,7 +225,20 @@ impl Accumulator {
         let id = match value {
             Scalar::Number(x) if x.is_finite() => {
                 let bits = (x + 0.0).to_bits();
-                *self.numbers.entry(bits).or_insert(next)
+                // Scales are usually short: a linear look-up beats hashing until they are not.
+                match self.few_numbers.iter().find(|(b, _)| *b == bits) {
+                    Some(&(_, id)) => id,
+                    None if self.few_numbers.len() < 16 && self.numbers.is_empty() => {
+                        self.few_numbers.push((bits, next));
+                        next
+                    }
+                    None => {
+                        if self.numbers.is_empty() {
+                            self.numbers.extend(self.few_numbers.drain(..));
+                        }
+                        *self.numbers.entry(bits).or_insert(next)
+                    }
+                }
             }
             Scalar::Bool(b) => *self.bools[usize::from(*b)].get_or_insert(next),
             Scalar::Str(text) => match self.labels.get(*text) {
@@ -305,6 +339,13 @@ impl Collector {
         }
     }
 
+    /// Reserves room for about `lines` more judgment lines (e.g. a file's size / 100), which
+    /// saves rehashing the item table as it grows.
+    pub fn reserve(&mut self, lines: usize) {
+        self.judgments.reserve(lines);
+        self.items.ids.reserve(lines / 4);
+    }
+
     /// Records a problem found by the caller (e.g. a line that is not UTF-8).
     pub fn add_problem(&mut self, problem: Problem) {
         self.problems.push(problem);
@@ -379,16 +420,16 @@ impl Collector {
 
     /// Applies replacements, builds scales and groups ratings by unit.
     pub fn finish(self) -> Dataset {
-        let superseded = superseded(&self.judgments, self.items.names.len());
+        let superseded = superseded(&self.judgments, self.items.len());
         let n_replaced = superseded.iter().filter(|&&s| s).count() as u64;
-        let n_annotators = self.annotators.names.len() as u32;
+        let n_annotators = self.annotators.len() as u32;
         let criteria = self
             .criteria
             .into_iter()
             .filter(|a| !a.raw.is_empty() || !a.declared.is_empty() && a.id != PREFERENCE)
             .map(|accumulator| {
                 let per_output = accumulator.per_output.unwrap_or(false);
-                let n_units = if per_output { self.pair_keys.len() } else { self.items.names.len() };
+                let n_units = if per_output { self.pair_keys.len() } else { self.items.len() };
                 let (ratings, units) = build(&accumulator, &superseded, n_units, n_annotators);
                 let units = units
                     .into_iter()
@@ -412,11 +453,11 @@ impl Collector {
             })
             .collect();
         Dataset {
-            items: self.items.names,
-            annotators: self.annotators.names,
+            items: self.items.into_names(),
+            annotators: self.annotators.into_names(),
             annotator_group: self.annotator_group,
-            groups: self.groups.names,
-            models: self.models.names,
+            groups: self.groups.into_names(),
+            models: self.models.into_names(),
             criteria,
             n_judgments: self.judgments.len() as u64,
             n_replaced,
@@ -470,16 +511,25 @@ fn build(accumulator: &Accumulator, superseded: &[bool], n_units: usize, n_annot
         grouped[next[r.unit as usize] as usize] = (r.annotator, remap[r.category as usize]);
         next[r.unit as usize] += 1;
     }
+    // Compact to non-empty units; within a unit, a later rating by the same annotator (only
+    // possible from a duplicated key the full parser resolved) replaces the earlier one.
     let mut unit_ids = Vec::new();
-    let units = (0..n_units).filter_map(|u| {
-        let slice = &grouped[start[u] as usize..start[u + 1] as usize];
-        (!slice.is_empty()).then(|| {
+    let mut unit_start = vec![0u32];
+    let mut ratings: Vec<(u32, u32)> = Vec::with_capacity(grouped.len());
+    for u in 0..n_units {
+        let begin = ratings.len();
+        for &(annotator, category) in &grouped[start[u] as usize..start[u + 1] as usize] {
+            match ratings[begin..].iter_mut().find(|(a, _)| *a == annotator) {
+                Some(slot) => slot.1 = category,
+                None => ratings.push((annotator, category)),
+            }
+        }
+        if ratings.len() > begin {
             unit_ids.push(u as u32);
-            slice.to_vec()
-        })
-    });
-    let ratings = Ratings::from_units(scale, units).with_n_annotators(n_annotators);
-    (ratings, unit_ids)
+            unit_start.push(ratings.len() as u32);
+        }
+    }
+    (Ratings::from_grouped(scale, n_annotators, unit_start, ratings), unit_ids)
 }
 
 fn scale_of(accumulator: &Accumulator) -> Scale {

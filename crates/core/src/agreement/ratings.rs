@@ -58,10 +58,11 @@ impl Ratings {
         Ratings::from_units(scale.clone(), units)
     }
 
-    /// The same ratings declaring `n` annotator ids (at least the ids used).
-    pub(crate) fn with_n_annotators(mut self, n: u32) -> Ratings {
-        self.n_annotators = self.n_annotators.max(n);
-        self
+    /// Ratings already grouped by unit: unit `u` is `ratings[unit_start[u]..unit_start[u + 1]]`,
+    /// every unit non-empty, no annotator twice in a unit (callers guarantee it).
+    pub(crate) fn from_grouped(scale: Scale, n_annotators: u32, unit_start: Vec<u32>, ratings: Vec<Rating>) -> Ratings {
+        debug_assert!(unit_start.windows(2).all(|w| w[0] < w[1]), "units are non-empty");
+        Ratings { scale, n_annotators, unit_start, ratings }
     }
 
     /// The scale the category ids refer to.
@@ -141,25 +142,30 @@ impl Patterns {
         let mut ids: HashMap<Vec<(u32, u32)>, u32> = HashMap::new();
         let mut patterns = Patterns { counts: Vec::new(), start: vec![0], size: Vec::new(), unit_pattern: Vec::new(), weight: Vec::new() };
         let mut categories: Vec<u32> = Vec::new();
+        let mut key: Vec<(u32, u32)> = Vec::new();
         for unit in ratings.units() {
             categories.clear();
             categories.extend(unit.iter().map(|&(_, c)| c));
             categories.sort_unstable();
-            let mut key: Vec<(u32, u32)> = Vec::new();
+            key.clear();
             for &c in &categories {
                 match key.last_mut() {
                     Some((last, n)) if *last == c => *n += 1,
                     _ => key.push((c, 1)),
                 }
             }
-            let next = patterns.size.len() as u32;
-            let id = *ids.entry(key).or_insert_with_key(|key| {
-                patterns.counts.extend_from_slice(key);
-                patterns.start.push(patterns.counts.len() as u32);
-                patterns.size.push(categories.len() as u32);
-                patterns.weight.push(0.0);
-                next
-            });
+            let id = match ids.get(key.as_slice()) {
+                Some(&id) => id,
+                None => {
+                    let id = patterns.size.len() as u32;
+                    ids.insert(key.clone(), id);
+                    patterns.counts.extend_from_slice(&key);
+                    patterns.start.push(patterns.counts.len() as u32);
+                    patterns.size.push(categories.len() as u32);
+                    patterns.weight.push(0.0);
+                    id
+                }
+            };
             patterns.weight[id as usize] += 1.0;
             patterns.unit_pattern.push(id);
         }

@@ -88,6 +88,24 @@ pub fn scan_line(line: &str) -> Option<Scanned<'_>> {
 
 const MAX_DEPTH: u32 = 64;
 
+/// The judgment fields the scanner knows (everything else is skipped as an unknown extra).
+const KNOWN_KEYS: [&str; 15] = [
+    "schema", "item_id", "annotator", "group", "shown", "ranking", "flags", "started_at", "submitted_at", "task_sha256",
+    "rubric_sha256", "app_version", "duration_ms", "preference", "scores",
+];
+
+/// Whether any byte of `word` may be `"`, `\\` or below 0x20 (the classic SWAR zero-byte test:
+/// no false negatives; a false positive only sends the scan to the byte loop).
+fn may_be_special(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let quote = zero_byte(word ^ (ONES * u64::from(b'"')));
+    let backslash = zero_byte(word ^ (ONES * u64::from(b'\\')));
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    quote | backslash | control != 0
+}
+
 struct Cursor<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -114,6 +132,13 @@ impl<'a> Cursor<'a> {
     fn string(&mut self) -> Option<&'a str> {
         self.eat(b'"')?;
         let start = self.at;
+        // Eight bytes at a time until one may be a quote, a backslash or a control character.
+        while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
+            if may_be_special(u64::from_le_bytes(chunk.try_into().expect("an 8-byte slice"))) {
+                break;
+            }
+            self.at += 8;
+        }
         loop {
             match *self.bytes.get(self.at)? {
                 b'"' => break,
@@ -294,12 +319,24 @@ impl<'a> Cursor<'a> {
         let (mut schema_ok, mut item_id, mut annotator, mut group, mut winner) = (false, None, None, None, None);
         let mut scores = Vec::new();
         let mut has_content = false;
-        let mut seen: Vec<&'a str> = Vec::new();
+        // Duplicate keys bail out (serde's handling of them is not ours to imitate). Known keys
+        // are tracked in a bit set; unknown ones in a list that is rarely allocated.
+        let mut seen_known = 0u32;
+        let mut seen_other: Vec<&'a str> = Vec::new();
         self.object(|cursor, key| {
-            if seen.contains(&key) {
-                return None;
+            let known = match key.len() {
+                6 if key == "scores" => Some(14),
+                6 if key == "schema" => Some(0),
+                7 if key == "item_id" => Some(1),
+                9 if key == "annotator" => Some(2),
+                _ => KNOWN_KEYS.iter().position(|k| *k == key),
+            };
+            match known {
+                Some(bit) if seen_known & (1 << bit) != 0 => return None,
+                Some(bit) => seen_known |= 1 << bit,
+                None if seen_other.contains(&key) => return None,
+                None => seen_other.push(key),
             }
-            seen.push(key);
             match key {
                 "schema" => schema_ok = cursor.string()? == SCHEMA,
                 "item_id" => item_id = Some(cursor.string()?),
