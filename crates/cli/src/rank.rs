@@ -108,7 +108,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
     let n_battles = match &by {
         None => {
-            let loaded = battles::read_many(&named, tasks.as_deref());
+            let loaded = battles::read_many_parallel(&named, tasks.as_deref(), options.threads);
             problems.extend(loaded.problems);
             let set = loaded.records.into_iter().next().expect("read_many returns one battle set");
             let board = ranking::leaderboard_from_battles(&set, &options);

@@ -92,7 +92,7 @@ impl BattleSet {
         let mut builder = Builder::new(tasks);
         for judgment in judgments {
             builder.push(
-                &judgment.item_id,
+                Cow::Borrowed(&judgment.item_id),
                 &judgment.annotator,
                 judgment.shown.as_deref(),
                 judgment.preference.as_ref().map(|p| p.winner.as_str()),
@@ -136,7 +136,7 @@ impl BattleSet {
             if positioned {
                 scored.sort_by_key(|(m, _)| order(m));
             }
-            builder.begin(&judgment.item_id, &judgment.annotator);
+            builder.begin(Cow::Borrowed(&judgment.item_id), &judgment.annotator);
             let mut pairs = Vec::new();
             for (i, (first, first_value)) in scored.iter().enumerate() {
                 for (second, second_value) in &scored[i + 1..] {
@@ -180,44 +180,43 @@ pub fn read_jsonl(file: &str, text: &str, tasks: Option<&[Task]>) -> Loaded<Batt
 /// [`read_jsonl`] over several files read as one stream (a judgment in a later file replaces
 /// the same `(item_id, annotator)` in an earlier one). Returns one [`BattleSet`].
 pub fn read_many(files: &[(&str, &str)], tasks: Option<&[Task]>) -> Loaded<BattleSet> {
+    read_many_parallel(files, tasks, 1)
+}
+
+/// [`read_many`], parsing lines on up to `threads` threads (the result does not depend on
+/// `threads`; where threads cannot be started, e.g. wasm32, parsing stays on this thread).
+/// Interning, the replacement rule and the battles are then built in file order.
+pub fn read_many_parallel(files: &[(&str, &str)], tasks: Option<&[Task]>, threads: u32) -> Loaded<BattleSet> {
     let mut builder = Builder::new(tasks);
-    let lines: usize = files.iter().map(|(_, text)| text.as_bytes().iter().filter(|&&b| b == b'\n').count() + 1).sum();
-    builder.item_ids.reserve(lines);
-    builder.record_of.reserve(lines);
-    builder.records.reserve(lines);
     let mut problems = Vec::new();
     // (file index, line) of the judgment kept in each record slot.
     let mut first_line: Vec<(usize, u64)> = Vec::new();
     for (file_index, (file, text)) in files.iter().enumerate() {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        for (index, line) in text.lines().enumerate() {
-            let line_no = index as u64 + 1;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let replaced = match serde_json::from_str::<LeanJudgment>(line) {
-                Ok(lean) if lean.is_valid() => builder.push(
-                    &lean.item_id,
+        let parts = parse_lines(text, threads);
+        let n_lines: usize = parts.iter().map(|(_, lines)| lines.len()).sum();
+        builder.item_ids.reserve(n_lines);
+        builder.records.reserve(n_lines);
+        for (line_no, line) in parts.into_iter().flat_map(|(shift, lines)| lines.into_iter().map(move |(n, l)| (n + shift, l))) {
+            let replaced = match line {
+                Parsed::Lean(lean) => builder.push(
+                    lean.item_id,
                     &lean.annotator,
                     lean.shown.as_deref(),
                     lean.preference.as_ref().map(|p| p.winner.0.as_ref()),
                     lean.ranking.as_deref(),
                 ),
-                // Let the full parser say precisely what is wrong; if it accepts the line
-                // (a shape the lean reader does not know), use its result.
-                _ => match judgment_from_line(line) {
-                    Ok(judgment) => builder.push(
-                        &judgment.item_id,
-                        &judgment.annotator,
-                        judgment.shown.as_deref(),
-                        judgment.preference.as_ref().map(|p| p.winner.as_str()),
-                        judgment.ranking.as_deref(),
-                    ),
-                    Err(found) => {
-                        problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)));
-                        continue;
-                    }
-                },
+                Parsed::Full(judgment) => builder.push(
+                    Cow::Owned(judgment.item_id.clone()),
+                    &judgment.annotator,
+                    judgment.shown.as_deref(),
+                    judgment.preference.as_ref().map(|p| p.winner.as_str()),
+                    judgment.ranking.as_deref(),
+                ),
+                Parsed::Bad(found) => {
+                    problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)));
+                    continue;
+                }
             };
             if let Some(previous) = replaced {
                 let (item, annotator) = builder.current_names();
@@ -227,6 +226,85 @@ pub fn read_many(files: &[(&str, &str)], tasks: Option<&[Task]>) -> Loaded<Battl
         }
     }
     Loaded { records: vec![builder.finish()], problems }
+}
+
+/// One non-empty line, parsed.
+enum Parsed<'a> {
+    /// The common case: the lean reader understood it and it is valid.
+    Lean(LeanJudgment<'a>),
+    /// The full parser accepted a shape the lean reader did not.
+    Full(Box<Judgment>),
+    /// Not a valid judgment: `(field, problem)` pairs.
+    Bad(Vec<(String, String)>),
+}
+
+fn parse_line(line: &str) -> Parsed<'_> {
+    match serde_json::from_str::<LeanJudgment>(line) {
+        Ok(lean) if lean.is_valid() => Parsed::Lean(lean),
+        // Let the full parser say precisely what is wrong; if it accepts the line, use it.
+        _ => match judgment_from_line(line) {
+            Ok(judgment) => Parsed::Full(Box::new(judgment)),
+            Err(found) => Parsed::Bad(found),
+        },
+    }
+}
+
+/// Parses the non-empty lines of `text`, splitting the text at line boundaries over up to
+/// `threads` threads. Returns the parts in order, each as (lines before it, its lines with
+/// 1-based line numbers within the part).
+fn parse_lines(text: &str, threads: u32) -> Vec<(u64, Vec<(u64, Parsed<'_>)>)> {
+    fn parse_part(part: &str) -> (u64, Vec<(u64, Parsed<'_>)>) {
+        let mut out = Vec::new();
+        let mut n_lines = 0;
+        for (index, line) in part.lines().enumerate() {
+            n_lines = index as u64 + 1;
+            if !line.trim().is_empty() {
+                out.push((n_lines, parse_line(line)));
+            }
+        }
+        // `lines` does not count a final empty line after a trailing newline; neither do we.
+        (n_lines, out)
+    }
+    let threads = if text.len() < (1 << 20) { 1 } else { threads.max(1) as usize };
+    // Part boundaries just after a newline.
+    let mut bounds = vec![0usize];
+    for t in 1..threads {
+        let target = text.len() * t / threads;
+        let cut = text[target..].find('\n').map_or(text.len(), |k| target + k + 1);
+        if cut > *bounds.last().expect("bounds start with 0") {
+            bounds.push(cut);
+        }
+    }
+    bounds.push(text.len());
+    bounds.dedup();
+    let parts: Vec<&str> = bounds.windows(2).map(|w| &text[w[0]..w[1]]).collect();
+    let results: Vec<(u64, Vec<(u64, Parsed<'_>)>)> = if parts.len() <= 1 {
+        parts.iter().map(|part| parse_part(part)).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = parts
+                .iter()
+                .map(|part| std::thread::Builder::new().spawn_scoped(scope, || parse_part(part)).map_err(|_| *part))
+                .collect();
+            handles
+                .into_iter()
+                .map(|handle| match handle {
+                    Ok(handle) => handle.join().expect("parsing a line does not panic"),
+                    Err(part) => parse_part(part),
+                })
+                .collect()
+        })
+    };
+    // Line numbers restart in each part: shift them by the lines of the parts before.
+    let mut offset = 0;
+    results
+        .into_iter()
+        .map(|(n_lines, lines)| {
+            let shift = offset;
+            offset += n_lines;
+            (shift, lines)
+        })
+        .collect()
 }
 
 /// Records that record slot `slot` now holds the judgment at `at` (file index, line).
@@ -399,46 +477,45 @@ enum RecordBattles {
 }
 
 /// Interns names, applies the `(item_id, annotator)` replacement rule and expands judgments.
-struct Builder<'t> {
+/// Item ids are borrowed from the input where possible (`'a`): no copy per line.
+struct Builder<'a, 't> {
     model_ids: FastMap<Box<str>, u32>,
     models: Vec<String>,
     annotator_ids: FastMap<Box<str>, u32>,
     annotators: Vec<String>,
-    /// Item ids are only kept here (one allocation each); `finish` lists them by id.
-    item_ids: FastMap<Box<str>, u32>,
-    /// `(item << 32) | annotator` → record slot.
+    /// Item id → (item number, the first annotator who judged it, that judgment's record
+    /// slot). Most items have one annotator, so this one map serves the replacement rule for
+    /// them; `finish` lists the item ids by number.
+    item_ids: FastMap<Cow<'a, str>, (u32, u32, u32)>,
+    /// `(item << 32) | annotator` → record slot, for every annotator but an item's first.
     record_of: FastMap<u64, usize>,
     records: Vec<Record>,
     skipped: BTreeMap<String, u64>,
     tasks: Option<HashMap<&'t str, &'t Task>>,
     /// `(item, annotator)` of the judgment being built (set by `begin`).
     current: (u32, u32),
+    /// Whether the current annotator is the item's first, and the slot the current judgment
+    /// replaces (set by `begin`).
+    current_is_first: bool,
+    current_replaces: Option<usize>,
     /// Record slot of the judgment stored last (set by `commit`).
     last_slot: usize,
-    /// Names of the current judgment's item and annotator, for warnings.
+    /// The current item's id when it replaces a judgment, for the warning.
     current_item: String,
 }
 
-/// The id of `name`, adding it when new.
-fn intern(ids: &mut FastMap<Box<str>, u32>, name: &str) -> u32 {
+/// The id of `name`, adding it when new, and keeping the names in id order.
+fn intern_listed(ids: &mut FastMap<Box<str>, u32>, names: &mut Vec<String>, name: &str) -> u32 {
     if let Some(&id) = ids.get(name) {
         return id;
     }
-    let id = ids.len() as u32;
+    let id = names.len() as u32;
     ids.insert(name.into(), id);
+    names.push(name.to_owned());
     id
 }
 
-/// Like [`intern`], also keeping the names in id order.
-fn intern_listed(ids: &mut FastMap<Box<str>, u32>, names: &mut Vec<String>, name: &str) -> u32 {
-    let id = intern(ids, name);
-    if id as usize == names.len() {
-        names.push(name.to_owned());
-    }
-    id
-}
-
-impl<'t> Builder<'t> {
+impl<'a, 't> Builder<'a, 't> {
     fn new(tasks: Option<&'t [Task]>) -> Self {
         Builder {
             model_ids: FastMap::default(),
@@ -451,6 +528,8 @@ impl<'t> Builder<'t> {
             skipped: BTreeMap::new(),
             tasks: tasks.map(|tasks| tasks.iter().map(|t| (t.id.as_str(), t)).collect()),
             current: (0, 0),
+            current_is_first: true,
+            current_replaces: None,
             last_slot: 0,
             current_item: String::new(),
         }
@@ -464,15 +543,34 @@ impl<'t> Builder<'t> {
         *self.skipped.entry(reason.to_owned()).or_default() += 1;
     }
 
-    /// Starts a judgment; returns the record slot it will replace, if any.
-    fn begin(&mut self, item_id: &str, annotator: &str) -> Option<usize> {
-        let item = intern(&mut self.item_ids, item_id);
+    /// Starts a judgment; returns the record slot it will replace, if any. `commit` must
+    /// follow before the next `begin`.
+    fn begin(&mut self, item_id: Cow<'a, str>, annotator: &str) -> Option<usize> {
         let annotator = intern_listed(&mut self.annotator_ids, &mut self.annotators, annotator);
-        self.current = (item, annotator);
-        let replaced = self.record_of.get(&((u64::from(item) << 32) | u64::from(annotator))).copied();
+        let next_slot = self.records.len() as u32;
+        let replaced = match self.item_ids.get(item_id.as_ref()) {
+            Some(&(item, first_annotator, first_slot)) => {
+                self.current = (item, annotator);
+                self.current_is_first = first_annotator == annotator;
+                if self.current_is_first {
+                    Some(first_slot as usize)
+                } else {
+                    self.record_of.get(&((u64::from(item) << 32) | u64::from(annotator))).copied()
+                }
+            }
+            None => {
+                let item = self.item_ids.len() as u32;
+                self.current = (item, annotator);
+                self.current_is_first = true;
+                // `commit` stores this new judgment in the next slot.
+                self.item_ids.insert(item_id.clone(), (item, annotator, next_slot));
+                None
+            }
+        };
         if replaced.is_some() {
-            item_id.clone_into(&mut self.current_item);
+            item_id.as_ref().clone_into(&mut self.current_item);
         }
+        self.current_replaces = replaced;
         replaced
     }
 
@@ -494,14 +592,15 @@ impl<'t> Builder<'t> {
             _ => RecordBattles::Many(battles),
         };
         let record = Record { item, annotator, battles };
-        let key = (u64::from(item) << 32) | u64::from(annotator);
-        match self.record_of.get(&key) {
-            Some(&slot) => {
+        match self.current_replaces {
+            Some(slot) => {
                 self.records[slot] = record;
                 self.last_slot = slot;
             }
             None => {
-                self.record_of.insert(key, self.records.len());
+                if !self.current_is_first {
+                    self.record_of.insert((u64::from(item) << 32) | u64::from(annotator), self.records.len());
+                }
                 self.last_slot = self.records.len();
                 self.records.push(record);
             }
@@ -512,16 +611,20 @@ impl<'t> Builder<'t> {
     /// any. A replaced judgment whose replacement gives no battle leaves no battle.
     fn push<S: AsRef<str>>(
         &mut self,
-        item_id: &str,
+        item_id: Cow<'a, str>,
         annotator: &str,
         shown: Option<&[S]>,
         winner: Option<&str>,
         ranking: Option<&[S]>,
     ) -> Option<usize> {
+        let pair = match winner {
+            Some(_) => Some(self.pair_of(&item_id, shown).map(|(a, b, p)| (a.to_owned(), b.to_owned(), p))),
+            None => None,
+        };
         let replaced = self.begin(item_id, annotator);
         let mut battles = Vec::new();
         match (winner, ranking) {
-            (Some(winner), _) => match self.pair_of(item_id, shown) {
+            (Some(winner), _) => match pair.expect("a pair is looked up for every preference") {
                 Err(reason) => self.skip(reason),
                 Ok((first, second, positioned)) => {
                     let outcome = if winner == first {
@@ -537,10 +640,7 @@ impl<'t> Builder<'t> {
                     };
                     match outcome {
                         None => self.skip("winner is not one of the two compared models"),
-                        Some(outcome) => {
-                            let (first, second) = (first.to_owned(), second.to_owned());
-                            battles.push((self.model(&first), self.model(&second), outcome, positioned));
-                        }
+                        Some(outcome) => battles.push((self.model(&first), self.model(&second), outcome, positioned)),
                     }
                 }
             },
@@ -576,7 +676,7 @@ impl<'t> Builder<'t> {
 
     /// The two compared models of a preference: `shown` when it has two, else the task's two
     /// outputs.
-    fn pair_of<'a, S: AsRef<str>>(&'a self, item_id: &str, shown: Option<&'a [S]>) -> Result<(&'a str, &'a str, bool), &'static str> {
+    fn pair_of<'s, S: AsRef<str>>(&'s self, item_id: &str, shown: Option<&'s [S]>) -> Result<(&'s str, &'s str, bool), &'static str> {
         match shown {
             Some([first, second]) if first.as_ref() != second.as_ref() => return Ok((first.as_ref(), second.as_ref(), true)),
             Some([_, _]) => return Err("shown lists the same model twice"),
@@ -622,8 +722,8 @@ impl<'t> Builder<'t> {
         let mut models = self.models;
         let sorted: Vec<String> = order.iter().map(|&old| std::mem::take(&mut models[old as usize])).collect();
         let mut items = vec![String::new(); self.item_ids.len()];
-        for (name, id) in self.item_ids {
-            items[id as usize] = name.into();
+        for (name, (id, _, _)) in self.item_ids {
+            items[id as usize] = name.into_owned();
         }
         BattleSet { models: sorted, annotators: self.annotators, items, battles, skipped: self.skipped }
     }
