@@ -794,6 +794,24 @@ mod tests {
     }
 
     #[test]
+    fn parsing_on_threads_changes_nothing_not_even_line_numbers() {
+        let text = std::fs::read_to_string("../../www/demo/mtbench-judgments/judgments.jsonl").unwrap();
+        assert!(text.len() > 1 << 20, "big enough to be split");
+        let mut lines: Vec<&str> = text.lines().collect();
+        let middle = lines.len() / 2;
+        let last = lines[lines.len() - 1];
+        lines.insert(middle, "not json");
+        lines.insert(middle + 1, "");
+        lines.push(last); // a re-judgment across the split point
+        let text = lines.join("\n");
+        let one = read_many_parallel(&[("f", &text)], None, 1);
+        for threads in [2, 3] {
+            assert_eq!(read_many_parallel(&[("f", &text)], None, threads), one);
+        }
+        assert!(one.problems.iter().any(|p| p.line == middle as u64 + 1 && p.is_error()));
+    }
+
+    #[test]
     fn the_streaming_reader_reports_bad_lines_like_the_loader() {
         let text = "{\"schema\":\"verdict/judgment@1\",\"item_id\":3,\"annotator\":\"a\",\"flags\":[]}\nnot json\n";
         let streamed = read_jsonl("f", text, None);
