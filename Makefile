@@ -26,6 +26,7 @@ setup-test:
 
 build:
 	$(WASM_ENV) trunk build --release
+	node scripts/externalize-boot.mjs dist
 
 test-native:
 	cargo test --locked $(NATIVE_PACKAGES)

@@ -3,13 +3,31 @@
 //! `state/` holds the reducer wrapper and the effects (IndexedDB, files, downloads);
 //! `components/` the views. All logic that can live in verdict-core does.
 
+pub mod api;
 pub mod app;
 pub mod components;
 pub mod embed;
 pub mod state;
 
-/// Mounts the app on `<body>` (called by `main`).
+/// Mounts the app on `<body>` (called by `main`) and registers the offline service worker.
+/// A host page with `<meta name="verdict-mount" content="manual">` mounts through [`api::mount`] instead.
 pub fn start() {
     console_error_panic_hook::set_once();
+    let manual = gloo::utils::document().query_selector("meta[name=verdict-mount][content=manual]").ok().flatten().is_some();
+    if manual {
+        return;
+    }
+    register_service_worker();
     yew::Renderer::<app::App>::new().render();
+}
+
+/// Registers `sw.js` (beside the page) when served over http(s); `file://` has no service workers.
+fn register_service_worker() {
+    let Some(window) = web_sys::window() else { return };
+    let protocol = window.location().protocol().unwrap_or_default();
+    let supported = js_sys::Reflect::has(&window.navigator(), &"serviceWorker".into()).unwrap_or(false);
+    if supported && (protocol == "http:" || protocol == "https:") {
+        // Best effort: without it the app still works, only not offline.
+        let _ = window.navigator().service_worker().register("./sw.js");
+    }
 }

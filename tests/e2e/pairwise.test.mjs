@@ -105,9 +105,8 @@ test('pairwise journey by keyboard: resume after reload, edit, export every fiel
   assert.equal(await page.getByRole('group', { name: 'Helpfulness for output B' })
     .getByRole('button', { name: /^5/ }).getAttribute('aria-pressed'), 'true');
   await screenshot(page, 'pairwise-3-editing-item-2');
-  // After a digit the next *unanswered* row is active: here the optional "Why?" at the end,
-  // so k ×5 climbs back to "Correct for output A".
-  await press(page, ['4', 'k', 'k', 'k', 'k', 'k', 'y', 'Enter']);
+  // Editing walks the rows in order: after the preference digit, "Correct for output A" is active.
+  await press(page, ['4', 'y', 'Enter']);
   await waitForItem(page, 7, TOTAL); // on to the first pending item
   await waitForProgress(page, 6, TOTAL);
   const plans = PLAN.map((plan, i) => (i === 1 ? { ...plan, pref: '4', correct: ['y', plan.correct[1]] } : plan));

@@ -168,7 +168,7 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
                     <p class="muted">{ "Press ← or the button below to revisit and edit items." }</p>
                     <div class="finished-actions">
                         <button onclick={act(|now_ms| Action::Prev { now_ms })}>{ "← Last item" }</button>
-                        <button class="primary" onclick={on_export_again}>{ "Export JSONL" }</button>
+                        <button class="primary" onclick={on_export_again}>{ "Download my judgments" }</button>
                     </div>
                 </section>
             } else {
