@@ -67,9 +67,9 @@ pub(crate) fn evaluate(cells: &[Option<(u32, u32)>], unit_weight: &[f64], scale:
         }
     }
     let mut pe = 0.0;
-    for c in 0..q {
-        for k in 0..q {
-            pe += scale.weight(weights, c as u32, k as u32) * rows[c] * cols[k];
+    for (c, row) in rows.iter().enumerate() {
+        for (k, col) in cols.iter().enumerate() {
+            pe += scale.weight(weights, c as u32, k as u32) * row * col;
         }
     }
     if 1.0 - pe < 1e-12 {

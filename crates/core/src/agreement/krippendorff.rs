@@ -33,13 +33,13 @@ pub(crate) fn evaluate(patterns: &Patterns, weight: &[f64], scale: &Scale, level
         return out;
     }
     let mut n_c = vec![0.0; q];
-    for p in 0..patterns.len() {
-        if weight[p] == 0.0 || patterns.size[p] < 2 {
+    for (p, &wp) in weight.iter().enumerate() {
+        if wp == 0.0 || patterns.size[p] < 2 {
             continue;
         }
-        out.n_pairable_units += weight[p];
+        out.n_pairable_units += wp;
         for &(c, r) in patterns.pattern(p) {
-            n_c[c as usize] += weight[p] * f64::from(r);
+            n_c[c as usize] += wp * f64::from(r);
         }
     }
     let n: f64 = n_c.iter().sum();
@@ -72,8 +72,8 @@ pub(crate) fn evaluate(patterns: &Patterns, weight: &[f64], scale: &Scale, level
         }
     };
     let mut observed = 0.0;
-    for p in 0..patterns.len() {
-        if weight[p] == 0.0 || patterns.size[p] < 2 {
+    for (p, &wp) in weight.iter().enumerate() {
+        if wp == 0.0 || patterns.size[p] < 2 {
             continue;
         }
         let counts = patterns.pattern(p);
@@ -98,7 +98,7 @@ pub(crate) fn evaluate(patterns: &Patterns, weight: &[f64], scale: &Scale, level
                 total
             }
         };
-        observed += weight[p] * within / f64::from(patterns.size[p] - 1);
+        observed += wp * within / f64::from(patterns.size[p] - 1);
     }
     let expected: f64 = match level {
         Level::Nominal => n * n - n_c.iter().map(|x| x * x).sum::<f64>(),
