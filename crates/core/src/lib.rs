@@ -12,6 +12,7 @@
 //! - [`rng`], [`digest`], [`time`]: portable seeded randomness, SHA-256, timestamps.
 #![forbid(unsafe_code)]
 
+pub mod adjudication;
 pub mod agreement;
 pub mod digest;
 pub mod embed;
