@@ -15,7 +15,7 @@ use anyhow::Context;
 use serde_json::Value;
 use verdict_core::export::{arena_battle, csv_rows, preference_pair, ChainWriter, Skip, CSV_HEADER};
 use verdict_core::import::{detect, import_object, json_error_message, Format, JsonLines};
-use verdict_core::judgment::{judgment_from_line, Judgment};
+use verdict_core::judgment::{identity_hash, judgment_from_line, Judgment};
 use verdict_core::problem::Problem;
 use verdict_core::task::{Task, TaskLines};
 
@@ -59,8 +59,11 @@ impl Drop for Spool {
     }
 }
 
-/// One input line read as a judgment, with the item when the row carried it (Arena, AlpacaEval).
-fn read_record(text: &str, unterminated: bool) -> Result<Option<(Judgment, Option<Task>)>, Vec<(String, String)>> {
+/// A judgment, with the item when its row carried one (Arena, AlpacaEval).
+type Record = (Judgment, Option<Task>);
+
+/// One input line read as a judgment (`None`: a row without a verdict), or its problems.
+fn read_record(text: &str, unterminated: bool) -> Result<Option<Record>, verdict_core::import::FieldProblems> {
     let problems = match judgment_from_line(text) {
         Ok(judgment) => return Ok(Some((judgment, None))),
         Err(problems) => problems,
@@ -132,7 +135,7 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
     };
 
     // Pass 1: the line of the last judgment of each (item, annotator).
-    let mut last_line: HashMap<(String, String), u64> = HashMap::new();
+    let mut last_line: HashMap<u128, u64> = HashMap::new();
     {
         let input = open_input(&path)?;
         let mut progress = Progress::new(&format!("{name} (pass 1 of 2)"), input.size);
@@ -140,7 +143,7 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
         while let Some(line) = lines.next_line().with_context(|| format!("cannot read {name}"))? {
             if let Ok(text) = line.text {
                 if let Ok(Some((judgment, _))) = read_record(text, line.unterminated) {
-                    last_line.insert((judgment.item_id, judgment.annotator), line.number);
+                    last_line.insert(identity_hash(&judgment.item_id, &judgment.annotator), line.number);
                 }
             }
             progress.update(lines.bytes_read());
@@ -186,7 +189,7 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        if last_line.get(&(judgment.item_id.clone(), judgment.annotator.clone())) != Some(&line.number) {
+        if last_line.get(&identity_hash(&judgment.item_id, &judgment.annotator)) != Some(&line.number) {
             replaced += 1;
             continue;
         }
