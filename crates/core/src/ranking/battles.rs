@@ -617,10 +617,7 @@ impl<'a, 't> Builder<'a, 't> {
         winner: Option<&str>,
         ranking: Option<&[S]>,
     ) -> Option<usize> {
-        let pair = match winner {
-            Some(_) => Some(self.pair_of(&item_id, shown).map(|(a, b, p)| (a.to_owned(), b.to_owned(), p))),
-            None => None,
-        };
+        let pair = winner.map(|_| self.pair_of(&item_id, shown).map(|(a, b, p)| (a.to_owned(), b.to_owned(), p)));
         let replaced = self.begin(item_id, annotator);
         let mut battles = Vec::new();
         match (winner, ranking) {
