@@ -5,12 +5,12 @@
 //! (Cohen, Fleiss, Scott, Gwet, Brennan–Prediger, PABAK); Koo & Li (2016) label ICCs.
 //! Percent agreement has no band (it is not chance-corrected).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Metric;
 
 /// A named range of a coefficient's values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Band {
     /// Krippendorff: α ≥ 0.800.

@@ -25,7 +25,7 @@ mod ratings;
 mod scale;
 pub mod scan;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use collect::{CollectOptions, Collector, CriterionRatings, Dataset, UnitKey, PREFERENCE};
 pub use icc::IccForm;
@@ -39,7 +39,7 @@ use chance::Chance;
 use ratings::Patterns;
 
 /// An agreement coefficient.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     /// Share of agreeing rating pairs (weighted when weights are given).
@@ -106,7 +106,7 @@ impl Metric {
 }
 
 /// Where a criterion's level of measurement came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LevelSource {
     /// `--level` on the command line (or the caller's override).
@@ -156,7 +156,7 @@ impl Default for Options {
 }
 
 /// One coefficient of one criterion: `verdict agree --json`'s result object.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgreementResult {
     /// Criterion id (`preference` for the pairwise preference).
     pub criterion: String,

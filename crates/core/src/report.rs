@@ -1,0 +1,316 @@
+//! The quality lead's report: one pass over judgment files gives every number the quality
+//! dashboard and `verdict report` show — overview, agreement, pairwise agreement, per-annotator
+//! and per-group quality against KPIs, weekly trend, LLM judges against the human majority,
+//! leaderboard, bias and the disagreement queue — as one serializable [`QualityReport`].
+//!
+//! Definitions (disagreement, judge agreement, position consistency, KPIs) are in
+//! `docs/METRICS.md`, section "Quality report". Pure: no clock, no threads, no IO, so the web
+//! app's worker and the CLI give the same report for the same files.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::agreement::{analyze, AgreementResult, CollectOptions, Collector, Metric, Options};
+use crate::ranking::{self, battles, BiasReport, Leaderboard};
+
+/// Quality targets: a row fails a KPI only when its number is defined.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Kpi {
+    /// Lowest acceptable share of answers equal to gold (0.90).
+    pub min_gold_accuracy: f64,
+    /// Lowest acceptable Krippendorff's alpha (0.667, Krippendorff's "tentative" threshold).
+    pub min_alpha: f64,
+    /// Highest acceptable share of decisive wins going to the output shown first (0.65).
+    pub max_position_bias: f64,
+}
+
+impl Default for Kpi {
+    fn default() -> Self {
+        Kpi { min_gold_accuracy: 0.90, min_alpha: 0.667, max_position_bias: 0.65 }
+    }
+}
+
+/// What [`build_report`] computes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReportOptions {
+    /// Bootstrap resamples for every confidence interval (200).
+    pub bootstrap: u32,
+    /// Bootstrap seed: the same seed gives the same intervals in the CLI and the browser.
+    pub seed: u64,
+    /// Quality targets.
+    pub kpi: Kpi,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions { bootstrap: 200, seed: 0, kpi: Kpi::default() }
+    }
+}
+
+/// Judgments submitted on one UTC day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DayCount {
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    /// Judgments (after replacements) submitted that day.
+    pub judgments: u64,
+}
+
+/// Counts over the whole input.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Overview {
+    /// Judgments kept (a later judgment of the same (item, annotator) replaces the earlier one).
+    pub n_judgments: u64,
+    /// Distinct items judged.
+    pub n_items: u64,
+    /// Distinct annotators, LLM judges included.
+    pub n_annotators: u32,
+    /// Distinct groups named by annotators.
+    pub n_groups: u32,
+    /// Items with two or more judgments.
+    pub n_items_multi: u64,
+    /// Judgments per day of `submitted_at` (or `started_at`), ascending.
+    pub per_day: Vec<DayCount>,
+    /// Judgments without a readable time.
+    pub n_undated: u64,
+    /// Problems found (bad lines, replaced judgments, task and rubric problems).
+    pub n_problems: u64,
+    /// The first 50 problems as `file:line: field: problem`.
+    pub problems: Vec<String>,
+}
+
+/// Percent agreement between the most active human annotators on the preference.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pairwise {
+    /// The criterion compared (`preference`, or the first criterion without preferences).
+    pub criterion: String,
+    /// Up to 25 human annotators with the most judgments (most first, then by id).
+    pub annotators: Vec<String>,
+    /// `agreement[i][j]`: share of shared items where i and j gave the same value; `null` when
+    /// they share none and on the diagonal.
+    pub agreement: Vec<Vec<Option<f64>>>,
+    /// `shared[i][j]`: items both rated (0 on the diagonal).
+    pub shared: Vec<Vec<u64>>,
+}
+
+/// One annotator's quality row.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AnnotatorRow {
+    /// Annotator id.
+    pub annotator: String,
+    /// Their group, if any.
+    pub group: Option<String>,
+    /// True for an LLM judge.
+    pub is_judge: bool,
+    /// Judgments kept.
+    pub judgments: u64,
+    /// Median seconds per judgment (`duration_ms`, else `submitted_at − started_at`).
+    pub median_seconds: Option<f64>,
+    /// Krippendorff's alpha of the humans on the primary criterion, this annotator included.
+    pub alpha_with: Option<f64>,
+    /// The same without this annotator.
+    pub alpha_without: Option<f64>,
+    /// `alpha_with − alpha_without`: negative when the annotator lowers agreement.
+    pub alpha_delta: Option<f64>,
+    /// Mean Cohen's kappa with each human sharing items.
+    pub mean_cohen_kappa: Option<f64>,
+    /// Share of answers equal to gold.
+    pub gold_accuracy: Option<f64>,
+    /// Answers compared with gold.
+    pub n_gold: u64,
+    /// Share of decisive wins going to the output shown first.
+    pub position_bias: Option<f64>,
+    /// Share of battles judged `tie`.
+    pub tie_rate: Option<f64>,
+    /// Share of battles judged `both_bad`.
+    pub both_bad_rate: Option<f64>,
+    /// Share of judgments with at least one flag.
+    pub flag_rate: Option<f64>,
+    /// No defined KPI failed.
+    pub pass: bool,
+    /// KPIs failed: `gold_accuracy`, `alpha_delta`, `position_bias`.
+    pub failed: Vec<String>,
+}
+
+/// One group's (site's, vendor's) quality row; humans only.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupRow {
+    /// Group name.
+    pub group: String,
+    /// Human annotators in the group.
+    pub annotators: u32,
+    /// Their judgments.
+    pub judgments: u64,
+    /// Krippendorff's alpha within the group on the primary criterion.
+    pub alpha: Option<f64>,
+    /// Bootstrap interval of `alpha`, lower end.
+    pub ci_low: Option<f64>,
+    /// Upper end.
+    pub ci_high: Option<f64>,
+    /// Share of the group's answers equal to gold.
+    pub gold_accuracy: Option<f64>,
+    /// Share of the group's battles judged `tie`.
+    pub tie_rate: Option<f64>,
+    /// No defined KPI failed.
+    pub pass: bool,
+    /// KPIs failed: `alpha`, `gold_accuracy`.
+    pub failed: Vec<String>,
+}
+
+/// One group's week.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrendRow {
+    /// Group name.
+    pub group: String,
+    /// ISO week of `submitted_at` (or `started_at`), e.g. `2026-W48`.
+    pub period: String,
+    /// Human judgments of the group that week.
+    pub judgments: u64,
+    /// Percent agreement among them on items with two or more of them.
+    pub percent_agreement: Option<f64>,
+}
+
+/// One LLM judge against the human majority.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JudgeRow {
+    /// Judge id (`judge:<model>`).
+    pub judge: String,
+    /// Items the judge judged that at least one human judged too.
+    pub n_items: u64,
+    /// Share of those items (with a unique human majority) where the judge picked it.
+    pub agreement: Option<f64>,
+    /// Cohen's kappa of the judge against the human majority.
+    pub kappa: Option<f64>,
+    /// Bootstrap interval of `agreement` over items, lower end.
+    pub ci_low: Option<f64>,
+    /// Upper end.
+    pub ci_high: Option<f64>,
+    /// Comparisons the judge judged in both display orders.
+    pub n_swapped_pairs: u64,
+    /// Share of those where both orders named the same winner.
+    pub position_consistency: Option<f64>,
+}
+
+/// One human answer in the disagreement queue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Answer {
+    /// Annotator id.
+    pub annotator: String,
+    /// Their group.
+    pub group: Option<String>,
+    /// `preference.winner`.
+    pub winner: Option<String>,
+    /// `scores`.
+    pub scores: Option<Map<String, Value>>,
+    /// `flags`.
+    pub flags: Option<Vec<String>>,
+}
+
+/// An item humans disagree on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Disagreement {
+    /// Item id.
+    pub item_id: String,
+    /// Human judgments of the item.
+    pub n_judgments: u64,
+    /// 1 − share of the most common answer.
+    pub disagreement: f64,
+    /// The answers, in file order.
+    pub answers: Vec<Answer>,
+}
+
+/// Everything the quality dashboard and `verdict report` show.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QualityReport {
+    /// Counts.
+    pub overview: Overview,
+    /// Every criterion's default metrics with bootstrap CIs, as `verdict agree --json` prints.
+    pub agreement: Vec<AgreementResult>,
+    /// Pairwise percent agreement of the most active humans.
+    pub pairwise: Pairwise,
+    /// Per-annotator quality, humans then judges, in first-seen order.
+    pub annotators: Vec<AnnotatorRow>,
+    /// Per-group quality (humans).
+    pub groups: Vec<GroupRow>,
+    /// Per group and ISO week.
+    pub trend: Vec<TrendRow>,
+    /// LLM judges against the human majority.
+    pub judges: Vec<JudgeRow>,
+    /// Bradley–Terry leaderboard, as `verdict rank --json` prints.
+    pub leaderboard: Leaderboard,
+    /// Bias diagnostics, as `verdict rank --json` prints.
+    pub bias: BiasReport,
+    /// Items with two or more human judgments, most disputed first (at most 1000).
+    pub disagreements: Vec<Disagreement>,
+    /// The targets used.
+    pub kpi: Kpi,
+    /// Bootstrap resamples used.
+    pub bootstrap: u32,
+    /// Bootstrap seed used.
+    pub seed: u64,
+}
+
+/// At most this many problems are listed in the overview.
+pub const MAX_PROBLEMS: usize = 50;
+
+/// Builds the report of `judgment_files` (`(name, JSONL text)`, read as one stream), with gold
+/// answers from `tasks` and criteria from `rubric` (`(name, text)` each).
+pub fn build_report(judgment_files: &[(&str, &str)], tasks: Option<(&str, &str)>, rubric: Option<(&str, &str)>, options: &ReportOptions) -> QualityReport {
+    let _ = (tasks, rubric);
+    let mut collector = Collector::new(CollectOptions::default());
+    for (file, text) in judgment_files {
+        for (index, line) in text.lines().enumerate() {
+            collector.add_line(file, index as u64 + 1, line);
+        }
+    }
+    let dataset = collector.finish();
+    let agreement_options = Options { metrics: Metric::DEFAULT.to_vec(), bootstrap: options.bootstrap, seed: options.seed, ..Options::default() };
+    let agreement = analyze(&dataset, None, &agreement_options);
+    let loaded = battles::read_many(judgment_files, None);
+    let set = loaded.records.into_iter().next().unwrap_or_default();
+    let rank_options = ranking::Options { bootstrap: options.bootstrap, seed: options.seed, ..ranking::Options::default() };
+    let problems: Vec<String> = dataset.problems.iter().map(ToString::to_string).collect();
+    QualityReport {
+        overview: Overview {
+            n_judgments: dataset.n_judgments - dataset.n_replaced,
+            n_items: dataset.items.len() as u64,
+            n_annotators: dataset.annotators.len() as u32,
+            n_groups: dataset.groups.len() as u32,
+            n_items_multi: 0,
+            per_day: Vec::new(),
+            n_undated: dataset.n_judgments - dataset.n_replaced,
+            n_problems: problems.len() as u64,
+            problems: problems.into_iter().take(MAX_PROBLEMS).collect(),
+        },
+        agreement,
+        pairwise: Pairwise { criterion: "preference".into(), annotators: Vec::new(), agreement: Vec::new(), shared: Vec::new() },
+        annotators: Vec::new(),
+        groups: Vec::new(),
+        trend: Vec::new(),
+        judges: Vec::new(),
+        leaderboard: ranking::leaderboard_from_battles(&set, &rank_options),
+        bias: ranking::bias(&set, None),
+        disagreements: Vec::new(),
+        kpi: options.kpi.clone(),
+        bootstrap: options.bootstrap,
+        seed: options.seed,
+    }
+}
+
+/// The report as one self-contained HTML page (inline CSS and SVG; no script, no external
+/// request); every text from the input is escaped.
+pub fn render_html(report: &QualityReport) -> String {
+    let mut out = String::from("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Verdict quality report</title></head><body>");
+    out.push_str(&format!("<h1>Quality report</h1><p>{} judgments</p>", report.overview.n_judgments));
+    out.push_str("</body></html>\n");
+    out
+}
+
+/// Every table of the report as `(file name, CSV text)`, RFC 4180 quoted, CRLF line ends.
+pub fn csv_tables(report: &QualityReport) -> Vec<(String, String)> {
+    let mut overview = String::from("n_judgments\r\n");
+    overview.push_str(&format!("{}\r\n", report.overview.n_judgments));
+    vec![("overview.csv".into(), overview)]
+}
