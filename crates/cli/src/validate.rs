@@ -188,7 +188,7 @@ fn kind_of_record(value: &Value) -> Kind {
 
 fn validate_rubric(input: Input, out: &mut impl Write, tally: &mut Tally) -> anyhow::Result<Option<Rubric>> {
     let Some(text) = read_document(&input.name, input.reader, String::new(), out, tally)? else { return Ok(None) };
-    match load_rubric(&input.name, &text) {
+    match load_any_rubric(&input.name, &text) {
         Ok(rubric) => Ok(Some(rubric)),
         Err(problems) => {
             for problem in &problems {
@@ -240,6 +240,10 @@ fn validate_one(mut input: Input, rubric: Option<&Rubric>, out: &mut impl Write)
     let mut tally = Tally::default();
     let name = input.name.clone();
     let read_error = || format!("cannot read {name}");
+    if name.ends_with(".toml") {
+        tally.records = u64::from(validate_rubric(input, out, &mut tally)?.is_some());
+        return finish(&name, Kind::Rubric, tally);
+    }
     if starts_with_bracket(&mut input.reader).with_context(read_error)? {
         return finish(&name, Kind::TaskArray, validate_task_array(input, out, tally)?);
     }
@@ -267,7 +271,7 @@ fn validate_one(mut input: Input, rubric: Option<&Rubric>, out: &mut impl Write)
         let Some(document) = read_document(&name, lines.into_inner(), prefix, out, &mut tally)? else {
             return finish(&name, kind, tally);
         };
-        match load_rubric(&name, &document) {
+        match load_any_rubric(&name, &document) {
             Ok(_) => tally.records = 1,
             Err(found) => {
                 for problem in &found {
@@ -293,6 +297,36 @@ fn validate_one(mut input: Input, rubric: Option<&Rubric>, out: &mut impl Write)
         }
     }
     finish(&name, kind, tally)
+}
+
+/// Loads a rubric written in JSON, or in TOML when the file name ends in `.toml`.
+pub(crate) fn load_any_rubric(name: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
+    if !name.ends_with(".toml") {
+        return load_rubric(name, text);
+    }
+    let line_at = |offset: usize| text[..offset.min(text.len())].matches('\n').count() as u64 + 1;
+    let value: Value = toml::from_str(text).map_err(|error| {
+        let line = error.span().map_or(1, |span| line_at(span.start));
+        vec![Problem::error(name, line, "-", format!("not valid TOML ({})", error.message().trim_end()))]
+    })?;
+    let json = serde_json::to_string(&value).expect("a TOML document converts to JSON: keys are strings");
+    // The checks run on the JSON form (all on its line 1); point them back at the TOML lines:
+    // criterion i at its `[[criteria]]` table, other fields at their key.
+    load_rubric(name, &json).map_err(|problems| {
+        let tables: Vec<u64> = text.match_indices("[[criteria]]").map(|(at, _)| line_at(at)).collect();
+        problems
+            .into_iter()
+            .map(|mut problem| {
+                let index = problem.field.strip_prefix("criteria[").and_then(|rest| rest.split(']').next()).and_then(|i| i.parse::<usize>().ok());
+                let key = problem.field.split(['.', '[']).next().unwrap_or("-").to_owned();
+                problem.line = match index.and_then(|i| tables.get(i)) {
+                    Some(line) => *line,
+                    None => text.lines().position(|l| l.trim_start().starts_with(&key)).map_or(1, |i| i as u64 + 1),
+                };
+                problem
+            })
+            .collect()
+    })
 }
 
 fn validate_task_array(input: Input, out: &mut impl Write, mut tally: Tally) -> anyhow::Result<Tally> {

@@ -113,6 +113,13 @@ fn bad_input_gets_precise_errors_and_never_panics() {
             vec!["F:2: item_id: expected a string, found a number", "F:3: item_id: warning: replaces the judgment of \"a\" by \"r1\" on line 1"],
             1,
         ),
+        (
+            "rubric.toml",
+            b"title = \"t\"\nmode = \"pairwise\"\n\n[[criteria]]\nid = \"q\"\nkind = \"binary\"\n\n[[criteria]]\nid = \"q\"\nkind = \"text\"\n".to_vec(),
+            vec!["F:8: criteria[1].id: \"q\" is used by two criteria"],
+            1,
+        ),
+        ("broken.toml", b"title = \"t\"\nmode = = 3\n".to_vec(), vec!["F:2: -: not valid TOML (extra `=`, expected nothing)"], 1),
         ("array.json", format!("[\n{GOOD_TASK},\n{{\"id\":\"a\"}}\n]").into_bytes(), vec!["F:3: prompt: missing: give a prompt or a conversation", "F:3: outputs: missing: an item needs outputs to rate"], 1),
     ];
     for (name, bytes, expected, expected_code) in cases {
@@ -183,4 +190,24 @@ fn the_chain_names_the_altered_removed_and_reordered_line() {
         assert!(stdout.contains(": chain: does not match"), "{what}: {stdout}");
         assert_eq!(code, 1, "{what}");
     }
+}
+
+#[test]
+fn a_toml_rubric_is_accepted_and_checks_judgments() {
+    let toml = concat!(
+        "title = \"MT-Bench pairs\"\nmode = \"pairwise\"\n\n[preference]\nscale = [\"A better\", \"Tie\", \"B better\"]\n\n",
+        "[[criteria]]\nid = \"correct\"\nkind = \"binary\"\nper_output = true\n",
+    );
+    let rubric = scratch("rubric-ok.toml", toml.as_bytes());
+    let rubric = rubric.to_string_lossy();
+    let (stdout, stderr, code) = verdict(&["validate", &rubric], None);
+    assert_eq!((stdout.as_str(), code), ("", 0), "{stderr}");
+    let judgments = scratch(
+        "scored.jsonl",
+        concat!(r#"{"schema":"verdict/judgment@1","item_id":"a","annotator":"r","scores":{"correct":{"x":true,"y":"yes"},"style":3}}"#, "\n").as_bytes(),
+    );
+    let judgments = judgments.to_string_lossy();
+    let (stdout, _, code) = verdict(&["validate", &judgments, "--rubric", &rubric], None);
+    assert_eq!(code, 1);
+    assert_eq!(stdout, format!("{judgments}:1: scores.correct.y: expected true or false, found a string\n{judgments}:1: scores.style: not a criterion of the rubric\n"));
 }
