@@ -10,8 +10,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::agreement::{analyze, AgreementResult, CollectOptions, Collector, Metric, Options};
-use crate::ranking::{self, battles, BiasReport, Leaderboard};
+mod build;
+mod csv;
+mod html;
+
+use crate::agreement::AgreementResult;
+use crate::ranking::{BiasReport, Leaderboard};
 
 /// Quality targets: a row fails a KPI only when its number is defined.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -230,7 +234,7 @@ pub struct QualityReport {
     pub agreement: Vec<AgreementResult>,
     /// Pairwise percent agreement of the most active humans.
     pub pairwise: Pairwise,
-    /// Per-annotator quality, humans then judges, in first-seen order.
+    /// Per-annotator quality, in first-seen order.
     pub annotators: Vec<AnnotatorRow>,
     /// Per-group quality (humans).
     pub groups: Vec<GroupRow>,
@@ -255,62 +259,34 @@ pub struct QualityReport {
 /// At most this many problems are listed in the overview.
 pub const MAX_PROBLEMS: usize = 50;
 
-/// Builds the report of `judgment_files` (`(name, JSONL text)`, read as one stream), with gold
-/// answers from `tasks` and criteria from `rubric` (`(name, text)` each).
+/// Builds the report of `judgment_files` (`(name, JSONL text)`, read as one stream: a later
+/// judgment of the same `(item_id, annotator)` replaces an earlier one, also across files),
+/// with gold answers from `tasks` and criteria from `rubric` (`(name, text)` each). Bad lines
+/// are listed in the overview, never fatal.
+///
+/// ```
+/// use verdict_core::report::{build_report, ReportOptions};
+/// let text = r#"{"schema":"verdict/judgment@1","item_id":"q1","annotator":"ann-1","shown":["a","b"],"preference":{"winner":"a"}}
+/// {"schema":"verdict/judgment@1","item_id":"q1","annotator":"ann-2","shown":["b","a"],"preference":{"winner":"b"}}
+/// {"schema":"verdict/judgment@1","item_id":"q1","annotator":"judge:gpt","shown":["a","b"],"preference":{"winner":"a"}}"#;
+/// let report = build_report(&[("j.jsonl", text)], None, None, &ReportOptions { bootstrap: 0, ..ReportOptions::default() });
+/// assert_eq!(report.overview.n_judgments, 3);
+/// assert_eq!(report.disagreements[0].disagreement, 0.5);
+/// assert_eq!(report.judges[0].n_items, 1);
+/// ```
 pub fn build_report(judgment_files: &[(&str, &str)], tasks: Option<(&str, &str)>, rubric: Option<(&str, &str)>, options: &ReportOptions) -> QualityReport {
-    let _ = (tasks, rubric);
-    let mut collector = Collector::new(CollectOptions::default());
-    for (file, text) in judgment_files {
-        for (index, line) in text.lines().enumerate() {
-            collector.add_line(file, index as u64 + 1, line);
-        }
-    }
-    let dataset = collector.finish();
-    let agreement_options = Options { metrics: Metric::DEFAULT.to_vec(), bootstrap: options.bootstrap, seed: options.seed, ..Options::default() };
-    let agreement = analyze(&dataset, None, &agreement_options);
-    let loaded = battles::read_many(judgment_files, None);
-    let set = loaded.records.into_iter().next().unwrap_or_default();
-    let rank_options = ranking::Options { bootstrap: options.bootstrap, seed: options.seed, ..ranking::Options::default() };
-    let problems: Vec<String> = dataset.problems.iter().map(ToString::to_string).collect();
-    QualityReport {
-        overview: Overview {
-            n_judgments: dataset.n_judgments - dataset.n_replaced,
-            n_items: dataset.items.len() as u64,
-            n_annotators: dataset.annotators.len() as u32,
-            n_groups: dataset.groups.len() as u32,
-            n_items_multi: 0,
-            per_day: Vec::new(),
-            n_undated: dataset.n_judgments - dataset.n_replaced,
-            n_problems: problems.len() as u64,
-            problems: problems.into_iter().take(MAX_PROBLEMS).collect(),
-        },
-        agreement,
-        pairwise: Pairwise { criterion: "preference".into(), annotators: Vec::new(), agreement: Vec::new(), shared: Vec::new() },
-        annotators: Vec::new(),
-        groups: Vec::new(),
-        trend: Vec::new(),
-        judges: Vec::new(),
-        leaderboard: ranking::leaderboard_from_battles(&set, &rank_options),
-        bias: ranking::bias(&set, None),
-        disagreements: Vec::new(),
-        kpi: options.kpi.clone(),
-        bootstrap: options.bootstrap,
-        seed: options.seed,
-    }
+    build::build(judgment_files, tasks, rubric, options)
 }
 
-/// The report as one self-contained HTML page (inline CSS and SVG; no script, no external
-/// request); every text from the input is escaped.
+/// The report as one self-contained HTML page: inline CSS and SVG charts, no script and no
+/// external request; every text taken from the input is escaped. The MT-Bench attribution is
+/// added to the footer when the report shows that data.
 pub fn render_html(report: &QualityReport) -> String {
-    let mut out = String::from("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Verdict quality report</title></head><body>");
-    out.push_str(&format!("<h1>Quality report</h1><p>{} judgments</p>", report.overview.n_judgments));
-    out.push_str("</body></html>\n");
-    out
+    html::render(report)
 }
 
-/// Every table of the report as `(file name, CSV text)`, RFC 4180 quoted, CRLF line ends.
+/// Every table of the report as `(file name, CSV text)`: RFC 4180 quoting
+/// ([`csv_field`](crate::export::csv_field)), CRLF line ends, empty cells for undefined values.
 pub fn csv_tables(report: &QualityReport) -> Vec<(String, String)> {
-    let mut overview = String::from("n_judgments\r\n");
-    overview.push_str(&format!("{}\r\n", report.overview.n_judgments));
-    vec![("overview.csv".into(), overview)]
+    csv::tables(report)
 }
