@@ -10,20 +10,27 @@ const indexPath = path.join(dist, 'index.html');
 const html = fs.readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
-if (!match) {
-  if (html.includes('src="./boot-')) process.exit(0); // already done
+if (match) {
+  const code = match[1].trim() + '\n';
+  const name = `boot-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+  fs.writeFileSync(path.join(dist, name), code);
+  fs.writeFileSync(indexPath, html.replace(inline, `<script type="module" src="./${name}"></script>`));
+  console.log(`externalized the boot script to ${path.join(dist, name)}`);
+} else if (!html.includes('src="./boot-')) {
   console.error(`${indexPath}: no inline module script found`);
   process.exit(1);
 }
-const code = match[1].trim() + '\n';
-const name = `boot-${crypto.createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
-fs.writeFileSync(path.join(dist, name), code);
-fs.writeFileSync(indexPath, html.replace(inline, `<script type="module" src="./${name}"></script>`));
-console.log(`externalized the boot script to ${path.join(dist, name)}`);
 
 // A stable module name for the JS API (`import init, { mount } from './verdict.js'`),
 // re-exporting Trunk's content-hashed glue.
 const glue = fs.readdirSync(dist).find((f) => /^verdict-web-[0-9a-f]+\.js$/.test(f));
 if (!glue) { console.error(`${dist}: no verdict-web-*.js glue found`); process.exit(1); }
-fs.writeFileSync(path.join(dist, 'verdict.js'),
-  `// Stable entry of Verdict's JS API; see verdict.d.ts and docs/EMBED.md.\nexport * from './${glue}';\nexport { default } from './${glue}';\n`);
+const wasm = glue.replace(/\.js$/, '_bg.wasm');
+fs.writeFileSync(path.join(dist, 'verdict.js'), [
+  "// Stable entry of Verdict's JS API; see verdict.d.ts and docs/EMBED.md.",
+  `import init from './${glue}';`,
+  `export * from './${glue}';`,
+  '/** Loads the wasm module (Trunk renames it, so its URL is given here). */',
+  `export default (options) => init(options ?? { module_or_path: new URL('./${wasm}', import.meta.url) });`,
+  '',
+].join('\n'));

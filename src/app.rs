@@ -8,6 +8,7 @@ use verdict_core::judgment::judgment_from_line;
 use verdict_core::Judgment;
 use yew::prelude::*;
 
+use crate::components::analysis::QualityPage;
 use crate::components::rating::RatingPage;
 use crate::components::setup::{setup_page::OpenRequest, SetupPage};
 use crate::embed::EmbedBridge;
@@ -29,6 +30,8 @@ enum Phase {
     Opening(String),
     /// Rating.
     Rating(Rc<Opened>),
+    /// The quality lead's workspace.
+    Quality,
 }
 
 /// The app.
@@ -86,6 +89,9 @@ pub fn app() -> Html {
                     Err(error) => return phase.set(Phase::Setup(vec![error])),
                 };
                 config_state.set(config.clone());
+                if crate::state::browser::url_param("view").as_deref() == Some("quality") {
+                    return phase.set(Phase::Quality);
+                }
                 let who = config.annotator.clone().unwrap_or_else(|| (*annotator).clone());
                 annotator.set(who.clone());
                 if let Some(bridge) = EmbedBridge::new(config.clone()) {
@@ -166,14 +172,19 @@ pub fn app() -> Html {
             phase.set(Phase::Setup(Vec::new()));
         })
     };
+    let open_quality = {
+        let phase = phase.clone();
+        Callback::from(move |()| phase.set(Phase::Quality))
+    };
 
     match &*phase {
         Phase::Starting => html! { <main class="opening" aria-busy="true"><p>{ "Starting…" }</p></main> },
         Phase::Setup(errors) => html! {
-            <SetupPage annotator={AttrValue::from((*annotator).clone())} errors={errors.clone()} busy={false} on_open={open} {linked} />
+            <SetupPage annotator={AttrValue::from((*annotator).clone())} errors={errors.clone()} busy={false} on_open={open} {linked} on_quality={open_quality} />
         },
         Phase::Waiting => html! { <main class="opening" aria-busy="true"><p>{ "Waiting for the host page to send an evaluation…" }</p></main> },
         Phase::Opening(what) => html! { <main class="opening" aria-busy="true"><p>{ what }</p></main> },
+        Phase::Quality => html! { <QualityPage on_close={close} adjudicator={AttrValue::from((*annotator).clone())} /> },
         Phase::Rating(opened) => html! {
             <RatingPage opened={opened.clone()} on_close={close} {on_saved}
                 uploads_pending={uploads.pending} upload_error={uploads.last_error.clone()} />

@@ -7,12 +7,17 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod embed;
+pub mod worker;
 pub mod state;
 
 /// Mounts the app on `<body>` (called by `main`) and registers the offline service worker.
 /// A host page with `<meta name="verdict-mount" content="manual">` mounts through [`api::mount`] instead.
 pub fn start() {
     console_error_panic_hook::set_once();
+    // In the analysis worker (same module, no window) there is nothing to mount.
+    if web_sys::window().is_none() {
+        return;
+    }
     let manual = gloo::utils::document().query_selector("meta[name=verdict-mount][content=manual]").ok().flatten().is_some();
     if manual {
         return;

@@ -1,10 +1,13 @@
 // Example host page for Verdict (see docs/EMBED.md). Query parameters:
 //   app   — URL of the Verdict page to put in the iframe (default: this page's folder)
-//   tasks — task file to send (default: the MT-Bench demo beside the app)
+//   tasks, rubric — files to send (default: the MT-Bench demo beside this page)
+//   annotator — who rates
+// The portal reads the files from its own origin and sends their contents: fetching them from
+// the app's origin would need CORS headers there.
 const params = new URLSearchParams(location.search);
 const appUrl = new URL(params.get('app') || './', location.href);
-const tasksUrl = new URL(params.get('tasks') || 'demo/mtbench-pairs/tasks.jsonl', appUrl);
-const rubricUrl = new URL(params.get('rubric') || 'demo/mtbench-pairs/rubric.json', appUrl);
+const tasksUrl = new URL(params.get('tasks') || 'demo/mtbench-pairs/tasks.jsonl', location.href);
+const rubricUrl = new URL(params.get('rubric') || 'demo/mtbench-pairs/rubric.json', location.href);
 const PROTOCOL = 'verdict-embed@1';
 
 const frame = document.getElementById('verdict-frame');

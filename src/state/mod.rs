@@ -1,6 +1,8 @@
 //! App state: the rating reducer, persistence and loading effects.
 
 pub mod browser;
+pub mod adjudications;
+pub mod analysis;
 pub mod loader;
 pub mod outbox;
 pub mod rating;

@@ -40,6 +40,9 @@ pub struct SetupPageProps {
     pub linked: Option<(String, Option<String>)>,
     /// Open an evaluation.
     pub on_open: Callback<OpenRequest>,
+    /// Open the quality workspace.
+    #[prop_or_default]
+    pub on_quality: Callback<()>,
 }
 
 #[derive(Clone, Default, PartialEq)]
@@ -225,6 +228,11 @@ pub fn setup_page(props: &SetupPageProps) -> Html {
                         picked.rubric.as_ref().map_or("default (pairwise)", |(n, _)| n.as_str())) }
                 </p>
                 <button class="primary" disabled={props.busy} onclick={start_files}>{ "Start rating" }</button>
+            </section>
+            <section class="card">
+                <h2>{ "Quality workspace" }</h2>
+                <p class="muted">{ "For quality leads: agreement, gold accuracy, annotator and site KPIs, LLM judges, leaderboard, disagreements to adjudicate, and a report." }</p>
+                <button onclick={props.on_quality.reform(|_: MouseEvent| ())}>{ "Open the quality workspace" }</button>
             </section>
             <footer class="muted small">
                 { "Demo data: MT-Bench questions and reference answers from FastChat llm_judge (Apache-2.0); AlpacaEval example outputs from alpaca_eval (Apache-2.0). MT-Bench human judgments: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0." }

@@ -1,0 +1,128 @@
+//! One disputed item: the item itself, every annotator's answer, and the adjudication form.
+
+use verdict_core::adjudication::{Adjudication, SCHEMA};
+use verdict_core::judgment::{BOTH_BAD, TIE};
+use verdict_core::report::Disagreement;
+use verdict_core::Task;
+use yew::prelude::*;
+
+use crate::components::common::Markdown;
+use crate::state::browser::now_ms;
+
+/// Props of [`AdjudicationPanel`].
+#[derive(Properties, PartialEq)]
+pub struct AdjudicationPanelProps {
+    /// The disputed item.
+    pub item: Disagreement,
+    /// Its task (prompt and outputs), when a task file was loaded.
+    pub task: Option<Task>,
+    /// The adjudication saved before, if any.
+    pub saved: Option<Adjudication>,
+    /// Root-cause tags to choose from.
+    pub root_causes: Vec<String>,
+    /// Who adjudicates.
+    pub adjudicator: AttrValue,
+    /// Save the adjudication.
+    pub on_save: Callback<Adjudication>,
+}
+
+/// Side-by-side item, answers table and form.
+#[function_component(AdjudicationPanel)]
+pub fn adjudication_panel(props: &AdjudicationPanelProps) -> Html {
+    let item = &props.item;
+    let mut options: Vec<String> = match &props.task {
+        Some(task) => task.outputs.iter().map(|o| o.model.clone()).collect(),
+        None => item.answers.iter().filter_map(|a| a.winner.clone()).filter(|w| w != TIE && w != BOTH_BAD).collect(),
+    };
+    options.sort();
+    options.dedup();
+    options.extend([TIE.to_owned(), BOTH_BAD.to_owned()]);
+    let choice = use_state(|| props.saved.as_ref().and_then(|a| a.preference.clone()));
+    let cause = use_state(|| props.saved.as_ref().map_or_else(|| props.root_causes.first().cloned().unwrap_or_default(), |a| a.root_cause.clone()));
+    let note = use_state(|| props.saved.as_ref().map(|a| a.note.clone()).unwrap_or_default());
+    {
+        // A different item: start from its own saved adjudication.
+        let (choice, cause, note, saved, first) = (choice.clone(), cause.clone(), note.clone(), props.saved.clone(), props.root_causes.first().cloned());
+        use_effect_with(item.item_id.clone(), move |_| {
+            choice.set(saved.as_ref().and_then(|a| a.preference.clone()));
+            cause.set(saved.as_ref().map_or_else(|| first.unwrap_or_default(), |a| a.root_cause.clone()));
+            note.set(saved.as_ref().map(|a| a.note.clone()).unwrap_or_default());
+        });
+    }
+    let save = {
+        let (choice, cause, note, on_save) = ((*choice).clone(), (*cause).clone(), (*note).clone(), props.on_save.clone());
+        let (item_id, adjudicator) = (item.item_id.clone(), props.adjudicator.to_string());
+        Callback::from(move |_: MouseEvent| {
+            on_save.emit(Adjudication {
+                schema: SCHEMA.into(),
+                item_id: item_id.clone(),
+                preference: choice.clone(),
+                scores: Default::default(),
+                root_cause: cause.clone(),
+                note: note.clone(),
+                adjudicator: adjudicator.clone(),
+                decided_at: verdict_core::time::rfc3339_from_unix_ms(now_ms()),
+            })
+        })
+    };
+    html! {
+        <section class="adjudication card" aria-label={format!("Item {}", item.item_id)}>
+            <h3>{ format!("{} — {} judgments, disagreement {:.2}", item.item_id, item.n_judgments, item.disagreement) }</h3>
+            if let Some(task) = &props.task {
+                if let Some(prompt) = &task.prompt { <div class="prompt"><Markdown source={AttrValue::from(prompt.clone())} /></div> }
+                <div class={classes!("outputs", format!("n{}", task.outputs.len().min(4)))}>
+                    { for task.outputs.iter().map(|o| html! {
+                        <article class="output" aria-label={format!("Output of {}", o.model)}>
+                            <header><span class="output-label">{ &o.model }</span></header>
+                            <Markdown source={AttrValue::from(o.content.clone())} />
+                        </article>
+                    }) }
+                </div>
+            } else {
+                <p class="muted small">{ "Load the task file to see the prompt and outputs here." }</p>
+            }
+            <table class="data">
+                <thead><tr><th>{ "Annotator" }</th><th>{ "Group" }</th><th>{ "Preferred" }</th><th>{ "Scores" }</th><th>{ "Flags" }</th></tr></thead>
+                <tbody>
+                { for item.answers.iter().map(|a| html! {
+                    <tr>
+                        <td>{ &a.annotator }</td><td>{ a.group.clone().unwrap_or_default() }</td>
+                        <td>{ a.winner.clone().unwrap_or_else(|| "–".into()) }</td>
+                        <td class="small">{ a.scores.as_ref().map(|s| serde_json::Value::Object(s.clone()).to_string()).unwrap_or_default() }</td>
+                        <td class="small">{ a.flags.clone().unwrap_or_default().join(", ") }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+            <fieldset class="adjudicate">
+                <legend>{ "Final answer" }</legend>
+                <div class="choices" role="radiogroup" aria-label="Final preference">
+                    { for options.iter().map(|option| {
+                        let (choice_state, value) = (choice.clone(), option.clone());
+                        let checked = choice.as_deref() == Some(option.as_str());
+                        html! { <button type="button" role="radio" aria-checked={checked.to_string()} aria-pressed={checked.to_string()}
+                            onclick={Callback::from(move |_| choice_state.set(Some(value.clone())))}>{ option }</button> }
+                    }) }
+                </div>
+                <label>{ "Root cause " }
+                    <select aria-label="Root cause" onchange={{
+                        let cause = cause.clone();
+                        Callback::from(move |e: Event| cause.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
+                    }}>
+                        { for props.root_causes.iter().map(|c| html! { <option value={c.clone()} selected={*c == *cause}>{ c }</option> }) }
+                    </select>
+                </label>
+                <label class="note">{ "Note " }
+                    <input type="text" aria-label="Note" value={(*note).clone()} oninput={{
+                        let note = note.clone();
+                        Callback::from(move |e: InputEvent| note.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+                    }} />
+                </label>
+                <button class="primary" type="button" disabled={choice.is_none()} onclick={save}>
+                    { if props.saved.is_some() { "Update adjudication" } else { "Save adjudication" } }
+                </button>
+                if let Some(saved) = &props.saved { <span class="badge">{ format!("adjudicated {}", saved.decided_at) }</span> }
+            </fieldset>
+        </section>
+    }
+}

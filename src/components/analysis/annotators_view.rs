@@ -1,0 +1,173 @@
+//! Annotators and sites: sortable per-annotator table, per-group roll-up, KPI pass/fail, trend.
+
+use std::rc::Rc;
+
+use verdict_core::report::{AnnotatorRow, Kpi, QualityReport};
+use yew::prelude::*;
+
+use super::format::{coefficient, percent, seconds};
+use crate::components::charts::Heatmap;
+
+/// Props of [`AnnotatorsView`].
+#[derive(Properties, PartialEq)]
+pub struct AnnotatorsViewProps {
+    /// The report.
+    pub report: Rc<QualityReport>,
+    /// New KPI thresholds (the workspace saves them and recomputes).
+    pub on_kpi: Callback<Kpi>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Column {
+    Annotator,
+    Group,
+    Judgments,
+    Median,
+    AlphaDelta,
+    Kappa,
+    Gold,
+    Position,
+    Ties,
+    Flags,
+    Pass,
+}
+
+const COLUMNS: &[(Column, &str)] = &[
+    (Column::Annotator, "Annotator"),
+    (Column::Group, "Group"),
+    (Column::Judgments, "Judgments"),
+    (Column::Median, "Median time"),
+    (Column::AlphaDelta, "α with − without"),
+    (Column::Kappa, "Mean Cohen κ"),
+    (Column::Gold, "Gold accuracy"),
+    (Column::Position, "Left-wins share"),
+    (Column::Ties, "Tie rate"),
+    (Column::Flags, "Flag rate"),
+    (Column::Pass, "KPIs"),
+];
+
+fn sort_key(row: &AnnotatorRow, column: Column) -> (Option<f64>, String) {
+    let number = |v: Option<f64>| (v, String::new());
+    match column {
+        Column::Annotator => (None, row.annotator.clone()),
+        Column::Group => (None, row.group.clone().unwrap_or_default()),
+        Column::Judgments => number(Some(row.judgments as f64)),
+        Column::Median => number(row.median_seconds),
+        Column::AlphaDelta => number(row.alpha_delta),
+        Column::Kappa => number(row.mean_cohen_kappa),
+        Column::Gold => number(row.gold_accuracy),
+        Column::Position => number(row.position_bias),
+        Column::Ties => number(row.tie_rate),
+        Column::Flags => number(row.flag_rate),
+        Column::Pass => number(Some(f64::from(u8::from(row.pass)))),
+    }
+}
+
+/// Per-annotator and per-group quality with KPI thresholds.
+#[function_component(AnnotatorsView)]
+pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
+    let report = &props.report;
+    let sort = use_state(|| (Column::Judgments, true));
+    let kpi = use_state(|| report.kpi.clone());
+    let mut rows: Vec<&AnnotatorRow> = report.annotators.iter().collect();
+    let (column, descending) = *sort;
+    rows.sort_by(|a, b| {
+        let (ka, kb) = (sort_key(a, column), sort_key(b, column));
+        // Undefined numbers sort last either way.
+        let order = match (ka.0, kb.0) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => ka.1.cmp(&kb.1),
+        };
+        let order = if descending && ka.0.is_some() && kb.0.is_some() || descending && ka.0.is_none() && kb.0.is_none() { order.reverse() } else { order };
+        order.then_with(|| a.annotator.cmp(&b.annotator))
+    });
+    let header = |(col, label): &(Column, &'static str)| {
+        let sort = sort.clone();
+        let col = *col;
+        let onclick = Callback::from(move |_| {
+            let (current, descending) = *sort;
+            sort.set((col, if current == col { !descending } else { true }));
+        });
+        let state = if column == col { if descending { "descending" } else { "ascending" } } else { "none" };
+        html! { <th aria-sort={state}><button class="sort" {onclick}>{ *label }</button></th> }
+    };
+    let kpi_input = |label: &'static str, value: f64, set: fn(&mut Kpi, f64)| {
+        let kpi = kpi.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            if let Ok(v) = e.target_unchecked_into::<web_sys::HtmlInputElement>().value().parse::<f64>() {
+                let mut next = (*kpi).clone();
+                set(&mut next, v);
+                kpi.set(next);
+            }
+        });
+        html! { <label>{ label }<input type="number" step="0.01" min="0" max="1" value={value.to_string()} {oninput} /></label> }
+    };
+    let apply = {
+        let (kpi, on_kpi) = (kpi.clone(), props.on_kpi.clone());
+        Callback::from(move |_| on_kpi.emit((*kpi).clone()))
+    };
+    let periods: Vec<String> = {
+        let mut p: Vec<String> = report.trend.iter().map(|t| t.period.clone()).collect();
+        p.sort();
+        p.dedup();
+        p
+    };
+    let trend_groups: Vec<String> = report.groups.iter().map(|g| g.group.clone()).collect();
+    let trend_values: Vec<Vec<Option<f64>>> = trend_groups
+        .iter()
+        .map(|g| periods.iter().map(|p| report.trend.iter().find(|t| &t.group == g && &t.period == p).and_then(|t| t.percent_agreement)).collect())
+        .collect();
+    html! {
+        <section aria-label="Annotators and sites">
+            <form class="kpi" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <strong>{ "KPI thresholds" }</strong>
+                { kpi_input("Gold accuracy ≥", kpi.min_gold_accuracy, |k, v| k.min_gold_accuracy = v) }
+                { kpi_input("Group α ≥", kpi.min_alpha, |k, v| k.min_alpha = v) }
+                { kpi_input("Left-wins share ≤", kpi.max_position_bias, |k, v| k.max_position_bias = v) }
+                <button type="button" onclick={apply}>{ "Apply and save" }</button>
+            </form>
+            <table class="data sortable">
+                <caption>{ format!("{} annotators", report.annotators.len()) }</caption>
+                <thead><tr>{ for COLUMNS.iter().map(header) }</tr></thead>
+                <tbody>
+                { for rows.iter().map(|r| html! {
+                    <tr class={classes!(if r.pass { "pass" } else { "fail" })}>
+                        <td>{ &r.annotator }{ if r.is_judge { " (LLM judge)" } else { "" } }</td>
+                        <td>{ r.group.clone().unwrap_or_default() }</td>
+                        <td class="num">{ r.judgments }</td>
+                        <td class="num">{ seconds(r.median_seconds) }</td>
+                        <td class="num">{ coefficient(r.alpha_delta) }</td>
+                        <td class="num">{ coefficient(r.mean_cohen_kappa) }</td>
+                        <td class={classes!("num", r.failed.iter().any(|f| f == "gold_accuracy").then_some("bad"))}>{ percent(r.gold_accuracy) }</td>
+                        <td class={classes!("num", r.failed.iter().any(|f| f == "position_bias").then_some("bad"))}>{ percent(r.position_bias) }</td>
+                        <td class="num">{ percent(r.tie_rate) }</td>
+                        <td class="num">{ percent(r.flag_rate) }</td>
+                        <td>{ if r.pass { "pass".to_owned() } else { format!("fail: {}", r.failed.join(", ")) } }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+            <table class="data">
+                <caption>{ "Groups (sites, vendors)" }</caption>
+                <thead><tr><th>{ "Group" }</th><th class="num">{ "Annotators" }</th><th class="num">{ "Judgments" }</th><th class="num">{ "α" }</th><th>{ "95% CI" }</th><th class="num">{ "Gold accuracy" }</th><th class="num">{ "Tie rate" }</th><th>{ "KPIs" }</th></tr></thead>
+                <tbody>
+                { for report.groups.iter().map(|g| html! {
+                    <tr class={classes!(if g.pass { "pass" } else { "fail" })}>
+                        <td>{ &g.group }</td><td class="num">{ g.annotators }</td><td class="num">{ g.judgments }</td>
+                        <td class={classes!("num", g.failed.iter().any(|f| f == "alpha").then_some("bad"))}>{ coefficient(g.alpha) }</td>
+                        <td>{ super::format::interval(g.ci_low, g.ci_high) }</td>
+                        <td class="num">{ percent(g.gold_accuracy) }</td><td class="num">{ percent(g.tie_rate) }</td>
+                        <td>{ if g.pass { "pass".to_owned() } else { format!("fail: {}", g.failed.join(", ")) } }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+            if !periods.is_empty() && !trend_groups.is_empty() {
+                <h3>{ "Agreement trend by week (% agreement on the preference)" }</h3>
+                <Heatmap title="Weekly agreement per group" rows={trend_groups} columns={periods} values={trend_values} min={0.0} max={1.0} />
+            }
+        </section>
+    }
+}

@@ -1,0 +1,106 @@
+//! Disagreements: items ranked by disagreement, adjudication, root-cause Pareto, exports.
+
+use std::rc::Rc;
+
+use verdict_core::adjudication::{gold_task_file, pareto, Adjudication};
+use verdict_core::report::QualityReport;
+use verdict_core::Task;
+use yew::prelude::*;
+
+use super::adjudication_panel::AdjudicationPanel;
+use crate::components::charts::ParetoChart;
+use crate::state::browser::download;
+
+const PAGE: usize = 50;
+
+/// Props of [`DisagreementsView`].
+#[derive(Properties, PartialEq)]
+pub struct DisagreementsViewProps {
+    /// The report.
+    pub report: Rc<QualityReport>,
+    /// Items of the task file, when loaded.
+    pub tasks: Option<Rc<Vec<Task>>>,
+    /// Saved adjudications.
+    pub adjudications: Rc<Vec<Adjudication>>,
+    /// Root-cause tags.
+    pub root_causes: Vec<String>,
+    /// Who adjudicates.
+    pub adjudicator: AttrValue,
+    /// Save an adjudication.
+    pub on_save: Callback<Adjudication>,
+}
+
+/// The disagreement queue with the adjudication panel.
+#[function_component(DisagreementsView)]
+pub fn disagreements_view(props: &DisagreementsViewProps) -> Html {
+    let report = &props.report;
+    let selected = use_state(|| None::<usize>);
+    let page = use_state(|| 0usize);
+    let start = *page * PAGE;
+    let items = &report.disagreements;
+    let adjudicated = |id: &str| props.adjudications.iter().any(|a| a.item_id == id);
+    let export_adjudications = {
+        let list = props.adjudications.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text: String = list.iter().map(|a| a.to_json_line() + "\n").collect();
+            let _ = download("adjudications.jsonl", "application/x-ndjson", &text);
+        })
+    };
+    let export_gold = {
+        let (list, tasks) = (props.adjudications.clone(), props.tasks.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(tasks) = &tasks {
+                let (text, _) = gold_task_file(tasks, &list);
+                let _ = download("gold-tasks.jsonl", "application/x-ndjson", &text);
+            }
+        })
+    };
+    let task_of = |id: &str| props.tasks.as_ref().and_then(|t| t.iter().find(|t| t.id == id).cloned());
+    let bars = pareto(&props.adjudications);
+    html! {
+        <section aria-label="Disagreements" class="disagreements">
+            <div class="queue">
+                <h3>{ format!("{} items with two or more judgments, most disputed first", items.len()) }</h3>
+                <ol class="disagreement-list" start={(start + 1).to_string()}>
+                    { for items.iter().enumerate().skip(start).take(PAGE).map(|(index, item)| {
+                        let selected_state = selected.clone();
+                        let onclick = Callback::from(move |_| selected_state.set(Some(index)));
+                        let current = *selected == Some(index);
+                        html! { <li>
+                            <button class={classes!("item-button", current.then_some("current"))} aria-current={current.then_some("true")} {onclick}>
+                                <span>{ &item.item_id }</span>
+                                <span class="muted small">{ format!(" {:.2} · {} judgments", item.disagreement, item.n_judgments) }</span>
+                                if adjudicated(&item.item_id) { <span class="badge">{ "adjudicated" }</span> }
+                            </button>
+                        </li> }
+                    }) }
+                </ol>
+                <div class="pager">
+                    <button disabled={*page == 0} onclick={{ let page = page.clone(); Callback::from(move |_| page.set(page.saturating_sub(1))) }}>{ "← Previous" }</button>
+                    <span class="muted small">{ format!("{}–{} of {}", start + 1, (start + PAGE).min(items.len()), items.len()) }</span>
+                    <button disabled={start + PAGE >= items.len()} onclick={{ let page = page.clone(); Callback::from(move |_| page.set(*page + 1)) }}>{ "Next →" }</button>
+                </div>
+            </div>
+            <div class="detail">
+                if let Some(item) = selected.and_then(|i| items.get(i)) {
+                    <AdjudicationPanel item={item.clone()} task={task_of(&item.item_id)}
+                        saved={props.adjudications.iter().find(|a| a.item_id == item.item_id).cloned()}
+                        root_causes={props.root_causes.clone()} adjudicator={props.adjudicator.clone()} on_save={props.on_save.clone()} />
+                } else {
+                    <p class="muted">{ "Choose an item to see every annotator's answer and record the final one." }</p>
+                }
+                <h3>{ format!("Root causes of {} adjudications", props.adjudications.len()) }</h3>
+                if bars.is_empty() {
+                    <p class="muted">{ "No adjudication yet." }</p>
+                } else {
+                    <ParetoChart title="Root causes, most frequent first" {bars} />
+                }
+                <div class="exports">
+                    <button onclick={export_adjudications} disabled={props.adjudications.is_empty()}>{ "Export adjudications (JSONL)" }</button>
+                    <button onclick={export_gold} disabled={props.adjudications.is_empty() || props.tasks.is_none()}
+                        title="Needs the task file: the adjudicated items are written with gold filled">{ "Export gold task file" }</button>
+                </div>
+            </div>
+        </section>
+    }
+}

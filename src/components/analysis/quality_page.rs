@@ -1,0 +1,271 @@
+//! The quality workspace page: choose judgment files (and optionally tasks and rubric), analyse
+//! them in the worker, then browse the views, adjudicate and download the report.
+
+use std::rc::Rc;
+
+use verdict_core::adjudication::{Adjudication, DEFAULT_ROOT_CAUSES};
+use verdict_core::report::{csv_tables, render_html, Kpi, QualityReport, ReportOptions};
+use verdict_core::task::load_tasks;
+use verdict_core::Task;
+use yew::prelude::*;
+
+use super::agreement_view::AgreementView;
+use super::annotators_view::AnnotatorsView;
+use super::disagreements_view::DisagreementsView;
+use super::judges_view::JudgesView;
+use super::leaderboard_view::LeaderboardView;
+use super::overview_view::OverviewView;
+use crate::state::adjudications::AdjudicationStore;
+use crate::state::analysis::{analyse, FileSource, NamedSource};
+use crate::state::browser::{download, local_get, local_set, now_ms};
+use crate::state::loader::read_file;
+
+const KPI_KEY: &str = "verdict.kpi";
+const ROOT_CAUSES_KEY: &str = "verdict.root_causes";
+/// The built-in example: the real MT-Bench human and GPT-4 judgments (CC BY 4.0).
+const DEMO_JUDGMENTS: &str = "demo/mtbench-judgments/judgments.jsonl";
+
+/// Props of [`QualityPage`].
+#[derive(Properties, PartialEq)]
+pub struct QualityPageProps {
+    /// Back to the rating setup.
+    pub on_close: Callback<()>,
+    /// Who adjudicates (the annotator id entered on this browser).
+    pub adjudicator: AttrValue,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Tab {
+    Overview,
+    Agreement,
+    Annotators,
+    Judges,
+    Leaderboard,
+    Disagreements,
+}
+
+const TABS: &[(Tab, &str)] = &[
+    (Tab::Overview, "Overview"),
+    (Tab::Agreement, "Agreement"),
+    (Tab::Annotators, "Annotators & sites"),
+    (Tab::Judges, "LLM judges"),
+    (Tab::Leaderboard, "Leaderboard"),
+    (Tab::Disagreements, "Disagreements"),
+];
+
+#[derive(Clone, PartialEq, Default)]
+struct Inputs {
+    judgments: Vec<NamedSource>,
+    tasks: Option<NamedSource>,
+    rubric: Option<NamedSource>,
+}
+
+/// The workspace.
+#[function_component(QualityPage)]
+pub fn quality_page(props: &QualityPageProps) -> Html {
+    let inputs = use_state(Inputs::default);
+    let report = use_state(|| None::<Rc<QualityReport>>);
+    let status = use_state(|| None::<String>);
+    let error = use_state(|| None::<String>);
+    let tab = use_state(|| Tab::Overview);
+    let tasks = use_state(|| None::<Rc<Vec<Task>>>);
+    let adjudications = use_state(|| Rc::new(Vec::<Adjudication>::new()));
+    let kpi = use_state(|| local_get(KPI_KEY).and_then(|t| serde_json::from_str::<Kpi>(&t).ok()).unwrap_or_default());
+    let root_causes = use_state(|| {
+        local_get(ROOT_CAUSES_KEY)
+            .map(|t| t.split(',').map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect::<Vec<_>>())
+            .filter(|list| !list.is_empty())
+            .unwrap_or_else(|| DEFAULT_ROOT_CAUSES.iter().map(|c| (*c).to_owned()).collect())
+    });
+    {
+        let adjudications = adjudications.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(store) = AdjudicationStore::open().await {
+                    adjudications.set(Rc::new(store.all().await.unwrap_or_default()));
+                }
+            });
+        });
+    }
+
+    let run = {
+        let (report, status, error, tasks) = (report.clone(), status.clone(), error.clone(), tasks.clone());
+        Callback::from(move |(inputs, kpi): (Inputs, Kpi)| {
+            let (report, status, error, tasks) = (report.clone(), status.clone(), error.clone(), tasks.clone());
+            if inputs.judgments.is_empty() {
+                error.set(Some("Choose at least one judgments file.".into()));
+                return;
+            }
+            error.set(None);
+            let started = now_ms();
+            status.set(Some("Starting the analysis…".into()));
+            wasm_bindgen_futures::spawn_local(async move {
+                // The task file (items, gold) is also needed here, to show items when adjudicating.
+                if let Some(NamedSource { name, source: FileSource::File(file) }) = &inputs.tasks {
+                    if let Ok(text) = read_file(file).await {
+                        tasks.set(Some(Rc::new(load_tasks(name, &text).records)));
+                    }
+                }
+                let options = ReportOptions { kpi, ..ReportOptions::default() };
+                let stage_status = status.clone();
+                let result = analyse(&inputs.judgments, inputs.tasks.as_ref(), inputs.rubric.as_ref(), &options, move |stage| {
+                    stage_status.set(Some(match stage.as_str() {
+                        "reading" => "Reading the files…".to_owned(),
+                        "computing" => "Computing agreement, rankings and the disagreement queue…".to_owned(),
+                        other => other.to_owned(),
+                    }));
+                })
+                .await;
+                match result {
+                    Ok(done) => {
+                        report.set(Some(Rc::new(done)));
+                        status.set(Some(format!("Analysed in {:.1} s", (now_ms() - started) as f64 / 1000.0)));
+                    }
+                    Err(message) => {
+                        status.set(None);
+                        error.set(Some(message));
+                    }
+                }
+            });
+        })
+    };
+
+    let pick = |slot: &'static str| {
+        let inputs = inputs.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let files = input.files();
+            let list: Vec<NamedSource> = (0..files.as_ref().map_or(0, |f| f.length()))
+                .filter_map(|i| files.as_ref()?.get(i))
+                .map(|file| NamedSource { name: file.name(), source: FileSource::File(file) })
+                .collect();
+            let mut next = (*inputs).clone();
+            match slot {
+                "judgments" => next.judgments = list,
+                "tasks" => next.tasks = list.into_iter().next(),
+                _ => next.rubric = list.into_iter().next(),
+            }
+            inputs.set(next);
+        })
+    };
+    let analyse_files = {
+        let (run, inputs, kpi) = (run.clone(), inputs.clone(), kpi.clone());
+        Callback::from(move |_: MouseEvent| run.emit(((*inputs).clone(), (*kpi).clone())))
+    };
+    let analyse_demo = {
+        let (run, inputs, kpi) = (run.clone(), inputs.clone(), kpi.clone());
+        Callback::from(move |_: MouseEvent| {
+            let demo = Inputs {
+                judgments: vec![NamedSource { name: "judgments.jsonl".into(), source: FileSource::Url(DEMO_JUDGMENTS.into()) }],
+                tasks: None,
+                rubric: None,
+            };
+            inputs.set(demo.clone());
+            run.emit((demo, (*kpi).clone()));
+        })
+    };
+    let on_kpi = {
+        let (run, inputs, kpi) = (run.clone(), inputs.clone(), kpi.clone());
+        Callback::from(move |new_kpi: Kpi| {
+            local_set(KPI_KEY, &serde_json::to_string(&new_kpi).unwrap_or_default());
+            kpi.set(new_kpi.clone());
+            run.emit(((*inputs).clone(), new_kpi));
+        })
+    };
+    let on_save = {
+        let (adjudications, error) = (adjudications.clone(), error.clone());
+        Callback::from(move |adjudication: Adjudication| {
+            let (adjudications, error) = (adjudications.clone(), error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let saved = async {
+                    let store = AdjudicationStore::open().await?;
+                    store.put(&adjudication).await?;
+                    store.all().await
+                };
+                match saved.await {
+                    Ok(all) => adjudications.set(Rc::new(all)),
+                    Err(e) => error.set(Some(format!("The adjudication could not be saved: {e}"))),
+                }
+            });
+        })
+    };
+    let on_root_causes = {
+        let root_causes = root_causes.clone();
+        Callback::from(move |e: Event| {
+            let text = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let list: Vec<String> = text.split(',').map(|c| c.trim().to_owned()).filter(|c| !c.is_empty()).collect();
+            if !list.is_empty() {
+                local_set(ROOT_CAUSES_KEY, &list.join(", "));
+                root_causes.set(list);
+            }
+        })
+    };
+    let download_report = {
+        let report = report.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(report) = &*report {
+                let _ = download("verdict-quality-report.html", "text/html", &render_html(report));
+            }
+        })
+    };
+    let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let busy = status.as_ref().is_some_and(|s| !s.starts_with("Analysed"));
+
+    html! {
+        <div class="quality">
+            <header class="topbar">
+                <div class="title"><strong>{ "Quality workspace" }</strong></div>
+                if let Some(text) = &*status { <span class="muted small" role="status" aria-live="polite">{ text }</span> }
+                <div class="actions">
+                    if report.is_some() { <button onclick={download_report}>{ "Download report (HTML)" }</button> }
+                    <button onclick={on_close}>{ "Back to rating" }</button>
+                </div>
+            </header>
+            <section class="card inputs" aria-label="Files to analyse">
+                <div class="pickers">
+                    <label>{ "Judgments (one or more JSONL files)" }<input type="file" multiple=true accept=".jsonl,.json,.ndjson" onchange={pick("judgments")} /></label>
+                    <label>{ "Task file (optional: gold, items)" }<input type="file" accept=".jsonl,.json" onchange={pick("tasks")} /></label>
+                    <label>{ "Rubric (optional)" }<input type="file" accept=".json" onchange={pick("rubric")} /></label>
+                </div>
+                <div class="actions-row">
+                    <button class="primary" disabled={busy} onclick={analyse_files}>{ "Analyse" }</button>
+                    <button disabled={busy} onclick={analyse_demo}>{ "Analyse the MT-Bench human judgments (demo)" }</button>
+                    <span class="muted small">{ "Everything runs in this browser, in a background worker." }</span>
+                </div>
+                if let Some(message) = &*error { <p class="errors" role="alert">{ message }</p> }
+            </section>
+            if let Some(report) = &*report {
+                <nav class="tabs" role="tablist" aria-label="Views">
+                    { for TABS.iter().map(|(value, label)| {
+                        let (tab_state, value) = (tab.clone(), *value);
+                        html! { <button role="tab" aria-selected={(*tab == value).to_string()}
+                            onclick={Callback::from(move |_| tab_state.set(value))}>{ *label }</button> }
+                    }) }
+                </nav>
+                <div role="tabpanel" class="tab-panel">
+                    { match *tab {
+                        Tab::Overview => html! { <OverviewView report={report.clone()} /> },
+                        Tab::Agreement => html! { <AgreementView report={report.clone()} /> },
+                        Tab::Annotators => html! { <AnnotatorsView report={report.clone()} {on_kpi} /> },
+                        Tab::Judges => html! { <JudgesView report={report.clone()} /> },
+                        Tab::Leaderboard => html! { <LeaderboardView report={report.clone()} /> },
+                        Tab::Disagreements => html! { <>
+                            <label class="root-causes">{ "Root-cause tags (comma-separated) " }
+                                <input type="text" aria-label="Root-cause tags" value={root_causes.join(", ")} onchange={on_root_causes} /></label>
+                            <DisagreementsView report={report.clone()} tasks={(*tasks).clone()} adjudications={(*adjudications).clone()}
+                                root_causes={(*root_causes).clone()} adjudicator={props.adjudicator.clone()} {on_save} />
+                        </> },
+                    } }
+                </div>
+                <section class="card csv" aria-label="Tables as CSV">
+                    <strong>{ "Tables as CSV: " }</strong>
+                    { for csv_tables(report).into_iter().map(|(name, text)| {
+                        let file = name.clone();
+                        html! { <button onclick={Callback::from(move |_| { let _ = download(&file, "text/csv", &text); })}>{ name }</button> }
+                    }) }
+                </section>
+                <footer class="muted small">{ "MT-Bench human judgments: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0." }</footer>
+            }
+        </div>
+    }
+}

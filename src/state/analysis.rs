@@ -1,0 +1,104 @@
+//! Runs the quality report in the analysis Web Worker and hands back the parsed report.
+//!
+//! One worker per analysis: it loads the page's own wasm module (cached), reads the files
+//! itself (a `File` crosses to the worker without copying its bytes), and is terminated once
+//! it has answered, so a large analysis never holds memory afterwards.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect};
+use verdict_core::report::{QualityReport, ReportOptions};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Where a file's text comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileSource {
+    /// A picked or dropped file.
+    File(web_sys::File),
+    /// A URL (relative to the page), e.g. a demo file.
+    Url(String),
+}
+
+/// A named file for the analysis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedSource {
+    /// Name used in problems (`file:line: …`).
+    pub name: String,
+    /// Its contents.
+    pub source: FileSource,
+}
+
+/// What the worker is doing, for the progress line.
+pub type Stage = String;
+
+/// Computes the report of `judgments` (+ optional tasks and rubric) in a worker.
+pub async fn analyse(
+    judgments: &[NamedSource],
+    tasks: Option<&NamedSource>,
+    rubric: Option<&NamedSource>,
+    options: &ReportOptions,
+    on_stage: impl Fn(Stage) + 'static,
+) -> Result<QualityReport, String> {
+    let worker_options = web_sys::WorkerOptions::new();
+    worker_options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options("analysis-worker.js", &worker_options).map_err(|e| format!("could not start the analysis worker: {e:?}"))?;
+    let message = Object::new();
+    let list = Array::new();
+    for source in judgments {
+        list.push(&to_js(source)?);
+    }
+    set(&message, "id", &1.into())?;
+    set(&message, "judgments", &list)?;
+    if let Some(tasks) = tasks {
+        set(&message, "tasks", &to_js(tasks)?)?;
+    }
+    if let Some(rubric) = rubric {
+        set(&message, "rubric", &to_js(rubric)?)?;
+    }
+    let options_json = serde_json::to_string(options).map_err(|e| e.to_string())?;
+    set(&message, "options", &js_sys::JSON::parse(&options_json).map_err(|e| format!("{e:?}"))?)?;
+
+    let result: Rc<RefCell<Option<Result<String, String>>>> = Rc::new(RefCell::new(None));
+    let on_stage: Rc<dyn Fn(Stage)> = Rc::new(on_stage);
+    let handler_slot = RefCell::new(None::<Closure<dyn FnMut(web_sys::MessageEvent)>>);
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let (result, on_stage) = (result.clone(), on_stage.clone());
+        let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            let text = |key: &str| Reflect::get(&data, &key.into()).ok().and_then(|v| v.as_string());
+            if let Some(report) = text("report") {
+                *result.borrow_mut() = Some(Ok(report));
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            } else if let Some(error) = text("error") {
+                *result.borrow_mut() = Some(Err(error));
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            } else if let Some(stage) = text("stage") {
+                on_stage(stage);
+            }
+        });
+        worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+        *handler_slot.borrow_mut() = Some(handler);
+    });
+    worker.post_message(&message).map_err(|e| format!("could not send the files to the worker: {e:?}"))?;
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    worker.terminate();
+    drop(handler_slot);
+    let json = result.borrow_mut().take().unwrap_or_else(|| Err("the worker stopped without an answer".into()))?;
+    serde_json::from_str(&json).map_err(|e| format!("the worker's report could not be read: {e}"))
+}
+
+fn to_js(source: &NamedSource) -> Result<JsValue, String> {
+    let object = Object::new();
+    set(&object, "name", &source.name.as_str().into())?;
+    match &source.source {
+        FileSource::File(file) => set(&object, "file", file)?,
+        FileSource::Url(url) => set(&object, "url", &url.as_str().into())?,
+    }
+    Ok(object.into())
+}
+
+fn set(object: &Object, key: &str, value: &JsValue) -> Result<(), String> {
+    Reflect::set(object, &key.into(), value).map(|_| ()).map_err(|e| format!("{e:?}"))
+}
