@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 mod agree;
 mod convert;
 mod rank;
+mod report;
 mod validate;
 
 /// Verdict: LLM evaluation files from the command line.
@@ -27,6 +28,8 @@ enum Command {
     Agree(agree::AgreeArgs),
     /// Rank models from preferences: Bradley–Terry or Elo ratings with bootstrap CIs, bias checks.
     Rank(rank::RankArgs),
+    /// Quality report: agreement, annotators and groups against KPIs, LLM judges, leaderboard, disagreements (HTML + CSV).
+    Report(report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -46,5 +49,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Convert(args) => convert::run(&args),
         Command::Agree(args) => agree::run(&args),
         Command::Rank(args) => rank::run(&args),
+        Command::Report(args) => report::run(&args),
     }
 }

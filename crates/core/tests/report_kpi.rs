@@ -156,3 +156,23 @@ fn html_escapes_input_and_csv_quotes_fields() {
     let disagreements = &tables.iter().find(|(n, _)| n == "disagreements.csv").unwrap().1;
     assert!(disagreements.starts_with("item_id,n_judgments,disagreement,annotator,group,winner,scores,flags\r\nq<1>,2,0.5,"), "{disagreements}");
 }
+
+#[test]
+fn degenerate_inputs_give_a_report_not_a_panic() {
+    let scores_only = r#"{"schema":"verdict/judgment@1","item_id":"q","annotator":"a","scores":{"ok":true}}
+{"schema":"verdict/judgment@1","item_id":"q","annotator":"b","scores":{"ok":false}}"#;
+    let no_shown = r#"{"schema":"verdict/judgment@1","item_id":"q","annotator":"a","preference":{"winner":"x"}}"#;
+    for text in ["", "not json", "\n\n", scores_only, no_shown] {
+        let report = build_report(&[("j.jsonl", text)], Some(("t.jsonl", "")), Some(("r.json", "{")), &ReportOptions::default());
+        assert!(report.leaderboard.models.len() <= 2);
+        let html = render_html(&report);
+        assert!(html.ends_with("</html>\n"));
+        assert!(!csv_tables(&report).is_empty());
+    }
+    // Without preferences the first criterion drives disagreements and the pairwise matrix.
+    let report = build_report(&[("j.jsonl", scores_only)], None, None, &ReportOptions::default());
+    assert_eq!(report.pairwise.criterion, "ok");
+    assert_eq!(report.disagreements.len(), 1);
+    assert_eq!(report.disagreements[0].disagreement, 0.5);
+    assert_eq!(report.agreement[0].criterion, "ok");
+}

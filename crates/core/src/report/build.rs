@@ -207,7 +207,7 @@ pub(crate) fn build(files: &[(&str, &str)], tasks: Option<(&str, &str)>, rubric:
     let loaded = battles::read_many(files, tasks.as_deref());
     let set = loaded.records.into_iter().next().unwrap_or_default();
     let rank_options = ranking::Options { bootstrap: options.bootstrap, seed: options.seed, ..ranking::Options::default() };
-    let leaderboard = ranking::leaderboard_from_battles(&set, &rank_options);
+    let leaderboard = if set.models.is_empty() { empty_leaderboard(&set) } else { ranking::leaderboard_from_battles(&set, &rank_options) };
     let bias = ranking::bias(&set, tasks.as_deref());
 
     // Problems: task and rubric first, then bad lines and replaced judgments in file order.
@@ -241,6 +241,23 @@ pub(crate) fn build(files: &[(&str, &str)], tasks: Option<(&str, &str)>, rubric:
         kpi: options.kpi.clone(),
         bootstrap: options.bootstrap,
         seed: options.seed,
+    }
+}
+
+/// The leaderboard of input without a single battle (`leaderboard_from_battles` expects at
+/// least one model).
+fn empty_leaderboard(set: &battles::BattleSet) -> ranking::Leaderboard {
+    ranking::Leaderboard {
+        method: ranking::Method::Bt,
+        models: Vec::new(),
+        n_battles: 0,
+        prior: 0.0,
+        k: None,
+        fit: None,
+        bootstrap: None,
+        skipped: set.skipped.clone(),
+        notes: vec!["no battle: no judgment compares two models with a known pair".to_owned()],
+        win_matrix: ranking::WinMatrix { models: Vec::new(), wins: Vec::new(), ties: Vec::new() },
     }
 }
 

@@ -1,0 +1,105 @@
+//! `verdict report`: the quality lead's report as one self-contained HTML file (and, with
+//! `--csv-dir`, every table as CSV). The numbers come from `verdict_core::report`, the same
+//! function the web app's quality dashboard runs in its worker.
+
+use std::io::{self, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use verdict_core::report::{build_report, csv_tables, render_html, Kpi, ReportOptions};
+
+/// Arguments of `verdict report`.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Agreement equals `verdict agree --json --bootstrap N --seed S`, the leaderboard `verdict rank --json --bootstrap N --seed S`.\n\
+Definitions (disagreement, judge agreement, position consistency, KPIs): docs/METRICS.md, \"Quality report\".")]
+pub struct ReportArgs {
+    /// Judgment files (JSONL), read as one stream; `-` reads stdin.
+    #[arg(required = true)]
+    pub files: Vec<String>,
+    /// Rubric (JSON): criteria, per-output flags, levels and declared scales.
+    #[arg(long)]
+    pub rubric: Option<String>,
+    /// Task file with gold answers (accuracy against gold; also output texts for length bias).
+    #[arg(long, value_name = "TASKS")]
+    pub gold: Option<String>,
+    /// Bootstrap resamples for every confidence interval.
+    #[arg(long, default_value_t = 200, value_name = "N")]
+    pub bootstrap: u32,
+    /// Bootstrap seed (same seed, same intervals, in the CLI and the browser).
+    #[arg(long, default_value_t = 0, value_name = "S")]
+    pub seed: u64,
+    /// KPI: lowest acceptable accuracy against gold.
+    #[arg(long, default_value_t = Kpi::default().min_gold_accuracy, value_name = "SHARE")]
+    pub min_gold_accuracy: f64,
+    /// KPI: lowest acceptable Krippendorff's alpha.
+    #[arg(long, default_value_t = Kpi::default().min_alpha, value_name = "ALPHA")]
+    pub min_alpha: f64,
+    /// KPI: highest acceptable share of decisive wins going to the output shown first.
+    #[arg(long, default_value_t = Kpi::default().max_position_bias, value_name = "SHARE")]
+    pub max_position_bias: f64,
+    /// The HTML file to write.
+    #[arg(long, value_name = "FILE")]
+    pub out: String,
+    /// Also write every table as CSV into this directory (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub csv_dir: Option<String>,
+}
+
+/// Runs `verdict report`.
+pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    if args.files.iter().filter(|f| *f == "-").count() > 1 {
+        bail!("stdin (`-`) can be read only once");
+    }
+    let texts: Vec<(String, String)> = args.files.iter().map(|path| Ok((path.clone(), read_text(path)?))).collect::<anyhow::Result<_>>()?;
+    let named: Vec<(&str, &str)> = texts.iter().map(|(name, text)| (name.as_str(), text.as_str())).collect();
+    let gold = args.gold.as_ref().map(|path| Ok::<_, anyhow::Error>((path.clone(), read_text(path)?))).transpose()?;
+    let rubric = args.rubric.as_ref().map(|path| Ok::<_, anyhow::Error>((path.clone(), read_text(path)?))).transpose()?;
+    let options = ReportOptions {
+        bootstrap: args.bootstrap,
+        seed: args.seed,
+        kpi: Kpi { min_gold_accuracy: args.min_gold_accuracy, min_alpha: args.min_alpha, max_position_bias: args.max_position_bias },
+    };
+    let report = build_report(
+        &named,
+        gold.as_ref().map(|(name, text)| (name.as_str(), text.as_str())),
+        rubric.as_ref().map(|(name, text)| (name.as_str(), text.as_str())),
+        &options,
+    );
+    std::fs::write(&args.out, render_html(&report)).with_context(|| format!("cannot write {}", args.out))?;
+    if let Some(dir) = &args.csv_dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {dir}"))?;
+        for (name, text) in csv_tables(&report) {
+            let path = Path::new(dir).join(&name);
+            std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        }
+    }
+    let stderr = io::stderr();
+    let mut err = stderr.lock();
+    for problem in &report.overview.problems {
+        writeln!(err, "{problem}")?;
+    }
+    if report.overview.n_problems > report.overview.problems.len() as u64 {
+        writeln!(err, "verdict report: {} more problems (run `verdict validate` for all)", report.overview.n_problems - report.overview.problems.len() as u64)?;
+    }
+    let failing = report.annotators.iter().filter(|a| !a.pass).count();
+    writeln!(
+        err,
+        "verdict report: {} judgments, {} annotators ({failing} miss a KPI), {} groups; wrote {}",
+        report.overview.n_judgments,
+        report.overview.n_annotators,
+        report.groups.len(),
+        args.out
+    )?;
+    let bad_lines = report.overview.problems.iter().any(|p| !p.contains(": warning: "));
+    Ok(if bad_lines { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn read_text(path: &str) -> anyhow::Result<String> {
+    if path == "-" {
+        let mut text = String::new();
+        io::stdin().read_to_string(&mut text).context("cannot read stdin")?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))
+}
