@@ -8,14 +8,14 @@ WASM_ENV := CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 PORT ?= 8080
 NATIVE_PACKAGES := -p verdict-core -p verdict-cli -p verdict-web
 
-.PHONY: run test setup-build setup-test build test-native test-wasm test-e2e check-core-pure
+.PHONY: run test setup-build setup-test build cli test-native test-wasm test-e2e check-core-pure
 
 ## make run: install what is missing, build the app, serve it with its demo on 127.0.0.1:$(PORT)
 run: setup-build build
 	node tests/e2e/serve.mjs dist $(PORT)
 
 ## make test: install what is missing, then every test: native, wasm in Chromium, end-to-end
-test: setup-test test-native check-core-pure test-wasm build test-e2e
+test: setup-test test-native check-core-pure test-wasm build cli test-e2e
 	@echo "make test: all suites passed"
 
 setup-build:
@@ -27,6 +27,10 @@ setup-test:
 build:
 	$(WASM_ENV) trunk build --release
 	node scripts/externalize-boot.mjs dist
+
+# The release CLI: the end-to-end tests compare the workspace's numbers with its output.
+cli:
+	cargo build --release --locked -p verdict-cli
 
 test-native:
 	cargo test --locked $(NATIVE_PACKAGES)
