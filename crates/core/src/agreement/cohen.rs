@@ -39,13 +39,18 @@ pub(crate) struct PairValue {
 pub(crate) fn evaluate(cells: &[Option<(u32, u32)>], unit_weight: &[f64], scale: &Scale, weights: Weights) -> PairValue {
     let q = scale.len();
     let mut table = vec![0.0; q * q];
-    let mut n = 0.0;
     for (cell, &w) in cells.iter().zip(unit_weight) {
         if let (Some((c, k)), true) = (cell, w > 0.0) {
             table[*c as usize * q + *k as usize] += w;
-            n += w;
         }
     }
+    from_table(&table, scale, weights)
+}
+
+/// Cohen's kappa and PABAK from a `q × q` table of (first annotator, second annotator) counts.
+pub(crate) fn from_table(table: &[f64], scale: &Scale, weights: Weights) -> PairValue {
+    let q = scale.len();
+    let n: f64 = table.iter().sum();
     let mut out = PairValue { n_shared: n, ..PairValue::default() };
     if n == 0.0 {
         let note = "the two annotators rated no unit in common".to_string();

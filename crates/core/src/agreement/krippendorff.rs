@@ -129,3 +129,60 @@ pub(crate) fn evaluate(patterns: &Patterns, weight: &[f64], scale: &Scale, level
     out.value = Some(1.0 - (n - 1.0) * observed / expected);
     out
 }
+
+/// Alpha from a `q × q` coincidence matrix (`o_ck`, see the module docs). Used where units are
+/// added and removed incrementally (per-annotator "alpha without"). `None` when undefined.
+pub(crate) fn from_coincidences(coincidences: &[f64], scale: &Scale, level: Level) -> Option<f64> {
+    let q = scale.len();
+    if level == Level::Ratio && !scale.is_numeric() {
+        return None;
+    }
+    // Entries are sums of ±1/(m − 1): treat rounding residue as zero.
+    let n_c: Vec<f64> = (0..q).map(|c| coincidences[c * q..(c + 1) * q].iter().sum::<f64>()).map(|x| if x.abs() < 1e-9 { 0.0 } else { x }).collect();
+    let n: f64 = n_c.iter().sum();
+    if n < 2.0 - 1e-9 || n_c.iter().filter(|&&x| x > 0.0).count() < 2 {
+        return None;
+    }
+    let mut cumulative = vec![0.0; q + 1];
+    for c in 0..q {
+        cumulative[c + 1] = cumulative[c] + n_c[c];
+    }
+    let delta = |c: usize, k: usize| -> f64 {
+        let (c, k) = (c.min(k), c.max(k));
+        let (x, y) = (scale.value(c as u32), scale.value(k as u32));
+        match level {
+            Level::Nominal => f64::from(u8::from(c != k)),
+            Level::Ordinal => (cumulative[k + 1] - cumulative[c] - (n_c[c] + n_c[k]) / 2.0).powi(2),
+            Level::Interval => (x - y).powi(2),
+            Level::Ratio if x + y == 0.0 => 0.0,
+            Level::Ratio => ((x - y) / (x + y)).powi(2),
+        }
+    };
+    let (mut observed, mut expected) = (0.0, 0.0);
+    for c in 0..q {
+        for k in 0..q {
+            if c != k {
+                let d = delta(c, k);
+                observed += coincidences[c * q + k] * d;
+                expected += n_c[c] * n_c[k] * d;
+            }
+        }
+    }
+    (expected > 0.0).then(|| 1.0 - (n - 1.0) * observed / expected)
+}
+
+/// Adds `sign ×` one unit's coincidences (ordered pairs of its categories, each `1/(m − 1)`).
+pub(crate) fn add_unit(coincidences: &mut [f64], q: usize, categories: &[u32], sign: f64) {
+    let m = categories.len();
+    if m < 2 {
+        return;
+    }
+    let share = sign / (m - 1) as f64;
+    for (i, &c) in categories.iter().enumerate() {
+        for (j, &k) in categories.iter().enumerate() {
+            if i != j {
+                coincidences[c as usize * q + k as usize] += share;
+            }
+        }
+    }
+}

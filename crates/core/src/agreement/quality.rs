@@ -96,50 +96,75 @@ impl GoldIndex {
 /// out. Cost: one alpha per annotator (`O(annotators × ratings)`).
 pub fn per_annotator(criterion: &CriterionRatings, dataset: &Dataset, level: Level, weights: Weights, gold: Option<&GoldIndex>) -> Vec<AnnotatorQuality> {
     let ratings = &criterion.ratings;
-    let alpha = |ratings: &Ratings| {
+    let scale = ratings.scale();
+    let q = scale.len();
+    let full_alpha = |ratings: &Ratings| {
         let patterns = Patterns::new(ratings);
         krippendorff::evaluate(&patterns, &patterns.weight, ratings.scale(), level).value
     };
-    let alpha_with = alpha(ratings);
+    let alpha_with = full_alpha(ratings);
     let gold_units = gold.map(|g| g.unit_categories(criterion, dataset));
-    let q = ratings.scale().len();
     let n_annotators = ratings.n_annotators() as usize;
-    let mut n_ratings = vec![0u64; n_annotators];
-    let mut gold_hits = vec![(0u64, 0u64); n_annotators];
-    // Pairwise contingency tables, built in one pass over units: tables[a][b] for a ≠ b.
-    let mut tables: Vec<BTreeMap<u32, Vec<f64>>> = vec![BTreeMap::new(); n_annotators];
+    // Which units each annotator rated, so everything below touches only those units.
+    let mut units_of: Vec<Vec<u32>> = vec![Vec::new(); n_annotators];
     for (unit_index, unit) in ratings.units().enumerate() {
-        for &(a, c) in unit {
-            n_ratings[a as usize] += 1;
-            if let Some(gold) = gold_units.as_ref().and_then(|g| g[unit_index]) {
-                gold_hits[a as usize].0 += u64::from(gold == c);
-                gold_hits[a as usize].1 += 1;
-            }
-            for &(b, k) in unit.iter().filter(|r| r.0 != a) {
-                tables[a as usize].entry(b).or_insert_with(|| vec![0.0; q * q])[c as usize * q + k as usize] += 1.0;
-            }
+        for &(a, _) in unit {
+            units_of[a as usize].push(unit_index as u32);
+        }
+    }
+    // "Alpha without a": the coincidence matrix minus a's units plus those units without a —
+    // O(q²) per annotator instead of recomputing alpha from all ratings (large scales fall back).
+    let incremental = q <= 256;
+    let mut coincidences = vec![0.0; if incremental { q * q } else { 0 }];
+    let mut categories: Vec<u32> = Vec::new();
+    if incremental {
+        for unit in ratings.units() {
+            categories.clear();
+            categories.extend(unit.iter().map(|r| r.1));
+            krippendorff::add_unit(&mut coincidences, q, &categories, 1.0);
         }
     }
     let mut out = Vec::new();
     for annotator in 0..n_annotators as u32 {
-        if n_ratings[annotator as usize] == 0 {
+        let units = &units_of[annotator as usize];
+        if units.is_empty() {
             continue;
         }
-        let alpha_without = alpha(&ratings.filter_annotators(|a| a != annotator));
-        let kappas: Vec<f64> = tables[annotator as usize]
-            .values()
-            .filter_map(|table| {
-                let cells: Vec<Option<(u32, u32)>> =
-                    (0..q * q).flat_map(|cell| std::iter::repeat_n(Some(((cell / q) as u32, (cell % q) as u32)), table[cell] as usize)).collect();
-                cohen::evaluate(&cells, &vec![1.0; cells.len()], ratings.scale(), weights).kappa
-            })
-            .collect();
-        let (hits, n_gold) = gold_hits[annotator as usize];
+        let alpha_without = if incremental {
+            let mut without = coincidences.clone();
+            for &u in units {
+                let unit = ratings.unit(u as usize);
+                categories.clear();
+                categories.extend(unit.iter().map(|r| r.1));
+                krippendorff::add_unit(&mut without, q, &categories, -1.0);
+                categories.clear();
+                categories.extend(unit.iter().filter(|r| r.0 != annotator).map(|r| r.1));
+                krippendorff::add_unit(&mut without, q, &categories, 1.0);
+            }
+            krippendorff::from_coincidences(&without, scale, level)
+        } else {
+            full_alpha(&ratings.filter_annotators(|a| a != annotator))
+        };
+        // Contingency tables with every partner, then one Cohen's kappa per partner.
+        let mut tables: BTreeMap<u32, Vec<f64>> = BTreeMap::new();
+        let (mut hits, mut n_gold) = (0u64, 0u64);
+        for &u in units {
+            let unit = ratings.unit(u as usize);
+            let mine = unit.iter().find(|r| r.0 == annotator).map(|r| r.1).expect("the unit lists this annotator");
+            if let Some(gold) = gold_units.as_ref().and_then(|g| g[u as usize]) {
+                hits += u64::from(gold == mine);
+                n_gold += 1;
+            }
+            for &(partner, theirs) in unit.iter().filter(|r| r.0 != annotator) {
+                tables.entry(partner).or_insert_with(|| vec![0.0; q * q])[mine as usize * q + theirs as usize] += 1.0;
+            }
+        }
+        let kappas: Vec<f64> = tables.values().filter_map(|table| cohen::from_table(table, scale, weights).kappa).collect();
         out.push(AnnotatorQuality {
             criterion: criterion.id.clone(),
             annotator: dataset.annotators[annotator as usize].clone(),
             group: dataset.annotator_group.get(annotator as usize).copied().flatten().map(|g| dataset.groups[g as usize].clone()),
-            n_ratings: n_ratings[annotator as usize],
+            n_ratings: units.len() as u64,
             alpha_with,
             alpha_without,
             alpha_delta: alpha_with.zip(alpha_without).map(|(with, without)| with - without),
@@ -170,4 +195,40 @@ pub fn per_group(criterion: &CriterionRatings, dataset: &Dataset, level: Option<
         results.extend(rows);
     }
     results
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::agreement::collect::{CollectOptions, Collector};
+    use crate::rng::Pcg32;
+
+    /// Alpha without each annotator, computed incrementally, equals alpha recomputed from scratch
+    /// on the remaining ratings (tolerance 1e-9), at every level.
+    #[test]
+    fn incremental_alpha_without_equals_recomputing() {
+        let mut rng = Pcg32::new(11, 5);
+        let mut collector = Collector::new(CollectOptions::default());
+        for item in 0..60 {
+            for rater in 0..6 {
+                if rng.unit_f64() < 0.3 {
+                    continue;
+                }
+                let score = 1 + rng.below(5);
+                collector.add_line("t", 1, &format!(r#"{{"schema":"verdict/judgment@1","item_id":"i{item}","annotator":"r{rater}","scores":{{"q":{score}}}}}"#));
+            }
+        }
+        let dataset = collector.finish();
+        let criterion = dataset.criterion("q").unwrap();
+        for level in [Level::Nominal, Level::Ordinal, Level::Interval, Level::Ratio] {
+            for row in per_annotator(criterion, &dataset, level, Weights::None, None) {
+                let annotator = dataset.annotators.iter().position(|a| *a == row.annotator).unwrap() as u32;
+                let rest = criterion.ratings.filter_annotators(|a| a != annotator);
+                let patterns = Patterns::new(&rest);
+                let expected = krippendorff::evaluate(&patterns, &patterns.weight, rest.scale(), level).value.unwrap();
+                let got = row.alpha_without.unwrap();
+                assert!((got - expected).abs() < 1e-9, "{level:?} {}: {got} vs {expected}", row.annotator);
+            }
+        }
+    }
 }
