@@ -455,15 +455,22 @@ impl Quality {
         if judge { (toggled, self.alpha_humans) } else { (self.alpha_humans, toggled) }
     }
 
-    /// Mean unweighted Cohen's kappa of `annotator` with every human sharing a unit.
-    fn mean_kappa(&self, annotator: u32) -> Option<f64> {
-        let kappas: Vec<f64> = self
-            .pairs
-            .iter()
-            .filter(|((a, b), _)| (*a == annotator && !self.is_judge[*b as usize]) || (*b == annotator && !self.is_judge[*a as usize]))
-            .filter_map(|(_, table)| cohen_kappa(table, self.q))
-            .collect();
-        (!kappas.is_empty()).then(|| kappas.iter().sum::<f64>() / kappas.len() as f64)
+    /// Mean unweighted Cohen's kappa of each annotator with every human sharing a unit (the
+    /// kappas summed in order of the other annotator's id, as `per_annotator` does).
+    fn mean_kappas(&self) -> Vec<Option<f64>> {
+        let mut sums = vec![(0.0, 0u32); self.n_ratings.len()];
+        for (&(a, b), table) in &self.pairs {
+            let Some(kappa) = cohen_kappa(table, self.q) else { continue };
+            if !self.is_judge[b as usize] {
+                sums[a as usize].0 += kappa;
+                sums[a as usize].1 += 1;
+            }
+            if !self.is_judge[a as usize] {
+                sums[b as usize].0 += kappa;
+                sums[b as usize].1 += 1;
+            }
+        }
+        sums.into_iter().map(|(sum, n)| (n > 0).then(|| sum / f64::from(n))).collect()
     }
 }
 
@@ -566,6 +573,7 @@ fn annotator_rows(
 ) -> Vec<AnnotatorRow> {
     let dataset = &pass.dataset;
     let n = dataset.annotators.len();
+    let kappas = quality.map(Quality::mean_kappas);
     let mut judgments = vec![0u64; n];
     let mut flagged = vec![0u64; n];
     let mut seconds: Vec<Vec<f64>> = vec![Vec::new(); n];
@@ -598,7 +606,7 @@ fn annotator_rows(
                 alpha_with,
                 alpha_without,
                 alpha_delta: alpha_with.zip(alpha_without).map(|(w, wo)| w - wo),
-                mean_cohen_kappa: quality.filter(|_| rated).and_then(|q| q.mean_kappa(a as u32)),
+                mean_cohen_kappa: kappas.as_ref().filter(|_| rated).and_then(|k| k[a]),
                 gold_accuracy: rate(hits, n_gold),
                 n_gold,
                 position_bias: stats.and_then(|s| s.first_shown_win_rate),
@@ -720,10 +728,17 @@ fn percent_agreement(values: &mut [(u32, u32)]) -> Option<f64> {
     (n_items > 0).then(|| sum / n_items as f64)
 }
 
+/// Judgments of one group in one week, and their `(item, code)` values.
+#[derive(Default)]
+struct WeekCell {
+    judgments: u64,
+    values: Vec<(u32, u32)>,
+}
+
 fn trend(pass: &Pass<'_>, codes: &[u32]) -> Vec<TrendRow> {
     let dataset = &pass.dataset;
-    // (group, day number of the week's Monday) → (judgments, (item, code) values).
-    let mut cells: BTreeMap<(u32, i64), (u64, Vec<(u32, u32)>)> = BTreeMap::new();
+    // Keyed by (group, day number of the week's Monday).
+    let mut cells: BTreeMap<(u32, i64), WeekCell> = BTreeMap::new();
     for (record, &code) in pass.records.iter().zip(codes) {
         let a = record.annotator as usize;
         let (Some(time), Some(group), false) = (record.time, dataset.annotator_group.get(a).copied().flatten(), pass.is_judge[a]) else {
@@ -732,18 +747,18 @@ fn trend(pass: &Pass<'_>, codes: &[u32]) -> Vec<TrendRow> {
         let day = time.div_euclid(86_400);
         let monday = day - (day + 3).rem_euclid(7);
         let cell = cells.entry((group, monday)).or_default();
-        cell.0 += 1;
+        cell.judgments += 1;
         if code != NO_CODE {
-            cell.1.push((record.item, code));
+            cell.values.push((record.item, code));
         }
     }
     cells
         .into_iter()
-        .map(|((group, monday), (judgments, mut values))| TrendRow {
+        .map(|((group, monday), mut cell)| TrendRow {
             group: dataset.groups[group as usize].clone(),
             period: iso_week(monday),
-            judgments,
-            percent_agreement: percent_agreement(&mut values),
+            judgments: cell.judgments,
+            percent_agreement: percent_agreement(&mut cell.values),
         })
         .collect()
 }

@@ -145,9 +145,9 @@ fn per_day_chart(out: &mut String, report: &QualityReport) {
             day.judgments
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<text x=\"0\" y=\"{}\">{}</text><text x=\"{width}\" y=\"{}\" text-anchor=\"end\">{}</text></svg>\n",
+        "<text x=\"0\" y=\"{}\">{}</text><text x=\"{width}\" y=\"{}\" text-anchor=\"end\">{}</text></svg>",
         height + 15.0,
         escape(&days[0].day),
         height + 15.0,
