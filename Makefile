@@ -3,8 +3,6 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
-# The wasm bundle is built for size; the native CLI (same release profile) for speed.
-WASM_ENV := CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 PORT ?= 8080
 NATIVE_PACKAGES := -p verdict-core -p verdict-cli -p verdict-web
 
@@ -25,7 +23,7 @@ setup-test:
 	scripts/setup.sh test
 
 build:
-	$(WASM_ENV) trunk build --release
+	trunk build --release --cargo-profile wasm-release
 	node scripts/externalize-boot.mjs dist
 
 # The release CLI: the end-to-end tests compare the workspace's numbers with its output.

@@ -28,3 +28,10 @@ pub fn quality_report(
     let report = build_report(&files, tasks, rubric, &options);
     serde_json::to_string(&report).map_err(|e| JsError::new(&format!("report: {e}")))
 }
+
+/// Krippendorff's alpha of the first criterion with ratings in a judgments JSONL file
+/// (level inferred as the CLI does). Exposed for the browser benchmark (`bench/wasm/`).
+#[wasm_bindgen]
+pub fn krippendorff_alpha_jsonl(bytes: &[u8]) -> Option<f64> {
+    verdict_core::agreement::alpha_of_jsonl(bytes, None)
+}
