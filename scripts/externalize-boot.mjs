@@ -34,3 +34,9 @@ fs.writeFileSync(path.join(dist, 'verdict.js'), [
   `export default (options) => init(options ?? { module_or_path: new URL('./${wasm}', import.meta.url) });`,
   '',
 ].join('\n'));
+
+// …and a stable stylesheet for it: a host page that mounts Verdict links `verdict.css`
+// (the app's own index.html keeps the content-hashed name Trunk wrote).
+const css = fs.readdirSync(dist).find((f) => /^verdict-[0-9a-f]+\.css$/.test(f));
+if (!css) { console.error(`${dist}: no verdict-*.css found`); process.exit(1); }
+fs.copyFileSync(path.join(dist, css), path.join(dist, 'verdict.css'));

@@ -127,8 +127,10 @@ pub struct Uploads {
     pub enqueue: yew::Callback<Judgment>,
 }
 
-/// Runs the outbox for `submit_url`: flushes at start, after each enqueue, when the browser
-/// comes back online, and on a backoff timer (1 s doubling to 60 s) while sends fail.
+/// Runs the outbox for `submit_url`: flushes at start (once the page configuration names the
+/// endpoint), after each enqueue, when the browser comes back online, and on a backoff timer
+/// (1 s doubling to 60 s) while sends fail. One flush runs at a time: a kick during a flush runs
+/// another after it, so an entry still in flight is never POSTed twice.
 #[yew::hook]
 pub fn use_uploads(submit_url: Option<String>) -> Uploads {
     use yew::prelude::*;
@@ -137,13 +139,27 @@ pub fn use_uploads(submit_url: Option<String>) -> Uploads {
     let kick = use_reducer(|| Kick(0));
     let failures = use_mut_ref(|| 0u32);
     let retry = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    // (a flush is running, another was asked for meanwhile)
+    let flushing = use_mut_ref(|| (false, false));
     {
-        let (pending, last_error, kick, failures, retry) = (pending.clone(), last_error.clone(), kick.clone(), failures.clone(), retry.clone());
-        let enabled = submit_url.is_some();
-        use_effect_with(kick.0, move |_| {
-            if enabled {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let Ok(outbox) = Outbox::open().await else { return };
+        let (pending, last_error, kick, failures, retry, flushing) =
+            (pending.clone(), last_error.clone(), kick.clone(), failures.clone(), retry.clone(), flushing.clone());
+        // The endpoint is part of the dependencies: the configuration arrives after the first
+        // render, and what was queued before a reload must be sent as soon as it is known.
+        use_effect_with((kick.0, submit_url.is_some()), move |&(_, enabled)| {
+            if !enabled {
+                return;
+            }
+            {
+                let mut state = flushing.borrow_mut();
+                if state.0 {
+                    state.1 = true; // run again when the current flush ends
+                    return;
+                }
+                state.0 = true;
+            }
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(outbox) = Outbox::open().await {
                     match outbox.flush().await {
                         Ok(remaining) => {
                             *failures.borrow_mut() = 0;
@@ -154,12 +170,17 @@ pub fn use_uploads(submit_url: Option<String>) -> Uploads {
                             pending.set(Some(outbox.len().await.unwrap_or(0)));
                             last_error.set(Some(error.to_string()));
                             let attempt = { let mut f = failures.borrow_mut(); *f += 1; *f };
-                            let delay_ms = (1000u32 << attempt.min(6)).min(60_000);
+                            let delay_ms = (1000u32 << (attempt - 1).min(6)).min(60_000);
+                            let kick = kick.clone();
                             *retry.borrow_mut() = Some(gloo::timers::callback::Timeout::new(delay_ms, move || kick.dispatch(())));
                         }
                     }
-                });
-            }
+                }
+                let (_, again) = std::mem::take(&mut *flushing.borrow_mut());
+                if again {
+                    kick.dispatch(());
+                }
+            });
         });
     }
     {

@@ -159,3 +159,18 @@ export function assertCommonFields(judgment, { annotator, taskFile, rubricFile, 
   assert.equal(judgment.app_version, APP_VERSION);
   assert.match(judgment.chain, /^[0-9a-f]{64}$/);
 }
+
+/**
+ * Copies dist/ to a fresh temp dir and writes `config` as its verdict.config.json (as a site
+ * owner hosting Verdict would); returns the dir. Remove it with `fs.rmSync(dir, {recursive: true})`.
+ */
+export function distCopy(config) {
+  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/ is not built: run `make build` (make test does) first');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-dist-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'verdict.config.json'), JSON.stringify(config));
+  return dir;
+}
+
+/** `http://127.0.0.1:PORT` of a listening server. */
+export const originOf = (server) => `http://127.0.0.1:${server.address().port}`;
