@@ -211,3 +211,34 @@ fn a_toml_rubric_is_accepted_and_checks_judgments() {
     assert_eq!(code, 1);
     assert_eq!(stdout, format!("{judgments}:1: scores.correct.y: expected true or false, found a string\n{judgments}:1: scores.style: not a criterion of the rubric\n"));
 }
+
+#[test]
+fn task_files_may_mix_verdict_items_with_arena_alpacaeval_and_pair_rows() {
+    let real: Vec<serde_json::Value> = std::fs::read_to_string(demo("mtbench-pairs/tasks.jsonl"))
+        .expect("demo data is committed")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("demo tasks are JSON"))
+        .collect();
+    let (task, answer) = (&real[0], |i: usize| real[0]["outputs"][i]["content"].clone());
+    let conversation = |i: usize| serde_json::json!([{"role": "user", "content": task["prompt"]}, {"role": "assistant", "content": answer(i)}]);
+    let lines = [
+        task.to_string(),
+        serde_json::json!({"question_id": 101, "model_a": "gpt-4", "model_b": "gpt-4-0125-preview", "winner": "model_a", "judge": "expert_1", "conversation_a": conversation(0), "conversation_b": conversation(1)}).to_string(),
+        serde_json::json!({"question_id": 101, "model_a": "gpt-4", "model_b": "gpt-4-0125-preview", "winner": "tie", "judge": "expert_2", "conversation_a": conversation(0), "conversation_b": conversation(1)}).to_string(),
+        serde_json::json!({"instruction": task["prompt"], "output_1": answer(0), "output_2": answer(1), "generator_1": "gpt-4", "generator_2": "gpt-4-0125-preview", "preference": 2}).to_string(),
+        serde_json::json!({"prompt": task["prompt"], "chosen": answer(1), "rejected": answer(0)}).to_string(),
+        serde_json::json!({"instruction": "i", "output_1": "a", "output_2": "b", "generator_1": "gpt-4", "generator_2": "gpt-4"}).to_string(),
+        serde_json::json!({"model_a": "x", "model_b": "y", "winner": "model_c", "conversation_a": conversation(0), "conversation_b": conversation(1)}).to_string(),
+    ];
+    let path = scratch("mixed.jsonl", (lines.join("\n") + "\n").as_bytes());
+    let path = path.to_string_lossy();
+    let (stdout, stderr, code) = verdict(&["validate", &path], None);
+    assert_eq!(
+        stdout,
+        format!(
+            "{path}:6: generator_2: model \"gpt-4\" appears twice in this row\n{path}:7: winner: expected \"model_a\", \"model_b\", \"tie\" or \"tie (bothbad)\", found \"model_c\"\n"
+        )
+    );
+    assert_eq!(code, 1);
+    assert!(stderr.contains(": 4 items, 2 errors"), "two Arena rows on one comparison are one item: {stderr}");
+}
