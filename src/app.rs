@@ -95,8 +95,8 @@ pub fn app() -> Html {
                 let who = config.annotator.clone().unwrap_or_else(|| (*annotator).clone());
                 annotator.set(who.clone());
                 if let Some(bridge) = EmbedBridge::new(config.clone()) {
+                    // `ready` is posted by the listener effect below, once messages can be heard.
                     bridge_state.set(Some(bridge.clone()));
-                    bridge.post(&ChildMessage::Ready);
                     if config.tasks.is_none() {
                         return phase.set(Phase::Waiting);
                     }
@@ -148,6 +148,9 @@ pub fn app() -> Html {
                     }
                 }))
             });
+            if let Some(bridge) = bridge {
+                bridge.post(&ChildMessage::Ready);
+            }
             move || drop(listener)
         });
     }

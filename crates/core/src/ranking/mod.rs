@@ -282,7 +282,8 @@ fn rated_members(n_models: usize, pairs: &[PairOutcomes], prior: f64) -> Vec<u32
     }
     let all: Vec<u32> = (0..n_models as u32).collect();
     let components = bt::components(n_models, &local_pairs(pairs, &all));
-    if components.len() == 1 {
+    if components.len() <= 1 {
+        // No model at all, or one connected graph.
         return if n_models >= 2 { all } else { Vec::new() };
     }
     let mut component_of = vec![0usize; n_models];
@@ -665,5 +666,21 @@ pub fn slices(judgments: &[Judgment], tasks: Option<&[Task]>, by: &By) -> Result
                 .map(|(name, judgments)| Slice { battles: BattleSet::from_judgments(&judgments, Some(tasks)), name })
                 .collect())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_input_gives_an_empty_leaderboard_not_a_panic() {
+        let board = leaderboard(&[], &Options::default());
+        assert!(board.models.is_empty());
+        assert_eq!(board.n_battles, 0);
+        let mut no_shown = Judgment::new("q1", "ann");
+        no_shown.preference = Some(crate::judgment::Preference { winner: "a".into(), strength: None, extra: Default::default() });
+        let board = leaderboard(&[no_shown], &Options { bootstrap: 10, ..Options::default() });
+        assert_eq!(board.n_battles, 0);
     }
 }
