@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use serde_json::{Map, Value};
-use verdict_core::export::{judgments_jsonl_chained, verify_chain};
+use verdict_core::export::{arena_battle, csv_rows, judgments_jsonl_chained, preference_pair, verify_chain, CSV_HEADER};
 use verdict_core::import::JsonLines;
 use verdict_core::judgment::{judgment_from_line, load_judgments, Judgment, JudgmentLines, Preference};
 use verdict_core::rubric::load_rubric;
@@ -68,8 +68,9 @@ fn object(keys_to_avoid: &'static [&'static str]) -> impl Strategy<Value = Map<S
 }
 
 fn judgment() -> impl Strategy<Value = Judgment> {
-    let text = || any::<String>();
-    let non_empty = || "\\PC{1,12}";
+    // Arbitrary Unicode, plus short strings dense in what CSV and JSON must escape.
+    let text = || prop_oneof![any::<String>(), "[a,\"\\\\ \r\n=\u{0}\u{1f}é😀]{0,8}"];
+    let non_empty = || prop_oneof!["\\PC{1,12}", "[a,\"\\\\ \r\n=é😀]{1,8}"];
     let strings = || prop::option::of(prop::collection::vec(text(), 0..4));
     let preference = prop::option::of((text(), prop::option::of(any::<u32>()), object(&["winner", "strength"])).prop_map(|(winner, strength, extra)| Preference { winner, strength, extra }));
     (
@@ -130,6 +131,74 @@ proptest! {
         prop_assert_eq!(verify_chain("j", &text), vec![]);
         let reread: Vec<Judgment> = text.lines().map(|l| judgment_from_line(l).expect("a chained line parses")).collect();
         prop_assert_eq!(judgments_jsonl_chained(&reread), text);
+    }
+}
+
+/// A strict RFC 4180 reader (CRLF records, quoted fields with doubled quotes), independent of
+/// the writer, to check what the CSV exporter wrote.
+fn read_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let mut records = Vec::new();
+    let mut record = Vec::new();
+    let mut field = String::new();
+    let mut chars = text.chars().peekable();
+    let mut quoted_field = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if field.is_empty() && !quoted_field => {
+                quoted_field = true;
+                loop {
+                    match chars.next() {
+                        Some('"') if chars.peek() == Some(&'"') => {
+                            chars.next();
+                            field.push('"');
+                        }
+                        Some('"') => break,
+                        Some(other) => field.push(other),
+                        None => return Err("unterminated quoted field".into()),
+                    }
+                }
+            }
+            ',' => {
+                record.push(std::mem::take(&mut field));
+                quoted_field = false;
+            }
+            '\r' if chars.peek() == Some(&'\n') => {
+                chars.next();
+                record.push(std::mem::take(&mut field));
+                records.push(std::mem::take(&mut record));
+                quoted_field = false;
+            }
+            '"' | '\r' | '\n' => return Err(format!("bare {c:?} outside quotes")),
+            other if quoted_field => return Err(format!("{other:?} after a closing quote")),
+            other => field.push(other),
+        }
+    }
+    if !field.is_empty() || !record.is_empty() {
+        return Err("last record does not end in CRLF".into());
+    }
+    Ok(records)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn csv_reads_back_cell_for_cell_and_other_exporters_never_panic(judgment in judgment()) {
+        let mut text = CSV_HEADER.to_owned();
+        csv_rows(&judgment, &mut text);
+        let records = read_csv(&text).map_err(TestCaseError::fail)?;
+        prop_assert!(records.iter().all(|r| r.len() == 7), "7 columns in every row");
+        for row in &records[1..] {
+            prop_assert_eq!(&row[0], &judgment.item_id);
+            prop_assert_eq!(&row[1], &judgment.annotator);
+            prop_assert_eq!(&row[2], judgment.group.as_deref().unwrap_or(""));
+        }
+        if let Some(preference) = &judgment.preference {
+            prop_assert_eq!(&records[1][3], "preference");
+            prop_assert_eq!(&records[1][5], &preference.winner);
+        }
+        let _ = arena_battle(&judgment, None);
+        let _ = preference_pair(&judgment, None);
     }
 }
 
