@@ -250,24 +250,33 @@ fn validate_one(mut input: Input, rubric: Option<&Rubric>, out: &mut impl Write)
     let mut progress = Progress::new(&name, input.size);
     let mut lines = JsonLines::new(&name, input.reader);
     // The first non-blank line decides the kind; it is copied out so the stream can go on.
-    let Some(first) = lines.next_line().with_context(read_error)? else {
-        tally.report(out, &Problem::error(&name, 0, "-", "the file is empty"))?;
-        return finish(&name, Kind::Tasks, tally);
+    // Lines that are not UTF-8 tell nothing about the kind: report them and read on.
+    let mut any_line = false;
+    let (number, unterminated, first_text) = loop {
+        let Some(line) = lines.next_line().with_context(read_error)? else {
+            if !any_line {
+                tally.report(out, &Problem::error(&name, 0, "-", "the file is empty"))?;
+            }
+            return finish(&name, Kind::Tasks, tally);
+        };
+        any_line = true;
+        match line.text {
+            Ok(text) => break (line.number, line.unterminated, text.to_owned()),
+            Err(problem) => tally.report(out, &problem)?,
+        }
     };
-    let (number, unterminated) = (first.number, first.unterminated);
-    let first_text = first.text.map(str::to_owned);
-    let kind = match &first_text {
-        Err(_) => Kind::Tasks,
-        Ok(text) => match serde_json::from_str::<Value>(text) {
+    let kind = {
+        let text = &first_text;
+        match serde_json::from_str::<Value>(text) {
             Ok(value) => kind_of_record(&value),
             // A JSON document spread over lines (a pretty-printed rubric) does not parse line by line.
             Err(_) if text.trim_start().starts_with('{') && (name.ends_with(".json") || text.trim() == "{") => Kind::Rubric,
             Err(_) if text.contains("\"item_id\"") || text.contains("verdict/judgment@") => Kind::Judgments,
             Err(_) => Kind::Tasks,
-        },
+        }
     };
     if kind == Kind::Rubric {
-        let prefix = "\n".repeat(number as usize - 1) + first_text.as_deref().unwrap_or("") + "\n";
+        let prefix = "\n".repeat(number as usize - 1) + &first_text + "\n";
         let Some(document) = read_document(&name, lines.into_inner(), prefix, out, &mut tally)? else {
             return finish(&name, kind, tally);
         };
@@ -285,7 +294,7 @@ fn validate_one(mut input: Input, rubric: Option<&Rubric>, out: &mut impl Write)
         Kind::Judgments => Checker::Judgments(JudgmentLines::new(&name), rubric),
         _ => Checker::Tasks(TaskLines::new(&name)),
     };
-    checker.line(&name, number, first_text.as_deref().map_err(Clone::clone), unterminated, out, &mut tally)?;
+    checker.line(&name, number, Ok(&first_text), unterminated, out, &mut tally)?;
     while let Some(line) = lines.next_line().with_context(read_error)? {
         checker.line(&name, line.number, line.text, line.unterminated, out, &mut tally)?;
         progress.update(lines.bytes_read());

@@ -70,6 +70,12 @@ fn bad_input_gets_precise_errors_and_never_panics() {
     let cases: Vec<Case> = vec![
         ("empty.jsonl", b"".to_vec(), vec!["F:0: -: the file is empty"], 1),
         ("blank.jsonl", b"\n \n\r\n".to_vec(), vec!["F:0: -: the file is empty"], 1),
+        (
+            "utf8_first.jsonl",
+            [b"{\"item_id\":\"\xfe\"}\n".as_slice(), br#"{"schema":"verdict/judgment@1","item_id":"a","annotator":"r","flags":[]}"#, b"\n"].concat(),
+            vec!["F:1: -: not valid UTF-8 (bad byte at column 13): save the file as UTF-8"],
+            1,
+        ),
         ("bom_crlf_blank.jsonl", crlf_bom.into_bytes(), vec![], 0),
         (
             "truncated.jsonl",
