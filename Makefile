@@ -22,8 +22,12 @@ setup-build:
 setup-test:
 	scripts/setup.sh test
 
+# Two pages, two bundles: index.html (rating, embedding) and quality.html (the quality workspace
+# and its analysis worker). The second is built aside, then merged into dist/.
 build:
 	trunk build --release --cargo-profile wasm-release
+	trunk build --release --cargo-profile wasm-release quality.html --html-output quality.html --dist target/dist-quality
+	cp -r target/dist-quality/. dist/
 	node scripts/externalize-boot.mjs dist
 
 # The release CLI: the end-to-end tests compare the workspace's numbers with its output.
@@ -31,7 +35,7 @@ cli:
 	cargo build --release --locked -p verdict-cli
 
 test-native:
-	cargo test --locked $(NATIVE_PACKAGES)
+	cargo test --locked $(NATIVE_PACKAGES) --features verdict-web/quality
 
 # verdict-core must stay free of DOM/web dependencies (see docs/ARCHITECTURE.md).
 check-core-pure:

@@ -8,7 +8,6 @@ use verdict_core::judgment::judgment_from_line;
 use verdict_core::Judgment;
 use yew::prelude::*;
 
-use crate::components::analysis::QualityPage;
 use crate::components::rating::RatingPage;
 use crate::components::setup::{setup_page::OpenRequest, SetupPage};
 use crate::embed::EmbedBridge;
@@ -30,8 +29,6 @@ enum Phase {
     Opening(String),
     /// Rating.
     Rating(Rc<Opened>),
-    /// The quality lead's workspace.
-    Quality,
 }
 
 /// The app.
@@ -90,7 +87,7 @@ pub fn app() -> Html {
                 };
                 config_state.set(config.clone());
                 if crate::state::browser::url_param("view").as_deref() == Some("quality") {
-                    return phase.set(Phase::Quality);
+                    return open_quality_page();
                 }
                 let who = config.annotator.clone().unwrap_or_else(|| (*annotator).clone());
                 annotator.set(who.clone());
@@ -175,10 +172,7 @@ pub fn app() -> Html {
             phase.set(Phase::Setup(Vec::new()));
         })
     };
-    let open_quality = {
-        let phase = phase.clone();
-        Callback::from(move |()| phase.set(Phase::Quality))
-    };
+    let open_quality = Callback::from(|()| open_quality_page());
 
     match &*phase {
         Phase::Starting => html! { <main class="opening" aria-busy="true"><p>{ "Starting…" }</p></main> },
@@ -187,10 +181,14 @@ pub fn app() -> Html {
         },
         Phase::Waiting => html! { <main class="opening" aria-busy="true"><p>{ "Waiting for the host page to send an evaluation…" }</p></main> },
         Phase::Opening(what) => html! { <main class="opening" aria-busy="true"><p>{ what }</p></main> },
-        Phase::Quality => html! { <QualityPage on_close={close} adjudicator={AttrValue::from((*annotator).clone())} /> },
         Phase::Rating(opened) => html! {
             <RatingPage opened={opened.clone()} on_close={close} {on_saved}
                 uploads_pending={uploads.pending} upload_error={uploads.last_error.clone()} />
         },
     }
+}
+
+/// The quality workspace is its own page and bundle, so raters never download the analytics.
+fn open_quality_page() {
+    let _ = gloo::utils::window().location().assign("quality.html");
 }

@@ -7,6 +7,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod embed;
+#[cfg(feature = "quality")]
 pub mod worker;
 pub mod state;
 
@@ -24,6 +25,18 @@ pub fn start() {
     }
     register_service_worker();
     yew::Renderer::<app::App>::new().render();
+}
+
+/// Mounts the quality workspace on `<body>` (called by the `verdict-quality` binary).
+#[cfg(feature = "quality")]
+pub fn start_quality() {
+    console_error_panic_hook::set_once();
+    // In the analysis worker (same module, no window) there is nothing to mount.
+    if web_sys::window().is_none() {
+        return;
+    }
+    register_service_worker();
+    yew::Renderer::<components::analysis::QualityApp>::new().render();
 }
 
 /// Registers `sw.js` (beside the page) when served over http(s); `file://` has no service workers.

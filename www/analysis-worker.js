@@ -2,7 +2,7 @@
 // UI thread, with the same wasm module as the page (see src/worker.rs).
 // Message in:  {id, judgments: [{name, file?: Blob, url?: string}], tasks?: {...}, rubric?: {...}, options}
 // Messages out: {id, stage: 'reading'|'computing'} while working, then {id, report: JSON text} or {id, error}.
-import init, { quality_report } from './verdict.js';
+import init, { quality_report } from './verdict-quality.js';
 
 const ready = init();
 

@@ -23,7 +23,7 @@ await page.goto(`${base}demo/README.md`); // any same-origin page; the app is to
 const wasm = await page.evaluate(async ({ url, runs }) => {
   const meta = Object.assign(document.createElement('meta'), { name: 'verdict-mount', content: 'manual' });
   document.head.append(meta);
-  const verdict = await import('/verdict.js');
+  const verdict = await import('/verdict-quality.js');
   await verdict.default();
   const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
   const times = [];

@@ -1,7 +1,9 @@
 //! App state: the rating reducer, persistence and loading effects.
 
 pub mod browser;
+#[cfg(feature = "quality")]
 pub mod adjudications;
+#[cfg(feature = "quality")]
 pub mod analysis;
 pub mod loader;
 pub mod outbox;

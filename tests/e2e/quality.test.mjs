@@ -26,7 +26,7 @@ function cli(...args) {
 const fixed = (value, digits) => (value === null || value === undefined ? '–' : value.toFixed(digits));
 
 async function analyseDemo(page) {
-  await page.goto(`${base}?view=quality`);
+  await page.goto(`${base}quality.html`);
   await page.getByRole('button', { name: /Analyse the MT-Bench human judgments/ }).click();
   await page.getByRole('tab', { name: 'Overview', exact: true }).waitFor({ timeout: 60_000 });
 }

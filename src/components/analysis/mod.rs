@@ -12,3 +12,15 @@ mod overview_view;
 mod quality_page;
 
 pub use quality_page::{QualityPage, QualityPageProps};
+
+use yew::prelude::*;
+
+/// The root of the quality page (`quality.html`): the workspace, with "back" leading to rating.
+#[function_component(QualityApp)]
+pub fn quality_app() -> Html {
+    let adjudicator = crate::state::browser::local_get(crate::state::loader::ANNOTATOR_KEY).unwrap_or_default();
+    let back = Callback::from(|()| {
+        let _ = gloo::utils::window().location().assign("./");
+    });
+    html! { <QualityPage on_close={back} adjudicator={AttrValue::from(adjudicator)} /> }
+}
