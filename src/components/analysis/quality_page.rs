@@ -215,6 +215,7 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
         <div class="quality">
             <header class="topbar">
                 <div class="title"><strong>{ "Quality workspace" }</strong></div>
+                if busy { <progress class="busy" aria-label="Analysis in progress"></progress> }
                 if let Some(text) = &*status { <span class="muted small" role="status" aria-live="polite">{ text }</span> }
                 <div class="actions">
                     if report.is_some() { <button onclick={download_report}>{ "Download report (HTML)" }</button> }
