@@ -2,7 +2,7 @@
 //! contract). Streams each judgments file line by line into compact per-criterion ratings.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
@@ -180,31 +180,43 @@ fn parse_level(text: &str) -> anyhow::Result<Level> {
     })
 }
 
-/// Streams one file (or stdin) into the collector, line by line.
+/// Reads one file (or stdin) into the collector in blocks of whole lines; each block is parsed
+/// on all cores (`Collector::add_text`, same result as line by line).
 fn read_into(collector: &mut Collector, path: &str) -> anyhow::Result<()> {
-    let mut reader: Box<dyn BufRead> = if path == "-" {
-        Box::new(BufReader::with_capacity(1 << 20, io::stdin()))
+    const BLOCK: usize = 4 << 20;
+    let mut reader: Box<dyn Read> = if path == "-" {
+        Box::new(io::stdin())
     } else {
         let file = File::open(path).with_context(|| format!("cannot open {path}"))?;
         // Judgment lines are ~100 bytes: size the tables once instead of rehashing as they grow.
         collector.reserve(file.metadata().map_or(0, |m| m.len() / 100) as usize);
-        Box::new(BufReader::with_capacity(1 << 20, file))
+        Box::new(file)
     };
-    let mut buffer = Vec::with_capacity(4096);
-    let mut line_no = 0u64;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
+    let mut buffer = vec![0u8; BLOCK];
+    let (mut filled, mut line_no) = (0usize, 1u64);
     loop {
-        buffer.clear();
-        if reader.read_until(b'\n', &mut buffer).with_context(|| format!("cannot read {path}"))? == 0 {
+        if filled == buffer.len() {
+            // One line longer than the buffer: make room for it.
+            buffer.resize(buffer.len() * 2, 0);
+        }
+        let read = match reader.read(&mut buffer[filled..]) {
+            Ok(read) => read,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e).with_context(|| format!("cannot read {path}")),
+        };
+        if read == 0 {
+            collector.add_text(path, line_no, &buffer[..filled], threads);
             return Ok(());
         }
-        line_no += 1;
-        let mut line = buffer.as_slice();
-        if let Some(rest) = line.strip_suffix(b"\n") {
-            line = rest.strip_suffix(b"\r").unwrap_or(rest);
+        filled += read;
+        if filled < buffer.len() {
+            continue;
         }
-        match std::str::from_utf8(line) {
-            Ok(text) => collector.add_line(path, line_no, text),
-            Err(_) => collector.add_problem(Problem::error(path, line_no, "-", "not valid UTF-8")),
+        if let Some(end) = buffer[..filled].iter().rposition(|&b| b == b'\n') {
+            line_no += collector.add_text(path, line_no, &buffer[..=end], threads);
+            buffer.copy_within(end + 1..filled, 0);
+            filled -= end + 1;
         }
     }
 }

@@ -12,7 +12,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::ratings::Ratings;
 use super::scale::{Category, Scale};
-use super::scan::{scan_line, Scalar, ScoreValue, Scanned};
+use super::scan::{scan_line_into, Scalar, ScoreValue, Scanned};
+use crate::intern::Interner;
 use crate::judgment::{judgment_from_line, Judgment};
 use crate::problem::Problem;
 use crate::rubric::{CriterionKind, Level, Rubric};
@@ -59,53 +60,6 @@ impl FxHasher {
 }
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// Strings to dense `u32` ids, in first-seen order.
-#[derive(Default)]
-struct Interner {
-    ids: FxMap<Box<str>, u32>,
-    /// The last few strings seen and their ids: annotators and items repeat on nearby lines,
-    /// and comparing a few short strings is cheaper than hashing.
-    recent: [(String, Option<u32>); RECENT],
-    next_recent: usize,
-}
-
-const RECENT: usize = 8;
-
-impl Interner {
-    fn intern(&mut self, name: &str) -> u32 {
-        if let Some(id) = self.recent.iter().find_map(|(recent, id)| id.filter(|_| recent == name)) {
-            return id;
-        }
-        let id = match self.ids.get(name) {
-            Some(&id) => id,
-            None => {
-                let id = self.ids.len() as u32;
-                self.ids.insert(name.into(), id);
-                id
-            }
-        };
-        let slot = &mut self.recent[self.next_recent];
-        slot.0.clear();
-        slot.0.push_str(name);
-        slot.1 = Some(id);
-        self.next_recent = (self.next_recent + 1) % RECENT;
-        id
-    }
-
-    fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    /// The strings by id (consumes the interner; the map is drained, not iterated for order).
-    fn into_names(self) -> Vec<String> {
-        let mut names = vec![String::new(); self.ids.len()];
-        for (name, id) in self.ids {
-            names[id as usize] = name.into_string();
-        }
-        names
-    }
-}
 
 /// Which criteria to collect.
 #[derive(Clone, Debug, Default)]
@@ -280,6 +234,34 @@ pub struct Collector {
     pair_keys: Vec<(u32, u32)>,
     criteria: Vec<Accumulator>,
     problems: Vec<Problem>,
+    /// The `scores` vector of the last scanned line, emptied, for the next line.
+    spare: Vec<(&'static str, ScoreValue<'static>)>,
+}
+
+/// Texts at least this long are split over threads by [`Collector::add_text`].
+const PARALLEL_MIN: usize = 1 << 20;
+
+/// The position of the first `\n` in `bytes` (eight bytes at a time).
+fn find_newline(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for (index, chunk) in (&mut chunks).enumerate() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks_exact gives 8 bytes")) ^ (ONES * u64::from(b'\n'));
+        // Exact for the lowest flagged byte: borrows only carry upward.
+        let found = word.wrapping_sub(ONES) & !word & HIGH;
+        if found != 0 {
+            return Some(index * 8 + (found.trailing_zeros() / 8) as usize);
+        }
+    }
+    let done = bytes.len() - chunks.remainder().len();
+    chunks.remainder().iter().position(|&b| b == b'\n').map(|k| done + k)
+}
+
+/// An emptied vector of any lifetime, keeping the allocation (in-place collect).
+fn recycle<'b>(mut scores: Vec<(&str, ScoreValue<'_>)>) -> Vec<(&'b str, ScoreValue<'b>)> {
+    scores.clear();
+    scores.into_iter().map(|_| unreachable!("the vector was emptied")).collect()
 }
 
 impl Collector {
@@ -318,6 +300,7 @@ impl Collector {
             pair_keys: Vec::new(),
             criteria,
             problems: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
@@ -328,8 +311,11 @@ impl Collector {
         if line.trim().is_empty() {
             return;
         }
-        match scan_line(line) {
-            Some(scanned) => self.add_scanned(&scanned),
+        match scan_line_into(line, recycle(std::mem::take(&mut self.spare))) {
+            Some(scanned) => {
+                self.add_scanned(&scanned);
+                self.spare = recycle(scanned.scores);
+            }
             None => match judgment_from_line(line) {
                 Ok(judgment) => self.add_judgment(&judgment),
                 Err(found) => {
@@ -343,7 +329,188 @@ impl Collector {
     /// saves rehashing the item table as it grows.
     pub fn reserve(&mut self, lines: usize) {
         self.judgments.reserve(lines);
-        self.items.ids.reserve(lines / 4);
+        self.items.reserve(lines / 4, lines / 4 * 12);
+    }
+
+    /// Adds the lines of `text`, numbering them from `first_line` (1-based), and returns how
+    /// many there were. Lines end at `\n` (a `\r` before it is dropped); the last one may lack
+    /// its newline. A line that is not UTF-8 is reported as `file:line: -: not valid UTF-8`.
+    ///
+    /// With `threads` ≥ 2 (ignored on wasm32) a large text is cut at line boundaries into that
+    /// many parts, parsed on as many threads, and the parts are merged in order: the result is
+    /// identical to adding the lines one by one (ids in first-seen order, the same problems).
+    pub fn add_text(&mut self, file: &str, first_line: u64, text: &[u8], threads: u32) -> u64 {
+        let threads = if cfg!(target_arch = "wasm32") || text.len() < PARALLEL_MIN { 1 } else { threads.max(1) as usize };
+        // Part boundaries just after a newline.
+        let mut bounds = vec![0usize];
+        for t in 1..threads {
+            let target = text.len() * t / threads;
+            let cut = text[target..].iter().position(|&b| b == b'\n').map_or(text.len(), |k| target + k + 1);
+            if cut > *bounds.last().expect("bounds start with 0") {
+                bounds.push(cut);
+            }
+        }
+        bounds.push(text.len());
+        bounds.dedup();
+        if bounds.len() <= 2 {
+            return self.add_part(file, first_line, text);
+        }
+        let parts: Vec<&[u8]> = bounds.windows(2).map(|w| &text[w[0]..w[1]]).collect();
+        // Every part but the last ends with a newline: its line count is its newline count.
+        let mut starts = vec![first_line];
+        for part in &parts[..parts.len() - 1] {
+            let lines = part.iter().filter(|&&b| b == b'\n').count() as u64;
+            starts.push(starts.last().expect("starts begin with first_line") + lines);
+        }
+        let last_lines = std::thread::scope(|scope| {
+            let handles: Vec<_> = parts[1..]
+                .iter()
+                .zip(&starts[1..])
+                .map(|(&part, &start)| {
+                    let options = self.options.clone();
+                    std::thread::Builder::new().spawn_scoped(scope, move || {
+                        let mut collector = Collector::new(options);
+                        collector.reserve(part.len() / 100);
+                        let lines = collector.add_part(file, start, part);
+                        (collector, lines)
+                    })
+                })
+                .collect();
+            self.add_part(file, first_line, parts[0]);
+            let mut last_lines = 0;
+            for ((handle, &part), &start) in handles.into_iter().zip(&parts[1..]).zip(&starts[1..]) {
+                match handle {
+                    Ok(handle) => {
+                        let (collector, lines) = handle.join().expect("collecting lines does not panic");
+                        self.merge(collector, file, start, part);
+                        last_lines = lines;
+                    }
+                    // No thread: parse the part here.
+                    Err(_) => last_lines = self.add_part(file, start, part),
+                }
+            }
+            last_lines
+        });
+        starts[starts.len() - 1] - first_line + last_lines
+    }
+
+    /// [`Collector::add_text`] on this thread.
+    fn add_part(&mut self, file: &str, first_line: u64, text: &[u8]) -> u64 {
+        let mut line_no = first_line;
+        match std::str::from_utf8(text) {
+            Ok(mut rest) => {
+                while !rest.is_empty() {
+                    let line = match find_newline(rest.as_bytes()) {
+                        Some(end) => {
+                            let line = &rest[..end];
+                            rest = &rest[end + 1..];
+                            line.strip_suffix('\r').unwrap_or(line)
+                        }
+                        None => std::mem::take(&mut rest),
+                    };
+                    self.add_line(file, line_no, line);
+                    line_no += 1;
+                }
+            }
+            Err(_) => {
+                let mut rest = text;
+                while !rest.is_empty() {
+                    let line = match find_newline(rest) {
+                        Some(end) => {
+                            let line = &rest[..end];
+                            rest = &rest[end + 1..];
+                            line.strip_suffix(b"\r").unwrap_or(line)
+                        }
+                        None => std::mem::take(&mut rest),
+                    };
+                    match std::str::from_utf8(line) {
+                        Ok(line) => self.add_line(file, line_no, line),
+                        Err(_) => self.add_problem(Problem::error(file, line_no, "-", "not valid UTF-8")),
+                    }
+                    line_no += 1;
+                }
+            }
+        }
+        line_no - first_line
+    }
+
+    /// Appends what `part` collected from `text` (the lines right after this collector's),
+    /// renumbering its ids as if its lines had been added here. When a criterion was taken as
+    /// per-output in one and per-item in the other (first values of different shapes), the
+    /// text is added again here instead, which settles it as one pass would.
+    fn merge(&mut self, part: Collector, file: &str, first_line: u64, text: &[u8]) {
+        let conflict = part.criteria.iter().any(|p| {
+            self.criteria.iter().any(|g| g.id == p.id && g.per_output.is_some() && p.per_output.is_some() && g.per_output != p.per_output)
+        });
+        if conflict {
+            self.add_part(file, first_line, text);
+            return;
+        }
+        let remap = |into: &mut Interner, from: &Interner| -> Vec<u32> { (0..from.len() as u32).map(|id| into.intern(from.name(id))).collect() };
+        let items = remap(&mut self.items, &part.items);
+        let annotators = remap(&mut self.annotators, &part.annotators);
+        let groups = remap(&mut self.groups, &part.groups);
+        let models = remap(&mut self.models, &part.models);
+        if !part.annotator_group.is_empty() {
+            self.annotator_group.resize(self.annotators.len(), None);
+        }
+        for (annotator, group) in part.annotator_group.iter().enumerate() {
+            if let Some(group) = group {
+                self.annotator_group[annotators[annotator] as usize] = Some(groups[*group as usize]);
+            }
+        }
+        let units: Vec<u32> = part
+            .pair_keys
+            .iter()
+            .map(|&(item, model)| {
+                let (item, model) = (items[item as usize], models[model as usize]);
+                let next = self.pair_keys.len() as u32;
+                let unit = *self.pairs.entry((u64::from(item) << 32) | u64::from(model)).or_insert(next);
+                if unit == next {
+                    self.pair_keys.push((item, model));
+                }
+                unit
+            })
+            .collect();
+        let offset = self.judgments.len() as u32;
+        self.judgments.extend(part.judgments.iter().map(|&(item, annotator)| (items[item as usize], annotators[annotator as usize])));
+        for from in part.criteria {
+            let index = match self.criteria.iter().position(|g| g.id == from.id) {
+                Some(index) => index,
+                None => {
+                    let mut accumulator = Accumulator::new(&from.id, None);
+                    accumulator.declared_level = from.declared_level;
+                    accumulator.declared.clone_from(&from.declared);
+                    self.criteria.push(accumulator);
+                    self.criteria.len() - 1
+                }
+            };
+            let into = &mut self.criteria[index];
+            if into.per_output.is_none() {
+                into.per_output = from.per_output;
+            }
+            let categories: Vec<u32> = from
+                .keys
+                .iter()
+                .map(|key| {
+                    let scalar = match key {
+                        Category::Number(x) => Scalar::Number(*x),
+                        Category::Bool(b) => Scalar::Bool(*b),
+                        Category::Label(text) => Scalar::Str(text),
+                    };
+                    into.category(&scalar).expect("an observed category is finite")
+                })
+                .collect();
+            into.n_skipped += from.n_skipped;
+            let unit_ids = if from.per_output == Some(true) { &units } else { &items };
+            into.raw.extend(from.raw.iter().map(|r| Raw {
+                unit: unit_ids[r.unit as usize],
+                annotator: annotators[r.annotator as usize],
+                judgment: r.judgment + offset,
+                category: categories[r.category as usize],
+            }));
+        }
+        self.problems.extend(part.problems);
     }
 
     /// Records a problem found by the caller (e.g. a line that is not UTF-8).
@@ -453,11 +620,11 @@ impl Collector {
             })
             .collect();
         Dataset {
-            items: self.items.into_names(),
-            annotators: self.annotators.into_names(),
+            items: self.items.names(),
+            annotators: self.annotators.names(),
             annotator_group: self.annotator_group,
-            groups: self.groups.into_names(),
-            models: self.models.into_names(),
+            groups: self.groups.names(),
+            models: self.models.names(),
             criteria,
             n_judgments: self.judgments.len() as u64,
             n_replaced,
@@ -542,4 +709,95 @@ fn scale_of(accumulator: &Accumulator) -> Scale {
     }
     categories.extend(observed);
     Scale::from_categories(categories)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(text: &[u8], threads: u32) -> String {
+        let mut collector = Collector::new(CollectOptions::default());
+        let lines = collector.add_text("f", 1, text, threads);
+        format!("{lines} {:?}", collector.finish())
+    }
+
+    /// Over 1 MiB of varied lines: item and per-output criteria, preferences, groups, bad and
+    /// blank lines, CRLF, a line that is not UTF-8, re-judgments across the split points.
+    fn varied_text() -> Vec<u8> {
+        let mut text = "\u{feff}".as_bytes().to_vec();
+        let mut n = 0u64;
+        while text.len() < (3 << 20) / 2 {
+            let (item, rater) = (n / 3, n % 7);
+            let line = match n % 11 {
+                0 => format!(r#"{{"schema":"verdict/judgment@1","item_id":"i{item}","annotator":"r{rater}","group":"g{}","scores":{{"q":{}}}}}"#, n % 3, n % 5),
+                1 => format!(r#"{{"schema":"verdict/judgment@1","item_id":"i{item}","annotator":"r{rater}","scores":{{"h":{{"m{}":{},"m9":true}}}}}}"#, n % 4, n % 2),
+                2 => format!(r#"{{"schema":"verdict/judgment@1","item_id":"i{item}","annotator":"r{rater}","shown":["a","b"],"preference":{{"winner":"{}"}}}}"#, ["a", "b", "tie"][n as usize % 3]),
+                3 => "not json".to_owned(),
+                4 => String::new(),
+                5 => format!(r#"{{"schema":"verdict/judgment@1","item_id":"i{}","annotator":"r{rater}","scores":{{"q":"x{}","l":[1]}}}}"#, item / 50, n % 4),
+                6 => format!("{{\"schema\":\"verdict/judgment@1\",\"item_id\":\"i\\u0031{item}\",\"annotator\":\"r{rater}\",\"scores\":{{\"q\":2.5}}}}\r"),
+                _ => format!(r#"{{"schema":"verdict/judgment@1","item_id":"i{item}","annotator":"r{rater}","scores":{{"q":{}}}}}"#, n % 5),
+            };
+            text.extend_from_slice(line.as_bytes());
+            text.push(b'\n');
+            if n == 20_000 {
+                text.extend_from_slice(b"{\"schema\":\"verdict/judgment@1\",\"item_id\":\"\xff\",\"annotator\":\"a\",\"flags\":[]}\n");
+            }
+            n += 1;
+        }
+        // Re-judge early items at the end, and end without a newline.
+        text.extend_from_slice(br#"{"schema":"verdict/judgment@1","item_id":"i0","annotator":"r0","scores":{"q":4}}"#);
+        text
+    }
+
+    #[test]
+    fn parsing_on_threads_gives_exactly_the_one_thread_result() {
+        let text = varied_text();
+        let one = collect(&text, 1);
+        assert!(one.contains("not valid UTF-8") && one.contains("n_replaced: 1"), "{}", &one[..200]);
+        for threads in [2, 3, 4] {
+            assert!(collect(&text, threads) == one, "{threads} threads");
+        }
+        // The same as line by line (the text has no CR and is valid UTF-8 once those go).
+        let plain = String::from_utf8_lossy(&text).replace('\r', "").replace('\u{fffd}', "?");
+        let by_line = Dataset::from_jsonl("f", &plain, CollectOptions::default());
+        let threaded = {
+            let mut collector = Collector::new(CollectOptions::default());
+            collector.add_text("f", 1, plain.as_bytes(), 2);
+            collector.finish()
+        };
+        assert_eq!(format!("{by_line:?}"), format!("{threaded:?}"));
+    }
+
+    #[test]
+    fn a_criterion_whose_shape_differs_between_the_parts_is_settled_as_in_one_pass() {
+        // First half: `q` per item; second half starts with `q` per output.
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() < 1 << 20 {
+            text.push_str(&format!("{{\"schema\":\"verdict/judgment@1\",\"item_id\":\"i{n}\",\"annotator\":\"a\",\"scores\":{{\"q\":1}}}}\n"));
+            n += 1;
+        }
+        let half = text.len();
+        while text.len() < 2 * half + 100 {
+            text.push_str(&format!("{{\"schema\":\"verdict/judgment@1\",\"item_id\":\"i{n}\",\"annotator\":\"b\",\"scores\":{{\"q\":{{\"m\":2}}}}}}\n"));
+            n += 1;
+        }
+        assert_eq!(collect(text.as_bytes(), 2), collect(text.as_bytes(), 1));
+    }
+
+    #[test]
+    fn newlines_are_found_at_every_offset() {
+        for len in 0..40 {
+            for at in 0..len {
+                let mut bytes = vec![b'x'; len];
+                bytes[at] = b'\n';
+                if at + 3 < len {
+                    bytes[at + 3] = b'\n';
+                }
+                assert_eq!(find_newline(&bytes), Some(at));
+            }
+            assert_eq!(find_newline(&vec![b'\x8a'; len]), None);
+        }
+    }
 }

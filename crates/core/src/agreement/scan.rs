@@ -80,8 +80,15 @@ impl<'a> Scanned<'a> {
 
 /// Scans one line; `None` means "not sure: use `judgment_from_line`".
 pub fn scan_line(line: &str) -> Option<Scanned<'_>> {
+    scan_line_into(line, Vec::new())
+}
+
+/// [`scan_line`], filling `scores` (cleared first) instead of a new vector, so that a caller
+/// scanning many lines can recycle one allocation (see `Collector::add_line`).
+pub fn scan_line_into<'a>(line: &'a str, mut scores: Vec<(&'a str, ScoreValue<'a>)>) -> Option<Scanned<'a>> {
+    scores.clear();
     let mut cursor = Cursor { text: line, bytes: line.as_bytes(), at: 0 };
-    let scanned = cursor.judgment()?;
+    let scanned = cursor.judgment(scores)?;
     cursor.ws();
     (cursor.at == cursor.bytes.len()).then_some(scanned)
 }
@@ -94,16 +101,17 @@ const KNOWN_KEYS: [&str; 15] = [
     "rubric_sha256", "app_version", "duration_ms", "preference", "scores",
 ];
 
-/// Whether any byte of `word` may be `"`, `\\` or below 0x20 (the classic SWAR zero-byte test:
-/// no false negatives; a false positive only sends the scan to the byte loop).
-fn may_be_special(word: u64) -> bool {
+/// The high bit of each byte of `word` that may be `"`, `\\` or below 0x20 (the classic SWAR
+/// zero-byte test). Borrows only carry upward, so the lowest flagged byte is exact: no special
+/// byte comes before it. Zero when none of the eight bytes is special.
+fn special_bytes(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let quote = zero_byte(word ^ (ONES * u64::from(b'"')));
     let backslash = zero_byte(word ^ (ONES * u64::from(b'\\')));
     let control = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    quote | backslash | control != 0
+    quote | backslash | control
 }
 
 struct Cursor<'a> {
@@ -132,10 +140,17 @@ impl<'a> Cursor<'a> {
     fn string(&mut self) -> Option<&'a str> {
         self.eat(b'"')?;
         let start = self.at;
-        // Eight bytes at a time until one may be a quote, a backslash or a control character.
+        // Eight bytes at a time until one is a quote, a backslash or a control character.
         while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
-            if may_be_special(u64::from_le_bytes(chunk.try_into().expect("an 8-byte slice"))) {
-                break;
+            let special = special_bytes(u64::from_le_bytes(chunk.try_into().expect("an 8-byte slice")));
+            if special != 0 {
+                self.at += (special.trailing_zeros() / 8) as usize;
+                if self.bytes[self.at] != b'"' {
+                    return None;
+                }
+                let text = &self.text[start..self.at];
+                self.at += 1;
+                return Some(text);
             }
             self.at += 8;
         }
@@ -315,9 +330,8 @@ impl<'a> Cursor<'a> {
         if self.null() { Some(None) } else { self.string().map(Some) }
     }
 
-    fn judgment(&mut self) -> Option<Scanned<'a>> {
+    fn judgment(&mut self, mut scores: Vec<(&'a str, ScoreValue<'a>)>) -> Option<Scanned<'a>> {
         let (mut schema_ok, mut item_id, mut annotator, mut group, mut winner) = (false, None, None, None, None);
-        let mut scores = Vec::new();
         let mut has_content = false;
         // Duplicate keys bail out (serde's handling of them is not ours to imitate). Known keys
         // are tracked in a bit set; unknown ones in a list that is rarely allocated.
@@ -338,7 +352,17 @@ impl<'a> Cursor<'a> {
                 None => seen_other.push(key),
             }
             match key {
-                "schema" => schema_ok = cursor.string()? == SCHEMA,
+                "schema" => {
+                    // The usual value, compared in place (it has no escapes, so this is exact).
+                    cursor.ws();
+                    let quoted = cursor.bytes.get(cursor.at + 1..cursor.at + 1 + SCHEMA.len());
+                    if quoted == Some(SCHEMA.as_bytes()) && cursor.bytes.get(cursor.at) == Some(&b'"') && cursor.bytes.get(cursor.at + 1 + SCHEMA.len()) == Some(&b'"') {
+                        cursor.at += SCHEMA.len() + 2;
+                        schema_ok = true;
+                    } else {
+                        schema_ok = cursor.string()? == SCHEMA;
+                    }
+                }
                 "item_id" => item_id = Some(cursor.string()?),
                 "annotator" => annotator = Some(cursor.string()?),
                 "group" => group = cursor.optional_string()?,
@@ -366,7 +390,7 @@ impl<'a> Cursor<'a> {
                 }
                 "scores" => {
                     if !cursor.null() {
-                        scores = cursor.scores()?;
+                        cursor.scores(&mut scores)?;
                         has_content = true;
                     }
                 }
@@ -400,8 +424,7 @@ impl<'a> Cursor<'a> {
         winner
     }
 
-    fn scores(&mut self) -> Option<Vec<(&'a str, ScoreValue<'a>)>> {
-        let mut scores: Vec<(&'a str, ScoreValue<'a>)> = Vec::new();
+    fn scores(&mut self, scores: &mut Vec<(&'a str, ScoreValue<'a>)>) -> Option<()> {
         self.object(|cursor, key| {
             if scores.iter().any(|(k, _)| *k == key) {
                 return None;
@@ -422,8 +445,7 @@ impl<'a> Cursor<'a> {
             };
             scores.push((key, value));
             Some(())
-        })?;
-        Some(scores)
+        })
     }
 }
 

@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
+use crate::intern::Interner;
 use crate::judgment::{judgment_from_line, Judgment, BOTH_BAD, SCHEMA, TIE};
 use crate::problem::{Loaded, Problem};
 use crate::task::Task;
@@ -89,10 +90,11 @@ impl BattleSet {
     /// Builds battles from judgments' preferences and rankings. `tasks` supply the two compared
     /// models of a preference without `shown` (an item with exactly two outputs).
     pub fn from_judgments(judgments: &[Judgment], tasks: Option<&[Task]>) -> BattleSet {
-        let mut builder = Builder::new(tasks);
+        let tasks = task_map(tasks);
+        let mut builder = Builder::new(tasks.as_ref());
         for judgment in judgments {
             builder.push(
-                Cow::Borrowed(&judgment.item_id),
+                &judgment.item_id,
                 &judgment.annotator,
                 judgment.shown.as_deref(),
                 judgment.preference.as_ref().map(|p| p.winner.as_str()),
@@ -136,8 +138,8 @@ impl BattleSet {
             if positioned {
                 scored.sort_by_key(|(m, _)| order(m));
             }
-            builder.begin(Cow::Borrowed(&judgment.item_id), &judgment.annotator);
-            let mut pairs = Vec::new();
+            builder.begin(&judgment.item_id, &judgment.annotator);
+            let mut pairs = RecordBattles::None;
             for (i, (first, first_value)) in scored.iter().enumerate() {
                 for (second, second_value) in &scored[i + 1..] {
                     let outcome = if first_value > second_value {
@@ -147,7 +149,7 @@ impl BattleSet {
                     } else {
                         Outcome::Tie
                     };
-                    pairs.push((builder.model(first), builder.model(second), outcome, positioned));
+                    pairs.add((builder.model(first), builder.model(second), outcome, positioned));
                 }
             }
             builder.commit(pairs);
@@ -187,45 +189,72 @@ pub fn read_many(files: &[(&str, &str)], tasks: Option<&[Task]>) -> Loaded<Battl
 /// `threads`; where threads cannot be started, e.g. wasm32, parsing stays on this thread).
 /// Interning, the replacement rule and the battles are then built in file order.
 pub fn read_many_parallel(files: &[(&str, &str)], tasks: Option<&[Task]>, threads: u32) -> Loaded<BattleSet> {
-    let mut builder = Builder::new(tasks);
+    let tasks = task_map(tasks);
+    let mut builder = Builder::new(tasks.as_ref());
     let mut problems = Vec::new();
-    // (file index, line) of the judgment kept in each record slot.
-    let mut first_line: Vec<(usize, u64)> = Vec::new();
-    for (file_index, (file, text)) in files.iter().enumerate() {
+    for (file_index, (_, text)) in files.iter().enumerate() {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let parts = parse_lines(text, threads);
-        let n_lines: usize = parts.iter().map(|(_, lines)| lines.len()).sum();
-        builder.item_ids.reserve(n_lines);
-        builder.records.reserve(n_lines);
-        for (line_no, line) in parts.into_iter().flat_map(|(shift, lines)| lines.into_iter().map(move |(n, l)| (n + shift, l))) {
-            let replaced = match line {
-                Parsed::Lean(lean) => builder.push(
-                    lean.item_id,
-                    &lean.annotator,
-                    lean.shown.as_deref(),
-                    lean.preference.as_ref().map(|p| p.winner.0.as_ref()),
-                    lean.ranking.as_deref(),
-                ),
-                Parsed::Full(judgment) => builder.push(
-                    Cow::Owned(judgment.item_id.clone()),
-                    &judgment.annotator,
-                    judgment.shown.as_deref(),
-                    judgment.preference.as_ref().map(|p| p.winner.as_str()),
-                    judgment.ranking.as_deref(),
-                ),
-                Parsed::Bad(found) => {
-                    problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)));
-                    continue;
-                }
-            };
-            if let Some(previous) = replaced {
-                let (item, annotator) = builder.current_names();
-                warn_replaced(&mut problems, &first_line, files, previous, file, line_no, item, annotator);
+        let threads = if cfg!(target_arch = "wasm32") || text.len() < (1 << 20) { 1 } else { threads.max(1) as usize };
+        // Part boundaries just after a newline.
+        let mut bounds = vec![0usize];
+        for t in 1..threads {
+            let target = text.len() * t / threads;
+            let cut = text[target..].find('\n').map_or(text.len(), |k| target + k + 1);
+            if cut > *bounds.last().expect("bounds start with 0") {
+                bounds.push(cut);
             }
-            remember_line(&mut first_line, builder.last_slot, (file_index, line_no));
         }
+        bounds.push(text.len());
+        bounds.dedup();
+        let parts: Vec<&str> = bounds.windows(2).map(|w| &text[w[0]..w[1]]).collect();
+        // Every part but the last ends with a newline: its line count is its newline count.
+        let mut starts = vec![1u64];
+        for part in &parts[..parts.len().saturating_sub(1)] {
+            starts.push(starts.last().expect("starts begin at line 1") + part.bytes().filter(|&b| b == b'\n').count() as u64);
+        }
+        builder.records.reserve(text.len() / 120);
+        builder.items.reserve(text.len() / 120, text.len() / 10);
+        if parts.len() <= 1 {
+            builder.read_part(files, file_index, 1, text, &mut problems);
+            continue;
+        }
+        let task_ref = tasks.as_ref();
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = parts[1..]
+                .iter()
+                .zip(&starts[1..])
+                .map(|(&part, &start)| {
+                    std::thread::Builder::new().spawn_scoped(scope, move || {
+                        let mut local = Builder::new(task_ref);
+                        local.records.reserve(part.len() / 120);
+                        local.items.reserve(part.len() / 120, part.len() / 10);
+                        let mut found = Vec::new();
+                        local.read_part(files, file_index, start, part, &mut found);
+                        (local, found)
+                    })
+                })
+                .collect();
+            builder.read_part(files, file_index, 1, parts[0], &mut problems);
+            for ((handle, &part), &start) in handles.into_iter().zip(&parts[1..]).zip(&starts[1..]) {
+                match handle {
+                    Ok(handle) => {
+                        let (local, found) = handle.join().expect("reading battles does not panic");
+                        builder.merge(local, found, files, file_index, &mut problems);
+                    }
+                    // No thread: read the part here.
+                    Err(_) => builder.read_part(files, file_index, start, part, &mut problems),
+                }
+            }
+        });
     }
     Loaded { records: vec![builder.finish()], problems }
+}
+
+/// Task id → task, for the two compared models of preferences without `shown`.
+type TaskMap<'t> = HashMap<&'t str, &'t Task>;
+
+fn task_map(tasks: Option<&[Task]>) -> Option<TaskMap<'_>> {
+    tasks.map(|tasks| tasks.iter().map(|t| (t.id.as_str(), t)).collect())
 }
 
 /// One non-empty line, parsed.
@@ -249,86 +278,10 @@ fn parse_line(line: &str) -> Parsed<'_> {
     }
 }
 
-/// Parses the non-empty lines of `text`, splitting the text at line boundaries over up to
-/// `threads` threads. Returns the parts in order, each as (lines before it, its lines with
-/// 1-based line numbers within the part).
-fn parse_lines(text: &str, threads: u32) -> Vec<(u64, Vec<(u64, Parsed<'_>)>)> {
-    fn parse_part(part: &str) -> (u64, Vec<(u64, Parsed<'_>)>) {
-        let mut out = Vec::new();
-        let mut n_lines = 0;
-        for (index, line) in part.lines().enumerate() {
-            n_lines = index as u64 + 1;
-            if !line.trim().is_empty() {
-                out.push((n_lines, parse_line(line)));
-            }
-        }
-        // `lines` does not count a final empty line after a trailing newline; neither do we.
-        (n_lines, out)
-    }
-    let threads = if text.len() < (1 << 20) { 1 } else { threads.max(1) as usize };
-    // Part boundaries just after a newline.
-    let mut bounds = vec![0usize];
-    for t in 1..threads {
-        let target = text.len() * t / threads;
-        let cut = text[target..].find('\n').map_or(text.len(), |k| target + k + 1);
-        if cut > *bounds.last().expect("bounds start with 0") {
-            bounds.push(cut);
-        }
-    }
-    bounds.push(text.len());
-    bounds.dedup();
-    let parts: Vec<&str> = bounds.windows(2).map(|w| &text[w[0]..w[1]]).collect();
-    let results: Vec<(u64, Vec<(u64, Parsed<'_>)>)> = if parts.len() <= 1 {
-        parts.iter().map(|part| parse_part(part)).collect()
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = parts
-                .iter()
-                .map(|part| std::thread::Builder::new().spawn_scoped(scope, || parse_part(part)).map_err(|_| *part))
-                .collect();
-            handles
-                .into_iter()
-                .map(|handle| match handle {
-                    Ok(handle) => handle.join().expect("parsing a line does not panic"),
-                    Err(part) => parse_part(part),
-                })
-                .collect()
-        })
-    };
-    // Line numbers restart in each part: shift them by the lines of the parts before.
-    let mut offset = 0;
-    results
-        .into_iter()
-        .map(|(n_lines, lines)| {
-            let shift = offset;
-            offset += n_lines;
-            (shift, lines)
-        })
-        .collect()
-}
-
-/// Records that record slot `slot` now holds the judgment at `at` (file index, line).
-fn remember_line(first_line: &mut Vec<(usize, u64)>, slot: usize, at: (usize, u64)) {
-    if slot == first_line.len() {
-        first_line.push(at);
-    } else {
-        first_line[slot] = at;
-    }
-}
-
-/// Pushes the warning [`load_judgments`](crate::judgment::load_judgments) gives for a replaced judgment.
-#[allow(clippy::too_many_arguments)]
-fn warn_replaced(
-    problems: &mut Vec<Problem>,
-    first_line: &[(usize, u64)],
-    files: &[(&str, &str)],
-    slot: usize,
-    file: &str,
-    line_no: u64,
-    item_id: &str,
-    annotator: &str,
-) {
-    let (file_index, previous_line) = first_line[slot];
+/// Pushes the warning [`load_judgments`](crate::judgment::load_judgments) gives for a replaced
+/// judgment, whose slot held the judgment at `previous` (file index, line).
+fn warn_replaced(problems: &mut Vec<Problem>, files: &[(&str, &str)], previous: (usize, u64), file: &str, line_no: u64, item_id: &str, annotator: &str) {
+    let (file_index, previous_line) = previous;
     let where_ = if files[file_index].0 == file {
         format!("line {previous_line}")
     } else {
@@ -476,22 +429,47 @@ enum RecordBattles {
     None,
 }
 
+impl RecordBattles {
+    /// Appends a battle.
+    fn add(&mut self, battle: (u32, u32, Outcome, bool)) {
+        *self = match std::mem::replace(self, RecordBattles::None) {
+            RecordBattles::None => RecordBattles::One(battle.0, battle.1, battle.2, battle.3),
+            RecordBattles::One(a, b, o, p) => RecordBattles::Many(vec![(a, b, o, p), battle]),
+            RecordBattles::Many(mut many) => {
+                many.push(battle);
+                RecordBattles::Many(many)
+            }
+        };
+    }
+
+    /// The same battles with model ids renumbered.
+    fn renumbered(self, models: &[u32]) -> RecordBattles {
+        let m = |id: u32| models[id as usize];
+        match self {
+            RecordBattles::One(a, b, o, p) => RecordBattles::One(m(a), m(b), o, p),
+            RecordBattles::Many(many) => RecordBattles::Many(many.into_iter().map(|(a, b, o, p)| (m(a), m(b), o, p)).collect()),
+            RecordBattles::None => RecordBattles::None,
+        }
+    }
+}
+
 /// Interns names, applies the `(item_id, annotator)` replacement rule and expands judgments.
-/// Item ids are borrowed from the input where possible (`'a`): no copy per line.
-struct Builder<'a, 't> {
-    model_ids: FastMap<Box<str>, u32>,
-    models: Vec<String>,
-    annotator_ids: FastMap<Box<str>, u32>,
-    annotators: Vec<String>,
-    /// Item id → (item number, the first annotator who judged it, that judgment's record
-    /// slot). Most items have one annotator, so this one map serves the replacement rule for
-    /// them; `finish` lists the item ids by number.
-    item_ids: FastMap<Cow<'a, str>, (u32, u32, u32)>,
+struct Builder<'t> {
+    models: Interner,
+    annotators: Interner,
+    /// Item ids in order of first appearance.
+    items: Interner,
+    /// Per item: the first annotator who judged it and that judgment's record slot. Most items
+    /// have one annotator, so this serves the replacement rule for them without a pair key.
+    item_first: Vec<(u32, u32)>,
     /// `(item << 32) | annotator` → record slot, for every annotator but an item's first.
     record_of: FastMap<u64, usize>,
     records: Vec<Record>,
+    /// Per record slot: (file index, line) of the judgment it holds, and the line of the first
+    /// judgment that took the slot (when read from JSONL).
+    lines: Vec<(usize, u64, u64)>,
     skipped: BTreeMap<String, u64>,
-    tasks: Option<HashMap<&'t str, &'t Task>>,
+    tasks: Option<&'t TaskMap<'t>>,
     /// `(item, annotator)` of the judgment being built (set by `begin`).
     current: (u32, u32),
     /// Whether the current annotator is the item's first, and the slot the current judgment
@@ -500,97 +478,178 @@ struct Builder<'a, 't> {
     current_replaces: Option<usize>,
     /// Record slot of the judgment stored last (set by `commit`).
     last_slot: usize,
-    /// The current item's id when it replaces a judgment, for the warning.
-    current_item: String,
 }
 
-/// The id of `name`, adding it when new, and keeping the names in id order.
-fn intern_listed(ids: &mut FastMap<Box<str>, u32>, names: &mut Vec<String>, name: &str) -> u32 {
-    if let Some(&id) = ids.get(name) {
-        return id;
-    }
-    let id = names.len() as u32;
-    ids.insert(name.into(), id);
-    names.push(name.to_owned());
-    id
-}
-
-impl<'a, 't> Builder<'a, 't> {
-    fn new(tasks: Option<&'t [Task]>) -> Self {
+impl<'t> Builder<'t> {
+    fn new(tasks: Option<&'t TaskMap<'t>>) -> Self {
         Builder {
-            model_ids: FastMap::default(),
-            models: Vec::new(),
-            annotator_ids: FastMap::default(),
-            annotators: Vec::new(),
-            item_ids: FastMap::default(),
+            models: Interner::default(),
+            annotators: Interner::default(),
+            items: Interner::default(),
+            item_first: Vec::new(),
             record_of: FastMap::default(),
             records: Vec::new(),
+            lines: Vec::new(),
             skipped: BTreeMap::new(),
-            tasks: tasks.map(|tasks| tasks.iter().map(|t| (t.id.as_str(), t)).collect()),
+            tasks,
             current: (0, 0),
             current_is_first: true,
             current_replaces: None,
             last_slot: 0,
-            current_item: String::new(),
         }
     }
 
     fn model(&mut self, name: &str) -> u32 {
-        intern_listed(&mut self.model_ids, &mut self.models, name)
+        self.models.intern(name)
     }
 
     fn skip(&mut self, reason: &str) {
-        *self.skipped.entry(reason.to_owned()).or_default() += 1;
+        match self.skipped.get_mut(reason) {
+            Some(count) => *count += 1,
+            None => {
+                self.skipped.insert(reason.to_owned(), 1);
+            }
+        }
+    }
+
+    /// Reads the lines of `text`, the first being line `first_line` of file `file_index`.
+    fn read_part(&mut self, files: &[(&str, &str)], file_index: usize, first_line: u64, text: &str, problems: &mut Vec<Problem>) {
+        let file = files[file_index].0;
+        for (index, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let line_no = first_line + index as u64;
+            let replaced = match parse_line(line) {
+                Parsed::Lean(lean) => self.push(
+                    &lean.item_id,
+                    &lean.annotator,
+                    lean.shown.as_deref(),
+                    lean.preference.as_ref().map(|p| p.winner.0.as_ref()),
+                    lean.ranking.as_deref(),
+                ),
+                Parsed::Full(judgment) => self.push(
+                    &judgment.item_id,
+                    &judgment.annotator,
+                    judgment.shown.as_deref(),
+                    judgment.preference.as_ref().map(|p| p.winner.as_str()),
+                    judgment.ranking.as_deref(),
+                ),
+                Parsed::Bad(found) => {
+                    problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)));
+                    continue;
+                }
+            };
+            let slot = self.last_slot;
+            if let Some(previous) = replaced {
+                let (item, annotator) = (self.items.name(self.current.0), self.annotators.name(self.current.1));
+                let (previous_file, previous_line, _) = self.lines[previous];
+                warn_replaced(problems, files, (previous_file, previous_line), file, line_no, item, annotator);
+                self.lines[slot].0 = file_index;
+                self.lines[slot].1 = line_no;
+            } else {
+                self.lines.push((file_index, line_no, line_no));
+            }
+        }
+    }
+
+    /// Appends what `part` read (with its problems `found`) from the lines right after this
+    /// builder's, as if they had been read here: names keep first-appearance order, and a
+    /// judgment of a key seen here replaces its slot, with the warning at its line.
+    fn merge(&mut self, part: Builder<'t>, found: Vec<Problem>, files: &[(&str, &str)], file_index: usize, problems: &mut Vec<Problem>) {
+        let file = files[file_index].0;
+        let models: Vec<u32> = (0..part.models.len() as u32).map(|id| self.models.intern(part.models.name(id))).collect();
+        let annotators: Vec<u32> = (0..part.annotators.len() as u32).map(|id| self.annotators.intern(part.annotators.name(id))).collect();
+        // Per item of the part: its id here and whether it is new here.
+        let items: Vec<(u32, bool)> = (0..part.items.len() as u32)
+            .map(|id| {
+                let name = part.items.name(id);
+                self.items.intern_hashed(name, crate::intern::hash_str(name.as_bytes()))
+            })
+            .collect();
+        for (&(item, new), &(first_annotator, _)) in items.iter().zip(&part.item_first) {
+            if new {
+                debug_assert_eq!(item as usize, self.item_first.len());
+                self.item_first.push((annotators[first_annotator as usize], u32::MAX));
+            }
+        }
+        let mut warnings = Vec::new();
+        for (record, &(_, line_no, first_line)) in part.records.into_iter().zip(&part.lines) {
+            let (item, annotator) = (items[record.item as usize].0, annotators[record.annotator as usize]);
+            let record = Record { item, annotator, battles: record.battles.renumbered(&models) };
+            let key = (u64::from(item) << 32) | u64::from(annotator);
+            let (first_annotator, first_slot) = self.item_first[item as usize];
+            let existing = if first_slot == u32::MAX {
+                None
+            } else if first_annotator == annotator {
+                Some(first_slot as usize)
+            } else {
+                self.record_of.get(&key).copied()
+            };
+            match existing {
+                Some(existing) => {
+                    let (previous_file, previous_line, _) = self.lines[existing];
+                    let (item_id, annotator_id) = (self.items.name(item), self.annotators.name(annotator));
+                    warn_replaced(&mut warnings, files, (previous_file, previous_line), file, first_line, item_id, annotator_id);
+                    self.records[existing] = record;
+                    self.lines[existing].0 = file_index;
+                    self.lines[existing].1 = line_no;
+                }
+                None => {
+                    let new_slot = self.records.len();
+                    if first_slot == u32::MAX {
+                        // The part's first judgment of a new item: its first annotator's.
+                        self.item_first[item as usize].1 = new_slot as u32;
+                    } else {
+                        self.record_of.insert(key, new_slot);
+                    }
+                    self.records.push(record);
+                    self.lines.push((file_index, line_no, first_line));
+                }
+            }
+        }
+        // The part's problems and the new warnings, in line order (never on the same line).
+        let mut warnings = warnings.into_iter().peekable();
+        for problem in found {
+            while let Some(warning) = warnings.next_if(|w| w.line < problem.line) {
+                problems.push(warning);
+            }
+            problems.push(problem);
+        }
+        problems.extend(warnings);
+        for (reason, count) in part.skipped {
+            *self.skipped.entry(reason).or_default() += count;
+        }
     }
 
     /// Starts a judgment; returns the record slot it will replace, if any. `commit` must
     /// follow before the next `begin`.
-    fn begin(&mut self, item_id: Cow<'a, str>, annotator: &str) -> Option<usize> {
-        let annotator = intern_listed(&mut self.annotator_ids, &mut self.annotators, annotator);
+    fn begin(&mut self, item_id: &str, annotator: &str) -> Option<usize> {
+        let annotator = self.annotators.intern(annotator);
         let next_slot = self.records.len() as u32;
-        let replaced = match self.item_ids.get(item_id.as_ref()) {
-            Some(&(item, first_annotator, first_slot)) => {
-                self.current = (item, annotator);
-                self.current_is_first = first_annotator == annotator;
-                if self.current_is_first {
-                    Some(first_slot as usize)
-                } else {
-                    self.record_of.get(&((u64::from(item) << 32) | u64::from(annotator))).copied()
-                }
-            }
-            None => {
-                let item = self.item_ids.len() as u32;
-                self.current = (item, annotator);
-                self.current_is_first = true;
-                // `commit` stores this new judgment in the next slot.
-                self.item_ids.insert(item_id.clone(), (item, annotator, next_slot));
-                None
+        let (item, new) = self.items.intern_hashed(item_id, crate::intern::hash_str(item_id.as_bytes()));
+        self.current = (item, annotator);
+        let replaced = if new {
+            self.current_is_first = true;
+            // `commit` stores this new judgment in the next slot.
+            self.item_first.push((annotator, next_slot));
+            None
+        } else {
+            let (first_annotator, first_slot) = self.item_first[item as usize];
+            self.current_is_first = first_annotator == annotator;
+            if self.current_is_first {
+                Some(first_slot as usize)
+            } else {
+                self.record_of.get(&((u64::from(item) << 32) | u64::from(annotator))).copied()
             }
         };
-        if replaced.is_some() {
-            item_id.as_ref().clone_into(&mut self.current_item);
-        }
         self.current_replaces = replaced;
         replaced
     }
 
-    /// The current judgment's item id (valid after a `begin` that found a replacement) and
-    /// annotator.
-    fn current_names(&self) -> (&str, &str) {
-        (&self.current_item, &self.annotators[self.current.1 as usize])
-    }
-
     /// Stores the current judgment's battles, replacing an earlier judgment of the same key.
-    fn commit(&mut self, mut battles: Vec<(u32, u32, Outcome, bool)>) {
+    fn commit(&mut self, battles: RecordBattles) {
         let (item, annotator) = self.current;
-        let battles = match battles.len() {
-            0 => RecordBattles::None,
-            1 => {
-                let (a, b, o, p) = battles.pop().expect("length checked: one battle");
-                RecordBattles::One(a, b, o, p)
-            }
-            _ => RecordBattles::Many(battles),
-        };
         let record = Record { item, annotator, battles };
         match self.current_replaces {
             Some(slot) => {
@@ -609,17 +668,11 @@ impl<'a, 't> Builder<'a, 't> {
 
     /// Adds one judgment's preference or ranking; returns the record slot it replaced, if
     /// any. A replaced judgment whose replacement gives no battle leaves no battle.
-    fn push<S: AsRef<str>>(
-        &mut self,
-        item_id: Cow<'a, str>,
-        annotator: &str,
-        shown: Option<&[S]>,
-        winner: Option<&str>,
-        ranking: Option<&[S]>,
-    ) -> Option<usize> {
-        let pair = winner.map(|_| self.pair_of(&item_id, shown).map(|(a, b, p)| (a.to_owned(), b.to_owned(), p)));
+    fn push<S: AsRef<str>>(&mut self, item_id: &str, annotator: &str, shown: Option<&[S]>, winner: Option<&str>, ranking: Option<&[S]>) -> Option<usize> {
+        let tasks = self.tasks;
+        let pair = winner.map(|_| pair_of(tasks, item_id, shown));
         let replaced = self.begin(item_id, annotator);
-        let mut battles = Vec::new();
+        let mut battles = RecordBattles::None;
         match (winner, ranking) {
             (Some(winner), _) => match pair.expect("a pair is looked up for every preference") {
                 Err(reason) => self.skip(reason),
@@ -637,7 +690,7 @@ impl<'a, 't> Builder<'a, 't> {
                     };
                     match outcome {
                         None => self.skip("winner is not one of the two compared models"),
-                        Some(outcome) => battles.push((self.model(&first), self.model(&second), outcome, positioned)),
+                        Some(outcome) => battles.add((self.model(first), self.model(second), outcome, positioned)),
                     }
                 }
             },
@@ -657,9 +710,9 @@ impl<'a, 't> Builder<'a, 't> {
                         for worse in &ranking[i + 1..] {
                             let (better_id, worse_id) = (self.model(better), self.model(worse));
                             if positioned && position(worse) < position(better) {
-                                battles.push((worse_id, better_id, Outcome::SecondWins, true));
+                                battles.add((worse_id, better_id, Outcome::SecondWins, true));
                             } else {
-                                battles.push((better_id, worse_id, Outcome::FirstWins, positioned));
+                                battles.add((better_id, worse_id, Outcome::FirstWins, positioned));
                             }
                         }
                     }
@@ -671,30 +724,12 @@ impl<'a, 't> Builder<'a, 't> {
         replaced
     }
 
-    /// The two compared models of a preference: `shown` when it has two, else the task's two
-    /// outputs.
-    fn pair_of<'s, S: AsRef<str>>(&'s self, item_id: &str, shown: Option<&'s [S]>) -> Result<(&'s str, &'s str, bool), &'static str> {
-        match shown {
-            Some([first, second]) if first.as_ref() != second.as_ref() => return Ok((first.as_ref(), second.as_ref(), true)),
-            Some([_, _]) => return Err("shown lists the same model twice"),
-            Some(s) if s.len() > 2 => return Err("preference over more than two shown outputs: the loser is unknown"),
-            _ => {}
-        }
-        let Some(tasks) = &self.tasks else {
-            return Err("no shown models (pass --tasks to take the pair from the item's outputs)");
-        };
-        match tasks.get(item_id).map(|t| t.outputs.as_slice()) {
-            Some([first, second]) => Ok((first.model.as_str(), second.model.as_str(), false)),
-            Some(_) => Err("item does not have exactly two outputs"),
-            None => Err("item not found in the task file"),
-        }
-    }
-
     /// Expands the kept judgments into battles, with models renumbered in sorted name order.
     fn finish(self) -> BattleSet {
-        let mut order: Vec<u32> = (0..self.models.len() as u32).collect();
-        order.sort_by(|&a, &b| self.models[a as usize].cmp(&self.models[b as usize]));
-        let mut new_id = vec![0u32; self.models.len()];
+        let models = self.models.names();
+        let mut order: Vec<u32> = (0..models.len() as u32).collect();
+        order.sort_by(|&a, &b| models[a as usize].cmp(&models[b as usize]));
+        let mut new_id = vec![0u32; models.len()];
         for (new, &old) in order.iter().enumerate() {
             new_id[old as usize] = new as u32;
         }
@@ -716,13 +751,27 @@ impl<'a, 't> Builder<'a, 't> {
                 RecordBattles::None => {}
             }
         }
-        let mut models = self.models;
-        let sorted: Vec<String> = order.iter().map(|&old| std::mem::take(&mut models[old as usize])).collect();
-        let mut items = vec![String::new(); self.item_ids.len()];
-        for (name, (id, _, _)) in self.item_ids {
-            items[id as usize] = name.into_owned();
-        }
-        BattleSet { models: sorted, annotators: self.annotators, items, battles, skipped: self.skipped }
+        let sorted: Vec<String> = order.iter().map(|&old| models[old as usize].clone()).collect();
+        BattleSet { models: sorted, annotators: self.annotators.names(), items: self.items.names(), battles, skipped: self.skipped }
+    }
+}
+
+/// The two compared models of a preference: `shown` when it has two, else the task's two
+/// outputs.
+fn pair_of<'s, S: AsRef<str>>(tasks: Option<&'s TaskMap<'s>>, item_id: &str, shown: Option<&'s [S]>) -> Result<(&'s str, &'s str, bool), &'static str> {
+    match shown {
+        Some([first, second]) if first.as_ref() != second.as_ref() => return Ok((first.as_ref(), second.as_ref(), true)),
+        Some([_, _]) => return Err("shown lists the same model twice"),
+        Some(s) if s.len() > 2 => return Err("preference over more than two shown outputs: the loser is unknown"),
+        _ => {}
+    }
+    let Some(tasks) = tasks else {
+        return Err("no shown models (pass --tasks to take the pair from the item's outputs)");
+    };
+    match tasks.get(item_id).map(|t| t.outputs.as_slice()) {
+        Some([first, second]) => Ok((first.model.as_str(), second.model.as_str(), false)),
+        Some(_) => Err("item does not have exactly two outputs"),
+        None => Err("item not found in the task file"),
     }
 }
 
@@ -806,6 +855,28 @@ mod tests {
             assert_eq!(read_many_parallel(&[("f", &text)], None, threads), one);
         }
         assert!(one.problems.iter().any(|p| p.line == middle as u64 + 1 && p.is_error()));
+    }
+
+    #[test]
+    fn merging_parts_keeps_replacements_warnings_and_their_order_across_files() {
+        let text = std::fs::read_to_string("../../www/demo/mtbench-judgments/judgments.jsonl").unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        // Re-judge every 7th line of the first half late in the file, with bad lines around.
+        let mut mixed: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        for (k, line) in lines[..lines.len() / 2].iter().enumerate().step_by(7) {
+            mixed.push(line.to_string());
+            if k % 3 == 0 {
+                mixed.push("{bad".into());
+            }
+        }
+        let mixed = mixed.join("\n");
+        let files = [("a", mixed.as_str()), ("b", mixed.as_str())];
+        let one = read_many_parallel(&files, None, 1);
+        assert!(one.problems.iter().filter(|p| !p.is_error()).count() > lines.len() / 14);
+        assert_eq!(read_many_parallel(&files[..1], None, 2).problems, crate::judgment::load_judgments("a", &mixed).problems);
+        for threads in [2, 3] {
+            assert_eq!(read_many_parallel(&files, None, threads), one);
+        }
     }
 
     #[test]
