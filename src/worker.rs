@@ -35,3 +35,46 @@ pub fn quality_report(
 pub fn krippendorff_alpha_jsonl(bytes: &[u8]) -> Option<f64> {
     verdict_core::agreement::alpha_of_jsonl(bytes, None)
 }
+
+/// One leaderboard per slice of the judgments: `by` is `criterion` or `meta.FIELD` (the task
+/// file gives the meta values). Returns `[{"name", "leaderboard"}]` as JSON. Across files, a
+/// later judgment of the same (item, annotator) replaces an earlier one, as everywhere.
+#[wasm_bindgen]
+pub fn leaderboard_slices(
+    names: Vec<String>,
+    texts: Vec<String>,
+    tasks_name: String,
+    tasks_text: String,
+    by: String,
+    bootstrap: u32,
+    seed: u32,
+) -> Result<String, JsError> {
+    use verdict_core::ranking::{leaderboard_from_battles, slices, By, Options};
+    let by = match by.strip_prefix("meta.") {
+        Some(field) if !field.is_empty() => By::Meta(field.to_owned()),
+        _ if by == "criterion" => By::Criterion,
+        _ => return Err(JsError::new(&format!("slice by \"{by}\": expected criterion or meta.FIELD"))),
+    };
+    let mut latest: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
+    let mut judgments = Vec::new();
+    for (name, text) in names.iter().zip(&texts) {
+        for judgment in verdict_core::judgment::load_judgments(name, text).records {
+            let key = (judgment.item_id.clone(), judgment.annotator.clone());
+            match latest.get(&key) {
+                Some(&at) => judgments[at] = judgment,
+                None => {
+                    latest.insert(key, judgments.len());
+                    judgments.push(judgment);
+                }
+            }
+        }
+    }
+    let tasks = (!tasks_name.is_empty()).then(|| verdict_core::task::load_tasks(&tasks_name, &tasks_text).records);
+    let slices = slices(&judgments, tasks.as_deref(), &by).map_err(|e| JsError::new(&e.to_string()))?;
+    let options = Options { bootstrap, seed: u64::from(seed), ..Options::default() };
+    let boards: Vec<serde_json::Value> = slices
+        .iter()
+        .map(|slice| serde_json::json!({"name": slice.name, "leaderboard": leaderboard_from_battles(&slice.battles, &options)}))
+        .collect();
+    serde_json::to_string(&boards).map_err(|e| JsError::new(&e.to_string()))
+}

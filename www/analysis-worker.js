@@ -1,8 +1,8 @@
-// Verdict's analysis worker: parses judgment files and computes the quality report off the
-// UI thread, with the same wasm module as the page (see src/worker.rs).
-// Message in:  {id, judgments: [{name, file?: Blob, url?: string}], tasks?: {...}, rubric?: {...}, options}
-// Messages out: {id, stage: 'reading'|'computing'} while working, then {id, report: JSON text} or {id, error}.
-import init, { quality_report } from './verdict-quality.js';
+// Verdict's analysis worker: parses judgment files and computes the quality report (or sliced
+// leaderboards) off the UI thread, with the quality page's own wasm module (src/worker.rs).
+// Message in:  {kind: 'report'|'slices', judgments: [{name, file?: Blob, url?: string}], tasks?, rubric?, options, by?}
+// Messages out: {stage: 'reading'|'computing'} while working, then {result: JSON text} or {error}.
+import init, { leaderboard_slices, quality_report } from './verdict-quality.js';
 
 const ready = init();
 
@@ -15,18 +15,21 @@ async function text(source) {
 }
 
 self.onmessage = async (event) => {
-  const { id, judgments, tasks, rubric, options } = event.data;
+  const { kind, judgments, tasks, rubric, options, by } = event.data;
   try {
     await ready;
-    self.postMessage({ id, stage: 'reading' });
+    self.postMessage({ stage: 'reading' });
     const files = await Promise.all(judgments.map(text));
     const [tasksName, tasksText] = await text(tasks);
     const [rubricName, rubricText] = await text(rubric);
-    self.postMessage({ id, stage: 'computing' });
-    const report = quality_report(files.map((f) => f[0]), files.map((f) => f[1]),
-      tasksName, tasksText, rubricName, rubricText, JSON.stringify(options));
-    self.postMessage({ id, report });
+    self.postMessage({ stage: 'computing' });
+    const names = files.map((f) => f[0]);
+    const texts = files.map((f) => f[1]);
+    const result = kind === 'slices'
+      ? leaderboard_slices(names, texts, tasksName, tasksText, by, options.bootstrap, Number(options.seed))
+      : quality_report(names, texts, tasksName, tasksText, rubricName, rubricText, JSON.stringify(options));
+    self.postMessage({ result });
   } catch (error) {
-    self.postMessage({ id, error: String(error?.message ?? error) });
+    self.postMessage({ error: String(error?.message ?? error) });
   }
 };

@@ -33,6 +33,15 @@ pub struct NamedSource {
 /// What the worker is doing, for the progress line.
 pub type Stage = String;
 
+/// One leaderboard of a slice (a criterion, or a value of a meta field).
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct SliceBoard {
+    /// The slice's name.
+    pub name: String,
+    /// Its leaderboard.
+    pub leaderboard: verdict_core::ranking::Leaderboard,
+}
+
 /// Computes the report of `judgments` (+ optional tasks and rubric) in a worker.
 pub async fn analyse(
     judgments: &[NamedSource],
@@ -41,15 +50,32 @@ pub async fn analyse(
     options: &ReportOptions,
     on_stage: impl Fn(Stage) + 'static,
 ) -> Result<QualityReport, String> {
-    let worker_options = web_sys::WorkerOptions::new();
-    worker_options.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options("analysis-worker.js", &worker_options).map_err(|e| format!("could not start the analysis worker: {e:?}"))?;
+    let message = job("report", judgments, tasks, rubric, options)?;
+    let json = run(&message, on_stage).await?;
+    serde_json::from_str(&json).map_err(|e| format!("the worker's report could not be read: {e}"))
+}
+
+/// One leaderboard per slice (`by`: `criterion` or `meta.FIELD`), computed in a worker.
+pub async fn slice_leaderboards(
+    judgments: &[NamedSource],
+    tasks: Option<&NamedSource>,
+    by: &str,
+    options: &ReportOptions,
+) -> Result<Vec<SliceBoard>, String> {
+    let message = job("slices", judgments, tasks, None, options)?;
+    set(&message, "by", &by.into())?;
+    let json = run(&message, |_| {}).await?;
+    serde_json::from_str(&json).map_err(|e| format!("the worker's leaderboards could not be read: {e}"))
+}
+
+/// The message for one worker job.
+fn job(kind: &str, judgments: &[NamedSource], tasks: Option<&NamedSource>, rubric: Option<&NamedSource>, options: &ReportOptions) -> Result<Object, String> {
     let message = Object::new();
+    set(&message, "kind", &kind.into())?;
     let list = Array::new();
     for source in judgments {
         list.push(&to_js(source)?);
     }
-    set(&message, "id", &1.into())?;
     set(&message, "judgments", &list)?;
     if let Some(tasks) = tasks {
         set(&message, "tasks", &to_js(tasks)?)?;
@@ -59,7 +85,14 @@ pub async fn analyse(
     }
     let options_json = serde_json::to_string(options).map_err(|e| e.to_string())?;
     set(&message, "options", &js_sys::JSON::parse(&options_json).map_err(|e| format!("{e:?}"))?)?;
+    Ok(message)
+}
 
+/// Runs one job in a fresh worker and returns its JSON result.
+async fn run(message: &Object, on_stage: impl Fn(Stage) + 'static) -> Result<String, String> {
+    let worker_options = web_sys::WorkerOptions::new();
+    worker_options.set_type(web_sys::WorkerType::Module);
+    let worker = web_sys::Worker::new_with_options("analysis-worker.js", &worker_options).map_err(|e| format!("could not start the analysis worker: {e:?}"))?;
     let result: Rc<RefCell<Option<Result<String, String>>>> = Rc::new(RefCell::new(None));
     let on_stage: Rc<dyn Fn(Stage)> = Rc::new(on_stage);
     let handler_slot = RefCell::new(None::<Closure<dyn FnMut(web_sys::MessageEvent)>>);
@@ -68,7 +101,7 @@ pub async fn analyse(
         let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
             let text = |key: &str| Reflect::get(&data, &key.into()).ok().and_then(|v| v.as_string());
-            if let Some(report) = text("report") {
+            if let Some(report) = text("result") {
                 *result.borrow_mut() = Some(Ok(report));
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             } else if let Some(error) = text("error") {
@@ -81,12 +114,12 @@ pub async fn analyse(
         worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
         *handler_slot.borrow_mut() = Some(handler);
     });
-    worker.post_message(&message).map_err(|e| format!("could not send the files to the worker: {e:?}"))?;
+    worker.post_message(message).map_err(|e| format!("could not send the files to the worker: {e:?}"))?;
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     worker.terminate();
     drop(handler_slot);
-    let json = result.borrow_mut().take().unwrap_or_else(|| Err("the worker stopped without an answer".into()))?;
-    serde_json::from_str(&json).map_err(|e| format!("the worker's report could not be read: {e}"))
+    let answer = result.borrow_mut().take();
+    answer.unwrap_or_else(|| Err("the worker stopped without an answer".into()))
 }
 
 fn to_js(source: &NamedSource) -> Result<JsValue, String> {

@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT, launch, screenshot, startServer, stopServer } from './support.mjs';
 
@@ -117,4 +118,62 @@ test('workspace numbers equal the CLI; adjudications persist; report is self-con
   const alpha = agree.results.find((r) => r.metric === 'krippendorff_alpha');
   assert.ok(html.includes(alpha.value.toFixed(3)), 'the report shows the same alpha');
   assert.deepEqual(pageErrors, []);
+});
+
+test('slices by a meta field and the confusion matrix, from files picked in the page', async () => {
+  // A task file built from the real data: each judged comparison, with its MT-Bench category
+  // from questions.jsonl (the answer texts are not distributed, so outputs are empty).
+  const questions = new Map(fs.readFileSync(path.join(ROOT, 'www/demo/mtbench-judgments/questions.jsonl'), 'utf8')
+    .trim().split('\n').map((l) => JSON.parse(l)).map((q) => [q.question_id, q.category]));
+  const judgments = fs.readFileSync(JUDGMENTS, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const items = new Map();
+  for (const j of judgments) {
+    if (items.has(j.item_id)) continue;
+    const [question, , pair] = j.item_id.split(':');
+    const category = questions.get(Number(question.replace('mtbench-', '')));
+    items.set(j.item_id, { id: j.item_id, prompt: `MT-Bench ${question}`,
+      outputs: pair.split('|').map((model) => ({ model, content: '' })), meta: { category } });
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-quality-'));
+  const tasksFile = path.join(dir, 'mtbench-comparisons.jsonl');
+  fs.writeFileSync(tasksFile, [...items.values()].map((t) => JSON.stringify(t)).join('\n') + '\n');
+  const categories = new Set([...items.values()].map((t) => t.meta.category));
+
+  const second = await launch();
+  try {
+    const { page, pageErrors } = second;
+    await page.goto(`${base}quality.html`);
+    await page.getByLabel('Judgments (one or more JSONL files)').setInputFiles(JUDGMENTS);
+    await page.getByLabel('Task file (optional: gold, items)').setInputFiles(tasksFile);
+    await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+    await page.getByRole('tab', { name: 'Leaderboard', exact: true }).click();
+    await page.getByLabel('Slice by').fill('meta.category');
+    await page.getByRole('button', { name: 'Show slices' }).click();
+    const headings = page.locator('.slice h4');
+    await headings.first().waitFor({ timeout: 60_000 });
+    const names = (await headings.allTextContents()).map((h) => h.split(' — ')[0]);
+    assert.deepEqual(new Set(names), categories, 'one leaderboard per MT-Bench category');
+    const battles = (await headings.allTextContents()).reduce((sum, h) => sum + Number(h.match(/(\d+) battles/)[1]), 0);
+    assert.equal(battles, 5754, 'every battle lands in exactly one slice');
+    await screenshot(page, 'quality-4-slices');
+
+    // Confusion: expert_0 against author_0, counted independently from the file.
+    await page.getByRole('tab', { name: 'Agreement', exact: true }).click();
+    await page.getByRole('combobox', { name: /^Rows:/ }).selectOption('expert_0');
+    await page.getByRole('combobox', { name: /^Columns:/ }).selectOption('author_0');
+    const latest = new Map();
+    for (const j of judgments) latest.set(`${j.item_id}\n${j.annotator}`, j.preference?.winner);
+    let shared = 0, same = 0;
+    for (const id of items.keys()) {
+      const [a, b] = [latest.get(`${id}\nexpert_0`), latest.get(`${id}\nauthor_0`)];
+      if (a && b) { shared += 1; same += a === b ? 1 : 0; }
+    }
+    assert.ok(shared > 0);
+    await page.getByText(`${shared} shared items · agreement ${(100 * same / shared).toFixed(1)}%`).waitFor();
+    await screenshot(page, 'quality-5-confusion');
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await second.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -5,12 +5,19 @@ use yew::prelude::*;
 
 use super::format::percent;
 use crate::components::charts::{Heatmap, IntervalChart, IntervalRow};
+use crate::state::analysis::SliceBoard;
 
 /// Props of [`LeaderboardView`].
 #[derive(Properties, PartialEq)]
 pub struct LeaderboardViewProps {
     /// The report.
     pub report: std::rc::Rc<QualityReport>,
+    /// Ask for one leaderboard per slice: `criterion` or `meta.FIELD` (empty: none).
+    pub on_slice: Callback<String>,
+    /// The sliced leaderboards, once computed (or why they could not be).
+    pub slices: Option<std::rc::Rc<Result<Vec<SliceBoard>, String>>>,
+    /// A slicing is being computed.
+    pub slicing: bool,
 }
 
 /// Ratings with error bars, the table, the win matrix and position bias.
@@ -69,6 +76,36 @@ pub fn leaderboard_view(props: &LeaderboardViewProps) -> Html {
                 } }</li>
             </ul>
             if !board.notes.is_empty() { <ul class="muted small">{ for board.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul> }
+            <h3>{ "Slices" }</h3>
+            <form class="slice-controls" onsubmit={{
+                let on_slice = props.on_slice.clone();
+                Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    let form: web_sys::HtmlFormElement = e.target_unchecked_into();
+                    let field = js_sys::Reflect::get(&form, &"slice".into()).ok()
+                        .and_then(|input| js_sys::Reflect::get(&input, &"value".into()).ok())
+                        .and_then(|v| v.as_string()).unwrap_or_default();
+                    on_slice.emit(field.trim().to_owned());
+                })
+            }}>
+                <label>{ "One leaderboard per " }
+                    <input name="slice" type="text" aria-label="Slice by" placeholder="criterion, or meta.FIELD (e.g. meta.category)" /></label>
+                <button type="submit" disabled={props.slicing}>{ if props.slicing { "Computing…" } else { "Show slices" } }</button>
+                <span class="muted small">{ "meta fields need the task file." }</span>
+            </form>
+            { match props.slices.as_deref() {
+                None => html! {},
+                Some(Err(message)) => html! { <p class="errors" role="alert">{ message }</p> },
+                Some(Ok(boards)) if boards.is_empty() => html! { <p class="muted">{ "No slice has battles." }</p> },
+                Some(Ok(boards)) => html! { <>{ for boards.iter().map(|slice| {
+                    let rows: Vec<IntervalRow> = slice.leaderboard.models.iter()
+                        .map(|m| IntervalRow { label: m.model.clone(), value: m.rating, low: m.ci_low, high: m.ci_high }).collect();
+                    html! { <div class="slice">
+                        <h4>{ format!("{} — {} battles", slice.name, slice.leaderboard.n_battles) }</h4>
+                        <IntervalChart title={format!("Ratings for {}", slice.name)} {rows} />
+                    </div> }
+                }) }</> },
+            } }
         </section>
     }
 }

@@ -16,7 +16,7 @@ use super::judges_view::JudgesView;
 use super::leaderboard_view::LeaderboardView;
 use super::overview_view::OverviewView;
 use crate::state::adjudications::AdjudicationStore;
-use crate::state::analysis::{analyse, FileSource, NamedSource};
+use crate::state::analysis::{analyse, slice_leaderboards, FileSource, NamedSource, SliceBoard};
 use crate::state::browser::{download, local_get, local_set, now_ms};
 use crate::state::loader::read_file;
 
@@ -69,6 +69,8 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
     let error = use_state(|| None::<String>);
     let tab = use_state(|| Tab::Overview);
     let tasks = use_state(|| None::<Rc<Vec<Task>>>);
+    let slices = use_state(|| None::<Rc<Result<Vec<SliceBoard>, String>>>);
+    let slicing = use_state(|| false);
     let adjudications = use_state(|| Rc::new(Vec::<Adjudication>::new()));
     let kpi = use_state(|| local_get(KPI_KEY).and_then(|t| serde_json::from_str::<Kpi>(&t).ok()).unwrap_or_default());
     let root_causes = use_state(|| {
@@ -172,6 +174,23 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
             run.emit(((*inputs).clone(), new_kpi));
         })
     };
+    let on_slice = {
+        let (inputs, slices, slicing, kpi) = (inputs.clone(), slices.clone(), slicing.clone(), kpi.clone());
+        Callback::from(move |by: String| {
+            if by.is_empty() {
+                slices.set(None);
+                return;
+            }
+            let (inputs, slices, slicing) = ((*inputs).clone(), slices.clone(), slicing.clone());
+            let options = ReportOptions { kpi: (*kpi).clone(), ..ReportOptions::default() };
+            slicing.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = slice_leaderboards(&inputs.judgments, inputs.tasks.as_ref(), &by, &options).await;
+                slices.set(Some(Rc::new(result)));
+                slicing.set(false);
+            });
+        })
+    };
     let on_save = {
         let (adjudications, error) = (adjudications.clone(), error.clone());
         Callback::from(move |adjudication: Adjudication| {
@@ -249,7 +268,7 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                         Tab::Agreement => html! { <AgreementView report={report.clone()} /> },
                         Tab::Annotators => html! { <AnnotatorsView report={report.clone()} {on_kpi} /> },
                         Tab::Judges => html! { <JudgesView report={report.clone()} /> },
-                        Tab::Leaderboard => html! { <LeaderboardView report={report.clone()} /> },
+                        Tab::Leaderboard => html! { <LeaderboardView report={report.clone()} {on_slice} slices={(*slices).clone()} slicing={*slicing} /> },
                         Tab::Disagreements => html! { <>
                             <label class="root-causes">{ "Root-cause tags (comma-separated) " }
                                 <input type="text" aria-label="Root-cause tags" value={root_causes.join(", ")} onchange={on_root_causes} /></label>

@@ -11,8 +11,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 mod build;
+mod confusion;
 mod csv;
 mod html;
+
+pub use confusion::{confusion, Confusion};
 
 use crate::agreement::AgreementResult;
 use crate::ranking::{BiasReport, Leaderboard};
