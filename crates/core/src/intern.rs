@@ -76,6 +76,12 @@ impl Interner {
         self.slots = slots;
     }
 
+    /// Reads the table slot where a name hashed to `hash` would be looked up first. Touching
+    /// the slots of a batch of names before interning them lets their cache misses overlap.
+    pub(crate) fn touch(&self, hash: u64) -> u64 {
+        self.slots.get(hash as usize & self.slots.len().wrapping_sub(1)).copied().unwrap_or(0)
+    }
+
     /// Number of names.
     pub(crate) fn len(&self) -> usize {
         self.ends.len()

@@ -447,7 +447,14 @@ impl Collector {
             return;
         }
         let remap = |into: &mut Interner, from: &Interner| -> Vec<u32> { (0..from.len() as u32).map(|id| into.intern(from.name(id))).collect() };
-        let items = remap(&mut self.items, &part.items);
+        // Items are many: touch their table slots a batch ahead so that the cache misses overlap.
+        self.items.reserve(part.items.len(), 0);
+        let hashes: Vec<u64> = (0..part.items.len() as u32).map(|id| crate::intern::hash_str(part.items.name(id).as_bytes())).collect();
+        let mut items: Vec<u32> = Vec::with_capacity(hashes.len());
+        for (start, batch) in (0..).step_by(16).zip(hashes.chunks(16)) {
+            std::hint::black_box(batch.iter().fold(0, |acc, &hash| acc ^ self.items.touch(hash)));
+            items.extend((start..).zip(batch).map(|(id, &hash)| self.items.intern_hashed(part.items.name(id), hash).0));
+        }
         let annotators = remap(&mut self.annotators, &part.annotators);
         let groups = remap(&mut self.groups, &part.groups);
         let models = remap(&mut self.models, &part.models);

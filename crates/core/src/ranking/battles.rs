@@ -212,8 +212,10 @@ pub fn read_many_parallel(files: &[(&str, &str)], tasks: Option<&[Task]>, thread
         for part in &parts[..parts.len().saturating_sub(1)] {
             starts.push(starts.last().expect("starts begin at line 1") + part.bytes().filter(|&b| b == b'\n').count() as u64);
         }
-        builder.records.reserve(text.len() / 120);
-        builder.items.reserve(text.len() / 120, text.len() / 10);
+        let first_lines = (starts.get(1).copied().unwrap_or(1) - 1) as usize;
+        // Room for the whole file (the parts are about the same size), so merging does not rehash.
+        builder.records.reserve(first_lines * parts.len());
+        builder.items.reserve(first_lines * parts.len(), 0);
         if parts.len() <= 1 {
             builder.read_part(files, file_index, 1, text, &mut problems);
             continue;
@@ -226,8 +228,9 @@ pub fn read_many_parallel(files: &[(&str, &str)], tasks: Option<&[Task]>, thread
                 .map(|(&part, &start)| {
                     std::thread::Builder::new().spawn_scoped(scope, move || {
                         let mut local = Builder::new(task_ref);
-                        local.records.reserve(part.len() / 120);
-                        local.items.reserve(part.len() / 120, part.len() / 10);
+                        let lines = part.bytes().filter(|&b| b == b'\n').count();
+                        local.records.reserve(lines);
+                        local.items.reserve(lines, 0);
                         let mut found = Vec::new();
                         local.read_part(files, file_index, start, part, &mut found);
                         (local, found)
@@ -514,13 +517,33 @@ impl<'t> Builder<'t> {
 
     /// Reads the lines of `text`, the first being line `first_line` of file `file_index`.
     fn read_part(&mut self, files: &[(&str, &str)], file_index: usize, first_line: u64, text: &str, problems: &mut Vec<Problem>) {
-        let file = files[file_index].0;
-        for (index, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
+        const BATCH: usize = 16;
+        let mut batch: Vec<(u64, Parsed<'_>)> = Vec::with_capacity(BATCH);
+        let mut lines = text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()).peekable();
+        while lines.peek().is_some() {
+            // Parse a few lines, touch their items' table slots (the misses overlap), then add them.
+            batch.extend(lines.by_ref().take(BATCH).map(|(index, line)| (first_line + index as u64, parse_line(line))));
+            let mut touched = 0;
+            for (_, parsed) in &batch {
+                let item_id = match parsed {
+                    Parsed::Lean(lean) => lean.item_id.as_ref(),
+                    Parsed::Full(judgment) => judgment.item_id.as_str(),
+                    Parsed::Bad(_) => continue,
+                };
+                touched ^= self.items.touch(crate::intern::hash_str(item_id.as_bytes()));
             }
-            let line_no = first_line + index as u64;
-            let replaced = match parse_line(line) {
+            std::hint::black_box(touched);
+            for (line_no, parsed) in batch.drain(..) {
+                self.add_parsed(files, file_index, line_no, parsed, problems);
+            }
+        }
+    }
+
+    /// Adds one parsed line (see [`Builder::read_part`]).
+    fn add_parsed(&mut self, files: &[(&str, &str)], file_index: usize, line_no: u64, parsed: Parsed<'_>, problems: &mut Vec<Problem>) {
+        let file = files[file_index].0;
+        {
+            let replaced = match parsed {
                 Parsed::Lean(lean) => self.push(
                     &lean.item_id,
                     &lean.annotator,
@@ -537,7 +560,7 @@ impl<'t> Builder<'t> {
                 ),
                 Parsed::Bad(found) => {
                     problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)));
-                    continue;
+                    return;
                 }
             };
             let slot = self.last_slot;
@@ -560,13 +583,15 @@ impl<'t> Builder<'t> {
         let file = files[file_index].0;
         let models: Vec<u32> = (0..part.models.len() as u32).map(|id| self.models.intern(part.models.name(id))).collect();
         let annotators: Vec<u32> = (0..part.annotators.len() as u32).map(|id| self.annotators.intern(part.annotators.name(id))).collect();
-        // Per item of the part: its id here and whether it is new here.
-        let items: Vec<(u32, bool)> = (0..part.items.len() as u32)
-            .map(|id| {
-                let name = part.items.name(id);
-                self.items.intern_hashed(name, crate::intern::hash_str(name.as_bytes()))
-            })
-            .collect();
+        // Per item of the part: its id here and whether it is new here. Slots are touched a
+        // batch ahead so that the cache misses overlap.
+        self.items.reserve(part.items.len(), 0);
+        let hashes: Vec<u64> = (0..part.items.len() as u32).map(|id| crate::intern::hash_str(part.items.name(id).as_bytes())).collect();
+        let mut items: Vec<(u32, bool)> = Vec::with_capacity(hashes.len());
+        for (start, batch) in (0..).step_by(16).zip(hashes.chunks(16)) {
+            std::hint::black_box(batch.iter().fold(0, |acc, &hash| acc ^ self.items.touch(hash)));
+            items.extend((start..).zip(batch).map(|(id, &hash)| self.items.intern_hashed(part.items.name(id), hash)));
+        }
         for (&(item, new), &(first_annotator, _)) in items.iter().zip(&part.item_first) {
             if new {
                 debug_assert_eq!(item as usize, self.item_first.len());
