@@ -19,7 +19,7 @@ pub mod collect;
 mod cohen;
 mod icc;
 mod interpret;
-mod krippendorff;
+pub(crate) mod krippendorff;
 pub mod quality;
 mod ratings;
 mod scale;

@@ -345,7 +345,7 @@ fn record_codes(criterion: &CriterionRatings, dataset: &Dataset, records: &[Reco
 struct Quality {
     q: usize,
     level: Level,
-    values: Vec<f64>,
+    scale: crate::agreement::Scale,
     /// Coincidences of the humans' ratings.
     total: Vec<f64>,
     /// Per annotator: the change to `total` when a human is removed or a judge added.
@@ -382,8 +382,8 @@ impl Quality {
                 }
             }
         }
-        let values: Vec<f64> = ratings.scale().values().to_vec();
-        let mut quality = Quality { q, level, values, total, alpha_toggled: vec![None; n_annotators], alpha_humans: None, pairs: BTreeMap::new(), n_ratings, is_judge: is_judge.to_vec() };
+        let scale = ratings.scale().clone();
+        let mut quality = Quality { q, level, scale, total, alpha_toggled: vec![None; n_annotators], alpha_humans: None, pairs: BTreeMap::new(), n_ratings, is_judge: is_judge.to_vec() };
         quality.alpha_humans = quality.alpha(&quality.total);
         let mut toggled = vec![0.0; q * q];
         let mut others: Vec<u32> = Vec::new();
@@ -409,45 +409,9 @@ impl Quality {
         quality
     }
 
-    /// Krippendorff's alpha of a coincidence matrix, as `agreement`'s Krippendorff module
-    /// computes it: `α = 1 − (n − 1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck`.
+    /// Krippendorff's alpha of a coincidence matrix (the agreement module's own formula).
     fn alpha(&self, coincidences: &[f64]) -> Option<f64> {
-        let q = self.q;
-        let n_c: Vec<f64> = (0..q).map(|c| coincidences[c * q..(c + 1) * q].iter().sum::<f64>()).collect();
-        let n: f64 = n_c.iter().sum();
-        if n < 2.0 - 1e-9 || n_c.iter().filter(|&&x| x > 1e-9).count() < 2 {
-            return None;
-        }
-        let mut cumulative = vec![0.0; q + 1];
-        for c in 0..q {
-            cumulative[c + 1] = cumulative[c] + n_c[c];
-        }
-        let delta = |c: usize, k: usize| -> f64 {
-            let (c, k) = (c.min(k), c.max(k));
-            match self.level {
-                Level::Nominal => f64::from(u8::from(c != k)),
-                Level::Ordinal => {
-                    let between = cumulative[k + 1] - cumulative[c] - (n_c[c] + n_c[k]) / 2.0;
-                    between * between
-                }
-                Level::Interval => (self.values[c] - self.values[k]).powi(2),
-                Level::Ratio => {
-                    let (x, y) = (self.values[c], self.values[k]);
-                    if x + y == 0.0 { 0.0 } else { ((x - y) / (x + y)).powi(2) }
-                }
-            }
-        };
-        let (mut observed, mut expected) = (0.0, 0.0);
-        for c in 0..q {
-            for k in 0..q {
-                if c != k {
-                    let d = delta(c, k);
-                    observed += coincidences[c * q + k] * d;
-                    expected += n_c[c] * n_c[k] * d;
-                }
-            }
-        }
-        (expected > 0.0).then(|| 1.0 - (n - 1.0) * observed / expected)
+        crate::agreement::krippendorff::from_coincidences(coincidences, &self.scale, self.level)
     }
 
     fn alpha_with_without(&self, annotator: u32, judge: bool) -> (Option<f64>, Option<f64>) {
