@@ -989,7 +989,7 @@ mod tests {
         assert_eq!(session.current, 0);
         assert_eq!(session.draft.preference, Some(0));
         assert_eq!(session.missing(), vec![]);
-        assert_eq!(session.build_judgment(T0 + 10_000 + 0).scores, first.scores);
+        assert_eq!(session.build_judgment(T0 + 10_000).scores, first.scores);
         press(&mut session, &["3", "Enter"], T0 + 25_000); // now a tie
         let edited = saved(&mut session, T0 + 25_000);
         assert_eq!(edited.preference.as_ref().unwrap().winner, "tie");
