@@ -101,14 +101,16 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             Some(loaded.records)
         }
     };
-    let texts: Vec<(String, String)> =
-        args.files.iter().map(|path| Ok((path.clone(), read_text(path)?))).collect::<anyhow::Result<_>>()?;
-    let named: Vec<(&str, &str)> = texts.iter().map(|(name, text)| (name.as_str(), text.as_str())).collect();
-
     let mut out = String::new();
     let n_battles = match &by {
         None => {
-            let loaded = battles::read_many_parallel(&named, tasks.as_deref(), options.threads);
+            let names: Vec<&str> = args.files.iter().map(String::as_str).collect();
+            let index = tasks.as_deref().map(battles::TaskIndex::new);
+            let mut reader = battles::BlockReader::new(&names, index.as_ref());
+            for (file_index, path) in args.files.iter().enumerate() {
+                read_blocks(&mut reader, file_index, path, options.threads)?;
+            }
+            let loaded = reader.finish();
             problems.extend(loaded.problems);
             let set = loaded.records.into_iter().next().expect("read_many returns one battle set");
             let board = ranking::leaderboard_from_battles(&set, &options);
@@ -125,6 +127,9 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             n
         }
         Some(by) => {
+            let texts: Vec<(String, String)> =
+                args.files.iter().map(|path| Ok((path.clone(), read_text(path)?))).collect::<anyhow::Result<_>>()?;
+            let named: Vec<(&str, &str)> = texts.iter().map(|(name, text)| (name.as_str(), text.as_str())).collect();
             let judgments = load_all(&named, &mut problems);
             let slices = ranking::slices(&judgments, tasks.as_deref(), by)?;
             let by_name = args.by.clone().unwrap_or_default();
@@ -175,9 +180,54 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
         eprintln!("verdict rank: no battles: no judgment has a usable preference or ranking");
         return Ok(ExitCode::from(1));
     }
-    // As above: the file texts are freed by the process exit, not page by page.
-    std::mem::forget(texts);
     Ok(if n_errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Reads one file (or stdin) into the battle reader in blocks of whole lines, in one reused
+/// buffer; each block is parsed on `threads` threads (same result as reading it whole).
+fn read_blocks(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &str, threads: u32) -> anyhow::Result<()> {
+    const BLOCK: usize = 4 << 20;
+    let mut input: Box<dyn Read> = if path == "-" {
+        Box::new(io::stdin())
+    } else {
+        let file = std::fs::File::open(path).with_context(|| format!("cannot read {path}"))?;
+        if file_index == 0 {
+            reader.expect_bytes(file.metadata().map_or(0, |m| m.len()) as usize);
+        }
+        Box::new(file)
+    };
+    let add = |reader: &mut battles::BlockReader<'_>, line_no: u64, block: &[u8]| -> anyhow::Result<u64> {
+        let text = std::str::from_utf8(block)
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
+            .with_context(|| format!("cannot read {path}"))?;
+        Ok(reader.add_block(file_index, line_no, text, threads))
+    };
+    let mut buffer = vec![0u8; BLOCK];
+    let (mut filled, mut line_no) = (0usize, 1u64);
+    loop {
+        if filled == buffer.len() {
+            // One line longer than the buffer: make room for it.
+            buffer.resize(buffer.len() * 2, 0);
+        }
+        let read = match input.read(&mut buffer[filled..]) {
+            Ok(read) => read,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e).with_context(|| format!("cannot read {path}")),
+        };
+        if read == 0 {
+            add(reader, line_no, &buffer[..filled])?;
+            return Ok(());
+        }
+        filled += read;
+        if filled < buffer.len() {
+            continue;
+        }
+        if let Some(end) = buffer[..filled].iter().rposition(|&b| b == b'\n') {
+            line_no += add(reader, line_no, &buffer[..=end])?;
+            buffer.copy_within(end + 1..filled, 0);
+            filled -= end + 1;
+        }
+    }
 }
 
 /// Reads a whole file (`-` is stdin) as text.

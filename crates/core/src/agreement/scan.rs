@@ -88,9 +88,56 @@ pub fn scan_line(line: &str) -> Option<Scanned<'_>> {
 pub fn scan_line_into<'a>(line: &'a str, mut scores: Vec<(&'a str, ScoreValue<'a>)>) -> Option<Scanned<'a>> {
     scores.clear();
     let mut cursor = Cursor { text: line, bytes: line.as_bytes(), at: 0 };
-    let scanned = cursor.judgment(scores)?;
+    let scanned = cursor.judgment(scores, None)?;
     cursor.ws();
     (cursor.at == cursor.bytes.len()).then_some(scanned)
+}
+
+/// Up to two names inline (a pairwise `shown`), more on the heap: a line's names without an
+/// allocation in the common case.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Names<'a> {
+    two: [&'a str; 2],
+    len: usize,
+    more: Vec<&'a str>,
+}
+
+impl<'a> Names<'a> {
+    fn push(&mut self, name: &'a str) {
+        if self.more.is_empty() && self.len < 2 {
+            self.two[self.len] = name;
+            self.len += 1;
+        } else {
+            if self.more.is_empty() {
+                self.more.extend_from_slice(&self.two[..self.len]);
+            }
+            self.more.push(name);
+        }
+    }
+
+    /// The names in order.
+    pub fn as_slice(&self) -> &[&'a str] {
+        if self.more.is_empty() { &self.two[..self.len] } else { &self.more }
+    }
+}
+
+/// `shown` and `ranking` of a judgment line, as ranking reads them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ShownAndRanking<'a> {
+    /// `shown`, if present and not null.
+    pub shown: Option<Names<'a>>,
+    /// `ranking`, if present and not null.
+    pub ranking: Option<Names<'a>>,
+}
+
+/// [`scan_line`] that also extracts `shown` and `ranking` (for the battle reader). `None`
+/// means "not sure: use the full parser"; also when a name has an escape.
+pub fn scan_battle_line(line: &str) -> Option<(Scanned<'_>, ShownAndRanking<'_>)> {
+    let mut names = ShownAndRanking::default();
+    let mut cursor = Cursor { text: line, bytes: line.as_bytes(), at: 0 };
+    let scanned = cursor.judgment(Vec::new(), Some(&mut names))?;
+    cursor.ws();
+    (cursor.at == cursor.bytes.len()).then_some((scanned, names))
 }
 
 const MAX_DEPTH: u32 = 64;
@@ -330,7 +377,8 @@ impl<'a> Cursor<'a> {
         if self.null() { Some(None) } else { self.string().map(Some) }
     }
 
-    fn judgment(&mut self, mut scores: Vec<(&'a str, ScoreValue<'a>)>) -> Option<Scanned<'a>> {
+    /// The judgment object; with `names`, `shown` and `ranking` are extracted there too.
+    fn judgment(&mut self, mut scores: Vec<(&'a str, ScoreValue<'a>)>, mut names: Option<&mut ShownAndRanking<'a>>) -> Option<Scanned<'a>> {
         let (mut schema_ok, mut item_id, mut annotator, mut group, mut winner) = (false, None, None, None, None);
         let mut has_content = false;
         // Duplicate keys bail out (serde's handling of them is not ours to imitate). Known keys
@@ -366,6 +414,22 @@ impl<'a> Cursor<'a> {
                 "item_id" => item_id = Some(cursor.string()?),
                 "annotator" => annotator = Some(cursor.string()?),
                 "group" => group = cursor.optional_string()?,
+                "shown" | "ranking" if names.is_some() => {
+                    if !cursor.null() {
+                        let mut list = Names::default();
+                        cursor.array(|c| {
+                            list.push(c.string()?);
+                            Some(())
+                        })?;
+                        let names = names.as_deref_mut().expect("checked by the guard");
+                        if key == "shown" {
+                            names.shown = Some(list);
+                        } else {
+                            names.ranking = Some(list);
+                            has_content = true;
+                        }
+                    }
+                }
                 "shown" | "ranking" | "flags" => {
                     if !cursor.null() {
                         cursor.array(|c| c.skip_string())?;

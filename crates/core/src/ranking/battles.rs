@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
+use crate::agreement::scan::{scan_battle_line, Names, Scanned, ShownAndRanking};
 use crate::intern::Interner;
 use crate::judgment::{judgment_from_line, Judgment, BOTH_BAD, SCHEMA, TIE};
 use crate::problem::{Loaded, Problem};
@@ -189,11 +190,63 @@ pub fn read_many(files: &[(&str, &str)], tasks: Option<&[Task]>) -> Loaded<Battl
 /// `threads`; where threads cannot be started, e.g. wasm32, parsing stays on this thread).
 /// Interning, the replacement rule and the battles are then built in file order.
 pub fn read_many_parallel(files: &[(&str, &str)], tasks: Option<&[Task]>, threads: u32) -> Loaded<BattleSet> {
-    let tasks = task_map(tasks);
-    let mut builder = Builder::new(tasks.as_ref());
-    let mut problems = Vec::new();
+    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
+    let index = tasks.map(TaskIndex::new);
+    let mut reader = BlockReader::new(&names, index.as_ref());
     for (file_index, (_, text)) in files.iter().enumerate() {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        reader.add_block(file_index, 1, text, threads);
+    }
+    reader.finish()
+}
+
+/// Tasks by id, for the two compared models of preferences without `shown` (see
+/// [`BlockReader::new`]).
+pub struct TaskIndex<'t>(TaskMap<'t>);
+
+impl<'t> TaskIndex<'t> {
+    /// Indexes `tasks` by id.
+    pub fn new(tasks: &'t [Task]) -> TaskIndex<'t> {
+        TaskIndex(tasks.iter().map(|t| (t.id.as_str(), t)).collect())
+    }
+}
+
+/// [`read_many_parallel`] fed block by block, so that a large file can be read in one reused
+/// buffer: each block holds whole lines of one file (the files' blocks in order), and the
+/// result is the same as reading the whole texts at once.
+pub struct BlockReader<'t> {
+    builder: Builder<'t>,
+    names: &'t [&'t str],
+    problems: Vec<Problem>,
+    /// File size hint for sizing the tables on the first block (see [`BlockReader::expect_bytes`]).
+    expected_bytes: usize,
+}
+
+impl<'t> BlockReader<'t> {
+    /// A reader of the files named `names` (indexed by the blocks' `file_index`).
+    pub fn new(names: &'t [&'t str], tasks: Option<&'t TaskIndex<'t>>) -> BlockReader<'t> {
+        BlockReader { builder: Builder::new(tasks.map(|t| &t.0)), names, problems: Vec::new(), expected_bytes: 0 }
+    }
+
+    /// Announces about how many bytes of JSONL are coming, so that the tables are sized once
+    /// (from the first block's bytes per line) instead of growing.
+    pub fn expect_bytes(&mut self, bytes: usize) {
+        self.expected_bytes = bytes;
+    }
+
+    /// Reads `text`, whole lines of file `file_index` starting at line `first_line` (1 for a
+    /// file's first block, whose byte-order mark is skipped), on up to `threads` threads.
+    /// Returns the number of lines read (the number of newlines, plus one for a final line
+    /// without one).
+    pub fn add_block(&mut self, file_index: usize, first_line: u64, text: &str, threads: u32) -> u64 {
+        let lines = text.bytes().filter(|&b| b == b'\n').count() as u64 + u64::from(!text.is_empty() && !text.ends_with('\n'));
+        let text = if first_line == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
+        let expected_bytes = std::mem::take(&mut self.expected_bytes);
+        let (names, builder, problems) = (self.names, &mut self.builder, &mut self.problems);
+        if expected_bytes > 0 && !text.is_empty() {
+            let expected = (lines as u128 * expected_bytes as u128 / text.len() as u128) as usize;
+            builder.records.reserve(expected);
+            builder.items.reserve(expected, 0);
+        }
         let threads = if cfg!(target_arch = "wasm32") || text.len() < (1 << 20) { 1 } else { threads.max(1) as usize };
         // Part boundaries just after a newline.
         let mut bounds = vec![0usize];
@@ -208,19 +261,19 @@ pub fn read_many_parallel(files: &[(&str, &str)], tasks: Option<&[Task]>, thread
         bounds.dedup();
         let parts: Vec<&str> = bounds.windows(2).map(|w| &text[w[0]..w[1]]).collect();
         // Every part but the last ends with a newline: its line count is its newline count.
-        let mut starts = vec![1u64];
+        let mut starts = vec![first_line];
         for part in &parts[..parts.len().saturating_sub(1)] {
-            starts.push(starts.last().expect("starts begin at line 1") + part.bytes().filter(|&b| b == b'\n').count() as u64);
+            starts.push(starts.last().expect("starts begin at the first line") + part.bytes().filter(|&b| b == b'\n').count() as u64);
         }
-        let first_lines = (starts.get(1).copied().unwrap_or(1) - 1) as usize;
-        // Room for the whole file (the parts are about the same size), so merging does not rehash.
+        let first_lines = (starts.get(1).copied().unwrap_or(first_line) - first_line) as usize;
+        // Room for the whole block (the parts are about the same size), so merging does not rehash.
         builder.records.reserve(first_lines * parts.len());
         builder.items.reserve(first_lines * parts.len(), 0);
         if parts.len() <= 1 {
-            builder.read_part(files, file_index, 1, text, &mut problems);
-            continue;
+            builder.read_part(names, file_index, first_line, text, problems);
+            return lines;
         }
-        let task_ref = tasks.as_ref();
+        let task_ref = builder.tasks;
         std::thread::scope(|scope| {
             let handles: Vec<_> = parts[1..]
                 .iter()
@@ -232,25 +285,30 @@ pub fn read_many_parallel(files: &[(&str, &str)], tasks: Option<&[Task]>, thread
                         local.records.reserve(lines);
                         local.items.reserve(lines, 0);
                         let mut found = Vec::new();
-                        local.read_part(files, file_index, start, part, &mut found);
+                        local.read_part(names, file_index, start, part, &mut found);
                         (local, found)
                     })
                 })
                 .collect();
-            builder.read_part(files, file_index, 1, parts[0], &mut problems);
+            builder.read_part(names, file_index, first_line, parts[0], problems);
             for ((handle, &part), &start) in handles.into_iter().zip(&parts[1..]).zip(&starts[1..]) {
                 match handle {
                     Ok(handle) => {
                         let (local, found) = handle.join().expect("reading battles does not panic");
-                        builder.merge(local, found, files, file_index, &mut problems);
+                        builder.merge(local, found, names, file_index, problems);
                     }
                     // No thread: read the part here.
-                    Err(_) => builder.read_part(files, file_index, start, part, &mut problems),
+                    Err(_) => builder.read_part(names, file_index, start, part, problems),
                 }
             }
         });
+        lines
     }
-    Loaded { records: vec![builder.finish()], problems }
+
+    /// The battles read, and the problems found, in file and line order.
+    pub fn finish(self) -> Loaded<BattleSet> {
+        Loaded { records: vec![self.builder.finish()], problems: self.problems }
+    }
 }
 
 /// Task id → task, for the two compared models of preferences without `shown`.
@@ -262,7 +320,9 @@ fn task_map(tasks: Option<&[Task]>) -> Option<TaskMap<'_>> {
 
 /// One non-empty line, parsed.
 enum Parsed<'a> {
-    /// The common case: the lean reader understood it and it is valid.
+    /// The common case: the hand-written scanner is sure of it (no allocation).
+    Quick(Scanned<'a>, ShownAndRanking<'a>),
+    /// The lean serde reader understood it and it is valid.
     Lean(LeanJudgment<'a>),
     /// The full parser accepted a shape the lean reader did not.
     Full(Box<Judgment>),
@@ -271,6 +331,9 @@ enum Parsed<'a> {
 }
 
 fn parse_line(line: &str) -> Parsed<'_> {
+    if let Some((scanned, names)) = scan_battle_line(line) {
+        return Parsed::Quick(scanned, names);
+    }
     match serde_json::from_str::<LeanJudgment>(line) {
         Ok(lean) if lean.is_valid() => Parsed::Lean(lean),
         // Let the full parser say precisely what is wrong; if it accepts the line, use it.
@@ -283,12 +346,12 @@ fn parse_line(line: &str) -> Parsed<'_> {
 
 /// Pushes the warning [`load_judgments`](crate::judgment::load_judgments) gives for a replaced
 /// judgment, whose slot held the judgment at `previous` (file index, line).
-fn warn_replaced(problems: &mut Vec<Problem>, files: &[(&str, &str)], previous: (usize, u64), file: &str, line_no: u64, item_id: &str, annotator: &str) {
+fn warn_replaced(problems: &mut Vec<Problem>, files: &[&str], previous: (usize, u64), file: &str, line_no: u64, item_id: &str, annotator: &str) {
     let (file_index, previous_line) = previous;
-    let where_ = if files[file_index].0 == file {
+    let where_ = if files[file_index] == file {
         format!("line {previous_line}")
     } else {
-        format!("{}:{previous_line}", files[file_index].0)
+        format!("{}:{previous_line}", files[file_index])
     };
     problems.push(Problem::warning(
         file,
@@ -516,7 +579,7 @@ impl<'t> Builder<'t> {
     }
 
     /// Reads the lines of `text`, the first being line `first_line` of file `file_index`.
-    fn read_part(&mut self, files: &[(&str, &str)], file_index: usize, first_line: u64, text: &str, problems: &mut Vec<Problem>) {
+    fn read_part(&mut self, files: &[&str], file_index: usize, first_line: u64, text: &str, problems: &mut Vec<Problem>) {
         const BATCH: usize = 16;
         let mut batch: Vec<(u64, Parsed<'_>)> = Vec::with_capacity(BATCH);
         let mut lines = text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()).peekable();
@@ -526,6 +589,7 @@ impl<'t> Builder<'t> {
             let mut touched = 0;
             for (_, parsed) in &batch {
                 let item_id = match parsed {
+                    Parsed::Quick(scanned, _) => scanned.item_id,
                     Parsed::Lean(lean) => lean.item_id.as_ref(),
                     Parsed::Full(judgment) => judgment.item_id.as_str(),
                     Parsed::Bad(_) => continue,
@@ -540,10 +604,17 @@ impl<'t> Builder<'t> {
     }
 
     /// Adds one parsed line (see [`Builder::read_part`]).
-    fn add_parsed(&mut self, files: &[(&str, &str)], file_index: usize, line_no: u64, parsed: Parsed<'_>, problems: &mut Vec<Problem>) {
-        let file = files[file_index].0;
+    fn add_parsed(&mut self, files: &[&str], file_index: usize, line_no: u64, parsed: Parsed<'_>, problems: &mut Vec<Problem>) {
+        let file = files[file_index];
         {
             let replaced = match parsed {
+                Parsed::Quick(scanned, names) => self.push(
+                    scanned.item_id,
+                    scanned.annotator,
+                    names.shown.as_ref().map(Names::as_slice),
+                    scanned.winner,
+                    names.ranking.as_ref().map(Names::as_slice),
+                ),
                 Parsed::Lean(lean) => self.push(
                     &lean.item_id,
                     &lean.annotator,
@@ -579,8 +650,8 @@ impl<'t> Builder<'t> {
     /// Appends what `part` read (with its problems `found`) from the lines right after this
     /// builder's, as if they had been read here: names keep first-appearance order, and a
     /// judgment of a key seen here replaces its slot, with the warning at its line.
-    fn merge(&mut self, part: Builder<'t>, found: Vec<Problem>, files: &[(&str, &str)], file_index: usize, problems: &mut Vec<Problem>) {
-        let file = files[file_index].0;
+    fn merge(&mut self, part: Builder<'t>, found: Vec<Problem>, files: &[&str], file_index: usize, problems: &mut Vec<Problem>) {
+        let file = files[file_index];
         let models: Vec<u32> = (0..part.models.len() as u32).map(|id| self.models.intern(part.models.name(id))).collect();
         let annotators: Vec<u32> = (0..part.annotators.len() as u32).map(|id| self.annotators.intern(part.annotators.name(id))).collect();
         // Per item of the part: its id here and whether it is new here. Slots are touched a
@@ -902,6 +973,68 @@ mod tests {
         for threads in [2, 3] {
             assert_eq!(read_many_parallel(&files, None, threads), one);
         }
+    }
+
+    #[test]
+    fn reading_in_blocks_of_whole_lines_changes_nothing() {
+        let text = std::fs::read_to_string("../../www/demo/mtbench-judgments/judgments.jsonl").unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let mut mixed: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        mixed.insert(3, "not json".into());
+        mixed.insert(9, String::new());
+        for line in lines.iter().step_by(11) {
+            mixed.push(line.to_string()); // re-judgments across blocks
+        }
+        let mixed = format!("\u{feff}{}", mixed.join("\n"));
+        let files = [("a", mixed.as_str()), ("b", mixed.as_str())];
+        let whole = read_many_parallel(&files, None, 1);
+        let names = ["a", "b"];
+        for block_lines in [1, 7, 500, 100_000] {
+            let mut reader = BlockReader::new(&names, None);
+            reader.expect_bytes(mixed.len());
+            for file_index in 0..2 {
+                let mut line_no = 1;
+                let mut rest = mixed.as_str();
+                while !rest.is_empty() {
+                    let cut = rest.match_indices('\n').nth(block_lines - 1).map_or(rest.len(), |(k, _)| k + 1);
+                    line_no += reader.add_block(file_index, line_no, &rest[..cut], 2);
+                    rest = &rest[cut..];
+                }
+            }
+            assert_eq!(reader.finish(), whole, "blocks of {block_lines} lines");
+        }
+    }
+
+    #[test]
+    fn the_scanner_reads_what_the_lean_parser_reads_or_declines() {
+        let text = std::fs::read_to_string("../../www/demo/mtbench-judgments/judgments.jsonl").unwrap();
+        let crafted = [
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","shown":["x","y"],"preference":{"winner":"x"}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","shown":["x","y","z"],"ranking":["z","x","y"]}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","shown":null,"ranking":[],"flags":["f"]}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","shown":["x\u0041","y"],"preference":{"winner":"x"}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","shown":["x","y"],"shown":["x","y"],"preference":{"winner":"x"}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","preference":{"winner":"x","strength":2},"scores":{"q":{"x":1}}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"","annotator":"a","preference":{"winner":"x"}}"#,
+            r#"{"schema":"verdict/judgment@2","item_id":"i","annotator":"a","preference":{"winner":"x"}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","shown":["x",1],"preference":{"winner":"x"}}"#,
+            r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","preference":null,"scores":null}"#,
+        ];
+        let mut quick = 0;
+        for line in text.lines().chain(crafted) {
+            let Some((scanned, names)) = scan_battle_line(line) else { continue };
+            quick += 1;
+            let lean: LeanJudgment = serde_json::from_str(line).expect("the scanner accepts only lines serde reads");
+            assert!(lean.is_valid(), "{line}");
+            assert!(crate::judgment::judgment_from_line(line).is_ok(), "{line}");
+            let strings = |names: &Option<Vec<Name>>| names.as_ref().map(|v| v.iter().map(|n| n.as_ref().to_owned()).collect::<Vec<_>>());
+            let mine = |names: &Option<Names>| names.as_ref().map(|v| v.as_slice().iter().map(|n| n.to_string()).collect::<Vec<_>>());
+            assert_eq!((scanned.item_id, scanned.annotator), (lean.item_id.as_ref(), lean.annotator.as_ref()), "{line}");
+            assert_eq!(scanned.winner, lean.preference.as_ref().map(|p| p.winner.as_ref()), "{line}");
+            assert_eq!(mine(&names.shown), strings(&lean.shown), "{line}");
+            assert_eq!(mine(&names.ranking), strings(&lean.ranking), "{line}");
+        }
+        assert!(quick > 5_000, "the scanner takes the usual lines ({quick})");
     }
 
     #[test]
