@@ -183,11 +183,11 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     Ok(if n_errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// Reads one file (or stdin) into the battle reader in blocks of whole lines, in one reused
-/// buffer; each block is parsed on `threads` threads (same result as reading it whole).
+/// Reads one file (or stdin) into the battle reader in blocks of whole lines, read on another
+/// thread while the previous block is parsed on `threads` threads (same result as reading it
+/// whole).
 fn read_blocks(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &str, threads: u32) -> anyhow::Result<()> {
-    const BLOCK: usize = 4 << 20;
-    let mut input: Box<dyn Read> = if path == "-" {
+    let input: Box<dyn Read + Send> = if path == "-" {
         Box::new(io::stdin())
     } else {
         let file = std::fs::File::open(path).with_context(|| format!("cannot read {path}"))?;
@@ -196,38 +196,74 @@ fn read_blocks(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &
         }
         Box::new(file)
     };
-    let add = |reader: &mut battles::BlockReader<'_>, line_no: u64, block: &[u8]| -> anyhow::Result<u64> {
+    let mut line_no = 1u64;
+    for_each_block(path, input, |block| {
         let text = std::str::from_utf8(block)
             .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
             .with_context(|| format!("cannot read {path}"))?;
-        Ok(reader.add_block(file_index, line_no, text, threads))
-    };
-    let mut buffer = vec![0u8; BLOCK];
-    let (mut filled, mut line_no) = (0usize, 1u64);
-    loop {
-        if filled == buffer.len() {
-            // One line longer than the buffer: make room for it.
-            buffer.resize(buffer.len() * 2, 0);
-        }
-        let read = match input.read(&mut buffer[filled..]) {
-            Ok(read) => read,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e).with_context(|| format!("cannot read {path}")),
-        };
-        if read == 0 {
-            add(reader, line_no, &buffer[..filled])?;
-            return Ok(());
-        }
-        filled += read;
-        if filled < buffer.len() {
-            continue;
-        }
-        if let Some(end) = buffer[..filled].iter().rposition(|&b| b == b'\n') {
-            line_no += add(reader, line_no, &buffer[..=end])?;
-            buffer.copy_within(end + 1..filled, 0);
-            filled -= end + 1;
-        }
+        line_no += reader.add_block(file_index, line_no, text, threads);
+        Ok(())
+    })
+}
+
+/// Reads `input` on a reader thread in blocks of about 4 MiB of whole lines (only the last may
+/// end without a newline; it is passed even when empty) and calls `add` on each, in order, on
+/// this thread: reading the next block overlaps parsing this one. Two buffers are recycled.
+fn for_each_block(path: &str, input: Box<dyn Read + Send>, mut add: impl FnMut(&[u8]) -> anyhow::Result<()>) -> anyhow::Result<()> {
+    const BLOCK: usize = 4 << 20;
+    let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(1);
+    let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    for _ in 0..2 {
+        empty_tx.send(Vec::with_capacity(BLOCK)).expect("the receiver is alive");
     }
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || -> io::Result<()> {
+            let mut input = input;
+            let mut carry: Vec<u8> = Vec::new();
+            // Stops quietly when this thread's consumer has gone (it failed).
+            while let Ok(mut buffer) = empty_rx.recv() {
+                buffer.clear();
+                buffer.append(&mut carry);
+                let mut limit = BLOCK;
+                loop {
+                    let wanted = limit.saturating_sub(buffer.len());
+                    let got = (&mut input).take(wanted as u64).read_to_end(&mut buffer)?;
+                    if got < wanted {
+                        // End of input: the rest, even if empty.
+                        let _ = full_tx.send(buffer);
+                        return Ok(());
+                    }
+                    match buffer.iter().rposition(|&b| b == b'\n') {
+                        Some(end) => {
+                            carry.extend_from_slice(&buffer[end + 1..]);
+                            buffer.truncate(end + 1);
+                            break;
+                        }
+                        // One line longer than the buffer: make room for it.
+                        None => limit = limit.max(buffer.len()) * 2,
+                    }
+                }
+                if full_tx.send(buffer).is_err() {
+                    return Ok(());
+                }
+            }
+            Ok(())
+        });
+        let mut result = Ok(());
+        while let Ok(block) = full_rx.recv() {
+            result = add(&block);
+            if result.is_err() {
+                break;
+            }
+            let _ = empty_tx.send(block);
+        }
+        // Unblocks the reader if `add` failed.
+        drop(full_rx);
+        drop(empty_tx);
+        let read = reader.join().expect("the reader thread does not panic");
+        result?;
+        read.with_context(|| format!("cannot read {path}"))
+    })
 }
 
 /// Reads a whole file (`-` is stdin) as text.
