@@ -238,12 +238,14 @@ impl<'t> BlockReader<'t> {
     /// Returns the number of lines read (the number of newlines, plus one for a final line
     /// without one).
     pub fn add_block(&mut self, file_index: usize, first_line: u64, text: &str, threads: u32) -> u64 {
-        let lines = text.bytes().filter(|&b| b == b'\n').count() as u64 + u64::from(!text.is_empty() && !text.ends_with('\n'));
+        let newlines = |part: &str| part.bytes().filter(|&b| b == b'\n').count() as u64;
+        // A final line without a newline counts too.
+        let unterminated = u64::from(!text.is_empty() && !text.ends_with('\n'));
         let text = if first_line == 1 { text.strip_prefix('\u{feff}').unwrap_or(text) } else { text };
         let expected_bytes = std::mem::take(&mut self.expected_bytes);
         let (names, builder, problems) = (self.names, &mut self.builder, &mut self.problems);
         if expected_bytes > 0 && !text.is_empty() {
-            let expected = (lines as u128 * expected_bytes as u128 / text.len() as u128) as usize;
+            let expected = (newlines(text) as u128 * expected_bytes as u128 / text.len() as u128) as usize;
             builder.records.reserve(expected);
             builder.items.reserve(expected, 0);
         }
@@ -271,38 +273,45 @@ impl<'t> BlockReader<'t> {
         builder.items.reserve(first_lines * parts.len(), 0);
         if parts.len() <= 1 {
             builder.read_part(names, file_index, first_line, text, problems);
-            return lines;
+            return newlines(text) + unterminated;
         }
         let task_ref = builder.tasks;
-        std::thread::scope(|scope| {
+        let last_newlines = std::thread::scope(|scope| {
             let handles: Vec<_> = parts[1..]
                 .iter()
                 .zip(&starts[1..])
                 .map(|(&part, &start)| {
                     std::thread::Builder::new().spawn_scoped(scope, move || {
                         let mut local = Builder::new(task_ref);
-                        let lines = part.bytes().filter(|&b| b == b'\n').count();
-                        local.records.reserve(lines);
-                        local.items.reserve(lines, 0);
+                        let lines = newlines(part);
+                        local.records.reserve(lines as usize);
+                        local.items.reserve(lines as usize, 0);
                         let mut found = Vec::new();
                         local.read_part(names, file_index, start, part, &mut found);
-                        (local, found)
+                        (local, found, lines)
                     })
                 })
                 .collect();
             builder.read_part(names, file_index, first_line, parts[0], problems);
+            // The newlines of the last part (the parts before it are counted in `starts`).
+            let mut last_newlines = 0;
             for ((handle, &part), &start) in handles.into_iter().zip(&parts[1..]).zip(&starts[1..]) {
-                match handle {
+                last_newlines = match handle {
                     Ok(handle) => {
-                        let (local, found) = handle.join().expect("reading battles does not panic");
+                        let (local, found, lines) = handle.join().expect("reading battles does not panic");
                         builder.merge(local, found, names, file_index, problems);
+                        lines
                     }
                     // No thread: read the part here.
-                    Err(_) => builder.read_part(names, file_index, start, part, problems),
-                }
+                    Err(_) => {
+                        builder.read_part(names, file_index, start, part, problems);
+                        newlines(part)
+                    }
+                };
             }
+            last_newlines
         });
-        lines
+        starts.last().expect("starts begin at the first line") - first_line + last_newlines + unterminated
     }
 
     /// The battles read, and the problems found, in file and line order.
