@@ -1,42 +1,16 @@
 //! `verdict convert` run as a binary on the real demo files: chained JSONL, CSV, DPO, Arena,
 //! and the importers (Arena battles, AlpacaEval rows) on the way in.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::PathBuf;
 
 use serde_json::{json, Value};
 
-/// Runs the real `verdict` binary; returns (stdout, stderr, exit code).
-fn verdict(args: &[&str], stdin: Option<&[u8]>) -> (String, String, i32) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_verdict"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the verdict binary was built by cargo test");
-    let mut pipe = child.stdin.take().expect("stdin was piped");
-    let input = stdin.unwrap_or_default().to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let output = child.wait_with_output().expect("verdict runs to completion");
-    writer.join().expect("the stdin writer does not panic");
-    let code = output.status.code().expect("verdict exits normally");
-    (String::from_utf8_lossy(&output.stdout).into_owned(), String::from_utf8_lossy(&output.stderr).into_owned(), code)
-}
+mod common;
 
-fn demo(path: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../www/demo").join(path).to_string_lossy().into_owned()
-}
+use common::{demo, verdict};
 
 fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("verdict-convert-tests-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir is writable");
-    let path = dir.join(name);
-    std::fs::write(&path, bytes).expect("temp file is writable");
-    path
+    common::scratch("convert", name, bytes)
 }
 
 /// The real MT-Bench pair tasks, as JSON values.
