@@ -170,43 +170,26 @@ fn judgment_key(annotator: &str, item_id: &str) -> String {
 
 /// Resolves with a request's result, or rejects with its error.
 pub(crate) async fn await_request(request: &IdbRequest) -> Result<JsValue> {
+    // The promise's own resolve/reject are the handlers: no Rust closure to keep alive or leak.
     let promise = Promise::new(&mut |resolve, reject| {
-        let ok = request.clone();
-        let on_success = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = resolve.call1(&JsValue::UNDEFINED, &ok.result().unwrap_or(JsValue::UNDEFINED));
-        });
-        let failed = request.clone();
-        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
-            let error = failed.error().ok().flatten().map_or(JsValue::from_str("request failed"), JsValue::from);
-            let _ = reject.call1(&JsValue::UNDEFINED, &error);
-        });
-        request.set_onsuccess(Some(on_success.unchecked_ref()));
-        request.set_onerror(Some(on_error.unchecked_ref()));
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
     });
-    Ok(JsFuture::from(promise).await?)
+    match JsFuture::from(promise).await {
+        Ok(_) => Ok(request.result()?),
+        Err(_) => Err(request.error().ok().flatten().map_or_else(|| StoreError("request failed".into()), |e| JsValue::from(e).into())),
+    }
 }
 
 /// Resolves when a transaction has committed; rejects when it aborts or fails (e.g. quota).
 pub(crate) async fn await_transaction(transaction: &IdbTransaction) -> Result<()> {
     let promise = Promise::new(&mut |resolve, reject| {
-        let on_complete = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = resolve.call0(&JsValue::UNDEFINED);
-        });
-        let failed = transaction.clone();
-        let reject_again = reject.clone();
-        let aborted = transaction.clone();
-        let on_error = Closure::once_into_js(move |_: web_sys::Event| {
-            let error = failed.error().map_or(JsValue::from_str("transaction failed"), JsValue::from);
-            let _ = reject.call1(&JsValue::UNDEFINED, &error);
-        });
-        let on_abort = Closure::once_into_js(move |_: web_sys::Event| {
-            let error = aborted.error().map_or(JsValue::from_str("transaction aborted"), JsValue::from);
-            let _ = reject_again.call1(&JsValue::UNDEFINED, &error);
-        });
-        transaction.set_oncomplete(Some(on_complete.unchecked_ref()));
-        transaction.set_onerror(Some(on_error.unchecked_ref()));
-        transaction.set_onabort(Some(on_abort.unchecked_ref()));
+        transaction.set_oncomplete(Some(&resolve));
+        transaction.set_onerror(Some(&reject));
+        transaction.set_onabort(Some(&reject));
     });
-    JsFuture::from(promise).await?;
-    Ok(())
+    match JsFuture::from(promise).await {
+        Ok(_) => Ok(()),
+        Err(_) => Err(transaction.error().map_or_else(|| StoreError("transaction aborted".into()), |e| JsValue::from(e).into())),
+    }
 }

@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 use crate::judgment::{Judgment, Preference, BOTH_BAD, TIE};
 use crate::rubric::{Criterion, CriterionKind, Mode, Rubric};
 use crate::task::Task;
-use crate::time::{rfc3339_from_unix_ms, unix_seconds_from_rfc3339};
+use crate::time::rfc3339_from_unix_ms;
 
 /// The flag raised by the `f` key.
 pub const HARMFUL_FLAG: &str = "harmful_content";
@@ -337,9 +337,14 @@ impl Session {
 
     /// Whether a break reminder is due at `now_ms`.
     pub fn break_due(&self, now_ms: i64) -> bool {
+        self.break_due_at_ms().is_some_and(|due| now_ms >= due)
+    }
+
+    /// When the next break reminder is due (Unix ms), if the rubric asks for breaks.
+    pub fn break_due_at_ms(&self) -> Option<i64> {
         match self.eval.rubric.wellbeing.break_every_minutes {
-            Some(minutes) if minutes > 0 => now_ms - self.working_since_ms >= i64::from(minutes) * 60_000,
-            _ => false,
+            Some(minutes) if minutes > 0 => Some(self.working_since_ms + i64::from(minutes) * 60_000),
+            _ => None,
         }
     }
 
@@ -851,11 +856,6 @@ impl Session {
         draft
     }
 
-    /// Seconds since the judgment's `submitted_at`, for "edited 3 min ago"-style notes.
-    pub fn seconds_since_submitted(&self, index: usize, now_ms: i64) -> Option<i64> {
-        let submitted = self.judgments.get(index)?.as_ref()?.submitted_at.as_deref()?;
-        Some(now_ms / 1000 - unix_seconds_from_rfc3339(submitted)?)
-    }
 }
 
 impl Action {

@@ -54,12 +54,11 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
     use_keyboard(&state, &help, &break_due);
     use_autosave(&state, &props.opened, &props.on_saved);
     {
-        // Break reminder: fire once the rubric's minutes have passed since the last break.
+        // Break reminder: fire when core says the next break is due.
         let break_due = break_due.clone();
-        let minutes = session.eval.rubric.wellbeing.break_every_minutes.unwrap_or(0);
-        use_effect_with(session.working_since_ms, move |since| {
-            let timeout = (minutes > 0).then(|| {
-                let remaining = (since + i64::from(minutes) * 60_000 - now_ms()).max(0) as u32;
+        use_effect_with(session.break_due_at_ms(), move |due| {
+            let timeout = due.map(|due| {
+                let remaining = (due - now_ms()).clamp(0, i64::from(u32::MAX)) as u32;
                 gloo::timers::callback::Timeout::new(remaining, move || break_due.set(true))
             });
             move || drop(timeout)
