@@ -78,7 +78,8 @@ pub fn app() -> Html {
 
     {
         // First load: configuration file and URL parameters, then what they ask for.
-        let (phase, open, config_state, bridge_state, annotator) = (phase.clone(), open.clone(), config.clone(), bridge.clone(), annotator.clone());
+        let (phase, open, config_state, bridge_state, annotator) =
+            (phase.clone(), open.clone(), config.clone(), bridge.clone(), annotator.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let config = match loader::page_config().await {
@@ -100,7 +101,9 @@ pub fn app() -> Html {
                 }
                 match (config.tasks.clone(), who.is_empty()) {
                     (Some(tasks), false) => open.emit(OpenRequest::Urls { tasks, rubric: config.rubric.clone(), annotator: who }),
-                    (Some(_), true) => phase.set(Phase::Setup(vec!["Enter your annotator id, then open the evaluation you were sent.".into()])),
+                    (Some(_), true) => {
+                        phase.set(Phase::Setup(vec!["Enter your annotator id, then open the evaluation you were sent.".into()]))
+                    }
                     (None, _) => match loader::last_opened().await {
                         Some(mut source) => {
                             source.group = config.group.clone();
@@ -124,12 +127,20 @@ pub fn app() -> Html {
                 let answer = bridge.clone();
                 bridge.listen(Callback::from(move |message: ParentMessage| match message {
                     ParentMessage::Load { tasks, tasks_name, rubric, annotator, .. } => {
-                        let files = SavedFiles { tasks_name, tasks_text: tasks, rubric_name: "rubric from the host page".into(), rubric_text: rubric };
+                        let files = SavedFiles {
+                            tasks_name,
+                            tasks_text: tasks,
+                            rubric_name: "rubric from the host page".into(),
+                            rubric_text: rubric,
+                        };
                         open.emit(OpenRequest::Files { files, annotator });
                     }
                     ParentMessage::Export { id } => {
                         let answer = answer.clone();
-                        let opened = match &*phase { Phase::Rating(opened) => Some(opened.clone()), _ => None };
+                        let opened = match &*phase {
+                            Phase::Rating(opened) => Some(opened.clone()),
+                            _ => None,
+                        };
                         wasm_bindgen_futures::spawn_local(async move {
                             answer.post(&match opened {
                                 Some(opened) => match opened.store.judgments_of(&opened.session.eval.annotator).await {
@@ -179,7 +190,9 @@ pub fn app() -> Html {
         Phase::Setup(errors) => html! {
             <SetupPage annotator={AttrValue::from((*annotator).clone())} errors={errors.clone()} busy={false} on_open={open} {linked} on_quality={open_quality} />
         },
-        Phase::Waiting => html! { <main class="opening" aria-busy="true"><p>{ "Waiting for the host page to send an evaluation…" }</p></main> },
+        Phase::Waiting => {
+            html! { <main class="opening" aria-busy="true"><p>{ "Waiting for the host page to send an evaluation…" }</p></main> }
+        }
         Phase::Opening(what) => html! { <main class="opening" aria-busy="true"><p>{ what }</p></main> },
         Phase::Rating(opened) => html! {
             <RatingPage opened={opened.clone()} on_close={close} {on_saved}

@@ -7,9 +7,9 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod embed;
+pub mod state;
 #[cfg(feature = "quality")]
 pub mod worker;
-pub mod state;
 
 /// Mounts the app on `<body>` (called by `main`) and registers the offline service worker.
 /// A host page with `<meta name="verdict-mount" content="manual">` mounts through [`api::mount`] instead.

@@ -20,8 +20,7 @@ pub fn quality_report(
     rubric_text: String,
     options_json: String,
 ) -> Result<String, JsError> {
-    let options: ReportOptions =
-        serde_json::from_str(&options_json).map_err(|e| JsError::new(&format!("report options: {e}")))?;
+    let options: ReportOptions = serde_json::from_str(&options_json).map_err(|e| JsError::new(&format!("report options: {e}")))?;
     let files: Vec<(&str, &str)> = names.iter().map(String::as_str).zip(texts.iter().map(String::as_str)).collect();
     let tasks = (!tasks_name.is_empty()).then_some((tasks_name.as_str(), tasks_text.as_str()));
     let rubric = (!rubric_name.is_empty()).then_some((rubric_name.as_str(), rubric_text.as_str()));

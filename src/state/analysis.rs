@@ -69,7 +69,13 @@ pub async fn slice_leaderboards(
 }
 
 /// The message for one worker job.
-fn job(kind: &str, judgments: &[NamedSource], tasks: Option<&NamedSource>, rubric: Option<&NamedSource>, options: &ReportOptions) -> Result<Object, String> {
+fn job(
+    kind: &str,
+    judgments: &[NamedSource],
+    tasks: Option<&NamedSource>,
+    rubric: Option<&NamedSource>,
+    options: &ReportOptions,
+) -> Result<Object, String> {
     let message = Object::new();
     set(&message, "kind", &kind.into())?;
     let list = Array::new();
@@ -92,7 +98,8 @@ fn job(kind: &str, judgments: &[NamedSource], tasks: Option<&NamedSource>, rubri
 async fn run(message: &Object, on_stage: impl Fn(Stage) + 'static) -> Result<String, String> {
     let worker_options = web_sys::WorkerOptions::new();
     worker_options.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options("analysis-worker.js", &worker_options).map_err(|e| format!("could not start the analysis worker: {e:?}"))?;
+    let worker = web_sys::Worker::new_with_options("analysis-worker.js", &worker_options)
+        .map_err(|e| format!("could not start the analysis worker: {e:?}"))?;
     let result: Rc<RefCell<Option<Result<String, String>>>> = Rc::new(RefCell::new(None));
     let on_stage: Rc<dyn Fn(Stage)> = Rc::new(on_stage);
     let handler_slot = RefCell::new(None::<Closure<dyn FnMut(web_sys::MessageEvent)>>);

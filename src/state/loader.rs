@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::browser::{local_get, local_set, now_ms, url_param};
-use verdict_core::embed::PageConfig;
 use super::store::{SavedFiles, Store};
+use verdict_core::embed::PageConfig;
 
 /// localStorage key of the evaluation open last (`key \n annotator`), for resuming on reload.
 pub const CURRENT_KEY: &str = "verdict.current";
@@ -96,7 +96,8 @@ pub async fn open(source: Source) -> Result<Opened, OpenError> {
     let rubric: Rubric = if files.rubric_text.trim().is_empty() {
         Rubric::default()
     } else {
-        load_rubric(&files.rubric_name, &files.rubric_text).map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?
+        load_rubric(&files.rubric_name, &files.rubric_text)
+            .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?
     };
     if loaded.records.is_empty() {
         let mut errors: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
@@ -110,13 +111,8 @@ pub async fn open(source: Source) -> Result<Opened, OpenError> {
     let store = Store::open(&key).await.map_err(store_error)?;
     store.put_files(files).await.map_err(store_error)?;
     let annotator = source.annotator.trim().to_owned();
-    let saved = store
-        .judgments_of(&annotator)
-        .await
-        .map_err(store_error)?
-        .iter()
-        .filter_map(|line| judgment_from_line(line).ok())
-        .collect();
+    let saved =
+        store.judgments_of(&annotator).await.map_err(store_error)?.iter().filter_map(|line| judgment_from_line(line).ok()).collect();
     let position = store.position(&annotator).await.map_err(store_error)?;
     let tasks: Arc<[Task]> = loaded.records.into();
     let mut eval = Evaluation::new(tasks, Arc::new(rubric), &annotator, &task_sha, &rubric_sha);
@@ -153,12 +149,9 @@ pub async fn page_config() -> Result<PageConfig, String> {
         config.tasks = Some(demo.tasks.to_owned());
         config.rubric = Some(demo.rubric.to_owned());
     }
-    for (name, slot) in [
-        ("tasks", &mut config.tasks),
-        ("rubric", &mut config.rubric),
-        ("annotator", &mut config.annotator),
-        ("group", &mut config.group),
-    ] {
+    for (name, slot) in
+        [("tasks", &mut config.tasks), ("rubric", &mut config.rubric), ("annotator", &mut config.annotator), ("group", &mut config.group)]
+    {
         if let Some(value) = url_param(name) {
             *slot = Some(value);
         }

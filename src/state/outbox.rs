@@ -169,7 +169,11 @@ pub fn use_uploads(submit_url: Option<String>) -> Uploads {
                         Err(error) => {
                             pending.set(Some(outbox.len().await.unwrap_or(0)));
                             last_error.set(Some(error.to_string()));
-                            let attempt = { let mut f = failures.borrow_mut(); *f += 1; *f };
+                            let attempt = {
+                                let mut f = failures.borrow_mut();
+                                *f += 1;
+                                *f
+                            };
                             let delay_ms = (1000u32 << (attempt - 1).min(6)).min(60_000);
                             let kick = kick.clone();
                             *retry.borrow_mut() = Some(gloo::timers::callback::Timeout::new(delay_ms, move || kick.dispatch(())));

@@ -65,7 +65,10 @@ impl Store {
 
     /// Deletes the database of evaluation `key` (tests and "forget this evaluation").
     pub async fn delete(key: &str) -> Result<()> {
-        let factory = web_sys::window().ok_or_else(|| StoreError("no window".into()))?.indexed_db()?.ok_or_else(|| StoreError("no IndexedDB".into()))?;
+        let factory = web_sys::window()
+            .ok_or_else(|| StoreError("no window".into()))?
+            .indexed_db()?
+            .ok_or_else(|| StoreError("no IndexedDB".into()))?;
         let request = factory.delete_database(&format!("verdict-{key}"))?;
         await_request(&request).await.map(|_| ())
     }

@@ -82,7 +82,8 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
             })
             .collect::<anyhow::Result<_>>()?
     };
-    let weights = Weights::parse(&args.weights).with_context(|| format!("unknown weights \"{}\"; expected none, linear or quadratic", args.weights))?;
+    let weights = Weights::parse(&args.weights)
+        .with_context(|| format!("unknown weights \"{}\"; expected none, linear or quadratic", args.weights))?;
     let level = args.level.as_deref().map(parse_level).transpose()?;
     let group_by = match args.group_by.as_deref() {
         None => None,
@@ -121,7 +122,8 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     }
     for id in wanted.iter().filter(|id| dataset.criterion(id).is_none()) {
         let empty = Ratings::from_units(Scale::labels(Vec::<String>::new()), Vec::new());
-        let (row_level, source) = (level.unwrap_or(Level::Nominal), if level.is_some() { LevelSource::Flag } else { LevelSource::Inferred });
+        let (row_level, source) =
+            (level.unwrap_or(Level::Nominal), if level.is_some() { LevelSource::Flag } else { LevelSource::Inferred });
         for mut row in evaluate(id, &empty, row_level, source, &options) {
             row.note = Some("no ratings for this criterion".into());
             results.push(row);
@@ -228,7 +230,9 @@ fn format_value(value: Option<f64>) -> String {
 }
 
 fn write_tables(out: &mut impl Write, report: &Report) -> io::Result<()> {
-    let mut rows = vec![["criterion", "group", "metric", "level", "value", "95% CI", "items", "annot.", "ratings", "band / note"].map(String::from).to_vec()];
+    let mut rows = vec![["criterion", "group", "metric", "level", "value", "95% CI", "items", "annot.", "ratings", "band / note"]
+        .map(String::from)
+        .to_vec()];
     for r in &report.results {
         let metric = match (r.form, r.weights) {
             (Some(form), _) => form.name().to_owned(),
@@ -268,7 +272,20 @@ fn write_tables(out: &mut impl Write, report: &Report) -> io::Result<()> {
     write_aligned(out, &rows)?;
     if let Some(annotators) = &report.annotators {
         writeln!(out)?;
-        let mut rows = vec![["criterion", "annotator", "group", "ratings", "alpha without", "alpha delta", "mean kappa", "pairs", "gold acc.", "gold n"].map(String::from).to_vec()];
+        let mut rows = vec![[
+            "criterion",
+            "annotator",
+            "group",
+            "ratings",
+            "alpha without",
+            "alpha delta",
+            "mean kappa",
+            "pairs",
+            "gold acc.",
+            "gold n",
+        ]
+        .map(String::from)
+        .to_vec()];
         for a in annotators {
             rows.push(vec![
                 a.criterion.clone(),

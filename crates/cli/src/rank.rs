@@ -329,7 +329,8 @@ fn write_table(out: &mut String, board: &Leaderboard, report: &BiasReport, optio
         Method::Bt => "Bradley–Terry (Elo scale, mean 1000)".to_owned(),
         Method::Elo => format!("online Elo (K = {}, file order)", options.k),
     };
-    let prior = if board.method == Method::Bt && board.prior > 0.0 { format!(", prior {} virtual ties", board.prior) } else { String::new() };
+    let prior =
+        if board.method == Method::Bt && board.prior > 0.0 { format!(", prior {} virtual ties", board.prior) } else { String::new() };
     let intervals = match &board.bootstrap {
         Some(b) => format!(", 95% intervals from {} bootstrap rounds (seed {})", b.rounds, b.seed),
         None => ", no intervals (--bootstrap N)".to_owned(),
@@ -399,7 +400,14 @@ fn write_table(out: &mut String, board: &Leaderboard, report: &BiasReport, optio
         .by_annotator
         .iter()
         .filter(|a| a.stats.position_p_value.is_some_and(|p| p < 0.01))
-        .map(|a| format!("{} ({} first-shown wins, p = {})", a.annotator, percent(a.stats.first_shown_win_rate), p_value(a.stats.position_p_value)))
+        .map(|a| {
+            format!(
+                "{} ({} first-shown wins, p = {})",
+                a.annotator,
+                percent(a.stats.first_shown_win_rate),
+                p_value(a.stats.position_p_value)
+            )
+        })
         .collect();
     let _ = writeln!(
         out,

@@ -11,8 +11,10 @@ use verdict_core::report::{build_report, csv_tables, render_html, Kpi, ReportOpt
 
 /// Arguments of `verdict report`.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Agreement equals `verdict agree --json --bootstrap N --seed S`, the leaderboard `verdict rank --json --bootstrap N --seed S`.\n\
-Definitions (disagreement, judge agreement, position consistency, KPIs): docs/METRICS.md, \"Quality report\".")]
+#[command(
+    after_help = "Agreement equals `verdict agree --json --bootstrap N --seed S`, the leaderboard `verdict rank --json --bootstrap N --seed S`.\n\
+Definitions (disagreement, judge agreement, position consistency, KPIs): docs/METRICS.md, \"Quality report\"."
+)]
 pub struct ReportArgs {
     /// Judgment files (JSONL), read as one stream; `-` reads stdin.
     #[arg(required = true)]
@@ -80,7 +82,11 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         writeln!(err, "{problem}")?;
     }
     if report.overview.n_problems > report.overview.problems.len() as u64 {
-        writeln!(err, "verdict report: {} more problems (run `verdict validate` for all)", report.overview.n_problems - report.overview.problems.len() as u64)?;
+        writeln!(
+            err,
+            "verdict report: {} more problems (run `verdict validate` for all)",
+            report.overview.n_problems - report.overview.problems.len() as u64
+        )?;
     }
     let failing = report.annotators.iter().filter(|a| !a.pass).count();
     writeln!(

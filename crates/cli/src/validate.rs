@@ -111,7 +111,9 @@ impl Tally {
 /// Turns a broken pipe on stdout (the reader quit, as `| head` does) into a quiet exit.
 pub(crate) fn quiet_on_broken_pipe(result: anyhow::Result<ExitCode>) -> anyhow::Result<ExitCode> {
     match result {
-        Err(error) if error.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)) => {
+        Err(error)
+            if error.chain().any(|cause| cause.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)) =>
+        {
             Ok(ExitCode::SUCCESS)
         }
         other => other,
@@ -159,7 +161,13 @@ fn starts_with_bracket(reader: &mut dyn BufRead) -> io::Result<bool> {
 }
 
 /// Reads the rest of a whole-file JSON document as UTF-8, reporting where it is not.
-fn read_document(name: &str, mut reader: impl Read, prefix: String, out: &mut impl Write, tally: &mut Tally) -> anyhow::Result<Option<String>> {
+fn read_document(
+    name: &str,
+    mut reader: impl Read,
+    prefix: String,
+    out: &mut impl Write,
+    tally: &mut Tally,
+) -> anyhow::Result<Option<String>> {
     let mut bytes = prefix.into_bytes();
     reader.read_to_end(&mut bytes).with_context(|| format!("cannot read {name}"))?;
     match String::from_utf8(bytes) {
@@ -207,7 +215,15 @@ enum Checker<'a> {
 
 impl Checker<'_> {
     /// Checks one line and prints its problems.
-    fn line(&mut self, name: &str, number: u64, text: Result<&str, Problem>, unterminated: bool, out: &mut impl Write, tally: &mut Tally) -> io::Result<()> {
+    fn line(
+        &mut self,
+        name: &str,
+        number: u64,
+        text: Result<&str, Problem>,
+        unterminated: bool,
+        out: &mut impl Write,
+        tally: &mut Tally,
+    ) -> io::Result<()> {
         let mut problems = Vec::new();
         match text {
             Err(problem) => problems.push(problem),
@@ -302,7 +318,10 @@ fn validate_one(mut input: Input, rubric: Option<&Rubric>, out: &mut impl Write)
     progress.finish();
     if let Checker::Judgments(judgment_lines, _) = &checker {
         if judgment_lines.chain().is_chained() {
-            eprintln!("{name}: last chain value {}: compare it with the one recorded at export (lines cut from the end show only there)", judgment_lines.chain().head());
+            eprintln!(
+                "{name}: last chain value {}: compare it with the one recorded at export (lines cut from the end show only there)",
+                judgment_lines.chain().head()
+            );
         }
     }
     finish(&name, kind, tally)
@@ -326,7 +345,8 @@ pub(crate) fn load_any_rubric(name: &str, text: &str) -> Result<Rubric, Vec<Prob
         problems
             .into_iter()
             .map(|mut problem| {
-                let index = problem.field.strip_prefix("criteria[").and_then(|rest| rest.split(']').next()).and_then(|i| i.parse::<usize>().ok());
+                let index =
+                    problem.field.strip_prefix("criteria[").and_then(|rest| rest.split(']').next()).and_then(|i| i.parse::<usize>().ok());
                 let key = problem.field.split(['.', '[']).next().unwrap_or("-").to_owned();
                 problem.line = match index.and_then(|i| tables.get(i)) {
                     Some(line) => *line,

@@ -65,11 +65,16 @@ fn empty_input_gives_null_with_a_note_and_no_crash() {
 #[test]
 fn bad_lines_are_reported_with_file_line_field_and_the_rest_still_counts() {
     let text = concat!(
-        r#"{"schema":"verdict/judgment@1","item_id":"a","annotator":"x","scores":{"q":1}}"#, "\n",
-        r#"{"schema":"verdict/judgment@1","item_id":7,"annotator":"y","scores":{"q":1}}"#, "\n",
-        r#"{"schema":"verdict/judgment@1","item_id":"a","annotator":"y","scores":{"q":1}}"#, "\n",
-        r#"{"schema":"verdict/judgment@1","item_id":"b","annotator":"x","scores":{"q":2}}"#, "\n",
-        r#"{"schema":"verdict/judgment@1","item_id":"b","annotator":"y","scores":{"q":2}}"#, "\n",
+        r#"{"schema":"verdict/judgment@1","item_id":"a","annotator":"x","scores":{"q":1}}"#,
+        "\n",
+        r#"{"schema":"verdict/judgment@1","item_id":7,"annotator":"y","scores":{"q":1}}"#,
+        "\n",
+        r#"{"schema":"verdict/judgment@1","item_id":"a","annotator":"y","scores":{"q":1}}"#,
+        "\n",
+        r#"{"schema":"verdict/judgment@1","item_id":"b","annotator":"x","scores":{"q":2}}"#,
+        "\n",
+        r#"{"schema":"verdict/judgment@1","item_id":"b","annotator":"y","scores":{"q":2}}"#,
+        "\n",
     );
     let path = temp_file("bad.jsonl", text);
     let output = verdict(&["agree", &path, "--metric", "percent_agreement", "--json"], None);
@@ -143,7 +148,10 @@ fn rubric_criteria_per_output_units_levels_and_text_skipped() {
 #[test]
 fn per_annotator_quality_with_gold_and_per_group_alpha() {
     let (rubric, judgments, tasks) = rubric_files();
-    let report = json(&verdict(&["agree", &judgments, "--rubric", &rubric, "--criterion", "preference", "--group-by", "annotator", "--gold", &tasks, "--json"], None));
+    let report = json(&verdict(
+        &["agree", &judgments, "--rubric", &rubric, "--criterion", "preference", "--group-by", "annotator", "--gold", &tasks, "--json"],
+        None,
+    ));
     let annotators = report["annotators"].as_array().unwrap();
     assert_eq!(annotators.len(), 3);
     let by_name = |name: &str| annotators.iter().find(|a| a["annotator"] == name).unwrap();
@@ -154,7 +162,22 @@ fn per_annotator_quality_with_gold_and_per_group_alpha() {
     assert!(by_name("ann-c")["alpha_delta"].as_f64().unwrap() < 0.0);
     assert_eq!(by_name("ann-a")["group"], "site-1");
 
-    let report = json(&verdict(&["agree", &judgments, "--rubric", &rubric, "--criterion", "helpfulness", "--metric", "krippendorff_alpha", "--group-by", "group", "--json"], None));
+    let report = json(&verdict(
+        &[
+            "agree",
+            &judgments,
+            "--rubric",
+            &rubric,
+            "--criterion",
+            "helpfulness",
+            "--metric",
+            "krippendorff_alpha",
+            "--group-by",
+            "group",
+            "--json",
+        ],
+        None,
+    ));
     let site1 = report["results"].as_array().unwrap().iter().find(|r| r["group"] == "site-1").unwrap();
     assert_eq!(site1["value"], 1.0, "ann-a and ann-b agree perfectly");
 }

@@ -63,7 +63,8 @@ fn dpo_pairs_need_the_task_texts_and_count_ties_and_both_bad() {
         lines.push_str(&format!("{judgment}\n"));
     }
     let input = scratch("dpo-judgments.jsonl", lines.as_bytes());
-    let (stdout, stderr, code) = verdict(&["convert", &input.to_string_lossy(), "--to", "dpo", "--tasks", &demo("mtbench-pairs/tasks.jsonl")], None);
+    let (stdout, stderr, code) =
+        verdict(&["convert", &input.to_string_lossy(), "--to", "dpo", "--tasks", &demo("mtbench-pairs/tasks.jsonl")], None);
     assert_eq!(code, 0, "{stderr}");
     let pairs: Vec<Value> = stdout.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
     assert_eq!(pairs.len(), 16);
@@ -126,9 +127,11 @@ fn alpacaeval_rows_import_with_their_annotator() {
 #[test]
 fn bad_lines_are_reported_on_stderr_and_the_rest_converts() {
     let input = concat!(
-        r#"{"schema":"verdict/judgment@1","item_id":"a","annotator":"r","preference":{"winner":"x"},"shown":["x","y"]}"#, "\n",
+        r#"{"schema":"verdict/judgment@1","item_id":"a","annotator":"r","preference":{"winner":"x"},"shown":["x","y"]}"#,
+        "\n",
         "not json\n",
-        r#"{"schema":"verdict/judgment@1","item_id":"b","annotator":"r","preference":{"winner":"y","strength":"lots"}}"#, "\n",
+        r#"{"schema":"verdict/judgment@1","item_id":"b","annotator":"r","preference":{"winner":"y","strength":"lots"}}"#,
+        "\n",
     );
     let (stdout, stderr, code) = verdict(&["convert", "-", "--to", "arena"], Some(input.as_bytes()));
     assert_eq!(code, 1);

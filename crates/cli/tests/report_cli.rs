@@ -83,7 +83,11 @@ fn writes_a_self_contained_page_and_csv_tables_matching_agree_and_rank() {
 #[test]
 fn bad_lines_give_exit_code_one_and_are_listed() {
     let input = temp_path("bad.jsonl");
-    std::fs::write(&input, "{\"schema\":\"verdict/judgment@1\",\"item_id\":\"q\",\"annotator\":\"a\",\"preference\":{\"winner\":\"x\"}}\nnot json\n").unwrap();
+    std::fs::write(
+        &input,
+        "{\"schema\":\"verdict/judgment@1\",\"item_id\":\"q\",\"annotator\":\"a\",\"preference\":{\"winner\":\"x\"}}\nnot json\n",
+    )
+    .unwrap();
     let out = temp_path("bad.html");
     let output = verdict(&["report", &input.to_string_lossy(), "--out", &out.to_string_lossy()]);
     assert_eq!(output.status.code(), Some(1));

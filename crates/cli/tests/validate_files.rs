@@ -14,7 +14,12 @@ const GOOD_TASK: &str = r#"{"id":"a","prompt":"p","outputs":[{"model":"x","conte
 
 #[test]
 fn real_task_files_and_rubrics_pass() {
-    let files = [demo("mtbench-pairs/tasks.jsonl"), demo("alpacaeval-single/tasks.jsonl"), demo("mtbench-pairs/rubric.json"), demo("alpacaeval-single/rubric.json")];
+    let files = [
+        demo("mtbench-pairs/tasks.jsonl"),
+        demo("alpacaeval-single/tasks.jsonl"),
+        demo("mtbench-pairs/rubric.json"),
+        demo("alpacaeval-single/rubric.json"),
+    ];
     let args: Vec<&str> = std::iter::once("validate").chain(files.iter().map(String::as_str)).collect();
     let (stdout, stderr, code) = verdict(&args, None);
     assert_eq!((stdout.as_str(), code), ("", 0), "{stderr}");
@@ -157,9 +162,25 @@ fn the_chain_names_the_altered_removed_and_reordered_line() {
     let (stdout, _, code) = verdict(&["validate", &chained.to_string_lossy()], None);
     assert_eq!((stdout.as_str(), code), ("", 0), "a freshly chained export verifies");
     let tampered: [(&str, Vec<String>, Vec<u64>); 3] = [
-        ("altered", lines.iter().enumerate().map(|(i, l)| if i == 99 { l.replacen("\"winner\":\"", "\"winner\":\"x", 1) } else { l.to_string() }).collect(), vec![100]),
+        (
+            "altered",
+            lines
+                .iter()
+                .enumerate()
+                .map(|(i, l)| if i == 99 { l.replacen("\"winner\":\"", "\"winner\":\"x", 1) } else { l.to_string() })
+                .collect(),
+            vec![100],
+        ),
         ("removed", lines.iter().enumerate().filter(|(i, _)| *i != 1000).map(|(_, l)| l.to_string()).collect(), vec![1001]),
-        ("reordered", { let mut v: Vec<String> = lines.iter().map(|l| l.to_string()).collect(); v.swap(9, 10); v }, vec![10, 11, 12]),
+        (
+            "reordered",
+            {
+                let mut v: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+                v.swap(9, 10);
+                v
+            },
+            vec![10, 11, 12],
+        ),
     ];
     for (what, lines, expected) in tampered {
         let path = scratch(&format!("{what}.jsonl"), (lines.join("\n") + "\n").as_bytes());
@@ -183,7 +204,11 @@ fn a_toml_rubric_is_accepted_and_checks_judgments() {
     assert_eq!((stdout.as_str(), code), ("", 0), "{stderr}");
     let judgments = scratch(
         "scored.jsonl",
-        concat!(r#"{"schema":"verdict/judgment@1","item_id":"a","annotator":"r","scores":{"correct":{"x":true,"y":"yes"},"style":3}}"#, "\n").as_bytes(),
+        concat!(
+            r#"{"schema":"verdict/judgment@1","item_id":"a","annotator":"r","scores":{"correct":{"x":true,"y":"yes"},"style":3}}"#,
+            "\n"
+        )
+        .as_bytes(),
     );
     let judgments = judgments.to_string_lossy();
     let (stdout, _, code) = verdict(&["validate", &judgments, "--rubric", &rubric], None);
@@ -199,7 +224,8 @@ fn task_files_may_mix_verdict_items_with_arena_alpacaeval_and_pair_rows() {
         .map(|l| serde_json::from_str(l).expect("demo tasks are JSON"))
         .collect();
     let (task, answer) = (&real[0], |i: usize| real[0]["outputs"][i]["content"].clone());
-    let conversation = |i: usize| serde_json::json!([{"role": "user", "content": task["prompt"]}, {"role": "assistant", "content": answer(i)}]);
+    let conversation =
+        |i: usize| serde_json::json!([{"role": "user", "content": task["prompt"]}, {"role": "assistant", "content": answer(i)}]);
     let lines = [
         task.to_string(),
         serde_json::json!({"question_id": 101, "model_a": "gpt-4", "model_b": "gpt-4-0125-preview", "winner": "model_a", "judge": "expert_1", "conversation_a": conversation(0), "conversation_b": conversation(1)}).to_string(),

@@ -18,7 +18,11 @@ fn ratings(n: usize) -> Vec<Vec<Option<f64>>> {
             .map(|_| {
                 (rng.unit_f64() >= 0.2 && written < n).then(|| {
                     written += 1;
-                    if rng.unit_f64() < 0.6 { truth } else { f64::from(1 + rng.below(5)) }
+                    if rng.unit_f64() < 0.6 {
+                        truth
+                    } else {
+                        f64::from(1 + rng.below(5))
+                    }
                 })
             })
             .collect();
@@ -45,7 +49,9 @@ fn bench(c: &mut Criterion) {
     let small = Ratings::from_numbers(&ratings(100_000), &[]);
     let mut group = c.benchmark_group("agreement");
     group.sample_size(10);
-    for (name, metric) in [("alpha_interval", Metric::KrippendorffAlpha), ("gwet_ac1", Metric::GwetAc1), ("cohen_kappa_2raters", Metric::CohenKappa)] {
+    for (name, metric) in
+        [("alpha_interval", Metric::KrippendorffAlpha), ("gwet_ac1", Metric::GwetAc1), ("cohen_kappa_2raters", Metric::CohenKappa)]
+    {
         let options = Options { metrics: vec![metric], bootstrap: 1000, seed: 1, ..Options::default() };
         let data = if metric == Metric::CohenKappa { small.filter_annotators(|a| a < 2) } else { small.clone() };
         group.bench_function(format!("bootstrap_1000_1e5_ratings/{name}"), |b| {

@@ -61,9 +61,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("ranking");
     group.sample_size(10);
     let big = synthetic(1_000_000);
-    group.bench_function("bt_fit_1e6_battles", |b| {
-        b.iter(|| leaderboard_from_battles(black_box(&big), &Options::default()))
-    });
+    group.bench_function("bt_fit_1e6_battles", |b| b.iter(|| leaderboard_from_battles(black_box(&big), &Options::default())));
     group.bench_function("bt_bootstrap100_1e6_battles_1_thread", |b| {
         let options = Options { bootstrap: 100, seed: 1, ..Options::default() };
         b.iter(|| leaderboard_from_battles(black_box(&big), &options))

@@ -108,10 +108,7 @@ mod tests {
             adjudication("c", "x", "annotator error"),
             adjudication("d", "x", "ambiguous item"),
         ];
-        assert_eq!(
-            pareto(&list),
-            vec![("annotator error".into(), 2), ("ambiguous item".into(), 1), ("tool issue".into(), 1)]
-        );
+        assert_eq!(pareto(&list), vec![("annotator error".into(), 2), ("ambiguous item".into(), 1), ("tool issue".into(), 1)]);
     }
 
     #[test]

@@ -196,12 +196,15 @@ mod tests {
 
     #[test]
     fn config_accepts_origins_and_rejects_wildcards_and_paths() {
-        let config = PageConfig::from_json(r#"{"allowed_origins":["https://portal.example","http://127.0.0.1:8081"],"tasks":"t.jsonl"}"#).unwrap();
+        let config =
+            PageConfig::from_json(r#"{"allowed_origins":["https://portal.example","http://127.0.0.1:8081"],"tasks":"t.jsonl"}"#).unwrap();
         assert!(config.allows("https://portal.example"));
         assert!(config.allows("http://127.0.0.1:8081"));
         assert!(!config.allows("https://portal.example.evil"));
         assert!(!config.allows("null"));
-        for bad in [r#"{"allowed_origins":["*"]}"#, r#"{"allowed_origins":["https://a.example/path"]}"#, r#"{"allowed_origins":["a.example"]}"#] {
+        for bad in
+            [r#"{"allowed_origins":["*"]}"#, r#"{"allowed_origins":["https://a.example/path"]}"#, r#"{"allowed_origins":["a.example"]}"#]
+        {
             let error = PageConfig::from_json(bad).unwrap_err();
             assert!(error.starts_with("allowed_origins:"), "{error}");
         }
@@ -226,9 +229,15 @@ mod tests {
             (json!("hi"), "a message must be an object, found a string"),
             (json!({"type": "load"}), "protocol: missing (expected \"verdict-embed@1\")"),
             (json!({"protocol": "x", "type": "load"}), "protocol: expected \"verdict-embed@1\", found \"x\""),
-            (json!({"protocol": PROTOCOL, "type": "delete_everything"}), "type: unknown message type \"delete_everything\" (expected \"load\" or \"export\")"),
+            (
+                json!({"protocol": PROTOCOL, "type": "delete_everything"}),
+                "type: unknown message type \"delete_everything\" (expected \"load\" or \"export\")",
+            ),
             (json!({"protocol": PROTOCOL, "type": "load", "tasks": "x"}), "annotator: missing or empty"),
-            (json!({"protocol": PROTOCOL, "type": "load", "tasks": 5, "annotator": "a"}), "tasks: expected JSONL text or an array of tasks, found a number"),
+            (
+                json!({"protocol": PROTOCOL, "type": "load", "tasks": 5, "annotator": "a"}),
+                "tasks: expected JSONL text or an array of tasks, found a number",
+            ),
         ] {
             assert_eq!(parse_parent_message(&message).unwrap_err(), error);
         }

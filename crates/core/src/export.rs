@@ -221,13 +221,20 @@ pub fn preference_pair(judgment: &Judgment, task: Option<&Task>) -> Result<Value
     let winner = strict_winner(judgment)?;
     let task = task.ok_or(Skip::UnknownItem)?;
     let [left, right] = pair_of(judgment, Some(task)).ok_or(Skip::NotPairwise)?;
-    let loser = if winner == left { right } else if winner == right { left } else { return Err(Skip::NotPairwise) };
+    let loser = if winner == left {
+        right
+    } else if winner == right {
+        left
+    } else {
+        return Err(Skip::NotPairwise);
+    };
     let (chosen, rejected) = match (task.output(winner), task.output(loser)) {
         (Some(chosen), Some(rejected)) => (chosen.content.clone(), rejected.content.clone()),
         _ => return Err(Skip::NotPairwise),
     };
     let prompt = dpo_prompt(task);
-    let answer = |content: String| if prompt.is_array() { json!([{"role": "assistant", "content": content}]) } else { Value::String(content) };
+    let answer =
+        |content: String| if prompt.is_array() { json!([{"role": "assistant", "content": content}]) } else { Value::String(content) };
     let mut pair = Map::new();
     pair.insert("prompt".into(), prompt.clone());
     pair.insert("chosen".into(), answer(chosen));
@@ -400,15 +407,25 @@ mod tests {
         let text = std::fs::read_to_string("../../www/demo/mtbench-pairs/tasks.jsonl").unwrap();
         let tasks: HashMap<String, Task> = load_tasks("t", &text).records.into_iter().map(|t| (t.id.clone(), t)).collect();
         let task = &tasks["mtbench-101-t1"];
-        let pair = preference_pair(&winner("mtbench-101-t1", &["gpt-4-0125-preview", "gpt-4"], "gpt-4"), tasks.get("mtbench-101-t1")).unwrap();
+        let pair =
+            preference_pair(&winner("mtbench-101-t1", &["gpt-4-0125-preview", "gpt-4"], "gpt-4"), tasks.get("mtbench-101-t1")).unwrap();
         assert_eq!(pair["prompt"], task.prompt.clone().unwrap().as_str());
         assert_eq!(pair["chosen"], task.output("gpt-4").unwrap().content.as_str());
         assert_eq!(pair["rejected"], task.output("gpt-4-0125-preview").unwrap().content.as_str());
         assert_eq!(pair.as_object().unwrap().keys().collect::<Vec<_>>(), ["prompt", "chosen", "rejected"]);
-        assert_eq!(preference_pair(&winner("mtbench-101-t1", &["gpt-4", "gpt-4-0125-preview"], TIE), tasks.get("mtbench-101-t1")), Err(Skip::Tie));
-        assert_eq!(preference_pair(&winner("mtbench-101-t1", &["gpt-4", "gpt-4-0125-preview"], BOTH_BAD), tasks.get("mtbench-101-t1")), Err(Skip::BothBad));
+        assert_eq!(
+            preference_pair(&winner("mtbench-101-t1", &["gpt-4", "gpt-4-0125-preview"], TIE), tasks.get("mtbench-101-t1")),
+            Err(Skip::Tie)
+        );
+        assert_eq!(
+            preference_pair(&winner("mtbench-101-t1", &["gpt-4", "gpt-4-0125-preview"], BOTH_BAD), tasks.get("mtbench-101-t1")),
+            Err(Skip::BothBad)
+        );
         assert_eq!(preference_pair(&winner("nope", &["a", "b"], "a"), tasks.get("nope")), Err(Skip::UnknownItem));
-        assert_eq!(preference_pair(&winner("mtbench-101-t1", &["gpt-4", "gpt-4-0125-preview"], "claude"), tasks.get("mtbench-101-t1")), Err(Skip::NotPairwise));
+        assert_eq!(
+            preference_pair(&winner("mtbench-101-t1", &["gpt-4", "gpt-4-0125-preview"], "claude"), tasks.get("mtbench-101-t1")),
+            Err(Skip::NotPairwise)
+        );
     }
 
     #[test]
@@ -418,7 +435,9 @@ mod tests {
         assert_eq!(row.to_string(), r#"{"question_id":"q1","model_a":"x","model_b":"y","winner":"model_b","judge":"ann-1"}"#);
         assert_eq!(arena_battle(&winner("q1", &["x", "y"], BOTH_BAD), None).unwrap()["winner"], "tie (bothbad)");
         assert_eq!(arena_battle(&winner("q1", &["x"], "x"), None), Err(Skip::NotPairwise));
-        let task = load_tasks("t", r#"{"id":"q1","prompt":"p","outputs":[{"model":"x","content":"1"},{"model":"y","content":"2"}]}"#).records.remove(0);
+        let task = load_tasks("t", r#"{"id":"q1","prompt":"p","outputs":[{"model":"x","content":"1"},{"model":"y","content":"2"}]}"#)
+            .records
+            .remove(0);
         let full = arena_battle(&judgment, Some(&task)).unwrap();
         let back = crate::import::judgment_from_foreign(full).unwrap().unwrap();
         assert_eq!(back.preference.unwrap().winner, "y");
@@ -432,7 +451,8 @@ mod tests {
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_field("two\r\nlines"), "\"two\r\nlines\"");
         let mut judgment = winner("q,1", &["x", "y"], "x");
-        judgment.scores = Some(serde_json::from_str(r#"{"helpfulness":{"x":4,"y":2},"rationale":"because \"x\"","harmless":true}"#).unwrap());
+        judgment.scores =
+            Some(serde_json::from_str(r#"{"helpfulness":{"x":4,"y":2},"rationale":"because \"x\"","harmless":true}"#).unwrap());
         judgment.flags = Some(vec!["skipped".into()]);
         let mut out = String::new();
         csv_rows(&judgment, &mut out);

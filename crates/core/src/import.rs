@@ -50,7 +50,12 @@ impl Format {
 /// Detects a record's format from its keys; anything unrecognised is treated as a Verdict task,
 /// so its problems are reported against the Verdict task format.
 pub fn detect(object: &Map<String, Value>) -> Format {
-    if object.contains_key("outputs") || object.contains_key("id") && !object.contains_key("model_a") && !object.contains_key("instruction") && !object.contains_key("chosen") {
+    if object.contains_key("outputs")
+        || object.contains_key("id")
+            && !object.contains_key("model_a")
+            && !object.contains_key("instruction")
+            && !object.contains_key("chosen")
+    {
         Format::Verdict
     } else if object.contains_key("model_a") && object.contains_key("model_b") {
         Format::Arena
@@ -164,7 +169,11 @@ impl Fields {
     }
 
     fn finish<T>(self, make: impl FnOnce(Map<String, Value>) -> T) -> Result<T, FieldProblems> {
-        if self.problems.is_empty() { Ok(make(self.object)) } else { Err(self.problems) }
+        if self.problems.is_empty() {
+            Ok(make(self.object))
+        } else {
+            Err(self.problems)
+        }
     }
 }
 
@@ -175,7 +184,11 @@ fn content_id(parts: &[&str]) -> String {
 
 /// Models of a pair in a fixed order, so `a|b` and `b|a` name the same comparison.
 fn pair_key(first: &str, second: &str) -> String {
-    if first <= second { format!("{first}|{second}") } else { format!("{second}|{first}") }
+    if first <= second {
+        format!("{first}|{second}")
+    } else {
+        format!("{second}|{first}")
+    }
 }
 
 fn imported_meta(format: Format, mut meta: Map<String, Value>) -> Map<String, Value> {
@@ -193,12 +206,18 @@ fn messages(fields: &mut Fields, key: &str) -> Vec<Turn> {
                 match item {
                     Value::Object(mut message) => match (message.remove("role"), message.remove("content")) {
                         (Some(Value::String(role)), Some(Value::String(content))) => turns.push(Turn { role, content }),
-                        (Some(Value::String(_)), Some(other)) => fields.problems.push((format!("{field}.content"), format!("expected a string, found {}", json_type_name(&other)))),
+                        (Some(Value::String(_)), Some(other)) => fields
+                            .problems
+                            .push((format!("{field}.content"), format!("expected a string, found {}", json_type_name(&other)))),
                         (Some(Value::String(_)), None) => fields.problems.push((format!("{field}.content"), "missing".into())),
-                        (Some(other), _) => fields.problems.push((format!("{field}.role"), format!("expected a string, found {}", json_type_name(&other)))),
+                        (Some(other), _) => {
+                            fields.problems.push((format!("{field}.role"), format!("expected a string, found {}", json_type_name(&other))))
+                        }
                         (None, _) => fields.problems.push((format!("{field}.role"), "missing".into())),
                     },
-                    other => fields.problems.push((field, format!("expected a message with role and content, found {}", json_type_name(&other)))),
+                    other => {
+                        fields.problems.push((field, format!("expected a message with role and content, found {}", json_type_name(&other))))
+                    }
                 }
             }
             if turns.is_empty() && !fields.problems.iter().any(|(f, _)| f.starts_with(key)) {
@@ -227,7 +246,13 @@ fn split_conversation(turns: &[Turn]) -> (&[Turn], String) {
         if index == 0 {
             content.push_str(&turn.content);
         } else {
-            let who = if turn.role == "assistant" { "Assistant" } else if turn.role == "user" { "User" } else { &turn.role };
+            let who = if turn.role == "assistant" {
+                "Assistant"
+            } else if turn.role == "user" {
+                "User"
+            } else {
+                &turn.role
+            };
             content.push_str(&format!("\n\n**{who}:**\n\n{}", turn.content));
         }
     }
@@ -260,7 +285,9 @@ fn arena(object: Map<String, Value>) -> Result<Imported, FieldProblems> {
             "tie" => Some(TIE.to_owned()),
             "tie (bothbad)" => Some(BOTH_BAD.to_owned()),
             other => {
-                fields.problems.push(("winner".into(), format!("expected \"model_a\", \"model_b\", \"tie\" or \"tie (bothbad)\", found \"{other}\"")));
+                fields
+                    .problems
+                    .push(("winner".into(), format!("expected \"model_a\", \"model_b\", \"tie\" or \"tie (bothbad)\", found \"{other}\"")));
                 None
             }
         },
@@ -575,7 +602,11 @@ mod tests {
 
     #[test]
     fn arena_winners_and_default_annotator() {
-        let row = |winner: &str| format!(r#"{{"model_a":"x","model_b":"y","winner":"{winner}","conversation_a":[{{"role":"user","content":"q"}},{{"role":"assistant","content":"1"}}],"conversation_b":[{{"role":"user","content":"q"}},{{"role":"assistant","content":"2"}}]}}"#);
+        let row = |winner: &str| {
+            format!(
+                r#"{{"model_a":"x","model_b":"y","winner":"{winner}","conversation_a":[{{"role":"user","content":"q"}},{{"role":"assistant","content":"1"}}],"conversation_b":[{{"role":"user","content":"q"}},{{"role":"assistant","content":"2"}}]}}"#
+            )
+        };
         for (winner, expected) in [("model_a", "x"), ("model_b", "y"), ("tie", TIE), ("tie (bothbad)", BOTH_BAD)] {
             let judgment = import_line(&row(winner)).unwrap().judgment.unwrap();
             assert_eq!(judgment.preference.unwrap().winner, expected);
@@ -595,7 +626,11 @@ mod tests {
 
     #[test]
     fn alpacaeval_preferences() {
-        let row = |preference: &str| format!(r#"{{"instruction":"i","output_1":"a","output_2":"b","generator_1":"x","generator_2":"y","annotator":"alpaca_eval_gpt4","preference":{preference}}}"#);
+        let row = |preference: &str| {
+            format!(
+                r#"{{"instruction":"i","output_1":"a","output_2":"b","generator_1":"x","generator_2":"y","annotator":"alpaca_eval_gpt4","preference":{preference}}}"#
+            )
+        };
         for (preference, winner) in [("1", "x"), ("2", "y"), ("1.5", TIE), ("1.0", "x"), ("1.8", "y")] {
             let judgment = import_line(&row(preference)).unwrap().judgment.unwrap();
             assert_eq!(judgment.preference.as_ref().unwrap().winner, winner, "{preference}");

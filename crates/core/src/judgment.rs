@@ -118,7 +118,11 @@ pub fn judgment_from_line(line: &str) -> Result<Judgment, Vec<(String, String)>>
     match serde_json::from_str::<Judgment>(line) {
         Ok(judgment) => {
             let problems = check(&judgment);
-            if problems.is_empty() { Ok(judgment) } else { Err(problems) }
+            if problems.is_empty() {
+                Ok(judgment)
+            } else {
+                Err(problems)
+            }
         }
         // Serde's own message names no field for type errors; explain from the value instead.
         Err(error) => Err(match serde_json::from_str::<Value>(line) {
@@ -180,7 +184,10 @@ fn explain(value: &Value) -> Option<Vec<(String, String)>> {
                     problems.push(("preference.strength".into(), format!("expected a whole number, found {}", json_type_name(strength))));
                 }
             }
-            Some(other) => problems.push(("preference.winner".into(), format!("expected a model id, \"tie\" or \"both_bad\", found {}", json_type_name(other)))),
+            Some(other) => problems.push((
+                "preference.winner".into(),
+                format!("expected a model id, \"tie\" or \"both_bad\", found {}", json_type_name(other)),
+            )),
             None => problems.push(("preference.winner".into(), "missing".into())),
         },
         Some(Value::Null) | None => {}
@@ -195,12 +202,12 @@ pub fn judgment_from_any_line(line: &str) -> Result<Option<Judgment>, Vec<(Strin
     match judgment_from_line(line) {
         Ok(judgment) => Ok(Some(judgment)),
         Err(problems) => match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(object)) if !object.contains_key("schema") => {
-                match crate::import::detect(&object) {
-                    crate::import::Format::Arena | crate::import::Format::AlpacaEval => crate::import::judgment_from_foreign(Value::Object(object)),
-                    _ => Err(problems),
+            Ok(Value::Object(object)) if !object.contains_key("schema") => match crate::import::detect(&object) {
+                crate::import::Format::Arena | crate::import::Format::AlpacaEval => {
+                    crate::import::judgment_from_foreign(Value::Object(object))
                 }
-            }
+                _ => Err(problems),
+            },
             _ => Err(problems),
         },
     }
@@ -246,11 +253,7 @@ pub fn identity_hash(item_id: &str, annotator: &str) -> u128 {
 impl JudgmentLines {
     /// Starts checking the file named `file`.
     pub fn new(file: &str) -> Self {
-        JudgmentLines {
-            file: file.to_owned(),
-            last_line: std::collections::HashMap::new(),
-            chain: crate::export::ChainVerifier::new(file),
-        }
+        JudgmentLines { file: file.to_owned(), last_line: std::collections::HashMap::new(), chain: crate::export::ChainVerifier::new(file) }
     }
 
     /// The chain verifier's state (chained or not, last chain value).
@@ -276,7 +279,9 @@ impl JudgmentLines {
                 let value = serde_json::from_str::<Value>(line);
                 self.chain.skip(value.as_ref().ok());
                 match value {
-                    Err(error) => problems.push(Problem::error(file, line_no, "-", crate::import::json_error_message(&error, unterminated))),
+                    Err(error) => {
+                        problems.push(Problem::error(file, line_no, "-", crate::import::json_error_message(&error, unterminated)))
+                    }
                     Ok(_) => problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message))),
                 }
                 None
@@ -318,8 +323,12 @@ pub fn load_judgments(file: &str, text: &str) -> Loaded<Judgment> {
             Err(found) => {
                 let unterminated = index + 1 == n_lines && !text.ends_with('\n');
                 match serde_json::from_str::<Value>(line) {
-                    Err(error) => loaded.problems.push(Problem::error(file, line_no, "-", crate::import::json_error_message(&error, unterminated))),
-                    Ok(_) => loaded.problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message))),
+                    Err(error) => {
+                        loaded.problems.push(Problem::error(file, line_no, "-", crate::import::json_error_message(&error, unterminated)))
+                    }
+                    Ok(_) => {
+                        loaded.problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)))
+                    }
                 }
             }
         }
@@ -649,9 +658,18 @@ mod tests {
     fn names_the_bad_field() {
         let cases = [
             (r#"{"schema":"verdict/judgment@1","item_id":3,"annotator":"a","flags":[]}"#, "item_id: expected a string, found a number"),
-            (r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a"}"#, "-: a judgment needs at least one of preference, ranking, scores, flags"),
-            (r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","preference":{"winner":1}}"#, "preference.winner: expected a model id, \"tie\" or \"both_bad\", found a number"),
-            (r#"{"schema":"verdict/judgment@2","item_id":"i","annotator":"a","flags":[]}"#, "schema: expected \"verdict/judgment@1\", found \"verdict/judgment@2\""),
+            (
+                r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a"}"#,
+                "-: a judgment needs at least one of preference, ranking, scores, flags",
+            ),
+            (
+                r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","preference":{"winner":1}}"#,
+                "preference.winner: expected a model id, \"tie\" or \"both_bad\", found a number",
+            ),
+            (
+                r#"{"schema":"verdict/judgment@2","item_id":"i","annotator":"a","flags":[]}"#,
+                "schema: expected \"verdict/judgment@1\", found \"verdict/judgment@2\"",
+            ),
             (r#"{"schema":"verdict/judgment@1","item_id":"i","#, "-: not valid JSON (EOF while parsing a value)"),
             (r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","scores":[1]}"#, "scores: expected an object, found an array"),
         ];

@@ -56,9 +56,7 @@ pub fn render(source: &str) -> Vec<Node> {
                         stack.push(element("pre", Vec::new()));
                         element("code", attrs)
                     }
-                    Tag::List(Some(start)) => {
-                        element("ol", if start == 1 { Vec::new() } else { vec![("start", start.to_string())] })
-                    }
+                    Tag::List(Some(start)) => element("ol", if start == 1 { Vec::new() } else { vec![("start", start.to_string())] }),
                     Tag::List(None) => element("ul", Vec::new()),
                     Tag::Item => element("li", Vec::new()),
                     Tag::Table(_) => element("table", Vec::new()),
@@ -72,10 +70,9 @@ pub fn render(source: &str) -> Vec<Node> {
                     Tag::Strong => element("strong", Vec::new()),
                     Tag::Strikethrough => element("del", Vec::new()),
                     Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => match safe_href(&dest_url) {
-                        Some(href) => element(
-                            "a",
-                            vec![("href", href), ("target", "_blank".into()), ("rel", "noopener noreferrer nofollow".into())],
-                        ),
+                        Some(href) => {
+                            element("a", vec![("href", href), ("target", "_blank".into()), ("rel", "noopener noreferrer nofollow".into())])
+                        }
                         None => element("span", vec![("class", "unsafe-link".into())]),
                     },
                     // Footnotes, metadata, definition lists and the like: keep their text only.

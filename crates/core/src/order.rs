@@ -20,9 +20,7 @@ pub fn display_orders(models: &[Vec<&str>], seed_text: &str, randomize: bool) ->
     let mut balancer = Balancer::new(seed_text);
     models
         .iter()
-        .map(|item_models| {
-            if randomize { balancer.next_order(item_models) } else { (0..item_models.len() as u32).collect() }
-        })
+        .map(|item_models| if randomize { balancer.next_order(item_models) } else { (0..item_models.len() as u32).collect() })
         .collect()
 }
 
@@ -73,10 +71,7 @@ impl Balancer {
         for (position, model) in shown.iter().enumerate() {
             *self.counts.entry(((*model).clone(), position as u32)).or_default() += 1;
         }
-        shown
-            .iter()
-            .map(|model| models.iter().position(|m| m == model).expect("the base holds the item's own models") as u32)
-            .collect()
+        shown.iter().map(|model| models.iter().position(|m| m == model).expect("the base holds the item's own models") as u32).collect()
     }
 
     fn fresh_base(&mut self, key: &[String]) -> Vec<String> {

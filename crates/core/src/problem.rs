@@ -29,13 +29,7 @@ pub struct Problem {
 impl Problem {
     /// An error at `file:line` in `field`.
     pub fn error(file: &str, line: u64, field: &str, message: impl Into<String>) -> Self {
-        Problem {
-            file: file.to_owned(),
-            line,
-            field: field.to_owned(),
-            message: message.into(),
-            severity: Severity::Error,
-        }
+        Problem { file: file.to_owned(), line, field: field.to_owned(), message: message.into(), severity: Severity::Error }
     }
 
     /// A warning at `file:line` in `field`.

@@ -70,9 +70,7 @@ impl Pcg32 {
 
 /// A 64-bit seed derived from text (FNV-1a), e.g. from an annotator id and a task file hash.
 pub fn seed_from_text(text: &str) -> u64 {
-    text.bytes().fold(0xcbf29ce484222325u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x100000001b3)
-    })
+    text.bytes().fold(0xcbf29ce484222325u64, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100000001b3))
 }
 
 #[cfg(test)]

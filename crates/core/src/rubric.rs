@@ -95,7 +95,11 @@ impl Criterion {
 
     /// Label shown to raters: `label`, or the id when no label is given.
     pub fn display_label(&self) -> &str {
-        if self.label.is_empty() { &self.id } else { &self.label }
+        if self.label.is_empty() {
+            &self.id
+        } else {
+            &self.label
+        }
     }
 }
 
@@ -247,7 +251,13 @@ impl Rubric {
             let values: Vec<(String, &Value)> = match (criterion.per_output, value) {
                 (true, Value::Object(per_model)) => per_model.iter().map(|(model, v)| (format!("scores.{id}.{model}"), v)).collect(),
                 (true, other) => {
-                    problems.push((format!("scores.{id}"), format!("expected an object keyed by model (per-output criterion), found {}", crate::problem::json_type_name(other))));
+                    problems.push((
+                        format!("scores.{id}"),
+                        format!(
+                            "expected an object keyed by model (per-output criterion), found {}",
+                            crate::problem::json_type_name(other)
+                        ),
+                    ));
                     continue;
                 }
                 (false, other) => vec![(format!("scores.{id}"), other)],
@@ -288,7 +298,9 @@ impl Criterion {
                 Value::String(option) => Some(format!("\"{option}\" is not one of the options")),
                 other => Some(format!("expected option names, found {}", crate::problem::json_type_name(other))),
             }),
-            (CriterionKind::Choice, _) => Some(format!("expected {}, found {}", if self.multi { "an array of options" } else { "one option" }, found())),
+            (CriterionKind::Choice, _) => {
+                Some(format!("expected {}, found {}", if self.multi { "an array of options" } else { "one option" }, found()))
+            }
             (CriterionKind::Text, Value::String(_)) => None,
             (CriterionKind::Text, _) => Some(format!("expected a string, found {}", found())),
         }
@@ -307,8 +319,7 @@ pub fn load_rubric(file: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
     let line_of = |needle: &str| -> u64 { text.find(needle).map_or(1, line_at) };
     // The i-th `"id"` key after `"criteria"` starts criterion i: good enough to point at it.
     let criteria_start = text.find("\"criteria\"").unwrap_or(0);
-    let criterion_lines: Vec<u64> =
-        text[criteria_start..].match_indices("\"id\"").map(|(at, _)| line_at(criteria_start + at)).collect();
+    let criterion_lines: Vec<u64> = text[criteria_start..].match_indices("\"id\"").map(|(at, _)| line_at(criteria_start + at)).collect();
     let mut problems = Vec::new();
     let mut ids = std::collections::HashSet::new();
     for (index, criterion) in rubric.criteria.iter().enumerate() {
@@ -335,7 +346,12 @@ pub fn load_rubric(file: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
                 let mut seen = std::collections::HashSet::new();
                 for option in &criterion.options {
                     if !seen.insert(option) {
-                        problems.push(Problem::error(file, line, &format!("{field}.options"), format!("option \"{option}\" appears twice")));
+                        problems.push(Problem::error(
+                            file,
+                            line,
+                            &format!("{field}.options"),
+                            format!("option \"{option}\" appears twice"),
+                        ));
                     }
                 }
             }
@@ -345,7 +361,11 @@ pub fn load_rubric(file: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
     if rubric.mode == Mode::Pairwise && rubric.preference.scale.len() < 2 {
         problems.push(Problem::error(file, line_of("\"scale\""), "preference.scale", "a preference scale needs at least two labels"));
     }
-    if problems.is_empty() { Ok(rubric) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(rubric)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Best-effort field name from a serde error such as "unknown variant `x`" or "missing field `id`".

@@ -259,8 +259,7 @@ impl Session {
     /// A session with `saved` judgments restored, showing `position` or the first pending item.
     pub fn new(eval: Arc<Evaluation>, saved: Vec<Judgment>, position: Option<usize>, now_ms: i64) -> Self {
         let mut judgments: Vec<Option<Judgment>> = vec![None; eval.tasks.len()];
-        let index_of: std::collections::HashMap<&str, usize> =
-            eval.tasks.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
+        let index_of: std::collections::HashMap<&str, usize> = eval.tasks.iter().enumerate().map(|(i, t)| (t.id.as_str(), i)).collect();
         for judgment in saved {
             if judgment.annotator == eval.annotator {
                 if let Some(&index) = index_of.get(judgment.item_id.as_str()) {
@@ -280,10 +279,7 @@ impl Session {
             shown_at_ms: now_ms,
             working_since_ms: now_ms,
         };
-        let start = position
-            .filter(|&p| p < session.eval.tasks.len())
-            .or_else(|| session.next_pending(0))
-            .unwrap_or(0);
+        let start = position.filter(|&p| p < session.eval.tasks.len()).or_else(|| session.next_pending(0)).unwrap_or(0);
         session.show(start, now_ms);
         if session.n_done() == session.eval.tasks.len() && position.is_none() {
             session.status = Status::Finished;
@@ -301,7 +297,8 @@ impl Session {
         // An edited judgment keeps the order the rater saw when first judging.
         if let Some(shown) = self.judgments[self.current].as_ref().and_then(|j| j.shown.as_ref()) {
             let task = self.task();
-            let indices: Vec<u32> = shown.iter().filter_map(|m| task.outputs.iter().position(|o| &o.model == m).map(|i| i as u32)).collect();
+            let indices: Vec<u32> =
+                shown.iter().filter_map(|m| task.outputs.iter().position(|o| &o.model == m).map(|i| i as u32)).collect();
             if indices.len() == task.outputs.len() {
                 return indices;
             }
@@ -322,11 +319,7 @@ impl Session {
         }
         durations.sort_unstable();
         let mid = durations.len() / 2;
-        let median_ms = if durations.len() % 2 == 1 {
-            durations[mid] as f64
-        } else {
-            (durations[mid - 1] + durations[mid]) as f64 / 2.0
-        };
+        let median_ms = if durations.len() % 2 == 1 { durations[mid] as f64 } else { (durations[mid - 1] + durations[mid]) as f64 / 2.0 };
         Some(median_ms / 1000.0)
     }
 
@@ -676,17 +669,22 @@ impl Session {
                 Row::Criterion { criterion, .. } => self.eval.rubric.criteria[*criterion].is_required(),
             };
             if required && !self.row_answered(row) {
-                missing.push((index, match row {
-                    Row::Preference => "Choose which output is better.".to_owned(),
-                    Row::Ranking => "Rank the outputs from best to worst.".to_owned(),
-                    Row::Criterion { criterion, position } => {
-                        let label = self.eval.rubric.criteria[*criterion].display_label();
-                        match position {
-                            Some(p) if self.task().outputs.len() > 1 => format!("Answer \"{label}\" for output {}.", labels[*p as usize]),
-                            _ => format!("Answer \"{label}\"."),
+                missing.push((
+                    index,
+                    match row {
+                        Row::Preference => "Choose which output is better.".to_owned(),
+                        Row::Ranking => "Rank the outputs from best to worst.".to_owned(),
+                        Row::Criterion { criterion, position } => {
+                            let label = self.eval.rubric.criteria[*criterion].display_label();
+                            match position {
+                                Some(p) if self.task().outputs.len() > 1 => {
+                                    format!("Answer \"{label}\" for output {}.", labels[*p as usize])
+                                }
+                                _ => format!("Answer \"{label}\"."),
+                            }
                         }
-                    }
-                }));
+                    },
+                ));
             }
         }
         missing
@@ -764,9 +762,7 @@ impl Session {
         }
         let previous = self.judgments[self.current].as_ref();
         let this_visit_ms = (now_ms - self.shown_at_ms).max(0) as u64;
-        judgment.started_at = Some(
-            previous.and_then(|p| p.started_at.clone()).unwrap_or_else(|| rfc3339_from_unix_ms(self.shown_at_ms)),
-        );
+        judgment.started_at = Some(previous.and_then(|p| p.started_at.clone()).unwrap_or_else(|| rfc3339_from_unix_ms(self.shown_at_ms)));
         judgment.submitted_at = Some(rfc3339_from_unix_ms(now_ms));
         judgment.duration_ms = Some(previous.and_then(|p| p.duration_ms).unwrap_or(0) + this_visit_ms);
         judgment.task_sha256 = Some(eval.task_sha256.clone());
@@ -818,9 +814,8 @@ impl Session {
     fn draft_from(&self, judgment: &Judgment) -> Draft {
         let task = self.task();
         let shown = self.shown();
-        let position_of = |model: &str| -> Option<u32> {
-            shown.iter().position(|&i| task.outputs[i as usize].model == model).map(|p| p as u32)
-        };
+        let position_of =
+            |model: &str| -> Option<u32> { shown.iter().position(|&i| task.outputs[i as usize].model == model).map(|p| p as u32) };
         let mut draft = Draft::default();
         if let Some(preference) = &judgment.preference {
             let n = self.eval.rubric.preference.scale.len();
@@ -855,7 +850,6 @@ impl Session {
         draft.flags = judgment.flags.iter().flatten().filter(|f| *f != "no_answer").cloned().collect();
         draft
     }
-
 }
 
 impl Action {
@@ -1044,8 +1038,11 @@ mod tests {
 
     #[test]
     fn prev_from_the_finished_screen_shows_the_last_item() {
-        let tasks = load_tasks("t.jsonl", r#"{"id":"q1","prompt":"p","outputs":[{"model":"a","content":"1"},{"model":"b","content":"2"}]}
-{"id":"q2","prompt":"p","outputs":[{"model":"a","content":"1"},{"model":"b","content":"2"}]}"#);
+        let tasks = load_tasks(
+            "t.jsonl",
+            r#"{"id":"q1","prompt":"p","outputs":[{"model":"a","content":"1"},{"model":"b","content":"2"}]}
+{"id":"q2","prompt":"p","outputs":[{"model":"a","content":"1"},{"model":"b","content":"2"}]}"#,
+        );
         let eval = Arc::new(Evaluation::new(tasks.records.into(), Arc::new(Rubric::default()), "ann", "t", "r"));
         let mut session = Session::new(eval, Vec::new(), None, T0);
         press(&mut session, &["1", "Enter"], T0);

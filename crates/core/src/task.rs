@@ -307,7 +307,8 @@ pub fn task_from_value(value: Value) -> Result<Task, Vec<(String, String)>> {
             None
         }
     };
-    if prompt.is_none() && conversation.is_none() && !problems.iter().any(|(f, _)| f.starts_with("prompt") || f.starts_with("conversation")) {
+    if prompt.is_none() && conversation.is_none() && !problems.iter().any(|(f, _)| f.starts_with("prompt") || f.starts_with("conversation"))
+    {
         problems.push(("prompt".into(), "missing: give a prompt or a conversation".into()));
     }
     let outputs = match object.remove("outputs") {
@@ -403,10 +404,9 @@ mod tests {
 
     #[test]
     fn loads_the_real_mtbench_pairs_and_alpacaeval_files() {
-        for (path, n_items, n_outputs) in [
-            ("../../www/demo/mtbench-pairs/tasks.jsonl", 30, 2),
-            ("../../www/demo/alpacaeval-single/tasks.jsonl", 805, 1),
-        ] {
+        for (path, n_items, n_outputs) in
+            [("../../www/demo/mtbench-pairs/tasks.jsonl", 30, 2), ("../../www/demo/alpacaeval-single/tasks.jsonl", 805, 1)]
+        {
             let text = std::fs::read_to_string(path).expect("demo data is committed under www/demo");
             let loaded = load_tasks(path, &text);
             assert_eq!(loaded.problems, vec![], "{path}");
@@ -418,13 +418,19 @@ mod tests {
     #[test]
     fn reports_each_bad_line_and_keeps_the_good_ones() {
         let text = concat!(
-            r#"{"id":"a","prompt":"p","outputs":[{"model":"x","content":"1"}]}"#, "\n",
-            r#"{"id":"b","prompt":"p","outputs":[{"model":"x","content":"1"},{"model":"x","content":"2"}]}"#, "\n",
+            r#"{"id":"a","prompt":"p","outputs":[{"model":"x","content":"1"}]}"#,
             "\n",
-            r#"{"id":"c","prompt":"p","outputs":[{"model":5,"content":"1"}]}"#, "\n",
-            r#"{"id":"a","prompt":"p","outputs":[{"model":"y","content":"1"}]}"#, "\n",
-            r#"{"prompt":"p","outputs":[{"model":"y","content":"1"}]"#, "\r\n",
-            r#"{"id":"d","outputs":[]}"#, "\n",
+            r#"{"id":"b","prompt":"p","outputs":[{"model":"x","content":"1"},{"model":"x","content":"2"}]}"#,
+            "\n",
+            "\n",
+            r#"{"id":"c","prompt":"p","outputs":[{"model":5,"content":"1"}]}"#,
+            "\n",
+            r#"{"id":"a","prompt":"p","outputs":[{"model":"y","content":"1"}]}"#,
+            "\n",
+            r#"{"prompt":"p","outputs":[{"model":"y","content":"1"}]"#,
+            "\r\n",
+            r#"{"id":"d","outputs":[]}"#,
+            "\n",
             "[1,2]\n",
         );
         let loaded = load_tasks("t.jsonl", text);

@@ -7,12 +7,7 @@ pub fn rfc3339_from_unix_ms(unix_ms: i64) -> String {
     let days = seconds.div_euclid(86_400);
     let second_of_day = seconds.rem_euclid(86_400);
     let (year, month, day) = civil_from_days(days);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        second_of_day / 3600,
-        (second_of_day % 3600) / 60,
-        second_of_day % 60
-    )
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", second_of_day / 3600, (second_of_day % 3600) / 60, second_of_day % 60)
 }
 
 /// Parses the `YYYY-MM-DDTHH:MM:SS` prefix of an RFC 3339 timestamp (UTC, offset `Z` or

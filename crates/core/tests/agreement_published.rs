@@ -82,7 +82,14 @@ fn shrout_fleiss_1979_table_2_six_iccs() {
     let scores = [[9., 2., 5., 8.], [6., 1., 3., 2.], [8., 4., 6., 8.], [7., 1., 2., 6.], [10., 5., 6., 9.], [6., 2., 4., 7.]];
     let rows: Vec<Vec<Option<f64>>> = scores.iter().map(|r| r.iter().map(|&v| Some(v)).collect()).collect();
     let results = run(&Ratings::from_numbers(&rows, &[]), Level::Interval, &[Metric::Icc]);
-    let expected = [(IccForm::Icc1, 0.17), (IccForm::Icc2, 0.29), (IccForm::Icc3, 0.71), (IccForm::Icc1k, 0.44), (IccForm::Icc2k, 0.62), (IccForm::Icc3k, 0.91)];
+    let expected = [
+        (IccForm::Icc1, 0.17),
+        (IccForm::Icc2, 0.29),
+        (IccForm::Icc3, 0.71),
+        (IccForm::Icc1k, 0.44),
+        (IccForm::Icc2k, 0.62),
+        (IccForm::Icc3k, 0.91),
+    ];
     for (result, (form, value)) in results.iter().zip(expected) {
         assert_eq!(result.form, Some(form));
         close(result.value, value, 0.005, &format!("Shrout–Fleiss {}", form.name()));

@@ -41,13 +41,19 @@ fn krippendorff_alpha_matches_the_krippendorff_package_at_every_level() {
     for dataset in fixtures["datasets"].as_array().unwrap() {
         let Some(expected) = dataset["expected"].get("krippendorff_alpha") else { continue };
         let ratings = ratings(dataset);
-        for (name, level) in [("nominal", Level::Nominal), ("ordinal", Level::Ordinal), ("interval", Level::Interval), ("ratio", Level::Ratio)] {
+        for (name, level) in
+            [("nominal", Level::Nominal), ("ordinal", Level::Ordinal), ("interval", Level::Interval), ("ratio", Level::Ratio)]
+        {
             let result = &compute(&ratings, Metric::KrippendorffAlpha, level, Weights::None)[0];
             check(result.value, &expected[name], &format!("{} alpha {name}", dataset["name"]));
             checked += 1;
         }
         // irrCAC's Krippendorff (Gwet's formulation with the 1/n correction) equals the exact alpha.
-        check(compute(&ratings, Metric::KrippendorffAlpha, Level::Nominal, Weights::None)[0].value, &dataset["expected"]["irrcac_krippendorff_nominal"], "irrCAC alpha");
+        check(
+            compute(&ratings, Metric::KrippendorffAlpha, Level::Nominal, Weights::None)[0].value,
+            &dataset["expected"]["irrcac_krippendorff_nominal"],
+            "irrCAC alpha",
+        );
     }
     assert_eq!(checked, 16);
 }
@@ -63,7 +69,9 @@ fn gwet_fleiss_and_brennan_prediger_match_irrcac_with_standard_errors() {
             continue;
         }
         let ratings = ratings(dataset);
-        for (metric, key) in [(Metric::GwetAc1, "gwet_ac1"), (Metric::FleissKappa, "fleiss_kappa"), (Metric::BrennanPrediger, "brennan_prediger")] {
+        for (metric, key) in
+            [(Metric::GwetAc1, "gwet_ac1"), (Metric::FleissKappa, "fleiss_kappa"), (Metric::BrennanPrediger, "brennan_prediger")]
+        {
             for (name, weights) in WEIGHTS {
                 let expected = &dataset["expected"][key][name];
                 let result = &compute(&ratings, metric, Level::Interval, weights)[0];
@@ -71,7 +79,11 @@ fn gwet_fleiss_and_brennan_prediger_match_irrcac_with_standard_errors() {
                 check(result.value, &expected["value"], &what);
                 check(result.se, &expected["se"], &format!("{what} se"));
                 // Weighted percent agreement is irrCAC's p_a.
-                check(compute(&ratings, Metric::PercentAgreement, Level::Interval, weights)[0].value, &expected["pa"], &format!("{what} pa"));
+                check(
+                    compute(&ratings, Metric::PercentAgreement, Level::Interval, weights)[0].value,
+                    &expected["pa"],
+                    &format!("{what} pa"),
+                );
                 checked += 1;
             }
         }
@@ -86,8 +98,16 @@ fn fleiss_and_randolph_match_statsmodels_on_complete_data() {
     let fixtures = fixtures();
     let dataset = fixtures["datasets"].as_array().unwrap().iter().find(|d| d["name"] == "complete_3cat").unwrap();
     let ratings = ratings(dataset);
-    check(compute(&ratings, Metric::FleissKappa, Level::Nominal, Weights::None)[0].value, &dataset["expected"]["fleiss_kappa"]["none"]["value"], "statsmodels fleiss");
-    check(compute(&ratings, Metric::BrennanPrediger, Level::Nominal, Weights::None)[0].value, &dataset["expected"]["brennan_prediger"]["none"]["value"], "statsmodels randolph");
+    check(
+        compute(&ratings, Metric::FleissKappa, Level::Nominal, Weights::None)[0].value,
+        &dataset["expected"]["fleiss_kappa"]["none"]["value"],
+        "statsmodels fleiss",
+    );
+    check(
+        compute(&ratings, Metric::BrennanPrediger, Level::Nominal, Weights::None)[0].value,
+        &dataset["expected"]["brennan_prediger"]["none"]["value"],
+        "statsmodels randolph",
+    );
 }
 
 #[test]
@@ -104,12 +124,22 @@ fn cohen_kappa_matches_scikit_learn_and_differs_only_where_it_weighs_by_position
             .as_array()
             .unwrap()
             .iter()
-            .map(|row| row.as_array().unwrap().iter().map(|v| v.as_f64().map(|x| if x == 5.0 && name == "two_raters_gap" { 3.0 } else { x })).collect())
+            .map(|row| {
+                row.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| v.as_f64().map(|x| if x == 5.0 && name == "two_raters_gap" { 3.0 } else { x }))
+                    .collect()
+            })
             .collect();
         let by_position = Ratings::from_numbers(&rows, &[]);
         for (weights_name, weights) in WEIGHTS {
             let expected = &dataset["expected"]["cohen_kappa"][weights_name]["value"];
-            check(compute(&by_position, Metric::CohenKappa, Level::Ordinal, weights)[0].value, expected, &format!("{name} cohen {weights_name}"));
+            check(
+                compute(&by_position, Metric::CohenKappa, Level::Ordinal, weights)[0].value,
+                expected,
+                &format!("{name} cohen {weights_name}"),
+            );
             let by_value = compute(&by_value, Metric::CohenKappa, Level::Ordinal, weights)[0].value.unwrap();
             let differs = (by_value - expected.as_f64().unwrap()).abs() > 1e-6;
             assert_eq!(differs, name == "two_raters_gap" && weights != Weights::None, "{name} {weights_name}: by value {by_value}");

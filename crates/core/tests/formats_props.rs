@@ -41,8 +41,22 @@ fn real_lines() -> Vec<String> {
 
 /// Keys the judgment format knows; generated unknown fields avoid them.
 const KNOWN: [&str; 16] = [
-    "schema", "item_id", "annotator", "group", "shown", "preference", "ranking", "scores", "flags", "started_at",
-    "submitted_at", "duration_ms", "task_sha256", "rubric_sha256", "app_version", "chain",
+    "schema",
+    "item_id",
+    "annotator",
+    "group",
+    "shown",
+    "preference",
+    "ranking",
+    "scores",
+    "flags",
+    "started_at",
+    "submitted_at",
+    "duration_ms",
+    "task_sha256",
+    "rubric_sha256",
+    "app_version",
+    "chain",
 ];
 
 fn json_value() -> impl Strategy<Value = Value> {
@@ -63,8 +77,11 @@ fn json_value() -> impl Strategy<Value = Value> {
 }
 
 fn object(keys_to_avoid: &'static [&'static str]) -> impl Strategy<Value = Map<String, Value>> {
-    prop::collection::vec((any::<String>().prop_filter("not a known key", move |k| !keys_to_avoid.contains(&k.as_str())), json_value()), 0..3)
-        .prop_map(|pairs| pairs.into_iter().collect())
+    prop::collection::vec(
+        (any::<String>().prop_filter("not a known key", move |k| !keys_to_avoid.contains(&k.as_str())), json_value()),
+        0..3,
+    )
+    .prop_map(|pairs| pairs.into_iter().collect())
 }
 
 fn judgment() -> impl Strategy<Value = Judgment> {
@@ -72,18 +89,42 @@ fn judgment() -> impl Strategy<Value = Judgment> {
     let text = || prop_oneof![any::<String>(), "[a,\"\\\\ \r\n=\u{0}\u{1f}é😀]{0,8}"];
     let non_empty = || prop_oneof!["\\PC{1,12}", "[a,\"\\\\ \r\n=é😀]{1,8}"];
     let strings = || prop::option::of(prop::collection::vec(text(), 0..4));
-    let preference = prop::option::of((text(), prop::option::of(any::<u32>()), object(&["winner", "strength"])).prop_map(|(winner, strength, extra)| Preference { winner, strength, extra }));
+    let preference = prop::option::of(
+        (text(), prop::option::of(any::<u32>()), object(&["winner", "strength"])).prop_map(|(winner, strength, extra)| Preference {
+            winner,
+            strength,
+            extra,
+        }),
+    );
     (
         (non_empty(), non_empty(), prop::option::of(text()), strings(), preference, strings(), prop::option::of(object(&[])), strings()),
         (prop::option::of(text()), prop::option::of(text()), prop::option::of(any::<u64>()), prop::option::of(text()), object(&KNOWN)),
     )
-        .prop_map(|((item_id, annotator, group, shown, preference, ranking, scores, flags), (started_at, submitted_at, duration_ms, app_version, extra))| {
-            let mut judgment = Judgment { group, shown, preference, ranking, scores, flags, started_at, submitted_at, duration_ms, app_version, extra, ..Judgment::new(item_id, annotator) };
-            if judgment.preference.is_none() && judgment.ranking.is_none() && judgment.scores.is_none() && judgment.flags.is_none() {
-                judgment.flags = Some(Vec::new());
-            }
-            judgment
-        })
+        .prop_map(
+            |(
+                (item_id, annotator, group, shown, preference, ranking, scores, flags),
+                (started_at, submitted_at, duration_ms, app_version, extra),
+            )| {
+                let mut judgment = Judgment {
+                    group,
+                    shown,
+                    preference,
+                    ranking,
+                    scores,
+                    flags,
+                    started_at,
+                    submitted_at,
+                    duration_ms,
+                    app_version,
+                    extra,
+                    ..Judgment::new(item_id, annotator)
+                };
+                if judgment.preference.is_none() && judgment.ranking.is_none() && judgment.scores.is_none() && judgment.flags.is_none() {
+                    judgment.flags = Some(Vec::new());
+                }
+                judgment
+            },
+        )
 }
 
 proptest! {
@@ -204,7 +245,11 @@ proptest! {
 
 #[test]
 fn deep_nesting_is_an_error_not_a_stack_overflow() {
-    let deep = format!("{{\"schema\":\"verdict/judgment@1\",\"item_id\":\"i\",\"annotator\":\"a\",\"scores\":{}1{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!(
+        "{{\"schema\":\"verdict/judgment@1\",\"item_id\":\"i\",\"annotator\":\"a\",\"scores\":{}1{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     let problems = judgment_from_line(&deep).unwrap_err();
     assert_eq!(problems[0].1, "not valid JSON (recursion limit exceeded)");
     let loaded = verdict_core::task::load_tasks("t", &format!("{{\"id\":{}}}", "[".repeat(100_000)));

@@ -144,7 +144,9 @@ fn schema_and_parser_reject_the_same_bad_lines() {
         assert!(!load_tasks("t", line).problems.is_empty(), "parser accepts {line}");
     }
     let rubric = schema("rubric");
-    for text in [r#"{"mode":"sideways"}"#, r#"{"criteria":[{"id":"c","kind":"choice","options":["only"]}]}"#, r#"{"criteria":[{"kind":"binary"}]}"#] {
+    for text in
+        [r#"{"mode":"sideways"}"#, r#"{"criteria":[{"id":"c","kind":"choice","options":["only"]}]}"#, r#"{"criteria":[{"kind":"binary"}]}"#]
+    {
         let value: Value = serde_json::from_str(text).expect("test rubrics are JSON");
         assert!(!rubric.is_valid(&value), "schema accepts {text}");
         assert!(load_rubric("r", text).is_err(), "parser accepts {text}");

@@ -40,7 +40,12 @@ fn fixture() -> (String, String) {
 
 fn report() -> QualityReport {
     let (judgments, tasks) = fixture();
-    build_report(&[("j.jsonl", &judgments)], Some(("tasks.jsonl", &tasks)), None, &ReportOptions { bootstrap: 50, seed: 1, kpi: Kpi::default() })
+    build_report(
+        &[("j.jsonl", &judgments)],
+        Some(("tasks.jsonl", &tasks)),
+        None,
+        &ReportOptions { bootstrap: 50, seed: 1, kpi: Kpi::default() },
+    )
 }
 
 #[test]
@@ -69,12 +74,22 @@ fn kpis_fail_only_on_defined_numbers() {
     // A target above 1 makes every row with gold fail, and rows without gold never do.
     let (judgments, tasks) = fixture();
     let strict = Kpi { min_gold_accuracy: 1.01, min_alpha: 0.0, max_position_bias: 1.0 };
-    let strict_report = build_report(&[("j.jsonl", &judgments)], Some(("tasks.jsonl", &tasks)), None, &ReportOptions { bootstrap: 0, seed: 1, kpi: strict });
+    let strict_report = build_report(
+        &[("j.jsonl", &judgments)],
+        Some(("tasks.jsonl", &tasks)),
+        None,
+        &ReportOptions { bootstrap: 0, seed: 1, kpi: strict },
+    );
     for row in &strict_report.annotators {
         assert_eq!(row.failed.contains(&"gold_accuracy".to_owned()), row.gold_accuracy.is_some(), "{}", row.annotator);
         assert!(!row.failed.contains(&"position_bias".to_owned()));
     }
-    let no_gold = build_report(&[("j.jsonl", &judgments)], None, None, &ReportOptions { bootstrap: 0, seed: 1, kpi: Kpi { min_gold_accuracy: 1.01, ..Kpi::default() } });
+    let no_gold = build_report(
+        &[("j.jsonl", &judgments)],
+        None,
+        None,
+        &ReportOptions { bootstrap: 0, seed: 1, kpi: Kpi { min_gold_accuracy: 1.01, ..Kpi::default() } },
+    );
     assert!(no_gold.annotators.iter().all(|r| r.gold_accuracy.is_none() && !r.failed.contains(&"gold_accuracy".to_owned())));
 }
 
@@ -123,7 +138,10 @@ fn failing_alpha_marks_groups_and_annotators_that_lower_it() {
             let item = format!("i{i}");
             let (x, y) = if i % 2 == 0 { ("a", "a") } else { ("a", "b") };
             let other = if i < 4 { y } else { x };
-            [line(&item, "r1", "g", ["a", "b"], x, "2026-11-25T10:00:00Z"), line(&item, "r2", "g", ["a", "b"], other, "2026-11-25T10:00:00Z")]
+            [
+                line(&item, "r1", "g", ["a", "b"], x, "2026-11-25T10:00:00Z"),
+                line(&item, "r2", "g", ["a", "b"], other, "2026-11-25T10:00:00Z"),
+            ]
         })
         .collect();
     let text = lines.join("\n");
@@ -154,7 +172,10 @@ fn html_escapes_input_and_csv_quotes_fields() {
     let annotators = &tables.iter().find(|(n, _)| n == "annotators.csv").unwrap().1;
     assert!(annotators.contains("\r\n\"ann, \"\"one\"\"\",site <b>,false,1,"), "{annotators}");
     let disagreements = &tables.iter().find(|(n, _)| n == "disagreements.csv").unwrap().1;
-    assert!(disagreements.starts_with("item_id,n_judgments,disagreement,annotator,group,winner,scores,flags\r\nq<1>,2,0.5,"), "{disagreements}");
+    assert!(
+        disagreements.starts_with("item_id,n_judgments,disagreement,annotator,group,winner,scores,flags\r\nq<1>,2,0.5,"),
+        "{disagreements}"
+    );
 }
 
 #[test]

@@ -80,7 +80,8 @@ fn agreement_equals_the_agreement_module() {
     let report = report();
     let dataset = Dataset::from_jsonl(NAME, JUDGMENTS, CollectOptions::default());
     let o = options();
-    let expected = analyze(&dataset, None, &Options { metrics: Metric::DEFAULT.to_vec(), bootstrap: o.bootstrap, seed: o.seed, ..Options::default() });
+    let expected =
+        analyze(&dataset, None, &Options { metrics: Metric::DEFAULT.to_vec(), bootstrap: o.bootstrap, seed: o.seed, ..Options::default() });
     assert!(!expected.is_empty());
     assert_eq!(report.agreement, expected);
 }
@@ -90,7 +91,8 @@ fn leaderboard_and_bias_equal_the_ranking_module() {
     let report = report();
     let loaded = load_judgments(NAME, JUDGMENTS);
     let o = options();
-    let expected = ranking::leaderboard(&loaded.records, &ranking::Options { bootstrap: o.bootstrap, seed: o.seed, ..ranking::Options::default() });
+    let expected =
+        ranking::leaderboard(&loaded.records, &ranking::Options { bootstrap: o.bootstrap, seed: o.seed, ..ranking::Options::default() });
     assert_eq!(report.leaderboard, expected);
     let set = ranking::BattleSet::from_judgments(&loaded.records, None);
     assert_eq!(report.bias, ranking::bias(&set, None));
@@ -108,8 +110,20 @@ fn per_annotator_numbers_equal_the_quality_module_on_the_humans() {
     for quality in &expected {
         let row = report.annotators.iter().find(|r| r.annotator == quality.annotator).expect("every human has a row");
         assert!(close(row.alpha_with, quality.alpha_with), "{}: {:?} vs {:?}", row.annotator, row.alpha_with, quality.alpha_with);
-        assert!(close(row.alpha_without, quality.alpha_without), "{}: {:?} vs {:?}", row.annotator, row.alpha_without, quality.alpha_without);
-        assert!(close(row.mean_cohen_kappa, quality.mean_cohen_kappa), "{}: {:?} vs {:?}", row.annotator, row.mean_cohen_kappa, quality.mean_cohen_kappa);
+        assert!(
+            close(row.alpha_without, quality.alpha_without),
+            "{}: {:?} vs {:?}",
+            row.annotator,
+            row.alpha_without,
+            quality.alpha_without
+        );
+        assert!(
+            close(row.mean_cohen_kappa, quality.mean_cohen_kappa),
+            "{}: {:?} vs {:?}",
+            row.annotator,
+            row.mean_cohen_kappa,
+            quality.mean_cohen_kappa
+        );
     }
     // The judge's "without" is the humans' alpha; its "with" adds it to them.
     let judge = report.annotators.iter().find(|r| r.is_judge).expect("judge row");
@@ -142,7 +156,8 @@ fn disagreements_are_sorted_and_exclude_judges() {
     for pair in report.disagreements.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let ordered = a.disagreement > b.disagreement
-            || a.disagreement == b.disagreement && (a.n_judgments > b.n_judgments || a.n_judgments == b.n_judgments && a.item_id < b.item_id);
+            || a.disagreement == b.disagreement
+                && (a.n_judgments > b.n_judgments || a.n_judgments == b.n_judgments && a.item_id < b.item_id);
         assert!(ordered, "{} before {}", a.item_id, b.item_id);
     }
     for item in &report.disagreements {
@@ -184,7 +199,21 @@ fn pairwise_groups_and_json_round_trip() {
     assert_eq!(back.overview, report.overview);
     assert_eq!(back.disagreements.len(), report.disagreements.len());
     let value: Value = serde_json::from_str(&json).unwrap();
-    for key in ["overview", "agreement", "pairwise", "annotators", "groups", "trend", "judges", "leaderboard", "bias", "disagreements", "kpi", "bootstrap", "seed"] {
+    for key in [
+        "overview",
+        "agreement",
+        "pairwise",
+        "annotators",
+        "groups",
+        "trend",
+        "judges",
+        "leaderboard",
+        "bias",
+        "disagreements",
+        "kpi",
+        "bootstrap",
+        "seed",
+    ] {
         assert!(value.get(key).is_some(), "{key}");
     }
     assert!(value["annotators"][0]["median_seconds"].is_null());
@@ -198,7 +227,8 @@ fn html_is_self_contained_with_the_attribution() {
     assert!(!html.contains("http"), "no URL, no external request");
     assert!(html.contains("<svg"));
     assert!(html.contains("arXiv&#58;2306.05685") && html.contains("CC BY 4.0"));
-    for title in ["Overview", "Agreement per criterion", "Annotators", "Groups", "LLM judges", "Leaderboard", "Bias", "Disagreement queue"] {
+    for title in ["Overview", "Agreement per criterion", "Annotators", "Groups", "LLM judges", "Leaderboard", "Bias", "Disagreement queue"]
+    {
         assert!(html.contains(title), "{title}");
     }
 }
@@ -207,7 +237,18 @@ fn html_is_self_contained_with_the_attribution() {
 fn csv_tables_cover_every_table() {
     let tables = csv_tables(&report());
     let names: Vec<&str> = tables.iter().map(|(n, _)| n.as_str()).collect();
-    for name in ["overview.csv", "agreement.csv", "pairwise.csv", "annotators.csv", "groups.csv", "trend.csv", "judges.csv", "leaderboard.csv", "bias.csv", "disagreements.csv"] {
+    for name in [
+        "overview.csv",
+        "agreement.csv",
+        "pairwise.csv",
+        "annotators.csv",
+        "groups.csv",
+        "trend.csv",
+        "judges.csv",
+        "leaderboard.csv",
+        "bias.csv",
+        "disagreements.csv",
+    ] {
         assert!(names.contains(&name), "{name}");
     }
     let annotators = &tables.iter().find(|(n, _)| n == "annotators.csv").unwrap().1;

@@ -38,11 +38,13 @@ pub fn adjudication_panel(props: &AdjudicationPanelProps) -> Html {
     options.dedup();
     options.extend([TIE.to_owned(), BOTH_BAD.to_owned()]);
     let choice = use_state(|| props.saved.as_ref().and_then(|a| a.preference.clone()));
-    let cause = use_state(|| props.saved.as_ref().map_or_else(|| props.root_causes.first().cloned().unwrap_or_default(), |a| a.root_cause.clone()));
+    let cause =
+        use_state(|| props.saved.as_ref().map_or_else(|| props.root_causes.first().cloned().unwrap_or_default(), |a| a.root_cause.clone()));
     let note = use_state(|| props.saved.as_ref().map(|a| a.note.clone()).unwrap_or_default());
     {
         // A different item: start from its own saved adjudication.
-        let (choice, cause, note, saved, first) = (choice.clone(), cause.clone(), note.clone(), props.saved.clone(), props.root_causes.first().cloned());
+        let (choice, cause, note, saved, first) =
+            (choice.clone(), cause.clone(), note.clone(), props.saved.clone(), props.root_causes.first().cloned());
         use_effect_with(item.item_id.clone(), move |_| {
             choice.set(saved.as_ref().and_then(|a| a.preference.clone()));
             cause.set(saved.as_ref().map_or_else(|| first.unwrap_or_default(), |a| a.root_cause.clone()));

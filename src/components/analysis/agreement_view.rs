@@ -22,7 +22,12 @@ pub fn agreement_view(props: &AgreementViewProps) -> Html {
         .agreement
         .iter()
         .zip(&pairwise.shared)
-        .map(|(row, shared)| row.iter().zip(shared).map(|(v, n)| v.map_or_else(String::new, |v| format!("{:.0}", v * 100.0)) + if *n > 0 && v.is_none() { "?" } else { "" }).collect())
+        .map(|(row, shared)| {
+            row.iter()
+                .zip(shared)
+                .map(|(v, n)| v.map_or_else(String::new, |v| format!("{:.0}", v * 100.0)) + if *n > 0 && v.is_none() { "?" } else { "" })
+                .collect()
+        })
         .collect();
     let annotators: Vec<String> = report.annotators.iter().filter(|a| !a.is_judge).map(|a| a.annotator.clone()).collect();
     let first = use_state(|| annotators.first().cloned().unwrap_or_default());
@@ -39,7 +44,8 @@ pub fn agreement_view(props: &AgreementViewProps) -> Html {
     let counts: Vec<Vec<String>> = matrix.counts.iter().map(|row| row.iter().map(u64::to_string).collect()).collect();
     let select = |state: &UseStateHandle<String>, label: &'static str, with_majority: bool| {
         let state_for_change = state.clone();
-        let onchange = Callback::from(move |e: Event| state_for_change.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+        let onchange =
+            Callback::from(move |e: Event| state_for_change.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
         html! {
             <label>{ label }
                 <select {onchange}>
@@ -99,7 +105,9 @@ pub fn agreement_view(props: &AgreementViewProps) -> Html {
 fn metric_name(result: &verdict_core::agreement::AgreementResult) -> String {
     let metric = serde_json::to_value(result.metric).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
     match result.form {
-        Some(form) => format!("{metric} ({})", serde_json::to_value(form).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()),
+        Some(form) => {
+            format!("{metric} ({})", serde_json::to_value(form).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default())
+        }
         None => metric,
     }
 }

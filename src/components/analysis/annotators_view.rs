@@ -80,7 +80,11 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => ka.1.cmp(&kb.1),
         };
-        let order = if descending && ka.0.is_some() && kb.0.is_some() || descending && ka.0.is_none() && kb.0.is_none() { order.reverse() } else { order };
+        let order = if descending && ka.0.is_some() && kb.0.is_some() || descending && ka.0.is_none() && kb.0.is_none() {
+            order.reverse()
+        } else {
+            order
+        };
         order.then_with(|| a.annotator.cmp(&b.annotator))
     });
     let header = |(col, label): &(Column, &'static str)| {
@@ -90,7 +94,15 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
             let (current, descending) = *sort;
             sort.set((col, if current == col { !descending } else { true }));
         });
-        let state = if column == col { if descending { "descending" } else { "ascending" } } else { "none" };
+        let state = if column == col {
+            if descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        } else {
+            "none"
+        };
         html! { <th aria-sort={state}><button class="sort" {onclick}>{ *label }</button></th> }
     };
     let kpi_input = |label: &'static str, value: f64, set: fn(&mut Kpi, f64)| {
@@ -117,7 +129,12 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
     let trend_groups: Vec<String> = report.groups.iter().map(|g| g.group.clone()).collect();
     let trend_values: Vec<Vec<Option<f64>>> = trend_groups
         .iter()
-        .map(|g| periods.iter().map(|p| report.trend.iter().find(|t| &t.group == g && &t.period == p).and_then(|t| t.percent_agreement)).collect())
+        .map(|g| {
+            periods
+                .iter()
+                .map(|p| report.trend.iter().find(|t| &t.group == g && &t.period == p).and_then(|t| t.percent_agreement))
+                .collect()
+        })
         .collect();
     html! {
         <section aria-label="Annotators and sites">

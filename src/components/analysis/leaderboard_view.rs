@@ -25,11 +25,8 @@ pub struct LeaderboardViewProps {
 pub fn leaderboard_view(props: &LeaderboardViewProps) -> Html {
     let board = &props.report.leaderboard;
     let bias = &props.report.bias.overall;
-    let rows: Vec<IntervalRow> = board
-        .models
-        .iter()
-        .map(|m| IntervalRow { label: m.model.clone(), value: m.rating, low: m.ci_low, high: m.ci_high })
-        .collect();
+    let rows: Vec<IntervalRow> =
+        board.models.iter().map(|m| IntervalRow { label: m.model.clone(), value: m.rating, low: m.ci_low, high: m.ci_high }).collect();
     let matrix = &board.win_matrix;
     let n = matrix.models.len();
     let rates: Vec<Vec<Option<f64>>> = (0..n)

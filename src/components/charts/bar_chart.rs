@@ -50,5 +50,9 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
 
 /// Compact number: integers as is, others with up to 2 decimals.
 pub(crate) fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e12 { format!("{value:.0}") } else { format!("{value:.2}") }
+    if value.fract() == 0.0 && value.abs() < 1e12 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
+    }
 }

@@ -67,7 +67,11 @@ pub fn heatmap(props: &HeatmapProps) -> Html {
 }
 
 fn short(label: &str) -> String {
-    if label.chars().count() > 20 { format!("{}…", label.chars().take(19).collect::<String>()) } else { label.to_owned() }
+    if label.chars().count() > 20 {
+        format!("{}…", label.chars().take(19).collect::<String>())
+    } else {
+        label.to_owned()
+    }
 }
 
 fn cell_text(text: &str) -> String {

@@ -79,7 +79,7 @@ pub fn criterion_row(props: &CriterionRowProps) -> Html {
                 _ => String::new(),
             };
             html! { <textarea aria-label={label_text(props)} rows="2" {value} {oninput}
-                placeholder="Press e to write, Esc to leave, Ctrl+Enter to submit" /> }
+            placeholder="Press e to write, Esc to leave, Ctrl+Enter to submit" /> }
         }
     };
     let focus = {

@@ -4,8 +4,8 @@ use verdict_core::session::Session;
 use yew::prelude::*;
 
 use super::output_card::OutputCard;
-use crate::state::rating::RatingState;
 use crate::components::common::Markdown;
+use crate::state::rating::RatingState;
 
 /// Props of [`ItemView`].
 #[derive(Properties, PartialEq)]

@@ -16,10 +16,7 @@ pub struct ProgressBarProps {
 /// A labelled progress bar.
 #[function_component(ProgressBar)]
 pub fn progress_bar(props: &ProgressBarProps) -> Html {
-    let median = props.median_seconds.map_or_else(
-        || "–".to_owned(),
-        |s| if s < 10.0 { format!("{s:.1} s") } else { format!("{s:.0} s") },
-    );
+    let median = props.median_seconds.map_or_else(|| "–".to_owned(), |s| if s < 10.0 { format!("{s:.1} s") } else { format!("{s:.0} s") });
     html! {
         <div class="progress">
             <progress max={props.total.to_string()} value={props.done.to_string()} aria-label="Items judged"></progress>

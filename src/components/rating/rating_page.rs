@@ -36,7 +36,9 @@ pub struct RatingPageProps {
 
 impl PartialEq for RatingPageProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.opened, &other.opened) && self.on_close == other.on_close && self.on_saved == other.on_saved
+        Rc::ptr_eq(&self.opened, &other.opened)
+            && self.on_close == other.on_close
+            && self.on_saved == other.on_saved
             && self.uploads_pending == other.uploads_pending
             && self.upload_error == other.upload_error
     }

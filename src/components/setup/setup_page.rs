@@ -104,7 +104,11 @@ pub fn setup_page(props: &SetupPageProps) -> Html {
                         Ok(text) => {
                             let is_rubric = slot.unwrap_or_else(|| looks_like_rubric(&file.name(), &text));
                             let entry = Some((file.name(), text));
-                            if is_rubric { next.rubric = entry } else { next.tasks = entry }
+                            if is_rubric {
+                                next.rubric = entry
+                            } else {
+                                next.tasks = entry
+                            }
                         }
                         Err(error) => local_error.set(Some(error)),
                     }
@@ -256,4 +260,3 @@ fn looks_like_rubric(name: &str, text: &str) -> bool {
         .and_then(|v| v.as_object().map(|o| o.contains_key("criteria") || o.contains_key("mode")))
         .unwrap_or(false)
 }
-

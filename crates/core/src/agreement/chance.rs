@@ -46,7 +46,14 @@ pub(crate) struct FamilyValue {
 /// `weight_matrix` is the scale's `q × q` weight matrix. The standard error (Gwet 2014,
 /// eq. 5.x: linearised variance over units, no finite-population correction) is given for
 /// Fleiss, Gwet and Brennan–Prediger when `with_se`.
-pub(crate) fn evaluate(patterns: &Patterns, weight: &[f64], scale: &Scale, weight_matrix: &[f64], chance: Chance, with_se: bool) -> FamilyValue {
+pub(crate) fn evaluate(
+    patterns: &Patterns,
+    weight: &[f64],
+    scale: &Scale,
+    weight_matrix: &[f64],
+    chance: Chance,
+    with_se: bool,
+) -> FamilyValue {
     let q = scale.len();
     let w = |c: u32, k: u32| weight_matrix[c as usize * q + k as usize];
     let mut n_all = 0.0;

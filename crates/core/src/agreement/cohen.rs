@@ -9,8 +9,8 @@
 //! the prevalence index `PI = |p_11 − p_00|` and bias index `BI = |p_10 − p_01|` for binary scales.
 //! High PI with low κ and high p_o is the "kappa paradox" (Feinstein & Cicchetti 1990).
 
-use super::scale::{Scale, Weights};
 use super::ratings::Ratings;
+use super::scale::{Scale, Weights};
 
 /// The shared units of two annotators: the cell `(c, k)` of each unit, `None` when not shared.
 pub(crate) fn cells(ratings: &Ratings, first: u32, second: u32) -> Vec<Option<(u32, u32)>> {

@@ -12,7 +12,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use super::ratings::Ratings;
 use super::scale::{Category, Scale};
-use super::scan::{scan_line_into, Scalar, ScoreValue, Scanned};
+use super::scan::{scan_line_into, Scalar, Scanned, ScoreValue};
 use crate::intern::Interner;
 use crate::judgment::{judgment_from_line, Judgment};
 use crate::problem::Problem;
@@ -446,7 +446,8 @@ impl Collector {
             self.add_part(file, first_line, text);
             return;
         }
-        let remap = |into: &mut Interner, from: &Interner| -> Vec<u32> { (0..from.len() as u32).map(|id| into.intern(from.name(id))).collect() };
+        let remap =
+            |into: &mut Interner, from: &Interner| -> Vec<u32> { (0..from.len() as u32).map(|id| into.intern(from.name(id))).collect() };
         // Items are many: touch their table slots a batch ahead so that the cache misses overlap.
         self.items.reserve(part.items.len(), 0);
         let hashes: Vec<u64> = (0..part.items.len() as u32).map(|id| crate::intern::hash_str(part.items.name(id).as_bytes())).collect();
@@ -671,8 +672,7 @@ fn superseded(judgments: &[(u32, u32)], n_items: usize) -> Vec<bool> {
 /// original unit id of each of their units.
 fn build(accumulator: &Accumulator, superseded: &[bool], n_units: usize, n_annotators: u32) -> (Ratings, Vec<u32>) {
     let scale = scale_of(accumulator);
-    let remap: Vec<u32> =
-        accumulator.keys.iter().map(|key| scale.id_of(key).expect("every observed category is on the scale")).collect();
+    let remap: Vec<u32> = accumulator.keys.iter().map(|key| scale.id_of(key).expect("every observed category is on the scale")).collect();
     let kept = accumulator.raw.iter().filter(|r| !superseded[r.judgment as usize]);
     let mut start = vec![0u32; n_units + 1];
     kept.clone().for_each(|r| start[r.unit as usize + 1] += 1);
@@ -782,12 +782,16 @@ mod tests {
         let mut text = String::new();
         let mut n = 0;
         while text.len() < 1 << 20 {
-            text.push_str(&format!("{{\"schema\":\"verdict/judgment@1\",\"item_id\":\"i{n}\",\"annotator\":\"a\",\"scores\":{{\"q\":1}}}}\n"));
+            text.push_str(&format!(
+                "{{\"schema\":\"verdict/judgment@1\",\"item_id\":\"i{n}\",\"annotator\":\"a\",\"scores\":{{\"q\":1}}}}\n"
+            ));
             n += 1;
         }
         let half = text.len();
         while text.len() < 2 * half + 100 {
-            text.push_str(&format!("{{\"schema\":\"verdict/judgment@1\",\"item_id\":\"i{n}\",\"annotator\":\"b\",\"scores\":{{\"q\":{{\"m\":2}}}}}}\n"));
+            text.push_str(&format!(
+                "{{\"schema\":\"verdict/judgment@1\",\"item_id\":\"i{n}\",\"annotator\":\"b\",\"scores\":{{\"q\":{{\"m\":2}}}}}}\n"
+            ));
             n += 1;
         }
         assert_eq!(collect(text.as_bytes(), 2), collect(text.as_bytes(), 1));

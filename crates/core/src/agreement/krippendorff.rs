@@ -67,7 +67,11 @@ pub(crate) fn evaluate(patterns: &Patterns, weight: &[f64], scale: &Scale, level
             Level::Interval => (centred[c] - centred[k]).powi(2),
             Level::Ratio => {
                 let (x, y) = (scale.value(c as u32), scale.value(k as u32));
-                if x + y == 0.0 { 0.0 } else { ((x - y) / (x + y)).powi(2) }
+                if x + y == 0.0 {
+                    0.0
+                } else {
+                    ((x - y) / (x + y)).powi(2)
+                }
             }
         }
     };
@@ -138,7 +142,8 @@ pub(crate) fn from_coincidences(coincidences: &[f64], scale: &Scale, level: Leve
         return None;
     }
     // Entries are sums of ±1/(m − 1): treat rounding residue as zero.
-    let n_c: Vec<f64> = (0..q).map(|c| coincidences[c * q..(c + 1) * q].iter().sum::<f64>()).map(|x| if x.abs() < 1e-9 { 0.0 } else { x }).collect();
+    let n_c: Vec<f64> =
+        (0..q).map(|c| coincidences[c * q..(c + 1) * q].iter().sum::<f64>()).map(|x| if x.abs() < 1e-9 { 0.0 } else { x }).collect();
     let n: f64 = n_c.iter().sum();
     if n < 2.0 - 1e-9 || n_c.iter().filter(|&&x| x > 0.0).count() < 2 {
         return None;

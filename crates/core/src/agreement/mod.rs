@@ -15,8 +15,8 @@
 //! same formula; the published examples' rounding (3 decimals) against papers.
 
 mod chance;
-pub mod collect;
 mod cohen;
+pub mod collect;
 mod icc;
 mod interpret;
 pub(crate) mod krippendorff;
@@ -33,8 +33,8 @@ pub use interpret::{band, Band};
 pub use ratings::{Rating, Ratings};
 pub use scale::{Category, Scale, Weights};
 
-pub use crate::rubric::Level;
 use crate::rng::{seed_from_text, Pcg32};
+pub use crate::rubric::Level;
 use chance::Chance;
 use ratings::Patterns;
 
@@ -380,7 +380,11 @@ fn pairwise(result: &mut AgreementResult, ratings: &Ratings, first: u32, second:
             unit_weight.clear();
             unit_weight.extend(draws.iter().map(|&d| f64::from(d)));
             let value = cohen::evaluate(&cells, &unit_weight, ratings.scale(), weights);
-            if pabak { value.pabak } else { value.kappa }
+            if pabak {
+                value.pabak
+            } else {
+                value.kappa
+            }
         });
     }
 }

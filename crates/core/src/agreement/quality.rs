@@ -94,7 +94,13 @@ impl GoldIndex {
 /// Agreement of each annotator with the others on one criterion, and accuracy against gold.
 /// Annotators are listed in first-seen order; those without a rating on the criterion are left
 /// out. Cost: one alpha per annotator (`O(annotators × ratings)`).
-pub fn per_annotator(criterion: &CriterionRatings, dataset: &Dataset, level: Level, weights: Weights, gold: Option<&GoldIndex>) -> Vec<AnnotatorQuality> {
+pub fn per_annotator(
+    criterion: &CriterionRatings,
+    dataset: &Dataset,
+    level: Level,
+    weights: Weights,
+    gold: Option<&GoldIndex>,
+) -> Vec<AnnotatorQuality> {
     let ratings = &criterion.ratings;
     let scale = ratings.scale();
     let q = scale.len();
@@ -215,7 +221,11 @@ mod tests {
                     continue;
                 }
                 let score = 1 + rng.below(5);
-                collector.add_line("t", 1, &format!(r#"{{"schema":"verdict/judgment@1","item_id":"i{item}","annotator":"r{rater}","scores":{{"q":{score}}}}}"#));
+                collector.add_line(
+                    "t",
+                    1,
+                    &format!(r#"{{"schema":"verdict/judgment@1","item_id":"i{item}","annotator":"r{rater}","scores":{{"q":{score}}}}}"#),
+                );
             }
         }
         let dataset = collector.finish();

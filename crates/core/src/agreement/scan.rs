@@ -117,7 +117,11 @@ impl<'a> Names<'a> {
 
     /// The names in order.
     pub fn as_slice(&self) -> &[&'a str] {
-        if self.more.is_empty() { &self.two[..self.len] } else { &self.more }
+        if self.more.is_empty() {
+            &self.two[..self.len]
+        } else {
+            &self.more
+        }
     }
 }
 
@@ -144,8 +148,21 @@ const MAX_DEPTH: u32 = 64;
 
 /// The judgment fields the scanner knows (everything else is skipped as an unknown extra).
 const KNOWN_KEYS: [&str; 15] = [
-    "schema", "item_id", "annotator", "group", "shown", "ranking", "flags", "started_at", "submitted_at", "task_sha256",
-    "rubric_sha256", "app_version", "duration_ms", "preference", "scores",
+    "schema",
+    "item_id",
+    "annotator",
+    "group",
+    "shown",
+    "ranking",
+    "flags",
+    "started_at",
+    "submitted_at",
+    "task_sha256",
+    "rubric_sha256",
+    "app_version",
+    "duration_ms",
+    "preference",
+    "scores",
 ];
 
 /// The high bit of each byte of `word` that may be `"`, `\\` or below 0x20 (the classic SWAR
@@ -285,7 +302,11 @@ impl<'a> Cursor<'a> {
 
     fn whole(&mut self) -> Option<u64> {
         let raw = self.number()?;
-        if raw.bytes().all(|b| b.is_ascii_digit()) { raw.parse::<u64>().ok() } else { None }
+        if raw.bytes().all(|b| b.is_ascii_digit()) {
+            raw.parse::<u64>().ok()
+        } else {
+            None
+        }
     }
 
     fn literal(&mut self, word: &[u8]) -> Option<()> {
@@ -374,7 +395,11 @@ impl<'a> Cursor<'a> {
     }
 
     fn optional_string(&mut self) -> Option<Option<&'a str>> {
-        if self.null() { Some(None) } else { self.string().map(Some) }
+        if self.null() {
+            Some(None)
+        } else {
+            self.string().map(Some)
+        }
     }
 
     /// The judgment object; with `names`, `shown` and `ranking` are extracted there too.
@@ -404,7 +429,10 @@ impl<'a> Cursor<'a> {
                     // The usual value, compared in place (it has no escapes, so this is exact).
                     cursor.ws();
                     let quoted = cursor.bytes.get(cursor.at + 1..cursor.at + 1 + SCHEMA.len());
-                    if quoted == Some(SCHEMA.as_bytes()) && cursor.bytes.get(cursor.at) == Some(&b'"') && cursor.bytes.get(cursor.at + 1 + SCHEMA.len()) == Some(&b'"') {
+                    if quoted == Some(SCHEMA.as_bytes())
+                        && cursor.bytes.get(cursor.at) == Some(&b'"')
+                        && cursor.bytes.get(cursor.at + 1 + SCHEMA.len()) == Some(&b'"')
+                    {
                         cursor.at += SCHEMA.len() + 2;
                         schema_ok = true;
                     } else {

@@ -132,9 +132,7 @@ impl BattleSet {
                 builder.skip("fewer than two numeric scores");
                 continue;
             }
-            let order = |model: &str| {
-                judgment.shown.as_ref().and_then(|s| s.iter().position(|m| m == model)).unwrap_or(usize::MAX)
-            };
+            let order = |model: &str| judgment.shown.as_ref().and_then(|s| s.iter().position(|m| m == model)).unwrap_or(usize::MAX);
             let positioned = scored.iter().all(|(m, _)| order(m) != usize::MAX);
             if positioned {
                 scored.sort_by_key(|(m, _)| order(m));
@@ -355,13 +353,17 @@ fn parse_line(line: &str) -> Parsed<'_> {
 
 /// Pushes the warning [`load_judgments`](crate::judgment::load_judgments) gives for a replaced
 /// judgment, whose slot held the judgment at `previous` (file index, line).
-fn warn_replaced(problems: &mut Vec<Problem>, files: &[&str], previous: (usize, u64), file: &str, line_no: u64, item_id: &str, annotator: &str) {
+fn warn_replaced(
+    problems: &mut Vec<Problem>,
+    files: &[&str],
+    previous: (usize, u64),
+    file: &str,
+    line_no: u64,
+    item_id: &str,
+    annotator: &str,
+) {
     let (file_index, previous_line) = previous;
-    let where_ = if files[file_index] == file {
-        format!("line {previous_line}")
-    } else {
-        format!("{}:{previous_line}", files[file_index])
-    };
+    let where_ = if files[file_index] == file { format!("line {previous_line}") } else { format!("{}:{previous_line}", files[file_index]) };
     problems.push(Problem::warning(
         file,
         line_no,
@@ -773,7 +775,14 @@ impl<'t> Builder<'t> {
 
     /// Adds one judgment's preference or ranking; returns the record slot it replaced, if
     /// any. A replaced judgment whose replacement gives no battle leaves no battle.
-    fn push<S: AsRef<str>>(&mut self, item_id: &str, annotator: &str, shown: Option<&[S]>, winner: Option<&str>, ranking: Option<&[S]>) -> Option<usize> {
+    fn push<S: AsRef<str>>(
+        &mut self,
+        item_id: &str,
+        annotator: &str,
+        shown: Option<&[S]>,
+        winner: Option<&str>,
+        ranking: Option<&[S]>,
+    ) -> Option<usize> {
         let tasks = self.tasks;
         let pair = winner.map(|_| pair_of(tasks, item_id, shown));
         let replaced = self.begin(item_id, annotator);
@@ -863,7 +872,11 @@ impl<'t> Builder<'t> {
 
 /// The two compared models of a preference: `shown` when it has two, else the task's two
 /// outputs.
-fn pair_of<'s, S: AsRef<str>>(tasks: Option<&'s TaskMap<'s>>, item_id: &str, shown: Option<&'s [S]>) -> Result<(&'s str, &'s str, bool), &'static str> {
+fn pair_of<'s, S: AsRef<str>>(
+    tasks: Option<&'s TaskMap<'s>>,
+    item_id: &str,
+    shown: Option<&'s [S]>,
+) -> Result<(&'s str, &'s str, bool), &'static str> {
     match shown {
         Some([first, second]) if first.as_ref() != second.as_ref() => return Ok((first.as_ref(), second.as_ref(), true)),
         Some([_, _]) => return Err("shown lists the same model twice"),

@@ -32,7 +32,11 @@ impl AliasTable {
         let mut small: Vec<usize> = Vec::new();
         let mut large: Vec<usize> = Vec::new();
         for (i, &u) in units.iter().enumerate() {
-            if u < total { small.push(i) } else { large.push(i) }
+            if u < total {
+                small.push(i)
+            } else {
+                large.push(i)
+            }
         }
         while let (Some(&s), Some(&l)) = (small.last(), large.last()) {
             small.pop();

@@ -351,10 +351,8 @@ fn fit_bradley_terry(set: &BattleSet, pairs: &[PairOutcomes], options: &Options)
         let mut rng = Pcg32::new(options.seed, u64::from(round));
         let mut drawn = vec![0u32; cell_counts.len()];
         table.resample(&mut rng, &mut drawn);
-        let mut resampled: Vec<PairCount> = rated_pairs
-            .iter()
-            .map(|p| PairCount { i: local[p.i as usize], j: local[p.j as usize], wins_i: 0.0, wins_j: 0.0 })
-            .collect();
+        let mut resampled: Vec<PairCount> =
+            rated_pairs.iter().map(|p| PairCount { i: local[p.i as usize], j: local[p.j as usize], wins_i: 0.0, wins_j: 0.0 }).collect();
         for (&(k, result), &count) in cells.iter().zip(&drawn) {
             let count = count as f64;
             match result {
@@ -386,13 +384,7 @@ fn fit_elo(set: &BattleSet, options: &Options) -> Rated {
     let n_models = set.models.len();
     let n_battles = set.battles.len();
     let ratings = elo::online_elo(n_models, &set.battles, 0..n_battles, options.k);
-    let mut rated = Rated {
-        members: (0..n_models as u32).collect(),
-        ratings,
-        rounds: Vec::new(),
-        degenerate_rounds: 0,
-        fit: None,
-    };
+    let mut rated = Rated { members: (0..n_models as u32).collect(), ratings, rounds: Vec::new(), degenerate_rounds: 0, fit: None };
     if options.bootstrap > 0 && n_battles > 0 {
         // Each round replays N battles drawn with replacement, in the order drawn.
         rated.rounds = bootstrap::run_rounds(options.bootstrap, options.threads, |round| {
@@ -515,8 +507,7 @@ pub fn leaderboard_from_battles(set: &BattleSet, options: &Options) -> Leaderboa
     }
     let win_matrix = win_matrix(&set.models, &pairs, &order);
     let mut sorted_rows: Vec<Option<ModelRating>> = rows.into_iter().map(Some).collect();
-    let models: Vec<ModelRating> =
-        order.iter().map(|&m| sorted_rows[m].take().expect("each model is placed once")).collect();
+    let models: Vec<ModelRating> = order.iter().map(|&m| sorted_rows[m].take().expect("each model is placed once")).collect();
     Leaderboard {
         method: options.method,
         models,

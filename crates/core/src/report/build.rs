@@ -8,14 +8,14 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 
 use super::{
-    Answer, AnnotatorRow, DayCount, Disagreement, GroupRow, JudgeRow, Kpi, Overview, Pairwise, QualityReport, ReportOptions, TrendRow,
+    AnnotatorRow, Answer, DayCount, Disagreement, GroupRow, JudgeRow, Kpi, Overview, Pairwise, QualityReport, ReportOptions, TrendRow,
     MAX_PROBLEMS,
 };
 use crate::agreement::quality::{per_group, GoldIndex};
 use crate::agreement::scan::scan_line;
 use crate::agreement::{
-    analyze, evaluate, percentile_interval, resolve_level, CollectOptions, Collector, CriterionRatings, Dataset, Level, LevelSource, Metric,
-    Options, Ratings, Scale, PREFERENCE,
+    analyze, evaluate, percentile_interval, resolve_level, CollectOptions, Collector, CriterionRatings, Dataset, Level, LevelSource,
+    Metric, Options, Ratings, Scale, PREFERENCE,
 };
 use crate::judgment::{judgment_from_line, Judgment};
 use crate::problem::Problem;
@@ -148,7 +148,8 @@ fn read<'a>(files: &[(&'a str, &'a str)], collect: CollectOptions) -> Pass<'a> {
                         (items.intern(&judgment.item_id), annotators.intern(&judgment.annotator), Extra::from_judgment(&judgment))
                     }
                     Err(found) => {
-                        problems.extend(found.into_iter().map(|(field, message)| (file_index, Problem::error(file, line_no, &field, message))));
+                        problems
+                            .extend(found.into_iter().map(|(field, message)| (file_index, Problem::error(file, line_no, &field, message))));
                         continue;
                     }
                 },
@@ -176,7 +177,12 @@ fn read<'a>(files: &[(&'a str, &'a str)], collect: CollectOptions) -> Pass<'a> {
     Pass { dataset, records, is_judge, problems }
 }
 
-pub(crate) fn build(files: &[(&str, &str)], tasks: Option<(&str, &str)>, rubric: Option<(&str, &str)>, options: &ReportOptions) -> QualityReport {
+pub(crate) fn build(
+    files: &[(&str, &str)],
+    tasks: Option<(&str, &str)>,
+    rubric: Option<(&str, &str)>,
+    options: &ReportOptions,
+) -> QualityReport {
     let mut head_problems: Vec<Problem> = Vec::new();
     let rubric = rubric.and_then(|(name, text)| match load_rubric(name, text) {
         Ok(rubric) => Some(rubric),
@@ -193,7 +199,8 @@ pub(crate) fn build(files: &[(&str, &str)], tasks: Option<(&str, &str)>, rubric:
     let pass = read(files, CollectOptions { rubric, criteria: Vec::new() });
     let dataset = &pass.dataset;
 
-    let agreement_options = Options { metrics: Metric::DEFAULT.to_vec(), bootstrap: options.bootstrap, seed: options.seed, ..Options::default() };
+    let agreement_options =
+        Options { metrics: Metric::DEFAULT.to_vec(), bootstrap: options.bootstrap, seed: options.seed, ..Options::default() };
     let mut agreement = analyze(dataset, None, &agreement_options);
     if dataset.criteria.is_empty() {
         // As `verdict agree` does: the preference still gets rows, null with a note.
@@ -383,7 +390,17 @@ impl Quality {
             }
         }
         let scale = ratings.scale().clone();
-        let mut quality = Quality { q, level, scale, total, alpha_toggled: vec![None; n_annotators], alpha_humans: None, pairs: BTreeMap::new(), n_ratings, is_judge: is_judge.to_vec() };
+        let mut quality = Quality {
+            q,
+            level,
+            scale,
+            total,
+            alpha_toggled: vec![None; n_annotators],
+            alpha_humans: None,
+            pairs: BTreeMap::new(),
+            n_ratings,
+            is_judge: is_judge.to_vec(),
+        };
         quality.alpha_humans = quality.alpha(&quality.total);
         let mut toggled = vec![0.0; q * q];
         let mut others: Vec<u32> = Vec::new();
@@ -416,7 +433,11 @@ impl Quality {
 
     fn alpha_with_without(&self, annotator: u32, judge: bool) -> (Option<f64>, Option<f64>) {
         let toggled = self.alpha_toggled[annotator as usize];
-        if judge { (toggled, self.alpha_humans) } else { (self.alpha_humans, toggled) }
+        if judge {
+            (toggled, self.alpha_humans)
+        } else {
+            (self.alpha_humans, toggled)
+        }
     }
 
     /// Mean unweighted Cohen's kappa of each annotator with every human sharing a unit (the
@@ -601,8 +622,14 @@ fn group_rows(
     let dataset = &pass.dataset;
     let alphas: Vec<_> = match primary {
         Some(criterion) => {
-            let humans = CriterionRatings { ratings: criterion.ratings.filter_annotators(|a| !pass.is_judge[a as usize]), ..criterion.clone() };
-            let alpha_options = Options { metrics: vec![Metric::KrippendorffAlpha], bootstrap: options.bootstrap, seed: options.seed, ..Options::default() };
+            let humans =
+                CriterionRatings { ratings: criterion.ratings.filter_annotators(|a| !pass.is_judge[a as usize]), ..criterion.clone() };
+            let alpha_options = Options {
+                metrics: vec![Metric::KrippendorffAlpha],
+                bootstrap: options.bootstrap,
+                seed: options.seed,
+                ..Options::default()
+            };
             per_group(&humans, dataset, None, &alpha_options)
         }
         None => Vec::new(),
@@ -611,16 +638,16 @@ fn group_rows(
         .groups
         .iter()
         .filter_map(|group| {
-            let members: Vec<&AnnotatorRow> = annotators.iter().filter(|r| !r.is_judge && r.group.as_deref() == Some(group.as_str())).collect();
+            let members: Vec<&AnnotatorRow> =
+                annotators.iter().filter(|r| !r.is_judge && r.group.as_deref() == Some(group.as_str())).collect();
             if members.is_empty() {
                 return None;
             }
             let alpha = alphas.iter().find(|r| r.group.as_deref() == Some(group.as_str()));
-            let (hits, n_gold) = members.iter().fold((0.0, 0u64), |(h, n), r| (h + r.gold_accuracy.unwrap_or(0.0) * r.n_gold as f64, n + r.n_gold));
-            let (ties, battles) = members
-                .iter()
-                .filter_map(|r| bias.get(r.annotator.as_str()))
-                .fold((0u64, 0u64), |(t, b), s| (t + s.ties, b + s.battles));
+            let (hits, n_gold) =
+                members.iter().fold((0.0, 0u64), |(h, n), r| (h + r.gold_accuracy.unwrap_or(0.0) * r.n_gold as f64, n + r.n_gold));
+            let (ties, battles) =
+                members.iter().filter_map(|r| bias.get(r.annotator.as_str())).fold((0u64, 0u64), |(t, b), s| (t + s.ties, b + s.battles));
             let mut row = GroupRow {
                 group: group.clone(),
                 annotators: members.len() as u32,
@@ -651,7 +678,9 @@ fn pairwise(pass: &Pass<'_>, primary: Option<&CriterionRatings>, quality: Option
     let mut counts = vec![0u64; dataset.annotators.len()];
     pass.records.iter().for_each(|r| counts[r.annotator as usize] += 1);
     let mut top: Vec<u32> = (0..counts.len() as u32).filter(|&a| !pass.is_judge[a as usize] && counts[a as usize] > 0).collect();
-    top.sort_by(|&a, &b| counts[b as usize].cmp(&counts[a as usize]).then_with(|| dataset.annotators[a as usize].cmp(&dataset.annotators[b as usize])));
+    top.sort_by(|&a, &b| {
+        counts[b as usize].cmp(&counts[a as usize]).then_with(|| dataset.annotators[a as usize].cmp(&dataset.annotators[b as usize]))
+    });
     top.truncate(MAX_PAIRWISE);
     let size = top.len();
     let mut agreement = vec![vec![None; size]; size];

@@ -73,7 +73,13 @@ mod tests {
             disagreement: 0.0,
             answers: answers
                 .iter()
-                .map(|(annotator, winner)| Answer { annotator: (*annotator).into(), group: None, winner: Some((*winner).into()), scores: None, flags: None })
+                .map(|(annotator, winner)| Answer {
+                    annotator: (*annotator).into(),
+                    group: None,
+                    winner: Some((*winner).into()),
+                    scores: None,
+                    flags: None,
+                })
                 .collect(),
         }
     }

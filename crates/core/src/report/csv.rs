@@ -76,7 +76,11 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
             .iter()
             .map(|r| {
                 let metric = match r.form {
-                    Some(form) => format!("{}({})", r.metric.name(), serde_json::to_value(form).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()),
+                    Some(form) => format!(
+                        "{}({})",
+                        r.metric.name(),
+                        serde_json::to_value(form).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+                    ),
                     None => r.metric.name().to_owned(),
                 };
                 let level = serde_json::to_value(r.level).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
@@ -104,13 +108,33 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
             }
         }
     }
-    tables.push(Table { name: "pairwise", title: "Pairwise agreement", header: vec!["annotator", "other", "shared", "agreement"], rows: pair_rows });
+    tables.push(Table {
+        name: "pairwise",
+        title: "Pairwise agreement",
+        header: vec!["annotator", "other", "shared", "agreement"],
+        rows: pair_rows,
+    });
     tables.push(Table {
         name: "annotators",
         title: "Annotators",
         header: vec![
-            "annotator", "group", "is_judge", "judgments", "median_seconds", "alpha_with", "alpha_without", "alpha_delta", "mean_cohen_kappa",
-            "gold_accuracy", "n_gold", "position_bias", "tie_rate", "both_bad_rate", "flag_rate", "pass", "failed",
+            "annotator",
+            "group",
+            "is_judge",
+            "judgments",
+            "median_seconds",
+            "alpha_with",
+            "alpha_without",
+            "alpha_delta",
+            "mean_cohen_kappa",
+            "gold_accuracy",
+            "n_gold",
+            "position_bias",
+            "tie_rate",
+            "both_bad_rate",
+            "flag_rate",
+            "pass",
+            "failed",
         ],
         rows: report
             .annotators
@@ -165,7 +189,11 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
         name: "trend",
         title: "Weekly trend",
         header: vec!["group", "period", "judgments", "percent_agreement"],
-        rows: report.trend.iter().map(|r| vec![r.group.clone(), r.period.clone(), r.judgments.to_string(), p.option(r.percent_agreement)]).collect(),
+        rows: report
+            .trend
+            .iter()
+            .map(|r| vec![r.group.clone(), r.period.clone(), r.judgments.to_string(), p.option(r.percent_agreement)])
+            .collect(),
     });
     tables.push(Table {
         name: "judges",

@@ -132,7 +132,12 @@ fn per_day_chart(out: &mut String, report: &QualityReport) {
     let max = days.iter().map(|d| d.judgments).max().unwrap_or(1).max(1) as f64;
     let (width, height) = (720.0, 160.0);
     let bar = width / days.len() as f64;
-    let _ = write!(out, "<svg role=\"img\" aria-label=\"Judgments per day\" viewBox=\"0 0 {width} {}\" width=\"{width}\" height=\"{}\">", height + 20.0, height + 20.0);
+    let _ = write!(
+        out,
+        "<svg role=\"img\" aria-label=\"Judgments per day\" viewBox=\"0 0 {width} {}\" width=\"{width}\" height=\"{}\">",
+        height + 20.0,
+        height + 20.0
+    );
     for (index, day) in days.iter().enumerate() {
         let h = day.judgments as f64 / max * height;
         let _ = write!(
@@ -166,13 +171,23 @@ fn leaderboard_chart(out: &mut String, report: &QualityReport) {
     let (label, width, row) = (160.0, 520.0, 20.0);
     let x = |v: f64| label + (v - low) / span * (width - 20.0) + 10.0;
     let height = rated.len() as f64 * row + 10.0;
-    let _ = write!(out, "<svg role=\"img\" aria-label=\"Ratings with 95% intervals\" viewBox=\"0 0 {} {height}\" width=\"{}\" height=\"{height}\">", label + width, label + width);
+    let _ = write!(
+        out,
+        "<svg role=\"img\" aria-label=\"Ratings with 95% intervals\" viewBox=\"0 0 {} {height}\" width=\"{}\" height=\"{height}\">",
+        label + width,
+        label + width
+    );
     for (index, model) in rated.iter().enumerate() {
         let y = index as f64 * row + 15.0;
         let rating = model.rating.expect("filtered to rated models");
         let _ = write!(out, "<text x=\"0\" y=\"{:.1}\">{}</text>", y + 4.0, escape(&model.model));
         if let (Some(ci_low), Some(ci_high)) = (model.ci_low, model.ci_high) {
-            let _ = write!(out, "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#8fa6c4\" stroke-width=\"3\"/>", x(ci_low), x(ci_high));
+            let _ = write!(
+                out,
+                "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#8fa6c4\" stroke-width=\"3\"/>",
+                x(ci_low),
+                x(ci_high)
+            );
         }
         let _ = write!(out, "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"#1f4f8f\"><title>{:.1}</title></circle>", x(rating), rating);
     }
@@ -186,7 +201,12 @@ fn pairwise_matrix(out: &mut String, report: &QualityReport) {
         out.push_str("<p>None.</p>");
         return;
     }
-    let _ = write!(out, "<p>Percent agreement on {} between the {} most active human annotators (shared items in the tooltip).</p>", escape(&pairwise.criterion), pairwise.annotators.len());
+    let _ = write!(
+        out,
+        "<p>Percent agreement on {} between the {} most active human annotators (shared items in the tooltip).</p>",
+        escape(&pairwise.criterion),
+        pairwise.annotators.len()
+    );
     out.push_str("<div class=\"scroll\"><table><thead><tr><th scope=\"col\"></th>");
     for name in &pairwise.annotators {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(name));

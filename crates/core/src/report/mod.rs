@@ -277,7 +277,12 @@ pub const MAX_PROBLEMS: usize = 50;
 /// assert_eq!(report.disagreements[0].disagreement, 0.5);
 /// assert_eq!(report.judges[0].n_items, 1);
 /// ```
-pub fn build_report(judgment_files: &[(&str, &str)], tasks: Option<(&str, &str)>, rubric: Option<(&str, &str)>, options: &ReportOptions) -> QualityReport {
+pub fn build_report(
+    judgment_files: &[(&str, &str)],
+    tasks: Option<(&str, &str)>,
+    rubric: Option<(&str, &str)>,
+    options: &ReportOptions,
+) -> QualityReport {
     build::build(judgment_files, tasks, rubric, options)
 }
 
