@@ -3,6 +3,7 @@
 
 use std::fs::File;
 use std::io::{self, Read, Write};
+use std::ops::Range;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
@@ -15,6 +16,8 @@ use verdict_core::agreement::{
 use verdict_core::problem::Problem;
 use verdict_core::rubric::load_rubric;
 use verdict_core::task::load_tasks;
+
+use crate::ranges;
 
 /// Arguments of `verdict agree`.
 #[derive(clap::Args, Debug)]
@@ -184,19 +187,26 @@ fn parse_level(text: &str) -> anyhow::Result<Level> {
     })
 }
 
-/// Reads one file (or stdin) into the collector in blocks of whole lines; each block is parsed
-/// on all cores (`Collector::add_text`, same result as line by line).
+/// Reads one file (or stdin) into the collector in blocks of whole lines. A large file is cut
+/// into one range of lines per core, each read and parsed on its own thread into its own
+/// collector and appended in order; stdin and small files are read block by block, each block
+/// parsed on all cores (`Collector::add_text`). Either way the result is the line-by-line one.
 fn read_into(collector: &mut Collector, path: &str) -> anyhow::Result<()> {
     const BLOCK: usize = 4 << 20;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut reader: Box<dyn Read> = if path == "-" {
         Box::new(io::stdin())
     } else {
         let file = File::open(path).with_context(|| format!("cannot open {path}"))?;
+        let len = file.metadata().map_or(0, |m| m.len());
+        if threads > 1 && len >= ranges::SPLIT_MIN {
+            let ranges = ranges::line_ranges(&file, len, threads).with_context(|| format!("cannot read {path}"))?;
+            return read_ranges(collector, path, &ranges).with_context(|| format!("cannot read {path}"));
+        }
         // Judgment lines are ~100 bytes: size the tables once instead of rehashing as they grow.
-        collector.reserve(file.metadata().map_or(0, |m| m.len() / 100) as usize);
+        collector.reserve(len as usize / 100);
         Box::new(file)
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
     let mut buffer = vec![0u8; BLOCK];
     let (mut filled, mut line_no) = (0usize, 1u64);
     loop {
@@ -210,7 +220,7 @@ fn read_into(collector: &mut Collector, path: &str) -> anyhow::Result<()> {
             Err(e) => return Err(e).with_context(|| format!("cannot read {path}")),
         };
         if read == 0 {
-            collector.add_text(path, line_no, &buffer[..filled], threads);
+            collector.add_text(path, line_no, &buffer[..filled], threads as u32);
             return Ok(());
         }
         filled += read;
@@ -218,11 +228,45 @@ fn read_into(collector: &mut Collector, path: &str) -> anyhow::Result<()> {
             continue;
         }
         if let Some(end) = buffer[..filled].iter().rposition(|&b| b == b'\n') {
-            line_no += collector.add_text(path, line_no, &buffer[..=end], threads);
+            line_no += collector.add_text(path, line_no, &buffer[..=end], threads as u32);
             buffer.copy_within(end + 1..filled, 0);
             filled -= end + 1;
         }
     }
+}
+
+/// Reads each range of lines of the file at `path` into its own collector on its own thread
+/// (the first into `collector`) and appends them in order. A later range numbers its lines from
+/// 2 (only line 1 may start with a byte-order mark) and its problems are moved to their real
+/// lines when appended.
+fn read_ranges(collector: &mut Collector, path: &str, ranges: &[Range<u64>]) -> io::Result<()> {
+    // Judgment lines are ~100 bytes: size the tables once instead of rehashing as they grow
+    // (this collector ends up with every range).
+    collector.reserve(ranges.last().map_or(0, |last| last.end) as usize / 100);
+    let read_range = |collector: &mut Collector, range: &Range<u64>, first_line: u64| -> io::Result<u64> {
+        let mut line_no = first_line;
+        ranges::for_each_block_in(path, range.clone(), |block| line_no += collector.add_text(path, line_no, block, 1))?;
+        Ok(line_no - first_line)
+    };
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = ranges[1..]
+            .iter()
+            .map(|range| {
+                let mut part = collector.sibling();
+                part.reserve((range.end - range.start) as usize / 100);
+                scope.spawn(move || read_range(&mut part, range, 2).map(|lines| (part, lines)))
+            })
+            .collect();
+        let mut next_line = 1 + read_range(collector, &ranges[0], 1)?;
+        for (handle, range) in handles.into_iter().zip(&ranges[1..]) {
+            let (part, lines) = handle.join().expect("reading a range does not panic")?;
+            let mut redone = Ok(0);
+            collector.append(part, next_line - 2, |collector| redone = read_range(collector, range, next_line));
+            redone?;
+            next_line += lines;
+        }
+        Ok(())
+    })
 }
 
 fn format_value(value: Option<f64>) -> String {

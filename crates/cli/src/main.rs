@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 mod agree;
 mod convert;
+mod ranges;
 mod rank;
 mod report;
 mod validate;

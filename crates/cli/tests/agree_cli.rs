@@ -192,3 +192,40 @@ fn table_output_and_usage_errors() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("unknown metric \"kappa\""));
 }
+
+#[test]
+fn a_large_file_read_in_ranges_on_threads_gives_what_stdin_gives() {
+    // Over 8 MiB, so the file is cut into ranges of lines read on their own threads (stdin is
+    // read block by block). Across the cut: a bad line, a line starting with a byte-order mark
+    // (an error except on line 1), mixed criteria shapes and re-judgments of early items.
+    let n = 100_000;
+    let mut lines: Vec<String> = (0..n)
+        .map(|k| {
+            format!(
+                r#"{{"schema":"verdict/judgment@1","item_id":"item-{}","annotator":"rater-{}","scores":{{"quality":{}}}}}"#,
+                k / 4,
+                k % 4,
+                (k * 7 + k / 3) % 5 + 1
+            )
+        })
+        .collect();
+    lines[0].insert(0, '\u{feff}');
+    lines[70_000] = r#"{"schema":"verdict/judgment@1","item_id":"x"}"#.to_owned();
+    lines[80_000].insert(0, '\u{feff}');
+    lines[90_000] =
+        r#"{"schema":"verdict/judgment@1","item_id":"item-3","annotator":"rater-1","scores":{"quality":1,"style":{"m1":2,"m2":3}}}"#
+            .to_owned();
+    lines.push(r#"{"schema":"verdict/judgment@1","item_id":"item-0","annotator":"rater-0","scores":{"quality":5}}"#.to_owned());
+    let text = lines.join("\n") + "\n";
+    assert!(text.len() > 8 << 20);
+    let path = temp_file("ranges.jsonl", &text);
+    let from_file = verdict(&["agree", &path, "--json"], None);
+    let from_stdin = verdict(&["agree", "-", "--json"], Some(&text));
+    assert_eq!(from_file.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&from_file.stdout), String::from_utf8_lossy(&from_stdin.stdout));
+    let file_errors = String::from_utf8_lossy(&from_file.stderr).replace(&path, "-");
+    assert_eq!(file_errors, String::from_utf8_lossy(&from_stdin.stderr));
+    assert!(file_errors.contains("-:70001: annotator:") && file_errors.contains("-:80001:"), "{file_errors}");
+    assert!(!file_errors.contains("-:1:"), "a byte-order mark on line 1 is allowed: {file_errors}");
+    assert_eq!(json(&from_file)["n_replaced"], 2);
+}

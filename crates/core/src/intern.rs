@@ -35,6 +35,108 @@ pub(crate) fn fmix64(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
+/// FxHash (rustc's hasher): much faster than SipHash on the short ids interned here. Inputs are
+/// local files, so hash flooding is not a concern; no map's iteration order reaches output.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("chunks_exact gives 8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, value: u8) {
+        self.add(u64::from(value));
+    }
+    fn write_u32(&mut self, value: u32) {
+        self.add(u64::from(value));
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.add(value);
+    }
+    fn write_usize(&mut self, value: usize) {
+        self.add(value as u64);
+    }
+    fn finish(&self) -> u64 {
+        // Fx's multiply only carries low input bits upward, and hashbrown picks buckets from
+        // the low bits: ids differing only in later characters would collide. A MurmurHash3
+        // finaliser (fmix64) spreads every bit over the whole word.
+        fmix64(self.0)
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// Names in id order, kept in one buffer (no allocation per name): what an interner leaves
+/// behind. `list[id]` is the name of `id`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NameList {
+    text: String,
+    /// End of each name in `text`.
+    ends: Vec<usize>,
+}
+
+impl NameList {
+    /// Number of names.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when there is no name.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The name of `id`, if there is one.
+    pub fn get(&self, id: usize) -> Option<&str> {
+        let end = *self.ends.get(id)?;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        Some(&self.text[start..end])
+    }
+
+    /// The names in id order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|id| &self[id])
+    }
+
+    /// Adds a name at the end (its id is the previous length).
+    pub fn push(&mut self, name: &str) {
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+    }
+}
+
+impl std::ops::Index<usize> for NameList {
+    type Output = str;
+
+    fn index(&self, id: usize) -> &str {
+        self.get(id).unwrap_or_else(|| panic!("name id {id} out of range (len {})", self.len()))
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for NameList {
+    fn from_iter<I: IntoIterator<Item = S>>(names: I) -> Self {
+        let mut list = NameList::default();
+        names.into_iter().for_each(|name| list.push(name.as_ref()));
+        list
+    }
+}
+
 /// Strings to dense `u32` ids, in first-seen order.
 ///
 /// An open-addressing table (linear probing, at most half full) of 8-byte slots: the high 32
@@ -43,10 +145,11 @@ pub(crate) fn fmix64(mut h: u64) -> u64 {
 #[derive(Default, Clone)]
 pub(crate) struct Interner {
     slots: Vec<u64>,
-    /// All names, concatenated in id order.
-    text: String,
-    /// End of each name in `text`.
-    ends: Vec<usize>,
+    /// All names, in id order.
+    names: NameList,
+    /// Names from this id on are not in `slots` yet (see [`Interner::absorb`]); they are added
+    /// before the next look-up.
+    indexed: usize,
     /// The id returned last: consecutive lines often repeat a name.
     last: Option<u32>,
 }
@@ -54,8 +157,8 @@ pub(crate) struct Interner {
 impl Interner {
     /// Makes room for `names` more names of about `bytes` bytes in all.
     pub(crate) fn reserve(&mut self, names: usize, bytes: usize) {
-        self.ends.reserve(names);
-        self.text.reserve(bytes);
+        self.names.ends.reserve(names);
+        self.names.text.reserve(bytes);
         let wanted = ((self.len() + names) * 2).next_power_of_two().max(16);
         if wanted > self.slots.len() {
             self.rehash(wanted);
@@ -63,17 +166,30 @@ impl Interner {
     }
 
     fn rehash(&mut self, size: usize) {
-        let mut slots = vec![0u64; size];
-        let mask = size - 1;
-        for id in 0..self.len() as u32 {
+        self.slots = vec![0u64; size];
+        self.indexed = 0;
+        self.index_rest();
+    }
+
+    /// Puts the names from `indexed` on into the table.
+    fn index_rest(&mut self) {
+        if self.indexed == self.len() {
+            return;
+        }
+        if self.len() * 2 > self.slots.len() {
+            // Sizes the table and indexes everything.
+            return self.rehash((self.len() * 2).next_power_of_two().max(16));
+        }
+        let mask = self.slots.len() - 1;
+        for id in self.indexed as u32..self.len() as u32 {
             let hash = hash_str(self.name(id).as_bytes());
             let mut at = hash as usize & mask;
-            while slots[at] != 0 {
+            while self.slots[at] != 0 {
                 at = (at + 1) & mask;
             }
-            slots[at] = (hash & !0xffff_ffff) | u64::from(id + 1);
+            self.slots[at] = (hash & !0xffff_ffff) | u64::from(id + 1);
         }
-        self.slots = slots;
+        self.indexed = self.len();
     }
 
     /// Reads the table slot where a name hashed to `hash` would be looked up first. Touching
@@ -84,14 +200,12 @@ impl Interner {
 
     /// Number of names.
     pub(crate) fn len(&self) -> usize {
-        self.ends.len()
+        self.names.len()
     }
 
     /// The name of `id`.
     pub(crate) fn name(&self, id: u32) -> &str {
-        let id = id as usize;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        &self.text[start..self.ends[id]]
+        &self.names[id as usize]
     }
 
     /// The id of `name` (hashed to `hash`), or the empty slot where it would go.
@@ -129,14 +243,15 @@ impl Interner {
         if (self.len() + 1) * 2 > self.slots.len() {
             self.rehash((self.slots.len() * 2).max(16));
         }
+        self.index_rest();
         match self.find(name, hash) {
             Ok(id) => (id, false),
             Err(at) => {
                 let id = self.len() as u32;
                 assert!(id < u32::MAX - 1, "at most 2^32 - 2 names");
                 self.slots[at] = (hash & !0xffff_ffff) | u64::from(id + 1);
-                self.text.push_str(name);
-                self.ends.push(self.text.len());
+                self.names.push(name);
+                self.indexed = self.len();
                 (id, true)
             }
         }
@@ -145,6 +260,62 @@ impl Interner {
     /// The names in id order.
     pub(crate) fn names(&self) -> Vec<String> {
         (0..self.len() as u32).map(|id| self.name(id).to_owned()).collect()
+    }
+
+    /// The names in id order, without copying them.
+    pub(crate) fn into_names(self) -> NameList {
+        self.names
+    }
+
+    /// Adds `other`'s names (those not here yet, in `other`'s order) and returns the id here
+    /// of each of `other`'s ids. The look-ups run on up to `threads` threads; the new names are
+    /// put into the table only when this interner is next used to look a name up, so absorbing
+    /// a part just before the end costs no table writes.
+    pub(crate) fn absorb(&mut self, other: &Interner, threads: usize) -> Vec<u32> {
+        self.index_rest();
+        let mut found = vec![u32::MAX; other.len()];
+        if !self.slots.is_empty() {
+            let this = &*self;
+            let look_up = |first: usize, out: &mut [u32]| {
+                for (k, slot) in out.iter_mut().enumerate() {
+                    let name = other.name((first + k) as u32);
+                    if let Ok(id) = this.find(name, hash_str(name.as_bytes())) {
+                        *slot = id;
+                    }
+                }
+            };
+            let threads = if cfg!(target_arch = "wasm32") || other.len() < 1 << 14 { 1 } else { threads.max(1) };
+            let chunk = other.len().div_ceil(threads).max(1);
+            // Chunk 0 here, the others on threads; a chunk whose thread could not start is
+            // looked up here afterwards.
+            let not_started: Vec<usize> = std::thread::scope(|scope| {
+                let mut chunks = found.chunks_mut(chunk).enumerate();
+                let first = chunks.next();
+                let not_started = chunks
+                    .filter_map(|(index, out)| {
+                        let look_up = &look_up;
+                        std::thread::Builder::new().spawn_scoped(scope, move || look_up(index * chunk, out)).err().map(|_| index)
+                    })
+                    .collect();
+                if let Some((_, out)) = first {
+                    look_up(0, out);
+                }
+                not_started
+            });
+            for index in not_started {
+                let end = ((index + 1) * chunk).min(found.len());
+                look_up(index * chunk, &mut found[index * chunk..end]);
+            }
+        }
+        for (id, slot) in found.iter_mut().enumerate() {
+            if *slot == u32::MAX {
+                *slot = self.len() as u32;
+                assert!(*slot < u32::MAX - 1, "at most 2^32 - 2 names");
+                self.names.push(other.name(id as u32));
+            }
+        }
+        self.last = None;
+        found
     }
 }
 
@@ -178,6 +349,33 @@ mod tests {
             assert_eq!(interner.intern(&n.to_string()), n + 3);
         }
         assert_eq!(interner.intern_hashed("1234", hash_str(b"1234")), (1237, false));
+    }
+
+    #[test]
+    fn absorbing_maps_shared_names_and_appends_new_ones_in_order() {
+        for n in [10u32, 40_000] {
+            let mut first = Interner::default();
+            let mut second = Interner::default();
+            for k in 0..n {
+                first.intern(&format!("item-{k}"));
+                second.intern(&format!("item-{}", k + n / 2));
+            }
+            let ids = first.absorb(&second, 3);
+            let expected: Vec<u32> = (0..n).map(|k| k + n / 2).collect();
+            assert_eq!(ids, expected, "shared names keep their ids, new ones follow");
+            assert_eq!(first.len() as u32, n + n / 2);
+            // The new names are found by later look-ups, and interning goes on after them.
+            assert_eq!(first.intern(&format!("item-{}", n + 1)), n + 1);
+            assert_eq!(first.intern("fresh"), n + n / 2);
+            assert_eq!(first.into_names().iter().last(), Some("fresh"));
+        }
+    }
+
+    #[test]
+    fn a_name_list_indexes_like_a_vector() {
+        let list: NameList = ["a", "", "ccc"].into_iter().collect();
+        assert_eq!((list.len(), &list[0], &list[1], &list[2], list.get(3)), (3, "a", "", "ccc", None));
+        assert_eq!(list.iter().collect::<Vec<_>>(), ["a", "", "ccc"]);
     }
 
     #[test]

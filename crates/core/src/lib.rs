@@ -19,7 +19,7 @@ pub mod digest;
 pub mod embed;
 pub mod export;
 pub mod import;
-mod intern;
+pub mod intern;
 pub mod judgment;
 pub mod markdown;
 pub mod order;

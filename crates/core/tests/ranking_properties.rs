@@ -27,7 +27,7 @@ fn tournament(n: usize, results: &[(u32, u32, u32)]) -> BattleSet {
     BattleSet {
         models: (0..n).map(|m| format!("model-{m}")).collect(),
         annotators: vec!["a".into()],
-        items: vec!["i".into()],
+        items: ["i"].into_iter().collect(),
         battles,
         skipped: Default::default(),
     }

@@ -7,59 +7,16 @@
 //! unit is the (item, model) pair. A judgment is keyed by `(item_id, annotator)`; a later one
 //! replaces an earlier one as a whole (criteria it no longer answers are dropped too).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::ratings::Ratings;
 use super::scale::{Category, Scale};
 use super::scan::{scan_line_into, Scalar, Scanned, ScoreValue};
-use crate::intern::Interner;
+use crate::intern::{FxMap, Interner, NameList};
 use crate::judgment::{judgment_from_line, Judgment};
 use crate::problem::Problem;
 use crate::rubric::{CriterionKind, Level, Rubric};
 
 /// The criterion name of the pairwise preference.
 pub const PREFERENCE: &str = "preference";
-
-/// FxHash (rustc's hasher): fast for the short keys interned here. Maps using it are only
-/// looked up, never iterated, so no order reaches the output.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("chunks_exact gives 8 bytes")));
-        }
-        for &byte in chunks.remainder() {
-            self.add(u64::from(byte));
-        }
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// Which criteria to collect.
 #[derive(Clone, Debug, Default)]
@@ -100,7 +57,7 @@ pub struct CriterionRatings {
 #[derive(Clone, Debug, Default)]
 pub struct Dataset {
     /// Item ids.
-    pub items: Vec<String>,
+    pub items: NameList,
     /// Annotator ids.
     pub annotators: Vec<String>,
     /// Each annotator's group (from their latest judgment that names one).
@@ -382,7 +339,9 @@ impl Collector {
                 match handle {
                     Ok(handle) => {
                         let (collector, lines) = handle.join().expect("collecting lines does not panic");
-                        self.merge(collector, file, start, part);
+                        self.append(collector, 0, |this| {
+                            this.add_part(file, start, part);
+                        });
                         last_lines = lines;
                     }
                     // No thread: parse the part here.
@@ -434,28 +393,30 @@ impl Collector {
         line_no - first_line
     }
 
-    /// Appends what `part` collected from `text` (the lines right after this collector's),
-    /// renumbering its ids as if its lines had been added here. When a criterion was taken as
-    /// per-output in one and per-item in the other (first values of different shapes), the
-    /// text is added again here instead, which settles it as one pass would.
-    fn merge(&mut self, part: Collector, file: &str, first_line: u64, text: &[u8]) {
+    /// An empty collector with the same options, to read a later part of the input on another
+    /// thread and [`Collector::append`] it here.
+    pub fn sibling(&self) -> Collector {
+        Collector::new(self.options.clone())
+    }
+
+    /// Appends what `part` collected from the lines right after this collector's, renumbering
+    /// its ids as if its lines had been added here, and moving its problems' line numbers on by
+    /// `line_shift` (a part read on its own may number its lines from 2, see `add_text`). When a
+    /// criterion was taken as per-output in one and per-item in the other (first values of
+    /// different shapes), `part` is dropped and `redo` adds its lines again here instead, which
+    /// settles it as one pass would.
+    pub fn append(&mut self, part: Collector, line_shift: u64, redo: impl FnOnce(&mut Collector)) {
         let conflict = part.criteria.iter().any(|p| {
             self.criteria.iter().any(|g| g.id == p.id && g.per_output.is_some() && p.per_output.is_some() && g.per_output != p.per_output)
         });
         if conflict {
-            self.add_part(file, first_line, text);
+            redo(self);
             return;
         }
         let remap =
             |into: &mut Interner, from: &Interner| -> Vec<u32> { (0..from.len() as u32).map(|id| into.intern(from.name(id))).collect() };
-        // Items are many: touch their table slots a batch ahead so that the cache misses overlap.
-        self.items.reserve(part.items.len(), 0);
-        let hashes: Vec<u64> = (0..part.items.len() as u32).map(|id| crate::intern::hash_str(part.items.name(id).as_bytes())).collect();
-        let mut items: Vec<u32> = Vec::with_capacity(hashes.len());
-        for (start, batch) in (0..).step_by(16).zip(hashes.chunks(16)) {
-            std::hint::black_box(batch.iter().fold(0, |acc, &hash| acc ^ self.items.touch(hash)));
-            items.extend((start..).zip(batch).map(|(id, &hash)| self.items.intern_hashed(part.items.name(id), hash).0));
-        }
+        // Items are many: looked up on two threads, indexed only if more lines come.
+        let items = self.items.absorb(&part.items, 2);
         let annotators = remap(&mut self.annotators, &part.annotators);
         let groups = remap(&mut self.groups, &part.groups);
         let models = remap(&mut self.models, &part.models);
@@ -518,7 +479,12 @@ impl Collector {
                 category: categories[r.category as usize],
             }));
         }
-        self.problems.extend(part.problems);
+        self.problems.extend(part.problems.into_iter().map(|mut problem| {
+            if problem.line > 0 {
+                problem.line += line_shift;
+            }
+            problem
+        }));
     }
 
     /// Records a problem found by the caller (e.g. a line that is not UTF-8).
@@ -628,7 +594,7 @@ impl Collector {
             })
             .collect();
         Dataset {
-            items: self.items.names(),
+            items: self.items.into_names(),
             annotators: self.annotators.names(),
             annotator_group: self.annotator_group,
             groups: self.groups.names(),
@@ -641,9 +607,31 @@ impl Collector {
     }
 }
 
-/// Marks judgments replaced by a later one of the same (item, annotator): a counting sort by
-/// item, then a scan of each item's (few) judgments.
+/// Marks judgments replaced by a later one of the same (item, annotator), scanning each item's
+/// (few) judgments: as they come when the lines are grouped by item (the usual order of
+/// exports; item ids are then non-decreasing), else after a counting sort by item.
 fn superseded(judgments: &[(u32, u32)], n_items: usize) -> Vec<bool> {
+    if judgments.windows(2).all(|pair| pair[0].0 <= pair[1].0) {
+        superseded_in_runs(judgments)
+    } else {
+        superseded_sorted(judgments, n_items)
+    }
+}
+
+/// [`superseded`] for judgments grouped by item: each item's judgments are one run.
+fn superseded_in_runs(judgments: &[(u32, u32)]) -> Vec<bool> {
+    let mut superseded = Vec::with_capacity(judgments.len());
+    for run in judgments.chunk_by(|a, b| a.0 == b.0) {
+        superseded.extend(
+            run.iter().enumerate().map(|(position, &(_, annotator))| run[position + 1..].iter().any(|&(_, later)| later == annotator)),
+        );
+    }
+    superseded
+}
+
+/// [`superseded`] in any order: a counting sort by item first.
+fn superseded_sorted(judgments: &[(u32, u32)], n_items: usize) -> Vec<bool> {
+    let mut superseded = vec![false; judgments.len()];
     let mut start = vec![0u32; n_items + 1];
     judgments.iter().for_each(|&(item, _)| start[item as usize + 1] += 1);
     for i in 0..n_items {
@@ -655,7 +643,6 @@ fn superseded(judgments: &[(u32, u32)], n_items: usize) -> Vec<bool> {
         order[next[item as usize] as usize] = index as u32;
         next[item as usize] += 1;
     }
-    let mut superseded = vec![false; judgments.len()];
     for item in 0..n_items {
         let group = &order[start[item] as usize..start[item + 1] as usize];
         for (position, &judgment) in group.iter().enumerate() {
@@ -673,37 +660,76 @@ fn superseded(judgments: &[(u32, u32)], n_items: usize) -> Vec<bool> {
 fn build(accumulator: &Accumulator, superseded: &[bool], n_units: usize, n_annotators: u32) -> (Ratings, Vec<u32>) {
     let scale = scale_of(accumulator);
     let remap: Vec<u32> = accumulator.keys.iter().map(|key| scale.id_of(key).expect("every observed category is on the scale")).collect();
-    let kept = accumulator.raw.iter().filter(|r| !superseded[r.judgment as usize]);
+    let grouped = if accumulator.raw.windows(2).all(|pair| pair[0].unit <= pair[1].unit) {
+        group_runs(&accumulator.raw, superseded, &remap)
+    } else {
+        group_sorted(&accumulator.raw, superseded, &remap, n_units)
+    };
+    (Ratings::from_grouped(scale, n_annotators, grouped.unit_start, grouped.ratings), grouped.unit_ids)
+}
+
+/// Kept ratings grouped by unit: unit `unit_ids[k]` has `ratings[unit_start[k]..unit_start[k + 1]]`.
+#[derive(Debug, PartialEq)]
+struct Grouped {
+    unit_ids: Vec<u32>,
+    unit_start: Vec<u32>,
+    ratings: Vec<(u32, u32)>,
+}
+
+/// Groups the ratings that are not `superseded` by unit, when units are non-decreasing in
+/// `raw` (lines grouped by item, the usual order of exports): each unit is one run.
+fn group_runs(raw: &[Raw], superseded: &[bool], remap: &[u32]) -> Grouped {
+    let mut grouped = Grouped { unit_ids: Vec::new(), unit_start: vec![0], ratings: Vec::with_capacity(raw.len()) };
+    for run in raw.chunk_by(|a, b| a.unit == b.unit) {
+        let begin = grouped.ratings.len();
+        for r in run.iter().filter(|r| !superseded[r.judgment as usize]) {
+            add_rating(&mut grouped.ratings, begin, r.annotator, remap[r.category as usize]);
+        }
+        if grouped.ratings.len() > begin {
+            grouped.unit_ids.push(run[0].unit);
+            grouped.unit_start.push(grouped.ratings.len() as u32);
+        }
+    }
+    grouped
+}
+
+/// [`group_runs`] in any order: a counting sort by unit first.
+fn group_sorted(raw: &[Raw], superseded: &[bool], remap: &[u32], n_units: usize) -> Grouped {
+    let kept = raw.iter().filter(|r| !superseded[r.judgment as usize]);
     let mut start = vec![0u32; n_units + 1];
     kept.clone().for_each(|r| start[r.unit as usize + 1] += 1);
     for u in 0..n_units {
         start[u + 1] += start[u];
     }
     let mut next = start.clone();
-    let mut grouped = vec![(0u32, 0u32); start[n_units] as usize];
+    let mut by_unit = vec![(0u32, 0u32); start[n_units] as usize];
     for r in kept {
-        grouped[next[r.unit as usize] as usize] = (r.annotator, remap[r.category as usize]);
+        by_unit[next[r.unit as usize] as usize] = (r.annotator, remap[r.category as usize]);
         next[r.unit as usize] += 1;
     }
-    // Compact to non-empty units; within a unit, a later rating by the same annotator (only
-    // possible from a duplicated key the full parser resolved) replaces the earlier one.
-    let mut unit_ids = Vec::new();
-    let mut unit_start = vec![0u32];
-    let mut ratings: Vec<(u32, u32)> = Vec::with_capacity(grouped.len());
+    // Compact to non-empty units.
+    let mut grouped = Grouped { unit_ids: Vec::new(), unit_start: vec![0], ratings: Vec::with_capacity(by_unit.len()) };
     for u in 0..n_units {
-        let begin = ratings.len();
-        for &(annotator, category) in &grouped[start[u] as usize..start[u + 1] as usize] {
-            match ratings[begin..].iter_mut().find(|(a, _)| *a == annotator) {
-                Some(slot) => slot.1 = category,
-                None => ratings.push((annotator, category)),
-            }
+        let begin = grouped.ratings.len();
+        for &(annotator, category) in &by_unit[start[u] as usize..start[u + 1] as usize] {
+            add_rating(&mut grouped.ratings, begin, annotator, category);
         }
-        if ratings.len() > begin {
-            unit_ids.push(u as u32);
-            unit_start.push(ratings.len() as u32);
+        if grouped.ratings.len() > begin {
+            grouped.unit_ids.push(u as u32);
+            grouped.unit_start.push(grouped.ratings.len() as u32);
         }
     }
-    (Ratings::from_grouped(scale, n_annotators, unit_start, ratings), unit_ids)
+    grouped
+}
+
+/// Adds a rating to the unit that starts at `begin` (the last one in `ratings`); a later rating
+/// by the same annotator (only possible from a duplicated key the full parser resolved)
+/// replaces the earlier one.
+fn add_rating(ratings: &mut Vec<(u32, u32)>, begin: usize, annotator: u32, category: u32) {
+    match ratings[begin..].iter_mut().find(|(a, _)| *a == annotator) {
+        Some(slot) => slot.1 = category,
+        None => ratings.push((annotator, category)),
+    }
 }
 
 fn scale_of(accumulator: &Accumulator) -> Scale {
@@ -795,6 +821,36 @@ mod tests {
             n += 1;
         }
         assert_eq!(collect(text.as_bytes(), 2), collect(text.as_bytes(), 1));
+    }
+
+    #[test]
+    fn replaced_judgments_are_found_in_runs_as_after_sorting() {
+        // (item, annotator) in a grouped order, with re-judgments inside runs.
+        let judgments = [(0, 0), (0, 1), (0, 0), (1, 2), (2, 0), (2, 0), (2, 0), (2, 1), (3, 1)];
+        let expected = [true, false, false, false, true, true, false, false, false];
+        assert_eq!(superseded_in_runs(&judgments), expected);
+        assert_eq!(superseded_sorted(&judgments, 4), expected);
+        assert_eq!(superseded(&judgments, 4), expected);
+        // Not grouped: the sorted path.
+        let shuffled = [(1, 0), (0, 0), (1, 0), (0, 1), (0, 0)];
+        assert_eq!(superseded(&shuffled, 2), [true, true, false, false, false]);
+    }
+
+    #[test]
+    fn ratings_are_grouped_in_runs_as_after_sorting() {
+        // (unit, annotator, judgment, category) in unit order; judgment 2 is replaced, unit 3's
+        // only rating too (its unit drops), unit 4 has a duplicated annotator.
+        let raw: Vec<Raw> =
+            [(0, 0, 0, 1), (0, 1, 1, 0), (1, 0, 2, 2), (1, 1, 3, 2), (3, 2, 4, 0), (4, 0, 5, 0), (4, 0, 6, 1), (4, 1, 7, 1)]
+                .into_iter()
+                .map(|(unit, annotator, judgment, category)| Raw { unit, annotator, judgment, category })
+                .collect();
+        let superseded = [false, false, true, false, true, false, false, false];
+        let remap = [10, 11, 12];
+        let expected =
+            Grouped { unit_ids: vec![0, 1, 4], unit_start: vec![0, 2, 3, 5], ratings: vec![(0, 11), (1, 10), (1, 12), (0, 11), (1, 11)] };
+        assert_eq!(group_runs(&raw, &superseded, &remap), expected);
+        assert_eq!(group_sorted(&raw, &superseded, &remap, 5), expected);
     }
 
     #[test]

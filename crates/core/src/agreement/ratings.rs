@@ -1,7 +1,7 @@
 //! The ratings of one criterion in compact form: units × annotators → category id, grouped by
 //! unit (compressed sparse rows). Missing ratings are simply absent.
 
-use std::collections::HashMap;
+use crate::intern::FxMap;
 
 use super::scale::Scale;
 
@@ -139,7 +139,7 @@ pub(crate) struct Patterns {
 
 impl Patterns {
     pub fn new(ratings: &Ratings) -> Patterns {
-        let mut ids: HashMap<Vec<(u32, u32)>, u32> = HashMap::new();
+        let mut ids: FxMap<Vec<(u32, u32)>, u32> = FxMap::default();
         let mut patterns = Patterns { counts: Vec::new(), start: vec![0], size: Vec::new(), unit_pattern: Vec::new(), weight: Vec::new() };
         let mut categories: Vec<u32> = Vec::new();
         let mut key: Vec<(u32, u32)> = Vec::new();

@@ -19,7 +19,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::agreement::scan::{scan_battle_line, Names, Scanned, ShownAndRanking};
-use crate::intern::Interner;
+use crate::intern::{FxMap, Interner, NameList};
 use crate::judgment::{judgment_from_line, Judgment, BOTH_BAD, SCHEMA, TIE};
 use crate::problem::{Loaded, Problem};
 use crate::task::Task;
@@ -80,7 +80,7 @@ pub struct BattleSet {
     /// Annotator names, in order of first appearance.
     pub annotators: Vec<String>,
     /// Item ids, in order of first appearance.
-    pub items: Vec<String>,
+    pub items: NameList,
     /// The battles, in input order (online Elo uses this order).
     pub battles: Vec<Battle>,
     /// Judgments that gave no battle, counted by reason (reasons sorted).
@@ -439,58 +439,6 @@ impl AsRef<str> for Name<'_> {
     }
 }
 
-/// FxHash (rustc's hasher): much faster than SipHash on the short ids interned here. Inputs are
-/// local files, so hash flooding is not a concern; no map's iteration order reaches output.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("chunks_exact gives 8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-    fn write_u8(&mut self, value: u8) {
-        self.add(u64::from(value));
-    }
-    fn write_u32(&mut self, value: u32) {
-        self.add(u64::from(value));
-    }
-    fn write_u64(&mut self, value: u64) {
-        self.add(value);
-    }
-    fn write_usize(&mut self, value: usize) {
-        self.add(value as u64);
-    }
-    fn finish(&self) -> u64 {
-        // Fx's multiply only carries low input bits upward, and hashbrown picks buckets from
-        // the low bits: ids differing only in later characters would collide. A MurmurHash3
-        // finaliser (fmix64) spreads every bit over the whole word.
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-}
-
-/// A hash map with [`FxHasher`].
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FxHasher>>;
-
 /// The battles of one judgment, kept per judgment so that a later one can replace it.
 struct Record {
     item: u32,
@@ -540,7 +488,7 @@ struct Builder<'t> {
     /// have one annotator, so this serves the replacement rule for them without a pair key.
     item_first: Vec<(u32, u32)>,
     /// `(item << 32) | annotator` → record slot, for every annotator but an item's first.
-    record_of: FastMap<u64, usize>,
+    record_of: FxMap<u64, usize>,
     records: Vec<Record>,
     /// Per record slot: (file index, line) of the judgment it holds, and the line of the first
     /// judgment that took the slot (when read from JSONL).
@@ -564,7 +512,7 @@ impl<'t> Builder<'t> {
             annotators: Interner::default(),
             items: Interner::default(),
             item_first: Vec::new(),
-            record_of: FastMap::default(),
+            record_of: FxMap::default(),
             records: Vec::new(),
             lines: Vec::new(),
             skipped: BTreeMap::new(),
@@ -866,7 +814,7 @@ impl<'t> Builder<'t> {
             }
         }
         let sorted: Vec<String> = order.iter().map(|&old| models[old as usize].clone()).collect();
-        BattleSet { models: sorted, annotators: self.annotators.names(), items: self.items.names(), battles, skipped: self.skipped }
+        BattleSet { models: sorted, annotators: self.annotators.names(), items: self.items.into_names(), battles, skipped: self.skipped }
     }
 }
 

@@ -133,7 +133,7 @@ impl Tally {
 pub fn bias(set: &BattleSet, tasks: Option<&[Task]>) -> BiasReport {
     let lengths: Option<HashMap<&str, &Task>> = tasks.map(|tasks| tasks.iter().map(|t| (t.id.as_str(), t)).collect());
     let length_of = |item: u32, model: u32| -> Option<usize> {
-        let task = lengths.as_ref()?.get(set.items[item as usize].as_str())?;
+        let task = lengths.as_ref()?.get(&set.items[item as usize])?;
         task.output(&set.models[model as usize]).map(|o| o.content.chars().count())
     };
     let mut overall = Tally::default();

@@ -800,7 +800,7 @@ fn judges(pass: &Pass<'_>, codes: &[u32], options: &ReportOptions) -> Vec<JudgeR
                 if annotator.strip_suffix(SWAP_SUFFIX).unwrap_or(annotator) != judge || !pass.is_judge[record.annotator as usize] {
                     continue;
                 }
-                let item = dataset.items[record.item as usize].as_str();
+                let item = &dataset.items[record.item as usize];
                 let base_item = item.strip_suffix(SWAP_SUFFIX).unwrap_or(item);
                 orientations.entry(base_item).or_default().push(record.line);
                 if annotator != judge || base_item != item || code == NO_CODE {
@@ -913,7 +913,7 @@ fn disagreements(pass: &Pass<'_>, codes: &[u32]) -> Vec<Disagreement> {
     candidates
         .into_iter()
         .map(|(disagreement, n_judgments, item)| Disagreement {
-            item_id: dataset.items[item as usize].clone(),
+            item_id: dataset.items[item as usize].to_owned(),
             n_judgments,
             disagreement,
             answers: by_item[item as usize]
