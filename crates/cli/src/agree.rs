@@ -200,7 +200,7 @@ fn read_into(collector: &mut Collector, path: &str) -> anyhow::Result<()> {
         let file = File::open(path).with_context(|| format!("cannot open {path}"))?;
         let len = file.metadata().map_or(0, |m| m.len());
         if threads > 1 && len >= ranges::SPLIT_MIN {
-            let ranges = ranges::line_ranges(&file, len, threads).with_context(|| format!("cannot read {path}"))?;
+            let ranges = ranges::line_ranges(&file, len, threads, 0.0).with_context(|| format!("cannot read {path}"))?;
             return read_ranges(collector, path, &ranges).with_context(|| format!("cannot read {path}"));
         }
         // Judgment lines are ~100 bytes: size the tables once instead of rehashing as they grow.

@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 use std::io::{self, Read, Write};
+use std::ops::Range;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
@@ -11,6 +12,8 @@ use verdict_core::judgment::{load_judgments, Judgment};
 use verdict_core::problem::Problem;
 use verdict_core::ranking::{self, battles, bias, BiasReport, By, Leaderboard, Method, Options};
 use verdict_core::task::{load_tasks, Task};
+
+use crate::ranges;
 
 /// Arguments of `verdict rank`.
 #[derive(clap::Args, Debug)]
@@ -116,8 +119,9 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             let board = ranking::leaderboard_from_battles(&set, &options);
             let report = bias(&set, tasks.as_deref());
             if args.json {
-                out = serde_json::to_string_pretty(&with_bias(&board, &report))?;
-                out.push('\n');
+                let mut bytes = serde_json::to_vec_pretty(&WithBias { slice: None, board: &board, bias: &report })?;
+                bytes.push(b'\n');
+                out = String::from_utf8(bytes).expect("serde_json writes UTF-8");
             } else {
                 write_table(&mut out, &board, &report, &options);
             }
@@ -140,12 +144,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                 let report = bias(&slice.battles, tasks.as_deref());
                 total += slice.battles.battles.len();
                 if args.json {
-                    let mut object = Map::new();
-                    object.insert("slice".into(), Value::String(slice.name.clone()));
-                    if let Value::Object(rest) = with_bias(&board, &report) {
-                        object.extend(rest);
-                    }
-                    json_slices.push(Value::Object(object));
+                    json_slices.push(serde_json::to_value(WithBias { slice: Some(&slice.name), board: &board, bias: &report })?);
                 } else {
                     let _ = writeln!(out, "== {by_name} = {} ==", slice.name);
                     write_table(&mut out, &board, &report, &options);
@@ -191,8 +190,14 @@ fn read_blocks(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &
         Box::new(io::stdin())
     } else {
         let file = std::fs::File::open(path).with_context(|| format!("cannot read {path}"))?;
+        let len = file.metadata().map_or(0, |m| m.len());
         if file_index == 0 {
-            reader.expect_bytes(file.metadata().map_or(0, |m| m.len()) as usize);
+            reader.expect_bytes(len as usize);
+        }
+        if threads > 1 && len >= ranges::SPLIT_MIN {
+            // Later ranges first count the lines before them: the first range takes a bit more.
+            let ranges = ranges::line_ranges(&file, len, threads as usize, 0.06).with_context(|| format!("cannot read {path}"))?;
+            return read_ranges(reader, file_index, path, &ranges);
         }
         Box::new(file)
     };
@@ -202,6 +207,43 @@ fn read_blocks(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &
             .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
             .with_context(|| format!("cannot read {path}"))?;
         line_no += reader.add_block(file_index, line_no, text, threads);
+        Ok(())
+    })
+}
+
+/// Reads each range of lines of the file at `path` on its own thread (the first into `reader`,
+/// the others into siblings that first count the lines before their range, so every line keeps
+/// its number) and appends them in order: the same result as reading the file in one pass.
+fn read_ranges(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &str, ranges: &[Range<u64>]) -> anyhow::Result<()> {
+    let read_range = |reader: &mut battles::BlockReader<'_>, range: &Range<u64>, mut line_no: u64| -> anyhow::Result<()> {
+        let mut bad_text = false;
+        ranges::for_each_block_in(path, range.clone(), |block| match std::str::from_utf8(block) {
+            Ok(text) if !bad_text => line_no += reader.add_block(file_index, line_no, text, 1),
+            _ => bad_text = true,
+        })
+        .with_context(|| format!("cannot read {path}"))?;
+        if bad_text {
+            bail!("cannot read {path}: stream did not contain valid UTF-8");
+        }
+        Ok(())
+    };
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = ranges[1..]
+            .iter()
+            .map(|range| {
+                let mut part = reader.sibling();
+                part.expect_bytes((range.end - range.start) as usize);
+                scope.spawn(move || -> anyhow::Result<_> {
+                    let lines_before = ranges::count_lines(path, 0..range.start).with_context(|| format!("cannot read {path}"))?;
+                    read_range(&mut part, range, lines_before + 1)?;
+                    Ok(part)
+                })
+            })
+            .collect();
+        read_range(reader, &ranges[0], 1)?;
+        for handle in handles {
+            reader.append(handle.join().expect("reading a range does not panic")?, file_index);
+        }
         Ok(())
     })
 }
@@ -299,12 +341,15 @@ fn load_all(files: &[(&str, &str)], problems: &mut Vec<Problem>) -> Vec<Judgment
 }
 
 /// The leaderboard's JSON with the bias report added as `bias`.
-fn with_bias(board: &Leaderboard, report: &BiasReport) -> Value {
-    let mut value = serde_json::to_value(board).expect("a leaderboard serializes: keys are strings, numbers finite");
-    if let Value::Object(object) = &mut value {
-        object.insert("bias".into(), serde_json::to_value(report).expect("a bias report serializes"));
-    }
-    value
+/// A leaderboard's JSON with its bias report (and, for `--by`, its slice's name first), written
+/// straight from the structs: no intermediate `Value` tree for the per-annotator rows.
+#[derive(serde::Serialize)]
+struct WithBias<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    slice: Option<&'a str>,
+    #[serde(flatten)]
+    board: &'a Leaderboard,
+    bias: &'a BiasReport,
 }
 
 fn number(value: Option<f64>, decimals: usize) -> String {

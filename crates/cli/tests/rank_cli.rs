@@ -132,3 +132,57 @@ fn length_bias_uses_the_task_texts() {
     let names: Vec<&str> = sliced["slices"].as_array().unwrap().iter().map(|s| s["slice"].as_str().unwrap()).collect();
     assert_eq!(names, ["en", "id"]);
 }
+
+#[test]
+fn a_large_file_read_in_ranges_on_threads_gives_what_stdin_and_one_thread_give() {
+    // Over 8 MiB, so the file is cut into ranges of lines read on their own threads. Across the
+    // cut: re-judgments of early items (warnings naming lines of the other range), one within the
+    // later range, a bad line and a line starting with a byte-order mark. Item ids in ascending
+    // order, then shuffled (the interner's two paths).
+    for shuffled in [false, true] {
+        let n = 60_000;
+        let item = |k: usize| if shuffled { format!("item-{:08}", (k * 7_919) % n) } else { format!("item-{k:08}") };
+        let models = ["alpha", "beta", "gamma", "delta"];
+        let judgment = |k: usize, item: &str, annotator: &str| {
+            let (a, b) = (models[k % 4], models[(k / 4 + 1 + k % 3) % 4]);
+            let b = if a == b { models[(k + 1) % 4] } else { b };
+            let winner = [a, b, "tie", a][k % 4];
+            format!(
+                r#"{{"schema":"verdict/judgment@1","item_id":"{item}","annotator":"{annotator}","shown":["{a}","{b}"],"preference":{{"winner":"{winner}"}},"padding":"{}"}}"#,
+                "x".repeat(60)
+            )
+        };
+        let mut lines: Vec<String> = (0..n).map(|k| judgment(k, &item(k), &format!("rater-{}", k % 50))).collect();
+        lines[40_000] = "{not json".to_owned();
+        lines[45_000].insert(0, '\u{feff}');
+        lines[50_000] = judgment(3, &item(5), "rater-5");
+        lines[55_000] = judgment(9, &item(50_001), "rater-1");
+        let text = lines.join("\n") + "\n";
+        assert!(text.len() > 8 << 20);
+        let path = write(&format!("ranges-{shuffled}.jsonl"), &text);
+        let run = |args: &[&str], stdin: Option<&str>| {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_verdict"))
+                .args(args)
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            let mut pipe = child.stdin.take().unwrap();
+            let input = stdin.unwrap_or_default().to_owned();
+            let writer = std::thread::spawn(move || std::io::Write::write_all(&mut pipe, input.as_bytes()));
+            let output = child.wait_with_output().unwrap();
+            writer.join().unwrap().unwrap();
+            (String::from_utf8(output.stdout).unwrap(), String::from_utf8(output.stderr).unwrap().replace(&path, "-"))
+        };
+        let from_file = run(&["rank", &path, "--json"], None);
+        let from_stdin = run(&["rank", "-", "--json"], Some(&text));
+        let one_thread = run(&["rank", &path, "--json", "--threads", "1"], None);
+        assert_eq!(from_file, from_stdin, "shuffled: {shuffled}");
+        assert_eq!(from_file, one_thread, "shuffled: {shuffled}");
+        let errors = &from_file.1;
+        assert!(errors.contains("-:40001: -: not valid JSON") && errors.contains("-:45001:"), "{errors}");
+        assert!(errors.contains("-:50001: item_id: warning: replaces the judgment") && errors.contains("on line 6"), "{errors}");
+        assert!(errors.contains("-:55001: item_id: warning: replaces the judgment") && errors.contains("on line 50002"), "{errors}");
+    }
+}

@@ -142,6 +142,10 @@ impl<S: AsRef<str>> FromIterator<S> for NameList {
 /// An open-addressing table (linear probing, at most half full) of 8-byte slots: the high 32
 /// bits of the name's hash as a tag and `id + 1` (0 is an empty slot), so a look-up touches one
 /// cache line of the table; a tag match is confirmed by comparing the stored name.
+///
+/// While every name so far came in strictly ascending byte order (zero-padded counters,
+/// time-ordered ids: common in exported files), a name greater than the last one is new without
+/// a look-up, so no table is built; the first name out of order builds it.
 #[derive(Default, Clone)]
 pub(crate) struct Interner {
     slots: Vec<u64>,
@@ -152,6 +156,8 @@ pub(crate) struct Interner {
     indexed: usize,
     /// The id returned last: consecutive lines often repeat a name.
     last: Option<u32>,
+    /// A name came out of ascending order: look-ups go through the table.
+    unordered: bool,
 }
 
 impl Interner {
@@ -159,6 +165,10 @@ impl Interner {
     pub(crate) fn reserve(&mut self, names: usize, bytes: usize) {
         self.names.ends.reserve(names);
         self.names.text.reserve(bytes);
+        if !self.unordered {
+            // The table is built (at its full size) only if a name comes out of order.
+            return;
+        }
         let wanted = ((self.len() + names) * 2).next_power_of_two().max(16);
         if wanted > self.slots.len() {
             self.rehash(wanted);
@@ -238,8 +248,25 @@ impl Interner {
         id
     }
 
-    /// The id of `name` (whose [`hash_str`] is `hash`) and whether it was new.
+    /// True when `name` is surely new because every name so far, and this one, came in
+    /// strictly ascending order (then interning it needs neither its hash nor the table).
+    pub(crate) fn surely_new(&self, name: &str) -> bool {
+        !self.unordered && self.names.ends.last().is_none_or(|_| name > &self.names[self.len() - 1])
+    }
+
+    /// The id of `name` (whose [`hash_str`] is `hash`; unused when the name is
+    /// [`Interner::surely_new`]) and whether it was new.
     pub(crate) fn intern_hashed(&mut self, name: &str, hash: u64) -> (u32, bool) {
+        if !self.unordered {
+            if self.surely_new(name) {
+                let id = self.len() as u32;
+                assert!(id < u32::MAX - 1, "at most 2^32 - 2 names");
+                self.names.push(name);
+                return (id, true);
+            }
+            // Out of order: from now on, through the table (sized and filled below).
+            self.unordered = true;
+        }
         if (self.len() + 1) * 2 > self.slots.len() {
             self.rehash((self.slots.len() * 2).max(16));
         }
@@ -272,19 +299,42 @@ impl Interner {
     /// put into the table only when this interner is next used to look a name up, so absorbing
     /// a part just before the end costs no table writes.
     pub(crate) fn absorb(&mut self, other: &Interner, threads: usize) -> Vec<u32> {
+        if !self.unordered && !other.unordered && (other.len() == 0 || self.surely_new(other.name(0))) {
+            // Both in ascending order, `other` after this one: every name is new, still in order.
+            let first = self.len() as u32;
+            self.names.text.push_str(&other.names.text);
+            let offset = self.names.text.len() - other.names.text.len();
+            self.names.ends.extend(other.names.ends.iter().map(|end| end + offset));
+            assert!(self.len() < u32::MAX as usize - 1, "at most 2^32 - 2 names");
+            self.last = None;
+            return (first..self.len() as u32).collect();
+        }
+        self.unordered = true;
         self.index_rest();
         let mut found = vec![u32::MAX; other.len()];
         if !self.slots.is_empty() {
             let this = &*self;
+            // Sixteen names at a time: their first slots are touched before the look-ups, so
+            // the cache misses overlap instead of queueing.
             let look_up = |first: usize, out: &mut [u32]| {
-                for (k, slot) in out.iter_mut().enumerate() {
-                    let name = other.name((first + k) as u32);
-                    if let Ok(id) = this.find(name, hash_str(name.as_bytes())) {
-                        *slot = id;
+                for (batch_start, batch) in (first..).step_by(16).zip(out.chunks_mut(16)) {
+                    let mut hashes = [0u64; 16];
+                    for (k, hash) in hashes.iter_mut().enumerate().take(batch.len()) {
+                        *hash = hash_str(other.name((batch_start + k) as u32).as_bytes());
+                    }
+                    std::hint::black_box(hashes[..batch.len()].iter().fold(0, |acc, &hash| acc ^ this.touch(hash)));
+                    for (k, slot) in batch.iter_mut().enumerate() {
+                        if let Ok(id) = this.find(other.name((batch_start + k) as u32), hashes[k]) {
+                            *slot = id;
+                        }
                     }
                 }
             };
             let threads = if cfg!(target_arch = "wasm32") || other.len() < 1 << 14 { 1 } else { threads.max(1) };
+            if threads == 1 {
+                look_up(0, &mut found);
+                return self.append_unfound(other, found);
+            }
             let chunk = other.len().div_ceil(threads).max(1);
             // Chunk 0 here, the others on threads; a chunk whose thread could not start is
             // looked up here afterwards.
@@ -307,6 +357,15 @@ impl Interner {
                 look_up(index * chunk, &mut found[index * chunk..end]);
             }
         }
+        self.append_unfound(other, found)
+    }
+
+    /// Appends the names of `other` whose id here in `found` is still `u32::MAX` (not found),
+    /// giving them their ids.
+    fn append_unfound(&mut self, other: &Interner, mut found: Vec<u32>) -> Vec<u32> {
+        let new_names = found.iter().filter(|&&id| id == u32::MAX).count();
+        self.names.ends.reserve(new_names);
+        self.names.text.reserve(new_names * other.names.text.len() / other.len().max(1));
         for (id, slot) in found.iter_mut().enumerate() {
             if *slot == u32::MAX {
                 *slot = self.len() as u32;
@@ -335,20 +394,22 @@ mod tests {
     #[test]
     fn a_hash_collision_never_merges_two_names() {
         let mut interner = Interner::default();
+        // Two names out of order, so that look-ups go through the table from now on.
+        assert_eq!((interner.intern("~"), interner.intern("!")), (0, 1));
         // Force the same hash for different names.
-        assert_eq!(interner.intern_hashed("x", 42), (0, true));
-        assert_eq!(interner.intern_hashed("y", 42), (1, true));
-        assert_eq!(interner.intern_hashed("y", 42), (1, false));
-        assert_eq!(interner.intern_hashed("x", 42), (0, false));
-        assert_eq!(interner.intern_hashed("z", 42), (2, true));
-        assert_eq!(interner.names(), ["x", "y", "z"]);
+        assert_eq!(interner.intern_hashed("x", 42), (2, true));
+        assert_eq!(interner.intern_hashed("y", 42), (3, true));
+        assert_eq!(interner.intern_hashed("y", 42), (3, false));
+        assert_eq!(interner.intern_hashed("x", 42), (2, false));
+        assert_eq!(interner.intern_hashed("z", 42), (4, true));
+        assert_eq!(interner.names(), ["~", "!", "x", "y", "z"]);
         // Growing the table keeps every name findable.
         interner.reserve(1000, 0);
-        assert_eq!(interner.intern("z"), 2);
+        assert_eq!(interner.intern("z"), 4);
         for n in 0..5000 {
-            assert_eq!(interner.intern(&n.to_string()), n + 3);
+            assert_eq!(interner.intern(&n.to_string()), n + 5);
         }
-        assert_eq!(interner.intern_hashed("1234", hash_str(b"1234")), (1237, false));
+        assert_eq!(interner.intern_hashed("1234", hash_str(b"1234")), (1239, false));
     }
 
     #[test]
@@ -369,6 +430,33 @@ mod tests {
             assert_eq!(first.intern("fresh"), n + n / 2);
             assert_eq!(first.into_names().iter().last(), Some("fresh"));
         }
+    }
+
+    #[test]
+    fn names_in_ascending_order_need_no_table_until_one_is_out_of_order() {
+        let mut interner = Interner::default();
+        interner.reserve(1000, 0);
+        for k in 0..1000u32 {
+            assert_eq!(interner.intern_hashed(&format!("b{k:04}"), 0), (k, true));
+        }
+        assert!(interner.slots.is_empty(), "no table while ascending");
+        // Out of order: a repeated name and a smaller new one are both found right.
+        assert_eq!(interner.intern("b0500"), 500);
+        assert_eq!(interner.intern("a"), 1000);
+        assert_eq!(interner.intern("b0999"), 999);
+        assert_eq!(interner.intern("a"), 1000);
+        assert_eq!(interner.intern("zz"), 1001);
+        // Absorbing: a later ascending run is appended as is; an overlapping one is looked up.
+        let mut first = Interner::default();
+        let mut second = Interner::default();
+        ["a1", "a2"].iter().for_each(|n| _ = first.intern(n));
+        ["a3", "a4"].iter().for_each(|n| _ = second.intern(n));
+        assert_eq!(first.absorb(&second, 1), [2, 3]);
+        let mut third = Interner::default();
+        ["a0", "a4", "a5"].iter().for_each(|n| _ = third.intern(n));
+        assert_eq!(first.absorb(&third, 2), [4, 3, 5]);
+        assert_eq!(first.intern("a2"), 1);
+        assert_eq!(first.into_names().iter().collect::<Vec<_>>(), ["a1", "a2", "a3", "a4", "a0", "a5"]);
     }
 
     #[test]

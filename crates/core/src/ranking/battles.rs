@@ -312,6 +312,19 @@ impl<'t> BlockReader<'t> {
         starts.last().expect("starts begin at the first line") - first_line + last_newlines + unterminated
     }
 
+    /// An empty reader of the same files and tasks, to read a later part of a file on another
+    /// thread and [`BlockReader::append`] it here.
+    pub fn sibling(&self) -> BlockReader<'t> {
+        BlockReader { builder: Builder::new(self.builder.tasks), names: self.names, problems: Vec::new(), expected_bytes: 0 }
+    }
+
+    /// Appends what `part` read from the lines of file `file_index` right after this reader's
+    /// (numbered as in the file), as if they had been read here: the same battles, replacements,
+    /// warnings and line order.
+    pub fn append(&mut self, part: BlockReader<'t>, file_index: usize) {
+        self.builder.merge(part.builder, part.problems, self.names, file_index, &mut self.problems);
+    }
+
     /// The battles read, and the problems found, in file and line order.
     pub fn finish(self) -> Loaded<BattleSet> {
         Loaded { records: vec![self.builder.finish()], problems: self.problems }
@@ -553,7 +566,9 @@ impl<'t> Builder<'t> {
                     Parsed::Full(judgment) => judgment.item_id.as_str(),
                     Parsed::Bad(_) => continue,
                 };
-                touched ^= self.items.touch(crate::intern::hash_str(item_id.as_bytes()));
+                if !self.items.surely_new(item_id) {
+                    touched ^= self.items.touch(crate::intern::hash_str(item_id.as_bytes()));
+                }
             }
             std::hint::black_box(touched);
             for (line_no, parsed) in batch.drain(..) {
@@ -613,15 +628,10 @@ impl<'t> Builder<'t> {
         let file = files[file_index];
         let models: Vec<u32> = (0..part.models.len() as u32).map(|id| self.models.intern(part.models.name(id))).collect();
         let annotators: Vec<u32> = (0..part.annotators.len() as u32).map(|id| self.annotators.intern(part.annotators.name(id))).collect();
-        // Per item of the part: its id here and whether it is new here. Slots are touched a
-        // batch ahead so that the cache misses overlap.
-        self.items.reserve(part.items.len(), 0);
-        let hashes: Vec<u64> = (0..part.items.len() as u32).map(|id| crate::intern::hash_str(part.items.name(id).as_bytes())).collect();
-        let mut items: Vec<(u32, bool)> = Vec::with_capacity(hashes.len());
-        for (start, batch) in (0..).step_by(16).zip(hashes.chunks(16)) {
-            std::hint::black_box(batch.iter().fold(0, |acc, &hash| acc ^ self.items.touch(hash)));
-            items.extend((start..).zip(batch).map(|(id, &hash)| self.items.intern_hashed(part.items.name(id), hash)));
-        }
+        // Per item of the part: its id here and whether it is new here (looked up on two
+        // threads; new names are indexed only if more lines come).
+        let known = self.items.len();
+        let items: Vec<(u32, bool)> = self.items.absorb(&part.items, 2).into_iter().map(|id| (id, id as usize >= known)).collect();
         for (&(item, new), &(first_annotator, _)) in items.iter().zip(&part.item_first) {
             if new {
                 debug_assert_eq!(item as usize, self.item_first.len());
@@ -682,7 +692,8 @@ impl<'t> Builder<'t> {
     fn begin(&mut self, item_id: &str, annotator: &str) -> Option<usize> {
         let annotator = self.annotators.intern(annotator);
         let next_slot = self.records.len() as u32;
-        let (item, new) = self.items.intern_hashed(item_id, crate::intern::hash_str(item_id.as_bytes()));
+        let hash = if self.items.surely_new(item_id) { 0 } else { crate::intern::hash_str(item_id.as_bytes()) };
+        let (item, new) = self.items.intern_hashed(item_id, hash);
         self.current = (item, annotator);
         let replaced = if new {
             self.current_is_first = true;

@@ -56,16 +56,46 @@ impl AliasTable {
     }
 
     /// Draws `total` cells and returns how often each was drawn (one multinomial resample).
+    ///
+    /// The draws come from four generators seeded from `rng` (columns and coins of even draws,
+    /// columns and coins of odd draws): their state updates are independent, so the processor
+    /// overlaps them instead of waiting on one generator's chain of multiplications.
     pub fn resample(&self, rng: &mut Pcg32, counts: &mut [u32]) {
         counts.iter_mut().for_each(|c| *c = 0);
         let n_columns = self.columns.len() as u32;
-        for _ in 0..self.total {
-            let column = rng.below(n_columns);
-            let (keep_below, other) = self.columns[column as usize];
-            // Branch-free select: the coin is unpredictable, a branch would mispredict half the time.
-            let keep = rng.below(self.total) < keep_below;
-            let cell = if keep { column } else { other };
-            counts[cell as usize] += 1;
+        let mut generators: [Pcg32; 4] = std::array::from_fn(|k| Pcg32::new(rng.next_u64(), k as u64));
+        let [even_columns, even_coins, odd_columns, odd_coins] = &mut generators;
+        // Cells are drawn into a small buffer, then counted: the draws' arithmetic and the
+        // counts' read-modify-writes each run in a tight loop of their own.
+        const BATCH: u32 = 128;
+        let mut cells = [0u32; BATCH as usize];
+        let mut left = self.total;
+        while left > 0 {
+            let n = left.min(BATCH);
+            for pair in cells[..n as usize].chunks_mut(2) {
+                pair[0] = self.draw(n_columns, even_columns, even_coins);
+                if let Some(odd) = pair.get_mut(1) {
+                    *odd = self.draw(n_columns, odd_columns, odd_coins);
+                }
+            }
+            for &cell in &cells[..n as usize] {
+                counts[cell as usize] += 1;
+            }
+            left -= n;
+        }
+    }
+
+    /// One cell: a uniform column, then a coin between the column's cell and its alias.
+    #[inline(always)]
+    fn draw(&self, n_columns: u32, columns: &mut Pcg32, coins: &mut Pcg32) -> u32 {
+        let column = columns.below(n_columns);
+        let (keep_below, other) = self.columns[column as usize];
+        // Branch-free select: the coin is unpredictable, a branch would mispredict half the time.
+        let keep = coins.below(self.total) < keep_below;
+        if keep {
+            column
+        } else {
+            other
         }
     }
 }
