@@ -65,21 +65,23 @@ impl AliasTable {
         let n_columns = self.columns.len() as u32;
         let mut generators: [Pcg32; 4] = std::array::from_fn(|k| Pcg32::new(rng.next_u64(), k as u64));
         let [even_columns, even_coins, odd_columns, odd_coins] = &mut generators;
-        // Cells are drawn into a small buffer, then counted: the draws' arithmetic and the
-        // counts' read-modify-writes each run in a tight loop of their own.
-        const BATCH: u32 = 128;
-        let mut cells = [0u32; BATCH as usize];
+        // Counted in 16-bit counters (half the cache footprint), added to `counts` before any
+        // can overflow: at most `u16::MAX` draws go into them between two flushes.
+        let mut small = vec![0u16; counts.len()];
         let mut left = self.total;
         while left > 0 {
-            let n = left.min(BATCH);
-            for pair in cells[..n as usize].chunks_mut(2) {
-                pair[0] = self.draw(n_columns, even_columns, even_coins);
-                if let Some(odd) = pair.get_mut(1) {
-                    *odd = self.draw(n_columns, odd_columns, odd_coins);
-                }
+            let n = left.min(u32::from(u16::MAX) & !1);
+            for _ in 0..n / 2 {
+                let even = self.draw(n_columns, even_columns, even_coins);
+                let odd = self.draw(n_columns, odd_columns, odd_coins);
+                small[even as usize] += 1;
+                small[odd as usize] += 1;
             }
-            for &cell in &cells[..n as usize] {
-                counts[cell as usize] += 1;
+            if n % 2 == 1 {
+                small[self.draw(n_columns, even_columns, even_coins) as usize] += 1;
+            }
+            for (count, draws) in counts.iter_mut().zip(&mut small) {
+                *count += u32::from(std::mem::take(draws));
             }
             left -= n;
         }
