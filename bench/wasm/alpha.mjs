@@ -39,19 +39,28 @@ await context.close();
 server.close();
 fs.rmSync(profile, { recursive: true, force: true });
 
-const nativeTimes = [];
-let nativeAlpha;
-for (let i = 0; i < Number(runs); i++) {
-  const start = process.hrtime.bigint();
-  const out = JSON.parse(execFileSync(path.join(root, 'target/release/verdict'),
-    ['agree', file, '--metric', 'krippendorff_alpha', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  nativeTimes.push(Number(process.hrtime.bigint() - start) / 1e6);
-  nativeAlpha = out.results[0].value;
-}
+// Native: on all cores (the CLI's default) and on one thread (what the browser gets: a wasm32
+// module without threads), so the engine itself is compared like for like.
+const native = (threads) => {
+  const times = [];
+  let alpha;
+  for (let i = 0; i < Number(runs); i++) {
+    const start = process.hrtime.bigint();
+    const out = JSON.parse(execFileSync(path.join(root, 'target/release/verdict'),
+      ['agree', file, '--metric', 'krippendorff_alpha', '--json', ...(threads ? ['--threads', String(threads)] : [])],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    alpha = out.results[0].value;
+  }
+  return { times, alpha };
+};
+const allCores = native(0);
+const oneThread = native(1);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(JSON.stringify({
   file, runs: Number(runs),
-  wasm_ms_median: median(wasm.times), native_ms_median: median(nativeTimes),
-  ratio: median(wasm.times) / median(nativeTimes),
-  wasm_alpha: wasm.alpha, native_alpha: nativeAlpha,
+  wasm_ms_median: median(wasm.times),
+  native_one_thread_ms_median: median(oneThread.times), ratio_one_thread: median(wasm.times) / median(oneThread.times),
+  native_all_cores_ms_median: median(allCores.times), ratio_all_cores: median(wasm.times) / median(allCores.times),
+  wasm_alpha: wasm.alpha, native_alpha: allCores.alpha, native_one_thread_alpha: oneThread.alpha,
 }, null, 1));

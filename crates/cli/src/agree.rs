@@ -58,6 +58,9 @@ pub struct AgreeArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Threads for reading (default: all cores); the results do not depend on it.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -104,8 +107,9 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let mut collector = Collector::new(CollectOptions { rubric, criteria: args.criteria.clone() });
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32)).max(1) as usize;
     for path in &args.files {
-        read_into(&mut collector, path)?;
+        read_into(&mut collector, path, threads)?;
     }
     let dataset = collector.finish();
     let stderr = io::stderr();
@@ -188,12 +192,11 @@ fn parse_level(text: &str) -> anyhow::Result<Level> {
 }
 
 /// Reads one file (or stdin) into the collector in blocks of whole lines. A large file is cut
-/// into one range of lines per core, each read and parsed on its own thread into its own
+/// into one range of lines per thread, each read and parsed on its own thread into its own
 /// collector and appended in order; stdin and small files are read block by block, each block
 /// parsed on all cores (`Collector::add_text`). Either way the result is the line-by-line one.
-fn read_into(collector: &mut Collector, path: &str) -> anyhow::Result<()> {
+fn read_into(collector: &mut Collector, path: &str, threads: usize) -> anyhow::Result<()> {
     const BLOCK: usize = 4 << 20;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut reader: Box<dyn Read> = if path == "-" {
         Box::new(io::stdin())
     } else {

@@ -49,7 +49,7 @@ pub struct RankArgs {
     /// (a task `meta` field; needs --tasks).
     #[arg(long)]
     pub by: Option<String>,
-    /// Threads for the bootstrap (default: all cores; results do not depend on it).
+    /// Threads for reading and the bootstrap (default: all cores; the results do not depend on it).
     #[arg(long)]
     pub threads: Option<u32>,
 }

@@ -221,8 +221,10 @@ fn a_large_file_read_in_ranges_on_threads_gives_what_stdin_gives() {
     let path = temp_file("ranges.jsonl", &text);
     let from_file = verdict(&["agree", &path, "--json"], None);
     let from_stdin = verdict(&["agree", "-", "--json"], Some(&text));
+    let one_thread = verdict(&["agree", &path, "--json", "--threads", "1"], None);
     assert_eq!(from_file.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&from_file.stdout), String::from_utf8_lossy(&from_stdin.stdout));
+    assert_eq!((&from_file.stdout, &from_file.stderr), (&one_thread.stdout, &one_thread.stderr));
     let file_errors = String::from_utf8_lossy(&from_file.stderr).replace(&path, "-");
     assert_eq!(file_errors, String::from_utf8_lossy(&from_stdin.stderr));
     assert!(file_errors.contains("-:70001: annotator:") && file_errors.contains("-:80001:"), "{file_errors}");
