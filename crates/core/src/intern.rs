@@ -158,6 +158,8 @@ pub(crate) struct Interner {
     last: Option<u32>,
     /// A name came out of ascending order: look-ups go through the table.
     unordered: bool,
+    /// Names announced by [`Interner::reserve`] while ascending: the table's size if it is built.
+    planned: usize,
 }
 
 impl Interner {
@@ -166,7 +168,8 @@ impl Interner {
         self.names.ends.reserve(names);
         self.names.text.reserve(bytes);
         if !self.unordered {
-            // The table is built (at its full size) only if a name comes out of order.
+            // The table is built (at this size) only if a name comes out of order.
+            self.planned = self.planned.max(self.len() + names);
             return;
         }
         let wanted = ((self.len() + names) * 2).next_power_of_two().max(16);
@@ -264,8 +267,9 @@ impl Interner {
                 self.names.push(name);
                 return (id, true);
             }
-            // Out of order: from now on, through the table (sized and filled below).
+            // Out of order: from now on, through the table, sized for the names announced.
             self.unordered = true;
+            self.rehash(((self.planned.max(self.len()) + 1) * 2).next_power_of_two().max(16));
         }
         if (self.len() + 1) * 2 > self.slots.len() {
             self.rehash((self.slots.len() * 2).max(16));
@@ -309,7 +313,10 @@ impl Interner {
             self.last = None;
             return (first..self.len() as u32).collect();
         }
-        self.unordered = true;
+        if !self.unordered {
+            self.unordered = true;
+            self.rehash(((self.planned.max(self.len()) + other.len()) * 2).next_power_of_two().max(16));
+        }
         self.index_rest();
         let mut found = vec![u32::MAX; other.len()];
         if !self.slots.is_empty() {
