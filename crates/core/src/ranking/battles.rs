@@ -270,8 +270,7 @@ impl<'t> BlockReader<'t> {
         builder.records.reserve(first_lines * parts.len());
         builder.items.reserve(first_lines * parts.len(), 0);
         if parts.len() <= 1 {
-            builder.read_part(names, file_index, first_line, text, problems);
-            return newlines(text) + unterminated;
+            return builder.read_part(names, file_index, first_line, text, problems);
         }
         let task_ref = builder.tasks;
         let last_newlines = std::thread::scope(|scope| {
@@ -551,10 +550,13 @@ impl<'t> Builder<'t> {
     }
 
     /// Reads the lines of `text`, the first being line `first_line` of file `file_index`.
-    fn read_part(&mut self, files: &[&str], file_index: usize, first_line: u64, text: &str, problems: &mut Vec<Problem>) {
+    /// Returns the number of lines (as `str::lines` counts them: a final line without a newline
+    /// counts, nothing after a final newline does).
+    fn read_part(&mut self, files: &[&str], file_index: usize, first_line: u64, text: &str, problems: &mut Vec<Problem>) -> u64 {
         const BATCH: usize = 16;
         let mut batch: Vec<(u64, Parsed<'_>)> = Vec::with_capacity(BATCH);
-        let mut lines = text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()).peekable();
+        let seen = std::cell::Cell::new(0usize);
+        let mut lines = text.lines().enumerate().inspect(|(index, _)| seen.set(index + 1)).filter(|(_, line)| !line.trim().is_empty()).peekable();
         while lines.peek().is_some() {
             // Parse a few lines, touch their items' table slots (the misses overlap), then add them.
             batch.extend(lines.by_ref().take(BATCH).map(|(index, line)| (first_line + index as u64, parse_line(line))));
@@ -575,6 +577,7 @@ impl<'t> Builder<'t> {
                 self.add_parsed(files, file_index, line_no, parsed, problems);
             }
         }
+        seen.get() as u64
     }
 
     /// Adds one parsed line (see [`Builder::read_part`]).
