@@ -26,7 +26,6 @@ impl Pcg32 {
     }
 
     /// The next uniformly distributed 32-bit value.
-    #[inline]
     pub fn next_u32(&mut self) -> u32 {
         let old = self.state;
         self.state = old.wrapping_mul(MULTIPLIER).wrapping_add(self.increment);
@@ -41,7 +40,6 @@ impl Pcg32 {
     }
 
     /// A uniform integer in `0..bound` without modulo bias (Lemire's method). `bound` must be > 0.
-    #[inline]
     pub fn below(&mut self, bound: u32) -> u32 {
         assert!(bound > 0, "Pcg32::below needs a positive bound");
         let mut product = u64::from(self.next_u32()) * u64::from(bound);

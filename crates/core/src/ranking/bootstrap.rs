@@ -56,48 +56,16 @@ impl AliasTable {
     }
 
     /// Draws `total` cells and returns how often each was drawn (one multinomial resample).
-    ///
-    /// The draws come from four generators seeded from `rng` (columns and coins of even draws,
-    /// columns and coins of odd draws): their state updates are independent, so the processor
-    /// overlaps them instead of waiting on one generator's chain of multiplications.
     pub fn resample(&self, rng: &mut Pcg32, counts: &mut [u32]) {
         counts.iter_mut().for_each(|c| *c = 0);
         let n_columns = self.columns.len() as u32;
-        let mut generators: [Pcg32; 4] = std::array::from_fn(|k| Pcg32::new(rng.next_u64(), k as u64));
-        let [even_columns, even_coins, odd_columns, odd_coins] = &mut generators;
-        // Counted in 16-bit counters (half the cache footprint), added to `counts` before any
-        // can overflow: at most `u16::MAX` draws go into them between two flushes.
-        let mut small = vec![0u16; counts.len()];
-        let mut left = self.total;
-        while left > 0 {
-            let n = left.min(u32::from(u16::MAX) & !1);
-            for _ in 0..n / 2 {
-                let even = self.draw(n_columns, even_columns, even_coins);
-                let odd = self.draw(n_columns, odd_columns, odd_coins);
-                small[even as usize] += 1;
-                small[odd as usize] += 1;
-            }
-            if n % 2 == 1 {
-                small[self.draw(n_columns, even_columns, even_coins) as usize] += 1;
-            }
-            for (count, draws) in counts.iter_mut().zip(&mut small) {
-                *count += u32::from(std::mem::take(draws));
-            }
-            left -= n;
-        }
-    }
-
-    /// One cell: a uniform column, then a coin between the column's cell and its alias.
-    #[inline(always)]
-    fn draw(&self, n_columns: u32, columns: &mut Pcg32, coins: &mut Pcg32) -> u32 {
-        let column = columns.below(n_columns);
-        let (keep_below, other) = self.columns[column as usize];
-        // Branch-free select: the coin is unpredictable, a branch would mispredict half the time.
-        let keep = coins.below(self.total) < keep_below;
-        if keep {
-            column
-        } else {
-            other
+        for _ in 0..self.total {
+            let column = rng.below(n_columns);
+            let (keep_below, other) = self.columns[column as usize];
+            // Branch-free select: the coin is unpredictable, a branch would mispredict half the time.
+            let keep = rng.below(self.total) < keep_below;
+            let cell = if keep { column } else { other };
+            counts[cell as usize] += 1;
         }
     }
 }
