@@ -26,7 +26,7 @@ setup-test:
 # and its analysis worker). The second is built aside, then merged into dist/.
 build:
 	trunk build --release --cargo-profile wasm-release
-	trunk build --release --cargo-profile wasm-release quality.html --html-output quality.html --dist target/dist-quality
+	trunk build --release --cargo-profile wasm-quality quality.html --html-output quality.html --dist target/dist-quality
 	cp -r target/dist-quality/. dist/
 	node scripts/externalize-boot.mjs dist
 
