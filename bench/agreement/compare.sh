@@ -12,7 +12,7 @@ cargo build --release -p verdict-cli -p verdict-core --example gen_ratings
 BIN=$CARGO_TARGET_DIR/release
 if [ ! -x "$PY" ]; then
   python3 -m venv bench/out/venv-agreement
-  bench/out/venv-agreement/bin/pip install -q -r tests/reference/agreement/requirements.txt orjson==3.13.0
+  bench/out/venv-agreement/bin/pip install -q -r tests/reference/agreement/requirements.txt orjson==3.13.0 msgspec==0.22.0
 fi
 [ -f $OUT/r1e5.jsonl ] || $BIN/examples/gen_ratings 1e5 $OUT/r1e5.jsonl
 [ -f $OUT/r1e6.jsonl ] || $BIN/examples/gen_ratings 1e6 $OUT/r1e6.jsonl
