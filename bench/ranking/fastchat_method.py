@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Chatbot Arena's ratings in Python, the peer of `verdict rank --bootstrap N` in the benchmark.
 
-Reads Verdict judgment JSONL with orjson (the fastest JSON loader we know of), maps each
+Reads Verdict judgment JSONL with msgspec into typed structs (the fastest loader we found: 0.94 s
+for the 1e6-battle file, against 1.25 s for orjson into dicts; `--loader orjson`), maps each
 judgment to an Arena battle (model_a = shown[0], model_b = shown[1]; winner model_a, model_b,
 "tie", or "tie (bothbad)" for both_bad), then computes:
 
@@ -18,7 +19,7 @@ Ratings: 400·log10 odds, shifted to mean 1000 (Verdict's convention; FastChat a
 instead, which only shifts all ratings). Prints JSON {"models": [{"model", "rating", "ci_low",
 "ci_high"}]} sorted best first.
 
-    bench/.venv-ranking/bin/python bench/ranking/fastchat_method.py FILE [--rounds 100] [--method fastchat|sklearn]
+    bench/.venv-ranking/bin/python bench/ranking/fastchat_method.py FILE [--rounds 100] [--method fastchat|sklearn] [--loader msgspec|orjson]
 """
 import argparse
 import math
@@ -27,6 +28,7 @@ import os
 import sys
 from functools import partial
 
+import msgspec
 import numpy as np
 import orjson
 import pandas as pd
@@ -34,19 +36,33 @@ from scipy.optimize import minimize
 from scipy.special import expit
 
 
-def load(path):
+class Preference(msgspec.Struct, frozen=True):
+    winner: str
+
+
+class Judgment(msgspec.Struct):
+    shown: list[str] | None = None
+    preference: Preference | None = None
+
+
+def load(path, loader="msgspec"):
+    decode = msgspec.json.Decoder(Judgment).decode
     model_a, model_b, winner = [], [], []
     with open(path, "rb") as f:
         for line in f:
             if not line.strip():
                 continue
-            j = orjson.loads(line)
-            pref = j.get("preference")
-            shown = j.get("shown")
+            if loader == "msgspec":
+                j = decode(line)
+                pref, shown = j.preference, j.shown
+                w = pref.winner if pref else None
+            else:
+                j = orjson.loads(line)
+                pref, shown = j.get("preference"), j.get("shown")
+                w = pref["winner"] if pref else None
             if not pref or not shown or len(shown) != 2:
                 continue
             a, b = shown
-            w = pref["winner"]
             model_a.append(a)
             model_b.append(b)
             winner.append("model_a" if w == a else "model_b" if w == b else "tie (bothbad)" if w == "both_bad" else "tie")
@@ -150,8 +166,9 @@ def main():
     parser.add_argument("file")
     parser.add_argument("--rounds", type=int, default=100)
     parser.add_argument("--method", choices=["fastchat", "sklearn"], default="fastchat")
+    parser.add_argument("--loader", choices=["msgspec", "orjson"], default="msgspec")
     args = parser.parse_args()
-    df = load(args.file)
+    df = load(args.file, args.loader)
     if args.method == "fastchat":
         models, ratings = compute_bt(df)
         point = pd.Series(ratings, index=models)
