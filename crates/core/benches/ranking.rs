@@ -33,7 +33,7 @@ fn synthetic(n_battles: usize) -> BattleSet {
     BattleSet {
         models: (0..MODELS).map(|m| format!("model-{m:03}")).collect(),
         annotators: vec!["a".into()],
-        items: Vec::new(),
+        items: Default::default(),
         battles,
         skipped: Default::default(),
     }

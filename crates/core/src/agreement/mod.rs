@@ -24,6 +24,7 @@ pub mod quality;
 mod ratings;
 mod scale;
 pub mod scan;
+mod shape;
 
 use serde::{Deserialize, Serialize};
 

@@ -87,7 +87,7 @@ pub fn scan_line(line: &str) -> Option<Scanned<'_>> {
 /// scanning many lines can recycle one allocation (see `Collector::add_line`).
 pub fn scan_line_into<'a>(line: &'a str, mut scores: Vec<(&'a str, ScoreValue<'a>)>) -> Option<Scanned<'a>> {
     scores.clear();
-    let mut cursor = Cursor { text: line, bytes: line.as_bytes(), at: 0 };
+    let mut cursor = Cursor { text: line, bytes: line.as_bytes(), at: 0, recording: None };
     let scanned = cursor.judgment(scores, None)?;
     cursor.ws();
     (cursor.at == cursor.bytes.len()).then_some(scanned)
@@ -138,7 +138,7 @@ pub struct ShownAndRanking<'a> {
 /// means "not sure: use the full parser"; also when a name has an escape.
 pub fn scan_battle_line(line: &str) -> Option<(Scanned<'_>, ShownAndRanking<'_>)> {
     let mut names = ShownAndRanking::default();
-    let mut cursor = Cursor { text: line, bytes: line.as_bytes(), at: 0 };
+    let mut cursor = Cursor { text: line, bytes: line.as_bytes(), at: 0, recording: None };
     let scanned = cursor.judgment(Vec::new(), Some(&mut names))?;
     cursor.ws();
     (cursor.at == cursor.bytes.len()).then_some((scanned, names))
@@ -182,9 +182,104 @@ struct Cursor<'a> {
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
+    /// When learning a line's shape: where its values are (see `shape.rs`).
+    recording: Option<Recording>,
+}
+
+/// How a value was read, so that a line of the same shape is checked by the same code.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Read {
+    /// A string without escapes (`Cursor::string`).
+    Str,
+    /// A string, simple escapes allowed (`Cursor::skip_string`).
+    SkipStr,
+    /// A number checked against JSON's grammar.
+    Number,
+    /// A number converted as serde_json does (its value is kept).
+    NumberValue,
+    /// A non-negative integer.
+    Whole,
+    /// A non-negative integer that fits 32 bits.
+    WholeU32,
+}
+
+/// How a score's value is found in a line of a shape.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Plan {
+    /// The value of hole `k` (a string or a number).
+    Hole(usize),
+    /// The same in every line (`true`, `false`, `null`, or an array or object).
+    Fixed(Scalar<'static>),
+    /// Per-output values: each model's key span in the learned line and its value.
+    PerOutput(Vec<((usize, usize), Plan)>),
+}
+
+/// What a recording scan notes: the values that may differ between lines of one shape, and which
+/// of them are the fields agreement uses.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Recording {
+    /// (start, end, how it was read) of every string and number value, in line order.
+    pub holes: Vec<(usize, usize, Read)>,
+    /// Hole of `item_id`.
+    pub item_id: Option<usize>,
+    /// Hole of `annotator`.
+    pub annotator: Option<usize>,
+    /// Hole of `group` (when a string).
+    pub group: Option<usize>,
+    /// Hole of `preference.winner`.
+    pub winner: Option<usize>,
+    /// Each `scores` entry: its key's span in the line and where its value is.
+    pub scores: Vec<((usize, usize), Plan)>,
+}
+
+/// Scans `line` as [`scan_line`] does and also records where its values are; `None` when the
+/// scanner declines the line.
+pub(crate) fn scan_recording(line: &str) -> Option<(Scanned<'_>, Recording)> {
+    let mut cursor = Cursor { text: line, bytes: line.as_bytes(), at: 0, recording: Some(Recording::default()) };
+    let scanned = cursor.judgment(Vec::new(), None)?;
+    cursor.ws();
+    (cursor.at == cursor.bytes.len()).then_some(())?;
+    Some((scanned, cursor.recording.take().expect("recording was on")))
+}
+
+/// Reads one value at `at` of `line` as `read` says (the same code as the scanner's); returns
+/// its end and, for [`Read::NumberValue`], its value.
+pub(crate) fn read_value(line: &str, at: usize, read: Read) -> Option<(usize, f64)> {
+    let mut cursor = Cursor { text: line, bytes: line.as_bytes(), at, recording: None };
+    let value = match read {
+        Read::Str => cursor.string().map(|_| 0.0),
+        Read::SkipStr => cursor.skip_string().map(|_| 0.0),
+        Read::Number => cursor.number().map(|_| 0.0),
+        Read::NumberValue => cursor.number_value(),
+        Read::Whole => cursor.whole().map(|_| 0.0),
+        Read::WholeU32 => cursor.whole().and_then(|w| u32::try_from(w).ok()).map(|_| 0.0),
+    }?;
+    Some((cursor.at, value))
+}
+
+/// The byte span of `part`, a slice of `text`.
+fn span_of(text: &str, part: &str) -> (usize, usize) {
+    let start = part.as_ptr() as usize - text.as_ptr() as usize;
+    (start, start + part.len())
 }
 
 impl<'a> Cursor<'a> {
+    /// Reads a value with `value`, noting it as a hole read by `read` when recording; returns
+    /// the value and, when recording, the hole's index.
+    fn hole<T>(&mut self, read: Read, value: impl FnOnce(&mut Self) -> Option<T>) -> Option<(T, usize)> {
+        self.ws();
+        let start = self.at;
+        let value = value(self)?;
+        let index = match &mut self.recording {
+            Some(recording) => {
+                recording.holes.push((start, self.at, read));
+                recording.holes.len() - 1
+            }
+            None => 0,
+        };
+        Some((value, index))
+    }
+
     fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
             self.at += 1;
@@ -324,7 +419,7 @@ impl<'a> Cursor<'a> {
             return None;
         }
         match self.peek()? {
-            b'"' => self.skip_string(),
+            b'"' => self.hole(Read::SkipStr, Self::skip_string).map(|_| ()),
             b'{' => {
                 let mut keys: Vec<&'a str> = Vec::new();
                 self.object(|cursor, key| {
@@ -339,7 +434,7 @@ impl<'a> Cursor<'a> {
             b't' => self.literal(b"true"),
             b'f' => self.literal(b"false"),
             b'n' => self.literal(b"null"),
-            _ => self.number().map(|_| ()),
+            _ => self.hole(Read::Number, Self::number).map(|_| ()),
         }
     }
 
@@ -383,22 +478,25 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    fn scalar(&mut self) -> Option<Scalar<'a>> {
+    /// A score value, and where a line of the same shape has it (when recording).
+    fn scalar(&mut self) -> Option<(Scalar<'a>, Plan)> {
+        let fixed = |scalar: Scalar<'static>| (scalar.clone(), Plan::Fixed(scalar));
         Some(match self.peek()? {
-            b'"' => Scalar::Str(self.string()?),
-            b't' => self.literal(b"true").map(|_| Scalar::Bool(true))?,
-            b'f' => self.literal(b"false").map(|_| Scalar::Bool(false))?,
-            b'n' => self.literal(b"null").map(|_| Scalar::Null)?,
-            b'{' | b'[' => self.skip_value(2).map(|_| Scalar::Other)?,
-            _ => Scalar::Number(self.number_value()?),
+            b'"' => self.hole(Read::Str, Self::string).map(|(text, k)| (Scalar::Str(text), Plan::Hole(k)))?,
+            b't' => self.literal(b"true").map(|_| fixed(Scalar::Bool(true)))?,
+            b'f' => self.literal(b"false").map(|_| fixed(Scalar::Bool(false)))?,
+            b'n' => self.literal(b"null").map(|_| fixed(Scalar::Null))?,
+            b'{' | b'[' => self.skip_value(2).map(|_| fixed(Scalar::Other))?,
+            _ => self.hole(Read::NumberValue, Self::number_value).map(|(x, k)| (Scalar::Number(x), Plan::Hole(k)))?,
         })
     }
 
-    fn optional_string(&mut self) -> Option<Option<&'a str>> {
+    /// `null`, or a string and its hole.
+    fn optional_string(&mut self) -> Option<Option<(&'a str, usize)>> {
         if self.null() {
             Some(None)
         } else {
-            self.string().map(Some)
+            self.hole(Read::Str, Self::string).map(Some)
         }
     }
 
@@ -439,14 +537,32 @@ impl<'a> Cursor<'a> {
                         schema_ok = cursor.string()? == SCHEMA;
                     }
                 }
-                "item_id" => item_id = Some(cursor.string()?),
-                "annotator" => annotator = Some(cursor.string()?),
-                "group" => group = cursor.optional_string()?,
+                "item_id" => {
+                    let (text, k) = cursor.hole(Read::Str, Self::string)?;
+                    item_id = Some(text);
+                    if let Some(recording) = &mut cursor.recording {
+                        recording.item_id = Some(k);
+                    }
+                }
+                "annotator" => {
+                    let (text, k) = cursor.hole(Read::Str, Self::string)?;
+                    annotator = Some(text);
+                    if let Some(recording) = &mut cursor.recording {
+                        recording.annotator = Some(k);
+                    }
+                }
+                "group" => {
+                    let found = cursor.optional_string()?;
+                    group = found.map(|(text, _)| text);
+                    if let Some(recording) = &mut cursor.recording {
+                        recording.group = found.map(|(_, k)| k);
+                    }
+                }
                 "shown" | "ranking" if names.is_some() => {
                     if !cursor.null() {
                         let mut list = Names::default();
                         cursor.array(|c| {
-                            list.push(c.string()?);
+                            list.push(c.hole(Read::Str, Self::string)?.0);
                             Some(())
                         })?;
                         let names = names.as_deref_mut().expect("checked by the guard");
@@ -460,18 +576,18 @@ impl<'a> Cursor<'a> {
                 }
                 "shown" | "ranking" | "flags" => {
                     if !cursor.null() {
-                        cursor.array(|c| c.skip_string())?;
+                        cursor.array(|c| c.hole(Read::SkipStr, Self::skip_string).map(|_| ()))?;
                         has_content |= key != "shown";
                     }
                 }
                 "started_at" | "submitted_at" | "task_sha256" | "rubric_sha256" | "app_version" => {
                     if !cursor.null() {
-                        cursor.skip_string()?;
+                        cursor.hole(Read::SkipStr, Self::skip_string)?;
                     }
                 }
                 "duration_ms" => {
                     if !cursor.null() {
-                        cursor.whole()?;
+                        cursor.hole(Read::Whole, Self::whole)?;
                     }
                 }
                 "preference" => {
@@ -503,10 +619,16 @@ impl<'a> Cursor<'a> {
             }
             keys.push(key);
             match key {
-                "winner" => winner = Some(cursor.string()?),
+                "winner" => {
+                    let (text, k) = cursor.hole(Read::Str, Self::string)?;
+                    winner = Some(text);
+                    if let Some(recording) = &mut cursor.recording {
+                        recording.winner = Some(k);
+                    }
+                }
                 "strength" => {
                     if !cursor.null() {
-                        u32::try_from(cursor.whole()?).ok()?;
+                        cursor.hole(Read::WholeU32, |c| c.whole().and_then(|w| u32::try_from(w).ok()))?;
                     }
                 }
                 _ => cursor.skip_value(2)?,
@@ -521,21 +643,30 @@ impl<'a> Cursor<'a> {
             if scores.iter().any(|(k, _)| *k == key) {
                 return None;
             }
-            let value = if cursor.peek()? == b'{' {
+            let key_span = span_of(cursor.text, key);
+            let (value, plan) = if cursor.peek()? == b'{' {
                 let mut per_output: Vec<(&'a str, Scalar<'a>)> = Vec::new();
+                let mut plans = Vec::new();
                 cursor.object(|c, model| {
                     if per_output.iter().any(|(m, _)| *m == model) {
                         return None;
                     }
-                    let value = c.scalar()?;
+                    let (value, plan) = c.scalar()?;
                     per_output.push((model, value));
+                    if c.recording.is_some() {
+                        plans.push((span_of(c.text, model), plan));
+                    }
                     Some(())
                 })?;
-                ScoreValue::PerOutput(per_output)
+                (ScoreValue::PerOutput(per_output), Plan::PerOutput(plans))
             } else {
-                ScoreValue::Scalar(cursor.scalar()?)
+                let (value, plan) = cursor.scalar()?;
+                (ScoreValue::Scalar(value), plan)
             };
             scores.push((key, value));
+            if let Some(recording) = &mut cursor.recording {
+                recording.scores.push((key_span, plan));
+            }
             Some(())
         })
     }

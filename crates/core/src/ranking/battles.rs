@@ -556,7 +556,8 @@ impl<'t> Builder<'t> {
         const BATCH: usize = 16;
         let mut batch: Vec<(u64, Parsed<'_>)> = Vec::with_capacity(BATCH);
         let seen = std::cell::Cell::new(0usize);
-        let mut lines = text.lines().enumerate().inspect(|(index, _)| seen.set(index + 1)).filter(|(_, line)| !line.trim().is_empty()).peekable();
+        let mut lines =
+            text.lines().enumerate().inspect(|(index, _)| seen.set(index + 1)).filter(|(_, line)| !line.trim().is_empty()).peekable();
         while lines.peek().is_some() {
             // Parse a few lines, touch their items' table slots (the misses overlap), then add them.
             batch.extend(lines.by_ref().take(BATCH).map(|(index, line)| (first_line + index as u64, parse_line(line))));
