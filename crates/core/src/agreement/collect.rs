@@ -10,7 +10,7 @@
 use super::ratings::Ratings;
 use super::scale::{Category, Scale};
 use super::scan::{scan_line_into, Scalar, Scanned, ScoreValue};
-use super::shape::Shape;
+use super::shape::Shapes;
 use crate::intern::{FxMap, Interner, NameList};
 use crate::judgment::{judgment_from_line, Judgment};
 use crate::problem::Problem;
@@ -194,12 +194,8 @@ pub struct Collector {
     problems: Vec<Problem>,
     /// The `scores` vector of the last scanned line, emptied, for the next line.
     spare: Vec<(&'static str, ScoreValue<'static>)>,
-    /// Shapes of recent lines, most recently used first (see `shape.rs`), with scratch space
-    /// and counts that stop the learning when shapes do not pay.
-    shapes: Vec<Shape>,
-    spans: Vec<(usize, usize, f64)>,
-    shape_hits: u64,
-    shapes_learned: u64,
+    /// Shapes of recent lines (see `shape.rs`).
+    shapes: Shapes,
 }
 
 /// Texts at least this long are split over threads by [`Collector::add_text`].
@@ -265,10 +261,7 @@ impl Collector {
             criteria,
             problems: Vec::new(),
             spare: Vec::new(),
-            shapes: Vec::new(),
-            spans: Vec::new(),
-            shape_hits: 0,
-            shapes_learned: 0,
+            shapes: Shapes::default(),
         }
     }
 
@@ -296,27 +289,14 @@ impl Collector {
     /// Scans a line through a known shape when one matches, else with the scanner (learning the
     /// line's shape while shapes pay: most files come from one exporter and have one or two).
     fn scan<'l>(&mut self, line: &'l str) -> Option<Scanned<'l>> {
-        const SHAPES: usize = 4;
-        let mut scores = recycle(std::mem::take(&mut self.spare));
-        for k in 0..self.shapes.len() {
-            match self.shapes[k].scan(line, &mut self.spans, scores) {
-                Some(scanned) => {
-                    self.shapes[..=k].rotate_right(1);
-                    self.shape_hits += 1;
-                    return Some(scanned);
-                }
-                None => scores = Vec::new(),
+        match self.shapes.scan(line, recycle(std::mem::take(&mut self.spare))) {
+            Ok(scanned) => Some(scanned),
+            Err(scores) => {
+                let scanned = scan_line_into(line, scores)?;
+                self.shapes.learn(line);
+                Some(scanned)
             }
         }
-        let scanned = scan_line_into(line, scores)?;
-        if self.shapes_learned < 16 || self.shapes_learned * 64 < self.shape_hits {
-            if let Some(shape) = Shape::learn(line) {
-                self.shapes.insert(0, shape);
-                self.shapes.truncate(SHAPES);
-                self.shapes_learned += 1;
-            }
-        }
-        Some(scanned)
     }
 
     /// Reserves room for about `lines` more judgment lines (e.g. a file's size / 100), which

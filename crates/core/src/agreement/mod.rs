@@ -24,7 +24,7 @@ pub mod quality;
 mod ratings;
 mod scale;
 pub mod scan;
-mod shape;
+pub(crate) mod shape;
 
 use serde::{Deserialize, Serialize};
 

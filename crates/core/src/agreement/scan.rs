@@ -103,7 +103,7 @@ pub struct Names<'a> {
 }
 
 impl<'a> Names<'a> {
-    fn push(&mut self, name: &'a str) {
+    pub(crate) fn push(&mut self, name: &'a str) {
         if self.more.is_empty() && self.len < 2 {
             self.two[self.len] = name;
             self.len += 1;
@@ -230,6 +230,9 @@ pub(crate) struct Recording {
     pub winner: Option<usize>,
     /// Each `scores` entry: its key's span in the line and where its value is.
     pub scores: Vec<((usize, usize), Plan)>,
+    /// Holes of the names in `shown` and in `ranking` (battle lines).
+    pub shown: Option<Vec<usize>>,
+    pub ranking: Option<Vec<usize>>,
 }
 
 /// Scans `line` as [`scan_line`] does and also records where its values are; `None` when the
@@ -240,6 +243,16 @@ pub(crate) fn scan_recording(line: &str) -> Option<(Scanned<'_>, Recording)> {
     cursor.ws();
     (cursor.at == cursor.bytes.len()).then_some(())?;
     Some((scanned, cursor.recording.take().expect("recording was on")))
+}
+
+/// [`scan_recording`] for battle lines ([`scan_battle_line`]).
+pub(crate) fn scan_battle_recording(line: &str) -> Option<(Scanned<'_>, ShownAndRanking<'_>, Recording)> {
+    let mut names = ShownAndRanking::default();
+    let mut cursor = Cursor { text: line, bytes: line.as_bytes(), at: 0, recording: Some(Recording::default()) };
+    let scanned = cursor.judgment(Vec::new(), Some(&mut names))?;
+    cursor.ws();
+    (cursor.at == cursor.bytes.len()).then_some(())?;
+    Some((scanned, names, cursor.recording.take().expect("recording was on")))
 }
 
 /// Reads one value at `at` of `line` as `read` says (the same code as the scanner's); returns
@@ -561,10 +574,20 @@ impl<'a> Cursor<'a> {
                 "shown" | "ranking" if names.is_some() => {
                     if !cursor.null() {
                         let mut list = Names::default();
+                        let mut holes = Vec::new();
                         cursor.array(|c| {
-                            list.push(c.hole(Read::Str, Self::string)?.0);
+                            let (name, k) = c.hole(Read::Str, Self::string)?;
+                            list.push(name);
+                            holes.push(k);
                             Some(())
                         })?;
+                        if let Some(recording) = &mut cursor.recording {
+                            if key == "shown" {
+                                recording.shown = Some(holes)
+                            } else {
+                                recording.ranking = Some(holes)
+                            }
+                        }
                         let names = names.as_deref_mut().expect("checked by the guard");
                         if key == "shown" {
                             names.shown = Some(list);

@@ -9,7 +9,7 @@
 //! found in the holes: the result is the scanner's, without its per-key work. Anything else
 //! (another layout, an escape, a value of another kind) does not match and goes to the scanner.
 
-use super::scan::{read_value, scan_recording, Plan, Read, Scalar, Scanned, ScoreValue};
+use super::scan::{read_value, scan_battle_recording, scan_recording, Names, Plan, Read, Scalar, Scanned, ScoreValue, ShownAndRanking};
 
 /// The layout of one accepted judgment line (see the module docs).
 #[derive(Clone, Debug)]
@@ -24,6 +24,9 @@ pub(crate) struct Shape {
     winner: Option<usize>,
     /// `scores` entries: key span in `text`, and where the value is.
     scores: Vec<((usize, usize), Plan)>,
+    /// Holes of the `shown` and `ranking` names (shapes of battle lines only).
+    shown: Option<Vec<usize>>,
+    ranking: Option<Vec<usize>>,
 }
 
 impl Shape {
@@ -38,9 +41,46 @@ impl Shape {
             group: recording.group,
             winner: recording.winner,
             scores: recording.scores,
+            shown: None,
+            ranking: None,
         };
         let mut spans = Vec::new();
         (shape.scan(line, &mut spans, Vec::new()).as_ref() == Some(&scanned)).then_some(shape)
+    }
+
+    /// The shape of a battle line (`scan_battle_line`'s reading: with `shown` and `ranking`).
+    pub(crate) fn learn_battle(line: &str) -> Option<Shape> {
+        let (scanned, names, recording) = scan_battle_recording(line)?;
+        let shape = Shape {
+            text: line.to_owned(),
+            holes: recording.holes,
+            item_id: recording.item_id?,
+            annotator: recording.annotator?,
+            group: recording.group,
+            winner: recording.winner,
+            scores: recording.scores,
+            shown: recording.shown,
+            ranking: recording.ranking,
+        };
+        let mut spans = Vec::new();
+        (shape.scan_battle(line, &mut spans).as_ref() == Some(&(scanned, names))).then_some(shape)
+    }
+
+    /// [`Shape::scan`] for a shape of [`Shape::learn_battle`]: the fields and the names.
+    pub(crate) fn scan_battle<'a>(
+        &self,
+        line: &'a str,
+        spans: &mut Vec<(usize, usize, f64)>,
+    ) -> Option<(Scanned<'a>, ShownAndRanking<'a>)> {
+        let scanned = self.scan(line, spans, Vec::new())?;
+        let names = |holes: &Option<Vec<usize>>| {
+            holes.as_ref().map(|holes| {
+                let mut names = Names::default();
+                holes.iter().for_each(|&k| names.push(&line[spans[k].0 + 1..spans[k].1 - 1]));
+                names
+            })
+        };
+        Some((scanned, ShownAndRanking { shown: names(&self.shown), ranking: names(&self.ranking) }))
     }
 
     /// The fields of `line` if it has this shape (`spans` and `scores` are scratch space reused
@@ -104,10 +144,86 @@ impl Shape {
     }
 }
 
+/// A few recent shapes, most recently used first, with scratch space and the counts that stop
+/// the learning when shapes do not pay (files whose lines all differ in layout).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Shapes {
+    shapes: Vec<Shape>,
+    spans: Vec<(usize, usize, f64)>,
+    hits: u64,
+    learned: u64,
+}
+
+impl Shapes {
+    /// How many shapes are kept.
+    const KEPT: usize = 4;
+
+    /// The fields of `line` through the first shape it has; else `scores` is handed back.
+    pub(crate) fn scan<'a>(
+        &mut self,
+        line: &'a str,
+        mut scores: Vec<(&'a str, ScoreValue<'a>)>,
+    ) -> Result<Scanned<'a>, Vec<(&'a str, ScoreValue<'a>)>> {
+        for k in 0..self.shapes.len() {
+            scores.clear();
+            match self.shapes[k].scan(line, &mut self.spans, std::mem::take(&mut scores)) {
+                Some(scanned) => {
+                    self.used(k);
+                    return Ok(scanned);
+                }
+                None => continue,
+            }
+        }
+        Err(scores)
+    }
+
+    /// [`Shapes::scan`] for battle lines (shapes learned with [`Shapes::learn_battle`]).
+    pub(crate) fn scan_battle<'a>(&mut self, line: &'a str) -> Option<(Scanned<'a>, ShownAndRanking<'a>)> {
+        for k in 0..self.shapes.len() {
+            if let Some(found) = self.shapes[k].scan_battle(line, &mut self.spans) {
+                self.used(k);
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    fn used(&mut self, k: usize) {
+        self.shapes[..=k].rotate_right(1);
+        self.hits += 1;
+    }
+
+    /// Learns the shape of `line`, which the scanner just accepted, while shapes pay.
+    pub(crate) fn learn(&mut self, line: &str) {
+        if self.learning() {
+            self.keep(Shape::learn(line));
+        }
+    }
+
+    /// [`Shapes::learn`] for a battle line.
+    pub(crate) fn learn_battle(&mut self, line: &str) {
+        if self.learning() {
+            self.keep(Shape::learn_battle(line));
+        }
+    }
+
+    fn learning(&self) -> bool {
+        self.learned < 16 || self.learned * 64 < self.hits
+    }
+
+    fn keep(&mut self, shape: Option<Shape>) {
+        if let Some(shape) = shape {
+            self.shapes.insert(0, shape);
+            self.shapes.truncate(Self::KEPT);
+            self.learned += 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::agreement::scan::scan_line;
+    use crate::agreement::scan::{scan_battle_line, scan_line};
 
     /// Whatever a shape accepts, the scanner accepts with the same values.
     fn agrees(shape: &Shape, line: &str) -> bool {
@@ -131,6 +247,37 @@ mod tests {
             matched += lines.iter().filter(|line| agrees(&shape, line)).count();
         }
         assert!(matched > 10_000, "shapes are shared by many real lines ({matched})");
+    }
+
+    #[test]
+    fn battle_shapes_read_names_as_the_battle_scanner_does() {
+        let text = std::fs::read_to_string("../../www/demo/mtbench-judgments/judgments.jsonl").unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let extra = [
+            r#"{"schema": "verdict/judgment@1", "item_id": "battle-0000001", "annotator": "user-07035", "shown": ["model-012", "model-046"], "preference": {"winner": "model-046"}}"#,
+            r#"{"schema": "verdict/judgment@1", "item_id": "b2", "annotator": "u", "shown": ["a", "b"], "preference": {"winner": "tie"}}"#,
+            r#"{"schema": "verdict/judgment@1", "item_id": "b3", "annotator": "u", "shown": ["a", "b", "c"], "preference": {"winner": "a"}}"#,
+            r#"{"schema": "verdict/judgment@1", "item_id": "b4", "annotator": "u", "shown": ["a", "b\u0041"], "preference": {"winner": "a"}}"#,
+            r#"{"schema": "verdict/judgment@1", "item_id": "b5", "annotator": "u", "shown": ["c", "d"], "ranking": ["d", "c"]}"#,
+        ];
+        let mut matched = 0;
+        for learned in lines.iter().step_by(211).chain(&extra[..1]).chain(&extra[4..]) {
+            let shape = Shape::learn_battle(learned).expect("the battle scanner accepts these lines");
+            for line in lines.iter().chain(&extra) {
+                let mut spans = Vec::new();
+                if let Some(found) = shape.scan_battle(line, &mut spans) {
+                    assert_eq!(Some(found), scan_battle_line(line), "shape of {learned} on {line}");
+                    matched += 1;
+                }
+            }
+        }
+        assert!(matched > 1_000, "{matched}");
+        // The Arena-like line's shape reads the second line (other names, a tie), not the others.
+        let shape = Shape::learn_battle(extra[0]).unwrap();
+        let mut spans = Vec::new();
+        let (scanned, names) = shape.scan_battle(extra[1], &mut spans).unwrap();
+        assert_eq!((scanned.item_id, scanned.winner, names.shown.unwrap().as_slice()), ("b2", Some("tie"), &["a", "b"][..]));
+        assert!(extra[2..].iter().all(|line| shape.scan_battle(line, &mut spans).is_none()));
     }
 
     #[test]

@@ -19,6 +19,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use crate::agreement::scan::{scan_battle_line, Names, Scanned, ShownAndRanking};
+use crate::agreement::shape::Shapes;
 use crate::intern::{FxMap, Interner, NameList};
 use crate::judgment::{judgment_from_line, Judgment, BOTH_BAD, SCHEMA, TIE};
 use crate::problem::{Loaded, Problem};
@@ -515,6 +516,8 @@ struct Builder<'t> {
     current_replaces: Option<usize>,
     /// Record slot of the judgment stored last (set by `commit`).
     last_slot: usize,
+    /// Shapes of recent lines, for reading lines laid out alike quickly.
+    shapes: Shapes,
 }
 
 impl<'t> Builder<'t> {
@@ -533,6 +536,7 @@ impl<'t> Builder<'t> {
             current_is_first: true,
             current_replaces: None,
             last_slot: 0,
+            shapes: Shapes::default(),
         }
     }
 
@@ -560,7 +564,10 @@ impl<'t> Builder<'t> {
             text.lines().enumerate().inspect(|(index, _)| seen.set(index + 1)).filter(|(_, line)| !line.trim().is_empty()).peekable();
         while lines.peek().is_some() {
             // Parse a few lines, touch their items' table slots (the misses overlap), then add them.
-            batch.extend(lines.by_ref().take(BATCH).map(|(index, line)| (first_line + index as u64, parse_line(line))));
+            for (index, line) in lines.by_ref().take(BATCH) {
+                let parsed = self.parse(line);
+                batch.push((first_line + index as u64, parsed));
+            }
             let mut touched = 0;
             for (_, parsed) in &batch {
                 let item_id = match parsed {
@@ -579,6 +586,19 @@ impl<'t> Builder<'t> {
             }
         }
         seen.get() as u64
+    }
+
+    /// Parses one line: through a known shape when one matches (see `agreement::shape`), else
+    /// as [`parse_line`] does, learning the line's shape.
+    fn parse<'l>(&mut self, line: &'l str) -> Parsed<'l> {
+        if let Some((scanned, names)) = self.shapes.scan_battle(line) {
+            return Parsed::Quick(scanned, names);
+        }
+        let parsed = parse_line(line);
+        if matches!(parsed, Parsed::Quick(..)) {
+            self.shapes.learn_battle(line);
+        }
+        parsed
     }
 
     /// Adds one parsed line (see [`Builder::read_part`]).
