@@ -81,6 +81,8 @@ impl Dataset {
     /// Collects from one JSONL text (e.g. a file read in the browser).
     pub fn from_jsonl(file: &str, text: &str, options: CollectOptions) -> Dataset {
         let mut collector = Collector::new(options);
+        // Judgment lines are ~100 bytes: size the tables once instead of growing them.
+        collector.reserve(text.len() / 100);
         for (index, line) in text.lines().enumerate() {
             collector.add_line(file, index as u64 + 1, line);
         }
