@@ -504,9 +504,13 @@ pub fn percentile_interval(values: &mut [f64], confidence: f64) -> Option<(f64, 
 /// assert_eq!(verdict_core::agreement::alpha_of_jsonl(text.as_bytes(), None), Some(1.0));
 /// ```
 pub fn alpha_of_jsonl(bytes: &[u8], criterion: Option<&str>) -> Option<f64> {
-    let text = std::str::from_utf8(bytes).ok()?;
     let options = CollectOptions { rubric: None, criteria: criterion.map(|c| vec![c.to_owned()]).unwrap_or_default() };
-    let dataset = Dataset::from_jsonl("-", text, options);
+    // Read as the CLI reads a block: lines split and checked as UTF-8 in one pass (a line that is
+    // not UTF-8 is left out, as a bad line), tables sized from the length.
+    let mut collector = Collector::new(options);
+    collector.reserve(bytes.len() / 100);
+    collector.add_text("-", 1, bytes, 1);
+    let dataset = collector.finish();
     let criterion = dataset.criteria.iter().find(|c| c.ratings.n_ratings() > 0)?;
     let (level, _) = resolve_level(criterion, None);
     let patterns = Patterns::new(&criterion.ratings);
