@@ -196,8 +196,7 @@ fn parse_level(text: &str) -> anyhow::Result<Level> {
 /// collector and appended in order; stdin and small files are read block by block, each block
 /// parsed on all cores (`Collector::add_text`). Either way the result is the line-by-line one.
 fn read_into(collector: &mut Collector, path: &str, threads: usize) -> anyhow::Result<()> {
-    const BLOCK: usize = 4 << 20;
-    let mut reader: Box<dyn Read> = if path == "-" {
+    let reader: Box<dyn Read> = if path == "-" {
         Box::new(io::stdin())
     } else {
         let file = File::open(path).with_context(|| format!("cannot open {path}"))?;
@@ -210,32 +209,9 @@ fn read_into(collector: &mut Collector, path: &str, threads: usize) -> anyhow::R
         collector.reserve(len as usize / 100);
         Box::new(file)
     };
-    let mut buffer = vec![0u8; BLOCK];
-    let (mut filled, mut line_no) = (0usize, 1u64);
-    loop {
-        if filled == buffer.len() {
-            // One line longer than the buffer: make room for it.
-            buffer.resize(buffer.len() * 2, 0);
-        }
-        let read = match reader.read(&mut buffer[filled..]) {
-            Ok(read) => read,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e).with_context(|| format!("cannot read {path}")),
-        };
-        if read == 0 {
-            collector.add_text(path, line_no, &buffer[..filled], threads as u32);
-            return Ok(());
-        }
-        filled += read;
-        if filled < buffer.len() {
-            continue;
-        }
-        if let Some(end) = buffer[..filled].iter().rposition(|&b| b == b'\n') {
-            line_no += collector.add_text(path, line_no, &buffer[..=end], threads as u32);
-            buffer.copy_within(end + 1..filled, 0);
-            filled -= end + 1;
-        }
-    }
+    let mut line_no = 1u64;
+    ranges::for_each_block(reader, |block| line_no += collector.add_text(path, line_no, block, threads as u32))
+        .with_context(|| format!("cannot read {path}"))
 }
 
 /// Reads each range of lines of the file at `path` into its own collector on its own thread

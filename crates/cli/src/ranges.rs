@@ -50,10 +50,15 @@ pub fn line_ranges(file: &File, len: u64, parts: usize, lead: f64) -> io::Result
 
 /// Reads `range` of the file at `path` in blocks of whole lines (only the last may lack its
 /// newline) and calls `add` on each, in order.
-pub fn for_each_block_in(path: &str, range: Range<u64>, mut add: impl FnMut(&[u8])) -> io::Result<()> {
+pub fn for_each_block_in(path: &str, range: Range<u64>, add: impl FnMut(&[u8])) -> io::Result<()> {
     let mut file = File::open(path)?;
     file.seek(SeekFrom::Start(range.start))?;
-    let mut input = file.take(range.end - range.start);
+    for_each_block(file.take(range.end - range.start), add)
+}
+
+/// Reads `input` in blocks of whole lines through one reused buffer (only the last block may
+/// lack its final newline; it is passed even when empty) and calls `add` on each, in order.
+pub fn for_each_block(mut input: impl Read, mut add: impl FnMut(&[u8])) -> io::Result<()> {
     let mut buffer = vec![0u8; BLOCK];
     let mut filled = 0usize;
     loop {
