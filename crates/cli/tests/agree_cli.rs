@@ -1,23 +1,16 @@
 //! `verdict agree` end to end: the JSON contract, undefined values, bad lines, determinism,
 //! per-output criteria with a rubric, per-annotator quality with gold, groups.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
+
+mod common;
 
 const MTBENCH: &str = "../../www/demo/mtbench-judgments/judgments.jsonl";
 
 fn verdict(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_verdict"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the verdict binary runs");
-    child.stdin.take().expect("piped stdin").write_all(stdin.unwrap_or("").as_bytes()).expect("stdin accepts input");
-    child.wait_with_output().expect("verdict finishes")
+    common::output(args, stdin.map(str::as_bytes))
 }
 
 fn json(output: &Output) -> Value {

@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+
 const MTBENCH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/demo/mtbench-judgments/judgments.jsonl");
 
 fn verdict(args: &[&str]) -> Output {
@@ -161,18 +163,7 @@ fn a_large_file_read_in_ranges_on_threads_gives_what_stdin_and_one_thread_give()
         assert!(text.len() > 8 << 20);
         let path = write(&format!("ranges-{shuffled}.jsonl"), &text);
         let run = |args: &[&str], stdin: Option<&str>| {
-            let mut child = Command::new(env!("CARGO_BIN_EXE_verdict"))
-                .args(args)
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            let mut pipe = child.stdin.take().unwrap();
-            let input = stdin.unwrap_or_default().to_owned();
-            let writer = std::thread::spawn(move || std::io::Write::write_all(&mut pipe, input.as_bytes()));
-            let output = child.wait_with_output().unwrap();
-            writer.join().unwrap().unwrap();
+            let output = common::output(args, stdin.map(str::as_bytes));
             (String::from_utf8(output.stdout).unwrap(), String::from_utf8(output.stderr).unwrap().replace(&path, "-"))
         };
         let from_file = run(&["rank", &path, "--json"], None);

@@ -3,10 +3,11 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 
-/// Runs the real `verdict` binary; returns (stdout, stderr, exit code).
-pub fn verdict(args: &[&str], stdin: Option<&[u8]>) -> (String, String, i32) {
+/// Runs the real `verdict` binary with `stdin` fed on its own thread (so a large input cannot
+/// deadlock against the child's output); returns its output.
+pub fn output(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_verdict"))
         .args(args)
         .stdin(Stdio::piped())
@@ -21,6 +22,12 @@ pub fn verdict(args: &[&str], stdin: Option<&[u8]>) -> (String, String, i32) {
     });
     let output = child.wait_with_output().expect("verdict runs to completion");
     writer.join().expect("the stdin writer does not panic");
+    output
+}
+
+/// Runs the real `verdict` binary; returns (stdout, stderr, exit code).
+pub fn verdict(args: &[&str], stdin: Option<&[u8]>) -> (String, String, i32) {
+    let output = output(args, stdin);
     let code = output.status.code().expect("verdict exits normally, never by a signal (panic=abort would show here)");
     (String::from_utf8_lossy(&output.stdout).into_owned(), String::from_utf8_lossy(&output.stderr).into_owned(), code)
 }
