@@ -17,7 +17,7 @@ use verdict_core::problem::Problem;
 use verdict_core::rubric::load_rubric;
 use verdict_core::task::load_tasks;
 
-use crate::ranges;
+use crate::input;
 
 /// Arguments of `verdict agree`.
 #[derive(clap::Args, Debug)]
@@ -99,7 +99,7 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     let rubric = match &args.rubric {
         None => None,
         Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?;
+            let text = input::read_text(path)?;
             match load_rubric(path, &text) {
                 Ok(rubric) => Some(rubric),
                 Err(problems) => bail!("{}", problems.iter().map(Problem::to_string).collect::<Vec<_>>().join("\n")),
@@ -139,7 +139,7 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     let gold = match &args.gold {
         None => None,
         Some(path) => {
-            let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?;
+            let text = input::read_text(path)?;
             let loaded = load_tasks(path, &text);
             for problem in &loaded.problems {
                 writeln!(err, "{problem}")?;
@@ -201,8 +201,8 @@ fn read_into(collector: &mut Collector, path: &str, threads: usize) -> anyhow::R
     } else {
         let file = File::open(path).with_context(|| format!("cannot open {path}"))?;
         let len = file.metadata().map_or(0, |m| m.len());
-        if threads > 1 && len >= ranges::SPLIT_MIN {
-            let ranges = ranges::line_ranges(&file, len, threads, 0.0).with_context(|| format!("cannot read {path}"))?;
+        if threads > 1 && len >= input::SPLIT_MIN {
+            let ranges = input::line_ranges(&file, len, threads, 0.0).with_context(|| format!("cannot read {path}"))?;
             return read_ranges(collector, path, &ranges).with_context(|| format!("cannot read {path}"));
         }
         // Judgment lines are ~100 bytes: size the tables once instead of rehashing as they grow.
@@ -210,7 +210,7 @@ fn read_into(collector: &mut Collector, path: &str, threads: usize) -> anyhow::R
         Box::new(file)
     };
     let mut line_no = 1u64;
-    ranges::for_each_block(reader, |block| line_no += collector.add_text(path, line_no, block, threads as u32))
+    input::for_each_block(reader, |block| line_no += collector.add_text(path, line_no, block, threads as u32))
         .with_context(|| format!("cannot read {path}"))
 }
 
@@ -224,7 +224,7 @@ fn read_ranges(collector: &mut Collector, path: &str, ranges: &[Range<u64>]) -> 
     collector.reserve(ranges.last().map_or(0, |last| last.end) as usize / 100);
     let read_range = |collector: &mut Collector, range: &Range<u64>, first_line: u64| -> io::Result<u64> {
         let mut line_no = first_line;
-        ranges::for_each_block_in(path, range.clone(), |block| line_no += collector.add_text(path, line_no, block, 1))?;
+        input::for_each_block_in(path, range.clone(), |block| line_no += collector.add_text(path, line_no, block, 1))?;
         Ok(line_no - first_line)
     };
     std::thread::scope(|scope| {

@@ -12,7 +12,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod agree;
 mod convert;
-mod ranges;
+mod input;
 mod rank;
 mod report;
 mod validate;

@@ -13,7 +13,7 @@ use verdict_core::problem::Problem;
 use verdict_core::ranking::{self, battles, bias, BiasReport, By, Leaderboard, Method, Options};
 use verdict_core::task::{load_tasks, Task};
 
-use crate::ranges;
+use crate::input;
 
 /// Arguments of `verdict rank`.
 #[derive(clap::Args, Debug)]
@@ -99,7 +99,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     let tasks: Option<Vec<Task>> = match &args.tasks {
         None => None,
         Some(path) => {
-            let loaded = load_tasks(path, &read_text(path)?);
+            let loaded = load_tasks(path, &input::read_text(path)?);
             problems.extend(loaded.problems);
             Some(loaded.records)
         }
@@ -132,7 +132,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
         }
         Some(by) => {
             let texts: Vec<(String, String)> =
-                args.files.iter().map(|path| Ok((path.clone(), read_text(path)?))).collect::<anyhow::Result<_>>()?;
+                args.files.iter().map(|path| Ok((path.clone(), input::read_text(path)?))).collect::<anyhow::Result<_>>()?;
             let named: Vec<(&str, &str)> = texts.iter().map(|(name, text)| (name.as_str(), text.as_str())).collect();
             let judgments = load_all(&named, &mut problems);
             let slices = ranking::slices(&judgments, tasks.as_deref(), by)?;
@@ -194,9 +194,9 @@ fn read_blocks(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &
         if file_index == 0 {
             reader.expect_bytes(len as usize);
         }
-        if threads > 1 && len >= ranges::SPLIT_MIN {
+        if threads > 1 && len >= input::SPLIT_MIN {
             // Later ranges first count the lines before them: the first range takes a bit more.
-            let ranges = ranges::line_ranges(&file, len, threads as usize, 0.06).with_context(|| format!("cannot read {path}"))?;
+            let ranges = input::line_ranges(&file, len, threads as usize, 0.06).with_context(|| format!("cannot read {path}"))?;
             return read_ranges(reader, file_index, path, &ranges);
         }
         Box::new(file)
@@ -217,7 +217,7 @@ fn read_blocks(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &
 fn read_ranges(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &str, ranges: &[Range<u64>]) -> anyhow::Result<()> {
     let read_range = |reader: &mut battles::BlockReader<'_>, range: &Range<u64>, mut line_no: u64| -> anyhow::Result<()> {
         let mut bad_text = false;
-        ranges::for_each_block_in(path, range.clone(), |block| match std::str::from_utf8(block) {
+        input::for_each_block_in(path, range.clone(), |block| match std::str::from_utf8(block) {
             Ok(text) if !bad_text => line_no += reader.add_block(file_index, line_no, text, 1),
             _ => bad_text = true,
         })
@@ -234,7 +234,7 @@ fn read_ranges(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &
                 let mut part = reader.sibling();
                 part.expect_bytes((range.end - range.start) as usize);
                 scope.spawn(move || -> anyhow::Result<_> {
-                    let lines_before = ranges::count_lines(path, 0..range.start).with_context(|| format!("cannot read {path}"))?;
+                    let lines_before = input::count_lines(path, 0..range.start).with_context(|| format!("cannot read {path}"))?;
                     read_range(&mut part, range, lines_before + 1)?;
                     Ok(part)
                 })
@@ -306,16 +306,6 @@ fn for_each_block(path: &str, input: Box<dyn Read + Send>, mut add: impl FnMut(&
         result?;
         read.with_context(|| format!("cannot read {path}"))
     })
-}
-
-/// Reads a whole file (`-` is stdin) as text.
-fn read_text(path: &str) -> anyhow::Result<String> {
-    if path == "-" {
-        let mut text = String::new();
-        io::stdin().read_to_string(&mut text).context("cannot read stdin")?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))
 }
 
 /// Loads full judgments from every file; a later `(item_id, annotator)` replaces an earlier

@@ -2,12 +2,14 @@
 //! `--csv-dir`, every table as CSV). The numbers come from `verdict_core::report`, the same
 //! function the web app's quality dashboard runs in its worker.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use verdict_core::report::{build_report, csv_tables, render_html, Kpi, ReportOptions};
+
+use crate::input;
 
 /// Arguments of `verdict report`.
 #[derive(clap::Args, Debug)]
@@ -53,10 +55,11 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     if args.files.iter().filter(|f| *f == "-").count() > 1 {
         bail!("stdin (`-`) can be read only once");
     }
-    let texts: Vec<(String, String)> = args.files.iter().map(|path| Ok((path.clone(), read_text(path)?))).collect::<anyhow::Result<_>>()?;
+    let texts: Vec<(String, String)> =
+        args.files.iter().map(|path| Ok((path.clone(), input::read_text(path)?))).collect::<anyhow::Result<_>>()?;
     let named: Vec<(&str, &str)> = texts.iter().map(|(name, text)| (name.as_str(), text.as_str())).collect();
-    let gold = args.gold.as_ref().map(|path| Ok::<_, anyhow::Error>((path.clone(), read_text(path)?))).transpose()?;
-    let rubric = args.rubric.as_ref().map(|path| Ok::<_, anyhow::Error>((path.clone(), read_text(path)?))).transpose()?;
+    let gold = args.gold.as_ref().map(|path| Ok::<_, anyhow::Error>((path.clone(), input::read_text(path)?))).transpose()?;
+    let rubric = args.rubric.as_ref().map(|path| Ok::<_, anyhow::Error>((path.clone(), input::read_text(path)?))).transpose()?;
     let options = ReportOptions {
         bootstrap: args.bootstrap,
         seed: args.seed,
@@ -99,13 +102,4 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     )?;
     let bad_lines = report.overview.problems.iter().any(|p| !p.contains(": warning: "));
     Ok(if bad_lines { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-fn read_text(path: &str) -> anyhow::Result<String> {
-    if path == "-" {
-        let mut text = String::new();
-        io::stdin().read_to_string(&mut text).context("cannot read stdin")?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))
 }

@@ -1,9 +1,13 @@
-//! Reading one large file on several threads: the file is cut into byte ranges at line starts,
-//! and each range is read in blocks of whole lines through its own file handle, so both the
-//! kernel's copying and the parsing run on every core, and the parts are merged once at the end.
+//! Reading the commands' input files. Small ones whole ([`read_text`]); judgment files in blocks
+//! of whole lines ([`for_each_block`]); and one large file on several threads: it is cut into
+//! byte ranges at line starts ([`line_ranges`]), and each range is read in blocks through its own
+//! file handle ([`for_each_block_in`]), so both the kernel's copying and the parsing run on every
+//! core, and the parts are merged once at the end.
 
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
+
+use anyhow::Context;
 use std::ops::Range;
 
 /// Files smaller than this are read as one range (threads would cost more than they save).
@@ -11,6 +15,16 @@ pub const SPLIT_MIN: u64 = 8 << 20;
 
 /// Blocks of about this many bytes (whole lines; a longer line gets a larger block).
 const BLOCK: usize = 4 << 20;
+
+/// A whole file as text (`-` is stdin), with the file named in the error.
+pub fn read_text(path: &str) -> anyhow::Result<String> {
+    if path == "-" {
+        let mut text = String::new();
+        io::stdin().read_to_string(&mut text).context("cannot read stdin")?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))
+}
 
 /// Cuts `file` (of `len` bytes) into up to `parts` non-empty ranges that each start at the
 /// beginning of a line, in order, covering the whole file. The ranges are of about equal size,
