@@ -74,10 +74,15 @@ pub struct Judgment {
 impl Judgment {
     /// An empty judgment of `item_id` by `annotator`, to be filled in.
     pub fn new(item_id: impl Into<String>, annotator: impl Into<String>) -> Self {
+        Judgment { schema: SCHEMA.to_owned(), item_id: item_id.into(), annotator: annotator.into(), ..Judgment::blank() }
+    }
+
+    /// Every field empty (no allocation): what the deserializer fills in.
+    fn blank() -> Self {
         Judgment {
-            schema: SCHEMA.to_owned(),
-            item_id: item_id.into(),
-            annotator: annotator.into(),
+            schema: String::new(),
+            item_id: String::new(),
+            annotator: String::new(),
             group: None,
             shown: None,
             preference: None,
@@ -460,25 +465,7 @@ mod serde_impl {
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Judgment, A::Error> {
             let (mut schema, mut item_id, mut annotator) = (None, None, None);
             // Not `Judgment::new`, which would allocate a `schema` only to overwrite it.
-            let mut judgment = Judgment {
-                schema: String::new(),
-                item_id: String::new(),
-                annotator: String::new(),
-                group: None,
-                shown: None,
-                preference: None,
-                ranking: None,
-                scores: None,
-                flags: None,
-                started_at: None,
-                submitted_at: None,
-                duration_ms: None,
-                task_sha256: None,
-                rubric_sha256: None,
-                app_version: None,
-                extra: Map::new(),
-                chain: None,
-            };
+            let mut judgment = Judgment::blank();
             // One "seen" flag per optional field, so `{"group":null,"group":"x"}` is still a duplicate.
             let mut seen = [false; 13];
             while let Some(key) = map.next_key::<Key>()? {

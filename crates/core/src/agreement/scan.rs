@@ -293,6 +293,13 @@ impl<'a> Cursor<'a> {
         Some((value, index))
     }
 
+    /// Notes something in the recording, when recording.
+    fn note(&mut self, note: impl FnOnce(&mut Recording)) {
+        if let Some(recording) = &mut self.recording {
+            note(recording);
+        }
+    }
+
     fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
             self.at += 1;
@@ -553,23 +560,17 @@ impl<'a> Cursor<'a> {
                 "item_id" => {
                     let (text, k) = cursor.hole(Read::Str, Self::string)?;
                     item_id = Some(text);
-                    if let Some(recording) = &mut cursor.recording {
-                        recording.item_id = Some(k);
-                    }
+                    cursor.note(|r| r.item_id = Some(k));
                 }
                 "annotator" => {
                     let (text, k) = cursor.hole(Read::Str, Self::string)?;
                     annotator = Some(text);
-                    if let Some(recording) = &mut cursor.recording {
-                        recording.annotator = Some(k);
-                    }
+                    cursor.note(|r| r.annotator = Some(k));
                 }
                 "group" => {
                     let found = cursor.optional_string()?;
                     group = found.map(|(text, _)| text);
-                    if let Some(recording) = &mut cursor.recording {
-                        recording.group = found.map(|(_, k)| k);
-                    }
+                    cursor.note(|r| r.group = found.map(|(_, k)| k));
                 }
                 "shown" | "ranking" if names.is_some() => {
                     if !cursor.null() {
@@ -581,18 +582,13 @@ impl<'a> Cursor<'a> {
                             holes.push(k);
                             Some(())
                         })?;
-                        if let Some(recording) = &mut cursor.recording {
-                            if key == "shown" {
-                                recording.shown = Some(holes)
-                            } else {
-                                recording.ranking = Some(holes)
-                            }
-                        }
                         let names = names.as_deref_mut().expect("checked by the guard");
                         if key == "shown" {
                             names.shown = Some(list);
+                            cursor.note(|r| r.shown = Some(holes));
                         } else {
                             names.ranking = Some(list);
+                            cursor.note(|r| r.ranking = Some(holes));
                             has_content = true;
                         }
                     }
@@ -645,9 +641,7 @@ impl<'a> Cursor<'a> {
                 "winner" => {
                     let (text, k) = cursor.hole(Read::Str, Self::string)?;
                     winner = Some(text);
-                    if let Some(recording) = &mut cursor.recording {
-                        recording.winner = Some(k);
-                    }
+                    cursor.note(|r| r.winner = Some(k));
                 }
                 "strength" => {
                     if !cursor.null() {
@@ -687,9 +681,7 @@ impl<'a> Cursor<'a> {
                 (ScoreValue::Scalar(value), plan)
             };
             scores.push((key, value));
-            if let Some(recording) = &mut cursor.recording {
-                recording.scores.push((key_span, plan));
-            }
+            cursor.note(|r| r.scores.push((key_span, plan)));
             Some(())
         })
     }
