@@ -203,10 +203,7 @@ fn read_blocks(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &
     };
     let mut line_no = 1u64;
     for_each_block(path, input, |block| {
-        let text = std::str::from_utf8(block)
-            .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "stream did not contain valid UTF-8"))
-            .with_context(|| format!("cannot read {path}"))?;
-        line_no += reader.add_block(file_index, line_no, text, threads);
+        line_no += reader.add_bytes(file_index, line_no, block, threads);
         Ok(())
     })
 }
@@ -216,16 +213,8 @@ fn read_blocks(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &
 /// its number) and appends them in order: the same result as reading the file in one pass.
 fn read_ranges(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &str, ranges: &[Range<u64>]) -> anyhow::Result<()> {
     let read_range = |reader: &mut battles::BlockReader<'_>, range: &Range<u64>, mut line_no: u64| -> anyhow::Result<()> {
-        let mut bad_text = false;
-        input::for_each_block_in(path, range.clone(), |block| match std::str::from_utf8(block) {
-            Ok(text) if !bad_text => line_no += reader.add_block(file_index, line_no, text, 1),
-            _ => bad_text = true,
-        })
-        .with_context(|| format!("cannot read {path}"))?;
-        if bad_text {
-            bail!("cannot read {path}: stream did not contain valid UTF-8");
-        }
-        Ok(())
+        input::for_each_block_in(path, range.clone(), |block| line_no += reader.add_bytes(file_index, line_no, block, 1))
+            .with_context(|| format!("cannot read {path}"))
     };
     std::thread::scope(|scope| {
         let handles: Vec<_> = ranges[1..]

@@ -177,3 +177,20 @@ fn a_large_file_read_in_ranges_on_threads_gives_what_stdin_and_one_thread_give()
         assert!(errors.contains("-:55001: item_id: warning: replaces the judgment") && errors.contains("on line 50002"), "{errors}");
     }
 }
+
+#[test]
+fn a_line_that_is_not_utf8_is_reported_and_the_others_still_rank() {
+    let mut bytes = line("1", ["p", "q"], "p").into_bytes();
+    bytes.extend_from_slice(b"{\"schema\":\"verdict/judgment@1\",\"item_id\":\"\xff\"}\n");
+    bytes.extend_from_slice(line("3", ["p", "q"], "q").as_bytes());
+    let path = std::env::temp_dir().join(format!("verdict-rank-{}-latin1.jsonl", std::process::id()));
+    std::fs::write(&path, &bytes).unwrap();
+    for args in [vec!["rank", path.to_str().unwrap(), "--json"], vec!["rank", "-", "--json"]] {
+        let stdin = (args[1] == "-").then_some(&bytes[..]);
+        let output = common::output(&args, stdin);
+        assert_eq!(output.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&output.stderr).contains(":2: -: not valid UTF-8"), "{}", String::from_utf8_lossy(&output.stderr));
+        let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(value["n_battles"], 2);
+    }
+}

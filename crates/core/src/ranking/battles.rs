@@ -312,6 +312,26 @@ impl<'t> BlockReader<'t> {
         starts.last().expect("starts begin at the first line") - first_line + last_newlines + unterminated
     }
 
+    /// [`BlockReader::add_block`] for bytes: a block that is not all UTF-8 is read line by line,
+    /// and each line that is not UTF-8 is reported (`file:line: -: not valid UTF-8`) and skipped,
+    /// as the agreement reader does.
+    pub fn add_bytes(&mut self, file_index: usize, first_line: u64, bytes: &[u8], threads: u32) -> u64 {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return self.add_block(file_index, first_line, text, threads);
+        }
+        let mut line_no = first_line;
+        for line in bytes.split_inclusive(|&b| b == b'\n') {
+            match std::str::from_utf8(line) {
+                Ok(text) => line_no += self.add_block(file_index, line_no, text, 1),
+                Err(_) => {
+                    self.problems.push(Problem::error(self.names[file_index], line_no, "-", "not valid UTF-8"));
+                    line_no += 1;
+                }
+            }
+        }
+        line_no - first_line
+    }
+
     /// An empty reader of the same files and tasks, to read a later part of a file on another
     /// thread and [`BlockReader::append`] it here.
     pub fn sibling(&self) -> BlockReader<'t> {
