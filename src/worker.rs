@@ -4,7 +4,7 @@
 //! bundle is shipped), reads the files there and calls [`quality_report`]; the page gets
 //! JSON back and never blocks.
 
-use verdict_core::report::{build_report, ReportOptions};
+use verdict_core::report::{try_build_report, ReportOptions};
 use wasm_bindgen::prelude::*;
 
 /// Builds the quality report of judgment files (`names[i]` / `texts[i]`), with an optional
@@ -24,7 +24,8 @@ pub fn quality_report(
     let files: Vec<(&str, &str)> = names.iter().map(String::as_str).zip(texts.iter().map(String::as_str)).collect();
     let tasks = (!tasks_name.is_empty()).then_some((tasks_name.as_str(), tasks_text.as_str()));
     let rubric = (!rubric_name.is_empty()).then_some((rubric_name.as_str(), rubric_text.as_str()));
-    let report = build_report(&files, tasks, rubric, &options);
+    let limits = verdict_core::read::Limits::default();
+    let report = try_build_report(&files, tasks, rubric, &options, &limits).map_err(|e| JsError::new(&e.to_string()))?;
     serde_json::to_string(&report).map_err(|e| JsError::new(&format!("report: {e}")))
 }
 

@@ -14,6 +14,7 @@ use verdict_core::agreement::{
     Weights, PREFERENCE,
 };
 use verdict_core::problem::Problem;
+use verdict_core::read::InputSummary;
 use verdict_core::rubric::load_rubric;
 use verdict_core::task::load_tasks;
 
@@ -61,6 +62,8 @@ pub struct AgreeArgs {
     /// Threads for reading (default: all cores); the results do not depend on it.
     #[arg(long, value_name = "N")]
     pub threads: Option<u32>,
+    #[command(flatten)]
+    pub limits: input::LimitArgs,
 }
 
 #[derive(Serialize)]
@@ -71,6 +74,7 @@ struct Report {
     n_judgments: u64,
     n_replaced: u64,
     n_bad_lines: u64,
+    input: InputSummary,
 }
 
 /// Runs `verdict agree`.
@@ -91,6 +95,8 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     let weights = Weights::parse(&args.weights)
         .with_context(|| format!("unknown weights \"{}\"; expected none, linear or quadratic", args.weights))?;
     let level = args.level.as_deref().map(parse_level).transpose()?;
+    let limits = args.limits.limits()?;
+    limits.check_bootstrap(u64::from(args.bootstrap))?;
     let group_by = match args.group_by.as_deref() {
         None => None,
         Some(g @ ("annotator" | "group")) => Some(g),
@@ -112,6 +118,13 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
         read_into(&mut collector, path, threads)?;
     }
     let dataset = collector.finish();
+    limits.check_count("annotators", dataset.annotators.len() as u64)?;
+    limits.check_count("items", dataset.items.len() as u64)?;
+    let input =
+        InputSummary::new(args.files.len() as u64, dataset.n_judgments, dataset.n_replaced, dataset.n_skipped_lines, &dataset.problems);
+    if input.lines == 0 {
+        bail!("no judgments: the input is empty");
+    }
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for problem in &dataset.problems {
@@ -161,12 +174,8 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
             results.extend(per_group(criterion, &dataset, level, &options));
         }
     }
-    let n_bad_lines = {
-        let mut lines: Vec<(&str, u64)> = dataset.problems.iter().filter(|p| p.is_error()).map(|p| (p.file.as_str(), p.line)).collect();
-        lines.dedup();
-        lines.len() as u64
-    };
-    let report = Report { results, annotators, n_judgments: dataset.n_judgments, n_replaced: dataset.n_replaced, n_bad_lines };
+    let n_bad_lines = input.skipped;
+    let report = Report { results, annotators, n_judgments: dataset.n_judgments, n_replaced: dataset.n_replaced, n_bad_lines, input };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
@@ -325,7 +334,7 @@ fn write_tables(out: &mut impl Write, report: &Report) -> io::Result<()> {
         }
         write_aligned(out, &rows)?;
     }
-    writeln!(out, "\n{} judgments ({} replaced by a later one), {} bad lines", report.n_judgments, report.n_replaced, report.n_bad_lines)
+    writeln!(out, "\n{}", input::summary_line(&report.input))
 }
 
 fn level_name(level: Level) -> &'static str {

@@ -10,6 +10,45 @@ use std::io::{self, Read, Seek, SeekFrom};
 use anyhow::Context;
 use std::ops::Range;
 
+/// The limits every command that reads judgments takes (docs/FORMATS.md, "Limits").
+#[derive(clap::Args, Debug, Clone)]
+pub struct LimitArgs {
+    /// Longest line read, in bytes (a longer one stops the run with an error).
+    #[arg(long, value_name = "BYTES", default_value_t = verdict_core::read::limits::DEFAULT_MAX_LINE_BYTES as u64)]
+    pub max_line_bytes: u64,
+    /// Most distinct annotators held in memory.
+    #[arg(long, value_name = "N", default_value_t = verdict_core::read::limits::DEFAULT_MAX_ANNOTATORS)]
+    pub max_annotators: u64,
+    /// Most distinct items held in memory.
+    #[arg(long, value_name = "N", default_value_t = verdict_core::read::limits::DEFAULT_MAX_ITEMS)]
+    pub max_items: u64,
+    /// Most distinct models held in memory.
+    #[arg(long, value_name = "N", default_value_t = verdict_core::read::limits::DEFAULT_MAX_MODELS)]
+    pub max_models: u64,
+}
+
+impl LimitArgs {
+    /// The core's limits from the flags.
+    pub fn limits(&self) -> anyhow::Result<verdict_core::read::Limits> {
+        let max_line_bytes = usize::try_from(self.max_line_bytes).map_err(|_| anyhow::anyhow!("--max-line-bytes is too large"))?;
+        Ok(verdict_core::read::Limits {
+            max_line_bytes,
+            max_annotators: self.max_annotators,
+            max_items: self.max_items,
+            max_models: self.max_models,
+            ..verdict_core::read::Limits::default()
+        })
+    }
+}
+
+/// The input summary as one line, the same in every command's human output.
+pub fn summary_line(input: &verdict_core::read::InputSummary) -> String {
+    format!(
+        "input: {} files, {} lines, {} judgments, {} replaced, {} skipped, {} problems",
+        input.files, input.lines, input.judgments, input.replaced, input.skipped, input.problems_total
+    )
+}
+
 /// Files smaller than this are read as one range (threads would cost more than they save).
 pub const SPLIT_MIN: u64 = 8 << 20;
 

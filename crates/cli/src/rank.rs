@@ -8,9 +8,10 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use serde_json::{Map, Value};
-use verdict_core::judgment::{load_judgments, Judgment};
+use verdict_core::judgment::Judgment;
 use verdict_core::problem::Problem;
 use verdict_core::ranking::{self, battles, bias, BiasReport, By, Leaderboard, Method, Options};
+use verdict_core::read::{read_texts, InputSummary};
 use verdict_core::task::{load_tasks, Task};
 
 use crate::input;
@@ -52,6 +53,8 @@ pub struct RankArgs {
     /// Threads for reading and the bootstrap (default: all cores; the results do not depend on it).
     #[arg(long)]
     pub threads: Option<u32>,
+    #[command(flatten)]
+    pub limits: input::LimitArgs,
 }
 
 /// `--method` values.
@@ -82,6 +85,8 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             _ => bail!("--by takes `criterion` or `meta.FIELD`, not `{other}`"),
         },
     };
+    let limits = args.limits.limits()?;
+    limits.check_bootstrap(u64::from(args.bootstrap))?;
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32));
     let options = Options {
         method: match args.method {
@@ -105,6 +110,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let mut out = String::new();
+    let input: InputSummary;
     let n_battles = match &by {
         None => {
             let names: Vec<&str> = args.files.iter().map(String::as_str).collect();
@@ -114,12 +120,15 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                 read_blocks(&mut reader, file_index, path, options.threads)?;
             }
             let loaded = reader.finish();
-            problems.extend(loaded.problems);
             let set = loaded.records.into_iter().next().expect("read_many returns one battle set");
+            input = InputSummary::new(args.files.len() as u64, set.n_judgments, set.n_replaced, set.n_skipped_lines, &loaded.problems);
+            problems.extend(loaded.problems);
+            limits.check_count("models", set.models.len() as u64)?;
+            limits.check_count("annotators", set.annotators.len() as u64)?;
             let board = ranking::leaderboard_from_battles(&set, &options);
             let report = bias(&set, tasks.as_deref());
             if args.json {
-                let mut bytes = serde_json::to_vec_pretty(&WithBias { slice: None, board: &board, bias: &report })?;
+                let mut bytes = serde_json::to_vec_pretty(&WithBias { slice: None, board: &board, bias: &report, input: Some(&input) })?;
                 bytes.push(b'\n');
                 out = String::from_utf8(bytes).expect("serde_json writes UTF-8");
             } else {
@@ -134,7 +143,10 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             let texts: Vec<(String, String)> =
                 args.files.iter().map(|path| Ok((path.clone(), input::read_text(path)?))).collect::<anyhow::Result<_>>()?;
             let named: Vec<(&str, &str)> = texts.iter().map(|(name, text)| (name.as_str(), text.as_str())).collect();
-            let judgments = load_all(&named, &mut problems);
+            let read = read_texts(&named);
+            input = read.summary;
+            problems.extend(read.problems);
+            let judgments: Vec<Judgment> = read.judgments;
             let slices = ranking::slices(&judgments, tasks.as_deref(), by)?;
             let by_name = args.by.clone().unwrap_or_default();
             let mut json_slices = Vec::new();
@@ -144,7 +156,12 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                 let report = bias(&slice.battles, tasks.as_deref());
                 total += slice.battles.battles.len();
                 if args.json {
-                    json_slices.push(serde_json::to_value(WithBias { slice: Some(&slice.name), board: &board, bias: &report })?);
+                    json_slices.push(serde_json::to_value(WithBias {
+                        slice: Some(&slice.name),
+                        board: &board,
+                        bias: &report,
+                        input: None,
+                    })?);
                 } else {
                     let _ = writeln!(out, "== {by_name} = {} ==", slice.name);
                     write_table(&mut out, &board, &report, &options);
@@ -156,6 +173,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                 object.insert("method".into(), serde_json::to_value(options.method)?);
                 object.insert("by".into(), Value::String(by_name));
                 object.insert("slices".into(), Value::Array(json_slices));
+                object.insert("input".into(), serde_json::to_value(&input)?);
                 out = serde_json::to_string_pretty(&Value::Object(object))?;
                 out.push('\n');
             } else if slices.is_empty() {
@@ -174,6 +192,12 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     }
     if problems.len() > MAX_PROBLEMS_SHOWN {
         eprintln!("… and {} more problems (verdict validate lists them all)", problems.len() - MAX_PROBLEMS_SHOWN);
+    }
+    if !args.json {
+        eprintln!("{}", input::summary_line(&input));
+    }
+    if input.lines == 0 {
+        bail!("no judgments: the input is empty");
     }
     if n_battles == 0 {
         eprintln!("verdict rank: no battles: no judgment has a usable preference or ranking");
@@ -297,28 +321,6 @@ fn for_each_block(path: &str, input: Box<dyn Read + Send>, mut add: impl FnMut(&
     })
 }
 
-/// Loads full judgments from every file; a later `(item_id, annotator)` replaces an earlier
-/// one across files too.
-fn load_all(files: &[(&str, &str)], problems: &mut Vec<Problem>) -> Vec<Judgment> {
-    let mut judgments: Vec<Judgment> = Vec::new();
-    let mut slot_of: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
-    for (name, text) in files {
-        let loaded = load_judgments(name, text);
-        problems.extend(loaded.problems);
-        for judgment in loaded.records {
-            let key = (judgment.item_id.clone(), judgment.annotator.clone());
-            match slot_of.get(&key) {
-                Some(&slot) => judgments[slot] = judgment,
-                None => {
-                    slot_of.insert(key, judgments.len());
-                    judgments.push(judgment);
-                }
-            }
-        }
-    }
-    judgments
-}
-
 /// The leaderboard's JSON with the bias report added as `bias`.
 /// A leaderboard's JSON with its bias report (and, for `--by`, its slice's name first), written
 /// straight from the structs: no intermediate `Value` tree for the per-annotator rows.
@@ -329,6 +331,8 @@ struct WithBias<'a> {
     #[serde(flatten)]
     board: &'a Leaderboard,
     bias: &'a BiasReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input: Option<&'a InputSummary>,
 }
 
 fn number(value: Option<f64>, decimals: usize) -> String {

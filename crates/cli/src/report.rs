@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
-use verdict_core::report::{build_report, csv_tables, render_html, Kpi, ReportOptions};
+use verdict_core::report::{csv_tables, render_html, try_build_report, Kpi, ReportOptions};
 
 use crate::input;
 
@@ -42,12 +42,17 @@ pub struct ReportArgs {
     /// KPI: highest acceptable share of decisive wins going to the output shown first.
     #[arg(long, default_value_t = Kpi::default().max_position_bias, value_name = "SHARE")]
     pub max_position_bias: f64,
-    /// The HTML file to write.
-    #[arg(long, value_name = "FILE")]
-    pub out: String,
+    /// The HTML file to write (required unless --json).
+    #[arg(long, value_name = "FILE", required_unless_present = "json")]
+    pub out: Option<String>,
     /// Also write every table as CSV into this directory (created if missing).
     #[arg(long, value_name = "DIR")]
     pub csv_dir: Option<String>,
+    /// Print the whole report as one JSON object (with the input summary as `"input"`).
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub limits: input::LimitArgs,
 }
 
 /// Runs `verdict report`.
@@ -60,18 +65,35 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let named: Vec<(&str, &str)> = texts.iter().map(|(name, text)| (name.as_str(), text.as_str())).collect();
     let gold = args.gold.as_ref().map(|path| Ok::<_, anyhow::Error>((path.clone(), input::read_text(path)?))).transpose()?;
     let rubric = args.rubric.as_ref().map(|path| Ok::<_, anyhow::Error>((path.clone(), input::read_text(path)?))).transpose()?;
+    let limits = args.limits.limits()?;
+    limits.check_bootstrap(u64::from(args.bootstrap))?;
     let options = ReportOptions {
         bootstrap: args.bootstrap,
         seed: args.seed,
         kpi: Kpi { min_gold_accuracy: args.min_gold_accuracy, min_alpha: args.min_alpha, max_position_bias: args.max_position_bias },
     };
-    let report = build_report(
+    let report = try_build_report(
         &named,
         gold.as_ref().map(|(name, text)| (name.as_str(), text.as_str())),
         rubric.as_ref().map(|(name, text)| (name.as_str(), text.as_str())),
         &options,
-    );
-    std::fs::write(&args.out, render_html(&report)).with_context(|| format!("cannot write {}", args.out))?;
+        &limits,
+    )?;
+    if report.overview.input.lines == 0 {
+        bail!("no judgments: the input is empty");
+    }
+    if let Some(out) = &args.out {
+        std::fs::write(out, render_html(&report)).with_context(|| format!("cannot write {out}"))?;
+    }
+    if args.json {
+        let mut value = serde_json::to_value(&report)?;
+        if let serde_json::Value::Object(object) = &mut value {
+            object.insert("input".into(), serde_json::to_value(&report.overview.input)?);
+        }
+        let mut stdout = io::stdout().lock();
+        serde_json::to_writer(&mut stdout, &value)?;
+        writeln!(stdout)?;
+    }
     if let Some(dir) = &args.csv_dir {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {dir}"))?;
         for (name, text) in csv_tables(&report) {
@@ -92,13 +114,14 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         )?;
     }
     let failing = report.annotators.iter().filter(|a| !a.pass).count();
+    writeln!(err, "{}", input::summary_line(&report.overview.input))?;
     writeln!(
         err,
-        "verdict report: {} judgments, {} annotators ({failing} miss a KPI), {} groups; wrote {}",
+        "verdict report: {} judgments, {} annotators ({failing} miss a KPI), {} groups{}",
         report.overview.n_judgments,
         report.overview.n_annotators,
         report.groups.len(),
-        args.out
+        args.out.as_ref().map_or_else(String::new, |out| format!("; wrote {out}"))
     )?;
     let bad_lines = report.overview.problems.iter().any(|p| !p.contains(": warning: "));
     Ok(if bad_lines { ExitCode::from(1) } else { ExitCode::SUCCESS })

@@ -8,9 +8,10 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use serde_json::Value;
+use verdict_core::export::ChainVerifier;
 use verdict_core::import::JsonLines;
-use verdict_core::judgment::JudgmentLines;
 use verdict_core::problem::Problem;
+use verdict_core::read::{InputSummary, JudgmentReader, Limits, LineOutcome};
 use verdict_core::rubric::{load_rubric, Rubric};
 use verdict_core::task::{load_tasks, TaskLines};
 
@@ -23,6 +24,11 @@ pub struct ValidateArgs {
     /// Also check judgment scores against this rubric (criterion ids, ranges, options).
     #[arg(long)]
     pub rubric: Option<String>,
+    /// Print one JSON object (per-file counts and the input summary) instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub limits: crate::input::LimitArgs,
 }
 
 /// Files at least this big get a progress bar (when stderr is a terminal).
@@ -90,8 +96,10 @@ enum Kind {
 }
 
 /// Counts per file, for the summary on stderr.
-#[derive(Default)]
+#[derive(Default, serde::Serialize)]
 struct Tally {
+    file: String,
+    kind: &'static str,
     records: u64,
     errors: u64,
     warnings: u64,
@@ -125,9 +133,20 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     quiet_on_broken_pipe(validate_all(args))
 }
 
+/// `validate --json`: per-file counts and the judgments' input summary.
+#[derive(serde::Serialize)]
+struct ValidateReport {
+    files: Vec<Tally>,
+    input: InputSummary,
+}
+
 fn validate_all(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // With --json, problems go nowhere but the summary (human lines would break the JSON).
+    let mut out: Box<dyn Write> = if args.json { Box::new(io::sink()) } else { Box::new(io::BufWriter::new(stdout.lock())) };
+    let limits = args.limits.limits()?;
+    let mut judgments = JudgmentReader::new(limits);
+    let mut files = Vec::new();
     let mut any_error = false;
     let rubric = match &args.rubric {
         None => None,
@@ -140,16 +159,27 @@ fn validate_all(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     };
     for path in &args.files {
         let tally = match open_input(path) {
-            Ok(input) => validate_one(input, rubric.as_ref(), &mut out)?,
+            Ok(input) => validate_one(input, rubric.as_ref(), &limits, &mut judgments, &mut out)?,
             Err(error) => {
-                let mut tally = Tally::default();
+                let mut tally = Tally { file: path.clone(), kind: "unreadable", ..Tally::default() };
                 tally.report(&mut out, &Problem::error(path, 0, "-", format!("{error:#}")))?;
                 tally
             }
         };
         any_error |= tally.errors > 0;
+        files.push(tally);
     }
     out.flush().context("cannot write to stdout")?;
+    drop(out);
+    let input = judgments.summary();
+    if args.json {
+        let report = ValidateReport { files, input };
+        let mut stdout = io::stdout().lock();
+        serde_json::to_writer(&mut stdout, &report).context("cannot write to stdout")?;
+        writeln!(stdout).context("cannot write to stdout")?;
+    } else if input.files > 0 {
+        eprintln!("{}", crate::input::summary_line(&input));
+    }
     Ok(if any_error { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -207,10 +237,11 @@ fn validate_rubric(input: Input, out: &mut impl Write, tally: &mut Tally) -> any
     }
 }
 
-/// The per-line checker of a JSONL file's kind.
+/// The per-line checker of a JSONL file's kind: judgments go through the one reader (shared by
+/// every judgment file of the run, so identities are followed across files) and the chain.
 enum Checker<'a> {
     Tasks(TaskLines),
-    Judgments(JudgmentLines, Option<&'a Rubric>),
+    Judgments { reader: &'a mut JudgmentReader, chain: ChainVerifier, rubric: Option<&'a Rubric> },
 }
 
 impl Checker<'_> {
@@ -233,14 +264,25 @@ impl Checker<'_> {
                         tally.records += 1;
                     }
                 }
-                Checker::Judgments(judgment_lines, rubric) => {
-                    if let Some((judgment, _)) = judgment_lines.line(number, text, unterminated, &mut problems) {
+                Checker::Judgments { reader, chain, rubric } => {
+                    let before = reader.problems().len();
+                    let outcome = reader.add_line(number, text, unterminated);
+                    problems.extend_from_slice(&reader.problems()[before..]);
+                    let judgment = match outcome {
+                        LineOutcome::Kept { slot, .. } => Some(&reader.judgments()[slot]),
+                        LineOutcome::Superseded => reader.last_superseded(),
+                        LineOutcome::Blank | LineOutcome::Skipped => None,
+                    };
+                    if let Some(judgment) = judgment {
                         tally.records += 1;
+                        problems.extend(chain.check(number, judgment));
                         if let (Some(rubric), Some(scores)) = (rubric, &judgment.scores) {
                             for (field, message) in rubric.check_scores(scores) {
                                 problems.push(Problem::error(name, number, &field, message));
                             }
                         }
+                    } else if outcome == LineOutcome::Skipped {
+                        chain.skip(serde_json::from_str::<Value>(text).ok().as_ref());
                     }
                 }
             },
@@ -252,8 +294,14 @@ impl Checker<'_> {
     }
 }
 
-fn validate_one(mut input: Input, rubric: Option<&Rubric>, out: &mut impl Write) -> anyhow::Result<Tally> {
-    let mut tally = Tally::default();
+fn validate_one(
+    mut input: Input,
+    rubric: Option<&Rubric>,
+    limits: &Limits,
+    judgments: &mut JudgmentReader,
+    out: &mut impl Write,
+) -> anyhow::Result<Tally> {
+    let mut tally = Tally { file: input.name.clone(), ..Tally::default() };
     let name = input.name.clone();
     let read_error = || format!("cannot read {name}");
     if name.ends_with(".toml") {
@@ -264,7 +312,7 @@ fn validate_one(mut input: Input, rubric: Option<&Rubric>, out: &mut impl Write)
         return finish(&name, Kind::TaskArray, validate_task_array(input, out, tally)?);
     }
     let mut progress = Progress::new(&name, input.size);
-    let mut lines = JsonLines::new(&name, input.reader);
+    let mut lines = JsonLines::new(&name, input.reader).with_max_line_bytes(limits.max_line_bytes);
     // The first non-blank line decides the kind; it is copied out so the stream can go on.
     // Lines that are not UTF-8 tell nothing about the kind: report them and read on.
     let mut any_line = false;
@@ -307,7 +355,10 @@ fn validate_one(mut input: Input, rubric: Option<&Rubric>, out: &mut impl Write)
         return finish(&name, kind, tally);
     }
     let mut checker = match kind {
-        Kind::Judgments => Checker::Judgments(JudgmentLines::new(&name), rubric),
+        Kind::Judgments => {
+            judgments.begin_file(&name);
+            Checker::Judgments { reader: judgments, chain: ChainVerifier::new(&name), rubric }
+        }
         _ => Checker::Tasks(TaskLines::new(&name)),
     };
     checker.line(&name, number, Ok(&first_text), unterminated, out, &mut tally)?;
@@ -316,12 +367,14 @@ fn validate_one(mut input: Input, rubric: Option<&Rubric>, out: &mut impl Write)
         progress.update(lines.bytes_read());
     }
     progress.finish();
-    if let Checker::Judgments(judgment_lines, _) = &checker {
-        if judgment_lines.chain().is_chained() {
+    if let Checker::Judgments { chain, .. } = &checker {
+        if chain.is_chained() {
             eprintln!(
                 "{name}: last chain value {}: compare it with the one recorded at export (lines cut from the end show only there)",
-                judgment_lines.chain().head()
+                chain.head()
             );
+        } else if tally.records > 0 {
+            eprintln!("{name}: warning: the file has no tamper-evidence chain (exports from Verdict have one; it may have been stripped)");
         }
     }
     finish(&name, kind, tally)
@@ -369,9 +422,14 @@ fn validate_task_array(input: Input, out: &mut impl Write, mut tally: Tally) -> 
 }
 
 /// Prints the per-file summary on stderr.
-fn finish(name: &str, kind: Kind, tally: Tally) -> anyhow::Result<Tally> {
+fn finish(name: &str, kind: Kind, mut tally: Tally) -> anyhow::Result<Tally> {
     let what = match kind {
         Kind::Tasks | Kind::TaskArray => "items",
+        Kind::Rubric => "rubric",
+        Kind::Judgments => "judgment lines",
+    };
+    tally.kind = match kind {
+        Kind::Tasks | Kind::TaskArray => "tasks",
         Kind::Rubric => "rubric",
         Kind::Judgments => "judgments",
     };

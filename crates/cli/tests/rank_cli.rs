@@ -164,7 +164,7 @@ fn a_large_file_read_in_ranges_on_threads_gives_what_stdin_and_one_thread_give()
         let path = write(&format!("ranges-{shuffled}.jsonl"), &text);
         let run = |args: &[&str], stdin: Option<&str>| {
             let output = common::output(args, stdin.map(str::as_bytes));
-            (String::from_utf8(output.stdout).unwrap(), String::from_utf8(output.stderr).unwrap().replace(&path, "-"))
+            (String::from_utf8(output.stdout).unwrap().replace(&path, "-"), String::from_utf8(output.stderr).unwrap().replace(&path, "-"))
         };
         let from_file = run(&["rank", &path, "--json"], None);
         let from_stdin = run(&["rank", "-", "--json"], Some(&text));

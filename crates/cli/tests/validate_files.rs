@@ -123,6 +123,10 @@ fn a_50_mb_single_line_is_handled() {
     let path = scratch("big.jsonl", big.as_bytes());
     let (stdout, _, code) = verdict(&["validate", &path.to_string_lossy()], None);
     assert_eq!((stdout.as_str(), code), ("", 0));
+    // Over a lower line limit: a clear error naming the limit and its flag, at once.
+    let (_, stderr, code) = verdict(&["validate", "--max-line-bytes", "1000", &path.to_string_lossy()], None);
+    assert!(stderr.contains(":1: the line's length in bytes exceeds the limit of 1000 (--max-line-bytes raises it)"), "{stderr}");
+    assert_eq!(code, 2);
     let broken = format!("{{\"id\":\"big\",\"prompt\":{content}}}\n");
     let path = scratch("big_broken.jsonl", broken.as_bytes());
     let (stdout, _, code) = verdict(&["validate", &path.to_string_lossy()], None);

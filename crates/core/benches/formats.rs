@@ -5,7 +5,8 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use verdict_core::import::JsonLines;
-use verdict_core::judgment::{judgment_from_line, load_judgments, JudgmentLines};
+use verdict_core::judgment::{judgment_from_line, load_judgments};
+use verdict_core::read::{JudgmentReader, Limits};
 
 fn real_judgments() -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/demo/mtbench-judgments/judgments.jsonl");
@@ -31,15 +32,14 @@ fn parse_judgments(c: &mut Criterion) {
     group.bench_function("stream_validate_judgments", |b| {
         b.iter(|| {
             let mut lines = JsonLines::new("j", black_box(text.as_bytes()));
-            let mut checker = JudgmentLines::new("j");
-            let mut problems = Vec::new();
-            let mut n = 0usize;
+            let mut reader = JudgmentReader::new(Limits::default());
+            reader.begin_file("j");
             while let Some(line) = lines.next_line().expect("reading from memory cannot fail") {
                 if let Ok(text) = line.text {
-                    n += usize::from(checker.line(line.number, text, line.unterminated, &mut problems).is_some());
+                    reader.add_line(line.number, text, line.unterminated);
                 }
             }
-            n
+            reader.summary().judgments
         })
     });
     group.throughput(Throughput::Bytes(tasks.len() as u64));

@@ -496,12 +496,26 @@ pub struct JsonLines<R> {
     buffer: Vec<u8>,
     line_no: u64,
     bytes_read: u64,
+    max_line_bytes: usize,
 }
 
 impl<R: BufRead> JsonLines<R> {
-    /// Reads `reader`, naming it `file` in problems.
+    /// Reads `reader`, naming it `file` in problems, with the default line limit.
     pub fn new(file: &str, reader: R) -> Self {
-        JsonLines { reader, file: file.to_owned(), buffer: Vec::new(), line_no: 0, bytes_read: 0 }
+        JsonLines {
+            reader,
+            file: file.to_owned(),
+            buffer: Vec::new(),
+            line_no: 0,
+            bytes_read: 0,
+            max_line_bytes: crate::read::limits::DEFAULT_MAX_LINE_BYTES,
+        }
+    }
+
+    /// The same reader with another line limit.
+    pub fn with_max_line_bytes(mut self, max_line_bytes: usize) -> Self {
+        self.max_line_bytes = max_line_bytes;
+        self
     }
 
     /// Bytes consumed so far (for progress).
@@ -519,14 +533,26 @@ impl<R: BufRead> JsonLines<R> {
         self.line_no
     }
 
-    /// The next non-blank line, `None` at the end of input. Only I/O errors are `Err`.
+    /// The next non-blank line, `None` at the end of input. I/O errors are `Err`, and so is a
+    /// line longer than the line limit (reading stops there: a file of one endless line, such
+    /// as `/dev/zero`, ends at once instead of filling memory).
     pub fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
         // Find the next non-blank line as a byte range first, then borrow it once.
         let (start, end, unterminated) = loop {
             self.buffer.clear();
-            let n = self.reader.read_until(b'\n', &mut self.buffer)?;
+            let limit = self.max_line_bytes as u64 + 2;
+            let n = io::Read::take(&mut self.reader, limit).read_until(b'\n', &mut self.buffer)?;
             if n == 0 {
                 return Ok(None);
+            }
+            let content = self.buffer.len() - usize::from(self.buffer.ends_with(b"\n")) - usize::from(self.buffer.ends_with(b"\r\n"));
+            if content > self.max_line_bytes {
+                let limit = crate::read::LimitExceeded {
+                    what: format!("{}:{}: the line's length in bytes", self.file, self.line_no + 1),
+                    limit: self.max_line_bytes as u64,
+                    flag: "--max-line-bytes",
+                };
+                return Err(io::Error::new(io::ErrorKind::InvalidData, limit.to_string()));
             }
             self.bytes_read += n as u64;
             self.line_no += 1;

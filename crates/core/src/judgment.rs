@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::problem::{json_type_name, Loaded, Problem};
+use crate::problem::{json_type_name, Code, Loaded, Problem};
 use crate::task::error_without_position;
 
 /// The schema tag of this version of the judgment format.
@@ -132,7 +132,12 @@ pub fn judgment_from_line(line: &str) -> Result<Judgment, Vec<(String, String)>>
         // Serde's own message names no field for type errors; explain from the value instead.
         Err(error) => Err(match serde_json::from_str::<Value>(line) {
             Err(syntax) => vec![("-".into(), format!("not valid JSON ({})", error_without_position(&syntax)))],
-            Ok(value) => explain(&value).unwrap_or_else(|| vec![("-".into(), error_without_position(&error))]),
+            Ok(value) => explain(&value).unwrap_or_else(|| {
+                let message = error_without_position(&error);
+                // "duplicate field `k`": name the field.
+                let field = message.strip_prefix("duplicate field `").and_then(|rest| rest.split('`').next()).unwrap_or("-").to_owned();
+                vec![(field, message)]
+            }),
         }),
     }
 }
@@ -218,31 +223,53 @@ pub fn judgment_from_any_line(line: &str) -> Result<Option<Judgment>, Vec<(Strin
     }
 }
 
-/// The warning for a judgment that replaces an earlier one of the same (item, annotator).
-fn replaced(file: &str, line_no: u64, judgment: &Judgment, earlier_line: u64) -> Problem {
-    Problem::warning(
-        file,
-        line_no,
-        "item_id",
-        format!("replaces the judgment of \"{}\" by \"{}\" on line {earlier_line}", judgment.item_id, judgment.annotator),
-    )
+/// The problems of a line that is not a judgment: `found` from [`judgment_from_any_line`],
+/// or the JSON syntax error (`unterminated`: the file's last line, without a newline).
+pub fn line_problems(file: &str, line_no: u64, line: &str, found: Vec<(String, String)>, unterminated: bool) -> Vec<Problem> {
+    match serde_json::from_str::<serde::de::IgnoredAny>(line) {
+        Err(error) if !error.is_data() => {
+            vec![Problem::error(file, line_no, "-", crate::import::json_error_message(&error, unterminated)).with_code(Code::InvalidJson)]
+        }
+        _ => found
+            .into_iter()
+            .map(|(field, message)| {
+                let code = code_of(&message);
+                Problem::error(file, line_no, &field, message).with_code(code)
+            })
+            .collect(),
+    }
 }
 
-/// Checks judgment lines one at a time, for streaming readers: each line on its own, identity
-/// `(item_id, annotator)` across the file (a later judgment replaces an earlier one, with a
-/// warning), and the tamper-evidence chain when the file has one.
-#[derive(Debug)]
-pub struct JudgmentLines {
-    file: String,
-    /// Last line of each identity, keyed by [`identity_hash`]: 24 bytes per judgment, so
-    /// memory stays small on files with millions of lines.
-    last_line: std::collections::HashMap<u128, u64>,
-    chain: crate::export::ChainVerifier,
+/// The problem of a foreign row (Arena, AlpacaEval) that carries no verdict: it is skipped.
+pub fn no_verdict(file: &str, line_no: u64) -> Problem {
+    Problem::error(file, line_no, "winner", "this row carries no verdict (no winner)").with_code(Code::NoVerdict)
 }
 
-/// A 128-bit fingerprint of a judgment's identity `(item_id, annotator)`, for streaming
-/// readers that must remember every identity without keeping its strings. Two independent
-/// SipHash passes; a collision among 10⁹ judgments has probability below 10⁻²⁰.
+/// The code of one of this module's `(field, problem)` messages (they are written above, in
+/// `check` and `explain`, and by serde for duplicate keys).
+fn code_of(message: &str) -> Code {
+    if message == "missing" {
+        Code::Missing
+    } else if message.starts_with("expected \"verdict/") {
+        Code::Schema
+    } else if message.starts_with("expected") {
+        Code::WrongType
+    } else if message == "must not be empty" {
+        Code::Empty
+    } else if message.starts_with("a judgment needs") {
+        Code::NoContent
+    } else if message.starts_with("duplicate field") {
+        Code::DuplicateKey
+    } else if message.starts_with("not valid JSON") {
+        Code::InvalidJson
+    } else {
+        Code::Invalid
+    }
+}
+
+/// A 128-bit fingerprint of a judgment's identity `(item_id, annotator)`, for readers that must
+/// remember every identity without keeping its strings. Two independent SipHash passes; a
+/// collision among 10⁹ judgments has probability below 10⁻²⁰.
 pub fn identity_hash(item_id: &str, annotator: &str) -> u128 {
     use std::hash::{Hash, Hasher};
     let half = |domain: u8| {
@@ -255,90 +282,13 @@ pub fn identity_hash(item_id: &str, annotator: &str) -> u128 {
     (u128::from(half(0)) << 64) | u128::from(half(1))
 }
 
-impl JudgmentLines {
-    /// Starts checking the file named `file`.
-    pub fn new(file: &str) -> Self {
-        JudgmentLines { file: file.to_owned(), last_line: std::collections::HashMap::new(), chain: crate::export::ChainVerifier::new(file) }
-    }
-
-    /// The chain verifier's state (chained or not, last chain value).
-    pub fn chain(&self) -> &crate::export::ChainVerifier {
-        &self.chain
-    }
-
-    /// Checks one line (`unterminated`: the file's last line, without a newline). Problems go
-    /// to `problems`; a judgment that loads is returned with the line it replaces, if any.
-    pub fn line(&mut self, line_no: u64, line: &str, unterminated: bool, problems: &mut Vec<Problem>) -> Option<(Judgment, Option<u64>)> {
-        let file = self.file.as_str();
-        match judgment_from_any_line(line) {
-            Ok(Some(judgment)) => {
-                problems.extend(self.chain.check(line_no, &judgment));
-                let earlier = self.last_line.insert(identity_hash(&judgment.item_id, &judgment.annotator), line_no);
-                if let Some(earlier_line) = earlier {
-                    problems.push(replaced(file, line_no, &judgment, earlier_line));
-                }
-                Some((judgment, earlier))
-            }
-            Ok(None) => None,
-            Err(found) => {
-                let value = serde_json::from_str::<Value>(line);
-                self.chain.skip(value.as_ref().ok());
-                match value {
-                    Err(error) => {
-                        problems.push(Problem::error(file, line_no, "-", crate::import::json_error_message(&error, unterminated)))
-                    }
-                    Ok(_) => problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message))),
-                }
-                None
-            }
-        }
-    }
-}
-
-/// Loads a judgments JSONL text leniently; later judgments of the same (item, annotator)
-/// replace earlier ones, with a warning naming the replaced line. Arena battles and AlpacaEval
-/// rows are read as their verdicts. The chain is not checked here: see
+/// Loads a judgments JSONL text through the one reader ([`crate::read`]): later-submitted
+/// judgments of the same (item, annotator) replace earlier ones, with a warning; Arena
+/// battles and AlpacaEval rows are read as their verdicts. The chain is not checked here: see
 /// [`crate::export::verify_chain`].
 pub fn load_judgments(file: &str, text: &str) -> Loaded<Judgment> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut loaded = Loaded::default();
-    let mut index_of: std::collections::HashMap<u128, (usize, u64)> = std::collections::HashMap::new();
-    let n_lines = text.lines().count();
-    for (index, line) in text.lines().enumerate() {
-        let line_no = index as u64 + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        match judgment_from_any_line(line) {
-            Ok(Some(judgment)) => {
-                let key = identity_hash(&judgment.item_id, &judgment.annotator);
-                match index_of.get_mut(&key) {
-                    Some((slot, earlier_line)) => {
-                        loaded.problems.push(replaced(file, line_no, &judgment, *earlier_line));
-                        loaded.records[*slot] = judgment;
-                        *earlier_line = line_no;
-                    }
-                    None => {
-                        index_of.insert(key, (loaded.records.len(), line_no));
-                        loaded.records.push(judgment);
-                    }
-                }
-            }
-            Ok(None) => {}
-            Err(found) => {
-                let unterminated = index + 1 == n_lines && !text.ends_with('\n');
-                match serde_json::from_str::<Value>(line) {
-                    Err(error) => {
-                        loaded.problems.push(Problem::error(file, line_no, "-", crate::import::json_error_message(&error, unterminated)))
-                    }
-                    Ok(_) => {
-                        loaded.problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)))
-                    }
-                }
-            }
-        }
-    }
-    loaded
+    let input = crate::read::read_texts(&[(file, text)]);
+    Loaded { records: input.judgments, problems: input.problems }
 }
 
 /// Writes judgments as JSONL, one per line, each line ending in `\n`.
@@ -477,7 +427,15 @@ mod serde_impl {
                     Key::Shown => optional(&mut judgment.shown, &mut seen[1], map.next_value()?, "shown")?,
                     Key::Preference => optional(&mut judgment.preference, &mut seen[2], map.next_value()?, "preference")?,
                     Key::Ranking => optional(&mut judgment.ranking, &mut seen[3], map.next_value()?, "ranking")?,
-                    Key::Scores => optional(&mut judgment.scores, &mut seen[4], map.next_value()?, "scores")?,
+                    Key::Scores => {
+                        let scores: Option<StrictValue> = map.next_value()?;
+                        let scores = match scores.map(|s| s.0) {
+                            None | Some(Value::Null) => None,
+                            Some(Value::Object(object)) => Some(object),
+                            Some(other) => return Err(de::Error::invalid_type(unexpected(&other), &"an object")),
+                        };
+                        optional(&mut judgment.scores, &mut seen[4], scores, "scores")?
+                    }
                     Key::Flags => optional(&mut judgment.flags, &mut seen[5], map.next_value()?, "flags")?,
                     Key::StartedAt => optional(&mut judgment.started_at, &mut seen[6], map.next_value()?, "started_at")?,
                     Key::SubmittedAt => optional(&mut judgment.submitted_at, &mut seen[7], map.next_value()?, "submitted_at")?,
@@ -487,8 +445,10 @@ mod serde_impl {
                     Key::AppVersion => optional(&mut judgment.app_version, &mut seen[11], map.next_value()?, "app_version")?,
                     Key::Chain => optional(&mut judgment.chain, &mut seen[12], map.next_value()?, "chain")?,
                     Key::Other(name) => {
-                        let value = map.next_value::<Value>()?;
-                        judgment.extra.insert(name, value);
+                        let StrictValue(value) = map.next_value()?;
+                        if judgment.extra.insert(name.clone(), value).is_some() {
+                            return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
+                        }
                     }
                 }
             }
@@ -524,8 +484,10 @@ mod serde_impl {
                     "winner" => once(&mut winner, map.next_value::<String>()?, "winner")?,
                     "strength" => optional(&mut strength, &mut strength_seen, map.next_value()?, "strength")?,
                     _ => {
-                        let value = map.next_value::<Value>()?;
-                        extra.insert(key.into_owned(), value);
+                        let StrictValue(value) = map.next_value()?;
+                        if extra.insert(key.clone().into_owned(), value).is_some() {
+                            return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                        }
                     }
                 }
             }
@@ -547,6 +509,83 @@ mod serde_impl {
                 }
             }
             map.end()
+        }
+    }
+
+    /// A JSON value like `serde_json::Value`, except that an object repeating a key is an
+    /// error (serde_json keeps the last silently; a judgment must not mean two things).
+    pub(super) struct StrictValue(pub(super) Value);
+
+    impl<'de> Deserialize<'de> for StrictValue {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<StrictValue, D::Error> {
+            deserializer.deserialize_any(StrictVisitor)
+        }
+    }
+
+    struct StrictVisitor;
+
+    impl<'de> Visitor<'de> for StrictVisitor {
+        type Value = StrictValue;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, v: bool) -> Result<StrictValue, E> {
+            Ok(StrictValue(Value::Bool(v)))
+        }
+        fn visit_i64<E>(self, v: i64) -> Result<StrictValue, E> {
+            Ok(StrictValue(Value::from(v)))
+        }
+        fn visit_u64<E>(self, v: u64) -> Result<StrictValue, E> {
+            Ok(StrictValue(Value::from(v)))
+        }
+        fn visit_f64<E>(self, v: f64) -> Result<StrictValue, E> {
+            Ok(StrictValue(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)))
+        }
+        fn visit_str<E>(self, v: &str) -> Result<StrictValue, E> {
+            Ok(StrictValue(Value::String(v.to_owned())))
+        }
+        fn visit_string<E>(self, v: String) -> Result<StrictValue, E> {
+            Ok(StrictValue(Value::String(v)))
+        }
+        fn visit_unit<E>(self) -> Result<StrictValue, E> {
+            Ok(StrictValue(Value::Null))
+        }
+        fn visit_none<E>(self) -> Result<StrictValue, E> {
+            Ok(StrictValue(Value::Null))
+        }
+        fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<StrictValue, D::Error> {
+            StrictValue::deserialize(deserializer)
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<StrictValue, A::Error> {
+            let mut items = Vec::new();
+            while let Some(StrictValue(item)) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(StrictValue(Value::Array(items)))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<StrictValue, A::Error> {
+            let mut object = Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                let StrictValue(value) = map.next_value()?;
+                if object.contains_key(&key) {
+                    return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                }
+                object.insert(key, value);
+            }
+            Ok(StrictValue(Value::Object(object)))
+        }
+    }
+
+    /// The serde description of a value, for type errors.
+    fn unexpected(value: &Value) -> de::Unexpected<'_> {
+        match value {
+            Value::Null => de::Unexpected::Unit,
+            Value::Bool(b) => de::Unexpected::Bool(*b),
+            Value::Number(_) => de::Unexpected::Other("a number"),
+            Value::String(s) => de::Unexpected::Str(s),
+            Value::Array(_) => de::Unexpected::Seq,
+            Value::Object(_) => de::Unexpected::Map,
         }
     }
 

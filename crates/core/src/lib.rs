@@ -9,6 +9,8 @@
 //! - [`markdown`]: untrusted Markdown to a safe node tree;
 //! - [`agreement`]: inter-annotator agreement (kappas, alpha, AC1, ICC) with bootstrap CIs, per-annotator quality;
 //! - [`ranking`]: leaderboards from preferences (Bradley–Terry, Elo, bootstrap CIs, bias checks);
+//! - [`read`]: the one judgment reader (identity rule, limits, input summary);
+//! - [`stats`]: shared statistics (special functions, intervals, multiple testing);
 //! - [`report`]: the quality lead's report (agreement, annotators, groups, judges, disagreements, KPIs);
 //! - [`rng`], [`digest`], [`time`]: portable seeded randomness, SHA-256, timestamps.
 #![forbid(unsafe_code)]
@@ -25,6 +27,7 @@ pub mod markdown;
 pub mod order;
 pub mod problem;
 pub mod ranking;
+pub mod read;
 pub mod report;
 pub mod rng;
 pub mod rubric;

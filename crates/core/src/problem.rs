@@ -11,6 +11,41 @@ pub enum Severity {
     Warning,
 }
 
+/// What kind of problem, as a stable code that scripts and translations key on (the
+/// `"code"` of the input summary's problems; see docs/FORMATS.md, "Problem codes").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Code {
+    /// The line is not JSON.
+    InvalidJson,
+    /// The line is not UTF-8.
+    NotUtf8,
+    /// The line is longer than the line limit.
+    LineTooLong,
+    /// A required field is missing.
+    Missing,
+    /// A field has the wrong JSON type.
+    WrongType,
+    /// A field that must not be empty is empty.
+    Empty,
+    /// The `schema` names another format or version.
+    Schema,
+    /// A judgment with none of preference, ranking, scores, flags.
+    NoContent,
+    /// An object repeats a key.
+    DuplicateKey,
+    /// A foreign row (Arena, AlpacaEval) that carries no verdict.
+    NoVerdict,
+    /// A value outside what the rubric or format allows.
+    OutOfRange,
+    /// The tamper-evidence chain does not hold.
+    Chain,
+    /// The judgment was replaced by another of the same (item_id, annotator).
+    Replaced,
+    /// Any other problem.
+    Invalid,
+}
+
 /// One problem found in an input file, located by file name, 1-based line and field path.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct Problem {
@@ -24,12 +59,27 @@ pub struct Problem {
     pub message: String,
     /// Error or warning.
     pub severity: Severity,
+    /// What kind of problem (stable, for scripts and translations).
+    pub code: Code,
 }
 
 impl Problem {
     /// An error at `file:line` in `field`.
     pub fn error(file: &str, line: u64, field: &str, message: impl Into<String>) -> Self {
-        Problem { file: file.to_owned(), line, field: field.to_owned(), message: message.into(), severity: Severity::Error }
+        Problem {
+            file: file.to_owned(),
+            line,
+            field: field.to_owned(),
+            message: message.into(),
+            severity: Severity::Error,
+            code: Code::Invalid,
+        }
+    }
+
+    /// The same problem with `code`.
+    pub fn with_code(mut self, code: Code) -> Self {
+        self.code = code;
+        self
     }
 
     /// A warning at `file:line` in `field`.

@@ -26,6 +26,38 @@ pub fn unix_seconds_from_rfc3339(text: &str) -> Option<i64> {
     Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second)
 }
 
+/// Parses an RFC 3339 timestamp into Unix milliseconds, with its fraction (to the millisecond)
+/// and its offset (`Z`, `+HH:MM`, `-HH:MM`; none is read as UTC). `None` when malformed.
+pub fn unix_ms_from_rfc3339(text: &str) -> Option<i64> {
+    let seconds = unix_seconds_from_rfc3339(text)?;
+    let mut rest = &text.as_bytes()[19..];
+    let mut ms = 0i64;
+    if let Some((b'.', fraction)) = rest.split_first() {
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        for (k, digit) in fraction[..digits.min(3)].iter().enumerate() {
+            ms += i64::from(digit - b'0') * [100, 10, 1][k];
+        }
+        rest = &fraction[digits..];
+    }
+    let offset_minutes = match rest {
+        [] | [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let two = |a: u8, b: u8| (a.is_ascii_digit() && b.is_ascii_digit()).then(|| i64::from(a - b'0') * 10 + i64::from(b - b'0'));
+            let minutes = two(*h1, *h2)? * 60 + two(*m1, *m2)?;
+            if *sign == b'+' {
+                minutes
+            } else {
+                -minutes
+            }
+        }
+        _ => return None,
+    };
+    Some((seconds - offset_minutes * 60) * 1000 + ms)
+}
+
 fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);

@@ -5,7 +5,8 @@ use proptest::prelude::*;
 use serde_json::{Map, Value};
 use verdict_core::export::{arena_battle, csv_rows, judgments_jsonl_chained, preference_pair, verify_chain, CSV_HEADER};
 use verdict_core::import::JsonLines;
-use verdict_core::judgment::{judgment_from_line, load_judgments, Judgment, JudgmentLines, Preference};
+use verdict_core::judgment::{judgment_from_line, load_judgments, Judgment, Preference};
+use verdict_core::read::{JudgmentReader, Limits};
 use verdict_core::rubric::load_rubric;
 use verdict_core::task::{load_tasks_with_judgments, TaskLines};
 
@@ -13,12 +14,13 @@ use verdict_core::task::{load_tasks_with_judgments, TaskLines};
 fn parse_everything(bytes: &[u8]) {
     let mut lines = JsonLines::new("f", bytes);
     let mut tasks = TaskLines::new("f");
-    let mut judgments = JudgmentLines::new("f");
+    let mut judgments = JudgmentReader::new(Limits::default());
+    judgments.begin_file("f");
     let mut problems = Vec::new();
     while let Some(line) = lines.next_line().expect("reading from memory cannot fail") {
         if let Ok(text) = line.text {
             tasks.line(line.number, text, line.unterminated, &mut problems);
-            judgments.line(line.number, text, line.unterminated, &mut problems);
+            judgments.add_line(line.number, text, line.unterminated);
         }
     }
     let text = String::from_utf8_lossy(bytes);

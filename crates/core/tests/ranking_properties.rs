@@ -29,7 +29,7 @@ fn tournament(n: usize, results: &[(u32, u32, u32)]) -> BattleSet {
         annotators: vec!["a".into()],
         items: ["i"].into_iter().collect(),
         battles,
-        skipped: Default::default(),
+        ..BattleSet::default()
     }
 }
 

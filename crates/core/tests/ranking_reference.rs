@@ -43,7 +43,7 @@ fn battle_set(fixture: &Value) -> BattleSet {
         annotators: vec!["fixture".into()],
         items: (0..battles.len()).map(|k| k.to_string()).collect(),
         battles,
-        skipped: Default::default(),
+        ..BattleSet::default()
     }
 }
 

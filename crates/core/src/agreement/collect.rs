@@ -12,9 +12,10 @@ use super::scale::{Category, Scale};
 use super::scan::{scan_line_into, Scalar, Scanned, ScoreValue};
 use super::shape::Shapes;
 use crate::intern::{FxMap, Interner, NameList};
-use crate::judgment::{judgment_from_line, Judgment};
-use crate::problem::Problem;
+use crate::judgment::{judgment_from_any_line, line_problems, no_verdict, Judgment};
+use crate::problem::{Code, Problem};
 use crate::rubric::{CriterionKind, Level, Rubric};
+use crate::time::unix_ms_from_rfc3339;
 
 /// The criterion name of the pairwise preference.
 pub const PREFERENCE: &str = "preference";
@@ -69,10 +70,12 @@ pub struct Dataset {
     pub models: Vec<String>,
     /// Per-criterion ratings, preference first, then in rubric or first-seen order.
     pub criteria: Vec<CriterionRatings>,
-    /// Judgments read (valid lines).
+    /// Distinct judgments kept: one per (item_id, annotator) (`read::identity`).
     pub n_judgments: u64,
     /// Judgments replaced by a later one of the same (item, annotator).
     pub n_replaced: u64,
+    /// Lines that were not judgments (each has a problem).
+    pub n_skipped_lines: u64,
     /// Bad lines (`file:line: field: problem`).
     pub problems: Vec<Problem>,
 }
@@ -190,6 +193,10 @@ pub struct Collector {
     models: Interner,
     annotator_group: Vec<Option<u32>>,
     judgments: Vec<(u32, u32)>,
+    /// Per judgment: Unix ms of `submitted_at`, `i64::MIN` when absent (`read::identity`).
+    stamps: Vec<i64>,
+    /// Lines that were not judgments.
+    n_skipped_lines: u64,
     pairs: FxMap<u64, u32>,
     pair_keys: Vec<(u32, u32)>,
     criteria: Vec<Accumulator>,
@@ -258,6 +265,8 @@ impl Collector {
             models: Interner::default(),
             annotator_group: Vec::new(),
             judgments: Vec::new(),
+            stamps: Vec::new(),
+            n_skipped_lines: 0,
             pairs: FxMap::default(),
             pair_keys: Vec::new(),
             criteria,
@@ -279,10 +288,17 @@ impl Collector {
                 self.add_scanned(&scanned);
                 self.spare = recycle(scanned.scores);
             }
-            None => match judgment_from_line(line) {
-                Ok(judgment) => self.add_judgment(&judgment),
+            // The one reader's reading of the line (`read::JudgmentReader::add_line`): a judgment,
+            // an Arena or AlpacaEval row's verdict, or problems.
+            None => match judgment_from_any_line(line) {
+                Ok(Some(judgment)) => self.add_judgment(&judgment),
+                Ok(None) => {
+                    self.n_skipped_lines += 1;
+                    self.problems.push(no_verdict(file, line_no));
+                }
                 Err(found) => {
-                    self.problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)))
+                    self.n_skipped_lines += 1;
+                    self.problems.extend(line_problems(file, line_no, line, found, false));
                 }
             },
         }
@@ -403,7 +419,10 @@ impl Collector {
                     };
                     match std::str::from_utf8(line) {
                         Ok(line) => self.add_line(file, line_no, line),
-                        Err(_) => self.add_problem(Problem::error(file, line_no, "-", "not valid UTF-8")),
+                        Err(_) => {
+                            self.n_skipped_lines += 1;
+                            self.add_problem(Problem::error(file, line_no, "-", "not valid UTF-8").with_code(Code::NotUtf8));
+                        }
                     }
                     line_no += 1;
                 }
@@ -462,6 +481,8 @@ impl Collector {
             .collect();
         let offset = self.judgments.len() as u32;
         self.judgments.extend(part.judgments.iter().map(|&(item, annotator)| (items[item as usize], annotators[annotator as usize])));
+        self.stamps.extend_from_slice(&part.stamps);
+        self.n_skipped_lines += part.n_skipped_lines;
         for from in part.criteria {
             let index = match self.criteria.iter().position(|g| g.id == from.id) {
                 Some(index) => index,
@@ -528,6 +549,7 @@ impl Collector {
         }
         let judgment = self.judgments.len() as u32;
         self.judgments.push((item, annotator));
+        self.stamps.push(scanned.submitted_at.and_then(unix_ms_from_rfc3339).unwrap_or(i64::MIN));
         if let Some(winner) = scanned.winner {
             if let Some(accumulator) = self.criteria.first_mut().filter(|a| a.id == PREFERENCE) {
                 if let Some(category) = accumulator.category(&Scalar::Str(winner)) {
@@ -580,7 +602,7 @@ impl Collector {
 
     /// Applies replacements, builds scales and groups ratings by unit.
     pub fn finish(self) -> Dataset {
-        let superseded = superseded(&self.judgments, self.items.len());
+        let superseded = superseded(&self.judgments, &self.stamps, self.items.len());
         let n_replaced = superseded.iter().filter(|&&s| s).count() as u64;
         let n_annotators = self.annotators.len() as u32;
         let criteria = self
@@ -619,37 +641,49 @@ impl Collector {
             groups: self.groups.names(),
             models: self.models.names(),
             criteria,
-            n_judgments: self.judgments.len() as u64,
+            n_judgments: self.judgments.len() as u64 - n_replaced,
             n_replaced,
+            n_skipped_lines: self.n_skipped_lines,
             problems: self.problems,
         }
     }
 }
 
-/// Marks judgments replaced by a later one of the same (item, annotator), scanning each item's
-/// (few) judgments: as they come when the lines are grouped by item (the usual order of
-/// exports; item ids are then non-decreasing), else after a counting sort by item.
-fn superseded(judgments: &[(u32, u32)], n_items: usize) -> Vec<bool> {
+/// Marks judgments that the identity rule (`read::identity`: latest `submitted_at`, then
+/// file order) replaces with another of the same (item, annotator), scanning each item's (few)
+/// judgments: as they come when the lines are grouped by item (the usual order of exports; item
+/// ids are then non-decreasing), else after a counting sort by item.
+fn superseded(judgments: &[(u32, u32)], stamps: &[i64], n_items: usize) -> Vec<bool> {
     if judgments.windows(2).all(|pair| pair[0].0 <= pair[1].0) {
-        superseded_in_runs(judgments)
+        superseded_in_runs(judgments, stamps)
     } else {
-        superseded_sorted(judgments, n_items)
+        superseded_sorted(judgments, stamps, n_items)
     }
 }
 
+/// True when judgment `other` outranks judgment `this` of the same identity: the rule of
+/// `read::identity::Stamp::replaces` (later `submitted_at`, absent ones first; then later line).
+fn outranks(stamps: &[i64], other: usize, this: usize) -> bool {
+    (stamps[other], other) > (stamps[this], this)
+}
+
 /// [`superseded`] for judgments grouped by item: each item's judgments are one run.
-fn superseded_in_runs(judgments: &[(u32, u32)]) -> Vec<bool> {
+fn superseded_in_runs(judgments: &[(u32, u32)], stamps: &[i64]) -> Vec<bool> {
     let mut superseded = Vec::with_capacity(judgments.len());
+    let mut start = 0;
     for run in judgments.chunk_by(|a, b| a.0 == b.0) {
-        superseded.extend(
-            run.iter().enumerate().map(|(position, &(_, annotator))| run[position + 1..].iter().any(|&(_, later)| later == annotator)),
-        );
+        superseded.extend(run.iter().enumerate().map(|(position, &(_, annotator))| {
+            run.iter()
+                .enumerate()
+                .any(|(other, &(_, same))| other != position && same == annotator && outranks(stamps, start + other, start + position))
+        }));
+        start += run.len();
     }
     superseded
 }
 
 /// [`superseded`] in any order: a counting sort by item first.
-fn superseded_sorted(judgments: &[(u32, u32)], n_items: usize) -> Vec<bool> {
+fn superseded_sorted(judgments: &[(u32, u32)], stamps: &[i64], n_items: usize) -> Vec<bool> {
     let mut superseded = vec![false; judgments.len()];
     let mut start = vec![0u32; n_items + 1];
     judgments.iter().for_each(|&(item, _)| start[item as usize + 1] += 1);
@@ -664,9 +698,11 @@ fn superseded_sorted(judgments: &[(u32, u32)], n_items: usize) -> Vec<bool> {
     }
     for item in 0..n_items {
         let group = &order[start[item] as usize..start[item + 1] as usize];
-        for (position, &judgment) in group.iter().enumerate() {
+        for &judgment in group {
             let annotator = judgments[judgment as usize].1;
-            if group[position + 1..].iter().any(|&later| judgments[later as usize].1 == annotator) {
+            if group.iter().any(|&other| {
+                other != judgment && judgments[other as usize].1 == annotator && outranks(stamps, other as usize, judgment as usize)
+            }) {
                 superseded[judgment as usize] = true;
             }
         }
@@ -847,12 +883,19 @@ mod tests {
         // (item, annotator) in a grouped order, with re-judgments inside runs.
         let judgments = [(0, 0), (0, 1), (0, 0), (1, 2), (2, 0), (2, 0), (2, 0), (2, 1), (3, 1)];
         let expected = [true, false, false, false, true, true, false, false, false];
-        assert_eq!(superseded_in_runs(&judgments), expected);
-        assert_eq!(superseded_sorted(&judgments, 4), expected);
-        assert_eq!(superseded(&judgments, 4), expected);
+        let unstamped = [i64::MIN; 9];
+        assert_eq!(superseded_in_runs(&judgments, &unstamped), expected);
+        assert_eq!(superseded_sorted(&judgments, &unstamped, 4), expected);
+        assert_eq!(superseded(&judgments, &unstamped, 4), expected);
         // Not grouped: the sorted path.
         let shuffled = [(1, 0), (0, 0), (1, 0), (0, 1), (0, 0)];
-        assert_eq!(superseded(&shuffled, 2), [true, true, false, false, false]);
+        assert_eq!(superseded(&shuffled, &unstamped[..5], 2), [true, true, false, false, false]);
+        // The latest submitted_at wins over file order (read::identity): item 2's first
+        // judgment by annotator 0 was submitted last.
+        let stamped = [0, 0, 0, 0, 30, 10, 20, 0, 0];
+        let expected = [true, false, false, false, false, true, true, false, false];
+        assert_eq!(superseded_in_runs(&judgments, &stamped), expected);
+        assert_eq!(superseded_sorted(&judgments, &stamped, 4), expected);
     }
 
     #[test]

@@ -49,6 +49,8 @@ pub struct Scanned<'a> {
     pub winner: Option<&'a str>,
     /// `scores` entries in file order.
     pub scores: Vec<(&'a str, ScoreValue<'a>)>,
+    /// `submitted_at`, if any (for the identity rule, `read::identity`).
+    pub submitted_at: Option<&'a str>,
 }
 
 impl<'a> Scanned<'a> {
@@ -74,6 +76,7 @@ impl<'a> Scanned<'a> {
             group: judgment.group.as_deref(),
             winner: judgment.preference.as_ref().map(|p| p.winner.as_str()),
             scores: scores.collect(),
+            submitted_at: judgment.submitted_at.as_deref(),
         }
     }
 }
@@ -228,6 +231,8 @@ pub(crate) struct Recording {
     pub group: Option<usize>,
     /// Hole of `preference.winner`.
     pub winner: Option<usize>,
+    /// Hole of `submitted_at` (when a string).
+    pub submitted_at: Option<usize>,
     /// Each `scores` entry: its key's span in the line and where its value is.
     pub scores: Vec<((usize, usize), Plan)>,
     /// Holes of the names in `shown` and in `ranking` (battle lines).
@@ -523,6 +528,7 @@ impl<'a> Cursor<'a> {
     /// The judgment object; with `names`, `shown` and `ranking` are extracted there too.
     fn judgment(&mut self, mut scores: Vec<(&'a str, ScoreValue<'a>)>, mut names: Option<&mut ShownAndRanking<'a>>) -> Option<Scanned<'a>> {
         let (mut schema_ok, mut item_id, mut annotator, mut group, mut winner) = (false, None, None, None, None);
+        let mut submitted_at = None;
         let mut has_content = false;
         // Duplicate keys bail out (serde's handling of them is not ours to imitate). Known keys
         // are tracked in a bit set; unknown ones in a list that is rarely allocated.
@@ -599,7 +605,12 @@ impl<'a> Cursor<'a> {
                         has_content |= key != "shown";
                     }
                 }
-                "started_at" | "submitted_at" | "task_sha256" | "rubric_sha256" | "app_version" => {
+                "submitted_at" => {
+                    let found = cursor.optional_string()?;
+                    submitted_at = found.map(|(text, _)| text);
+                    cursor.note(|r| r.submitted_at = found.map(|(_, k)| k));
+                }
+                "started_at" | "task_sha256" | "rubric_sha256" | "app_version" => {
                     if !cursor.null() {
                         cursor.hole(Read::SkipStr, Self::skip_string)?;
                     }
@@ -626,7 +637,7 @@ impl<'a> Cursor<'a> {
             Some(())
         })?;
         let (item_id, annotator) = (item_id.filter(|s| !s.is_empty())?, annotator.filter(|s| !s.is_empty())?);
-        (schema_ok && has_content).then_some(Scanned { item_id, annotator, group, winner, scores })
+        (schema_ok && has_content).then_some(Scanned { item_id, annotator, group, winner, scores, submitted_at })
     }
 
     fn preference(&mut self) -> Option<&'a str> {

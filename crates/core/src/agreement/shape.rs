@@ -22,6 +22,7 @@ pub(crate) struct Shape {
     annotator: usize,
     group: Option<usize>,
     winner: Option<usize>,
+    submitted_at: Option<usize>,
     /// `scores` entries: key span in `text`, and where the value is.
     scores: Vec<((usize, usize), Plan)>,
     /// Holes of the `shown` and `ranking` names (shapes of battle lines only).
@@ -40,6 +41,7 @@ impl Shape {
             annotator: recording.annotator?,
             group: recording.group,
             winner: recording.winner,
+            submitted_at: recording.submitted_at,
             scores: recording.scores,
             shown: None,
             ranking: None,
@@ -58,6 +60,7 @@ impl Shape {
             annotator: recording.annotator?,
             group: recording.group,
             winner: recording.winner,
+            submitted_at: recording.submitted_at,
             scores: recording.scores,
             shown: recording.shown,
             ranking: recording.ranking,
@@ -140,7 +143,8 @@ impl Shape {
             };
             scores.push((key(*span), entry));
         }
-        Some(Scanned { item_id, annotator, group: self.group.map(text), winner: self.winner.map(text), scores })
+        let submitted_at = self.submitted_at.map(text);
+        Some(Scanned { item_id, annotator, group: self.group.map(text), winner: self.winner.map(text), scores, submitted_at })
     }
 }
 

@@ -21,9 +21,11 @@ use serde_json::Value;
 use crate::agreement::scan::{scan_battle_line, Names, Scanned, ShownAndRanking};
 use crate::agreement::shape::Shapes;
 use crate::intern::{FxMap, Interner, NameList};
-use crate::judgment::{judgment_from_line, Judgment, BOTH_BAD, SCHEMA, TIE};
+use crate::judgment::{judgment_from_any_line, line_problems, no_verdict, Judgment, BOTH_BAD, SCHEMA, TIE};
+use crate::problem::Code;
 use crate::problem::{Loaded, Problem};
 use crate::task::Task;
+use crate::time::unix_ms_from_rfc3339;
 
 /// How one battle ended, seen from its `first` model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -86,6 +88,14 @@ pub struct BattleSet {
     pub battles: Vec<Battle>,
     /// Judgments that gave no battle, counted by reason (reasons sorted).
     pub skipped: BTreeMap<String, u64>,
+    /// What was read, for the input summary (`read::InputSummary`): distinct judgments kept,
+    /// judgments replaced under the identity rule, lines that were not judgments. Built from
+    /// judgments already read ([`BattleSet::from_judgments`]), only the first is counted.
+    pub n_judgments: u64,
+    /// See `n_judgments`.
+    pub n_replaced: u64,
+    /// See `n_judgments`.
+    pub n_skipped_lines: u64,
 }
 
 impl BattleSet {
@@ -101,6 +111,7 @@ impl BattleSet {
                 judgment.shown.as_deref(),
                 judgment.preference.as_ref().map(|p| p.winner.as_str()),
                 judgment.ranking.as_deref(),
+                judgment.submitted_at.as_deref(),
             );
         }
         builder.finish()
@@ -152,7 +163,7 @@ impl BattleSet {
                     pairs.add((builder.model(first), builder.model(second), outcome, positioned));
                 }
             }
-            builder.commit(pairs);
+            builder.commit(pairs, i64::MIN);
         }
         builder.finish()
     }
@@ -366,8 +377,10 @@ enum Parsed<'a> {
     Lean(LeanJudgment<'a>),
     /// The full parser accepted a shape the lean reader did not.
     Full(Box<Judgment>),
-    /// Not a valid judgment: `(field, problem)` pairs.
-    Bad(Vec<(String, String)>),
+    /// Not a valid judgment: the line and its `(field, problem)` pairs.
+    Bad(&'a str, Vec<(String, String)>),
+    /// An Arena or AlpacaEval row without a verdict.
+    NoVerdict,
 }
 
 fn parse_line(line: &str) -> Parsed<'_> {
@@ -377,9 +390,10 @@ fn parse_line(line: &str) -> Parsed<'_> {
     match serde_json::from_str::<LeanJudgment>(line) {
         Ok(lean) if lean.is_valid() => Parsed::Lean(lean),
         // Let the full parser say precisely what is wrong; if it accepts the line, use it.
-        _ => match judgment_from_line(line) {
-            Ok(judgment) => Parsed::Full(Box::new(judgment)),
-            Err(found) => Parsed::Bad(found),
+        _ => match judgment_from_any_line(line) {
+            Ok(Some(judgment)) => Parsed::Full(Box::new(judgment)),
+            Ok(None) => Parsed::NoVerdict,
+            Err(found) => Parsed::Bad(line, found),
         },
     }
 }
@@ -397,12 +411,45 @@ fn warn_replaced(
 ) {
     let (file_index, previous_line) = previous;
     let where_ = if files[file_index] == file { format!("line {previous_line}") } else { format!("{}:{previous_line}", files[file_index]) };
-    problems.push(Problem::warning(
-        file,
-        line_no,
-        "item_id",
-        format!("replaces the judgment of \"{item_id}\" by \"{annotator}\" on {where_}"),
-    ));
+    problems.push(
+        Problem::warning(file, line_no, "item_id", format!("replaces the judgment of \"{item_id}\" by \"{annotator}\" on {where_}"))
+            .with_code(Code::Replaced),
+    );
+}
+
+/// Pushes the warning the one reader gives for a judgment outranked by an earlier-read one of
+/// the same identity (submitted later, `read::identity`), kept at `kept` (file index, line).
+fn warn_superseded(
+    problems: &mut Vec<Problem>,
+    files: &[&str],
+    kept: (usize, u64),
+    file: &str,
+    line_no: u64,
+    item_id: &str,
+    annotator: &str,
+) {
+    let (file_index, kept_line) = kept;
+    let where_ = if files[file_index] == file { format!("line {kept_line}") } else { format!("{}:{kept_line}", files[file_index]) };
+    problems.push(
+        Problem::warning(
+            file,
+            line_no,
+            "submitted_at",
+            format!("replaced by the judgment of \"{item_id}\" by \"{annotator}\" on {where_}, submitted later"),
+        )
+        .with_code(Code::Replaced),
+    );
+}
+
+/// What became of a pushed judgment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pushed {
+    /// A new identity.
+    New,
+    /// It replaced the judgment in this slot.
+    Replaced(usize),
+    /// The judgment in this slot outranks it (submitted later): it was dropped.
+    Superseded(usize),
 }
 
 /// The fields of a judgment line that ranking reads; everything else is skipped unparsed.
@@ -424,6 +471,8 @@ struct LeanJudgment<'a> {
     scores: Option<serde::de::IgnoredAny>,
     #[serde(default)]
     flags: Option<serde::de::IgnoredAny>,
+    #[serde(borrow, default)]
+    submitted_at: Option<Cow<'a, str>>,
 }
 
 impl LeanJudgment<'_> {
@@ -536,6 +585,11 @@ struct Builder<'t> {
     current_replaces: Option<usize>,
     /// Record slot of the judgment stored last (set by `commit`).
     last_slot: usize,
+    /// Per record slot: Unix ms of its judgment's `submitted_at`, `i64::MIN` when absent.
+    stamps: Vec<i64>,
+    /// Valid judgments replaced under the identity rule, and lines that were not judgments.
+    n_replaced: u64,
+    n_skipped_lines: u64,
     /// Shapes of recent lines, for reading lines laid out alike quickly.
     shapes: Shapes,
 }
@@ -556,6 +610,9 @@ impl<'t> Builder<'t> {
             current_is_first: true,
             current_replaces: None,
             last_slot: 0,
+            stamps: Vec::new(),
+            n_replaced: 0,
+            n_skipped_lines: 0,
             shapes: Shapes::default(),
         }
     }
@@ -594,7 +651,7 @@ impl<'t> Builder<'t> {
                     Parsed::Quick(scanned, _) => scanned.item_id,
                     Parsed::Lean(lean) => lean.item_id.as_ref(),
                     Parsed::Full(judgment) => judgment.item_id.as_str(),
-                    Parsed::Bad(_) => continue,
+                    Parsed::Bad(..) | Parsed::NoVerdict => continue,
                 };
                 if !self.items.surely_new(item_id) {
                     touched ^= self.items.touch(crate::intern::hash_str(item_id.as_bytes()));
@@ -632,6 +689,7 @@ impl<'t> Builder<'t> {
                     names.shown.as_ref().map(Names::as_slice),
                     scanned.winner,
                     names.ranking.as_ref().map(Names::as_slice),
+                    scanned.submitted_at,
                 ),
                 Parsed::Lean(lean) => self.push(
                     &lean.item_id,
@@ -639,6 +697,7 @@ impl<'t> Builder<'t> {
                     lean.shown.as_deref(),
                     lean.preference.as_ref().map(|p| p.winner.0.as_ref()),
                     lean.ranking.as_deref(),
+                    lean.submitted_at.as_deref(),
                 ),
                 Parsed::Full(judgment) => self.push(
                     &judgment.item_id,
@@ -646,14 +705,27 @@ impl<'t> Builder<'t> {
                     judgment.shown.as_deref(),
                     judgment.preference.as_ref().map(|p| p.winner.as_str()),
                     judgment.ranking.as_deref(),
+                    judgment.submitted_at.as_deref(),
                 ),
-                Parsed::Bad(found) => {
-                    problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)));
+                Parsed::Bad(line, found) => {
+                    self.n_skipped_lines += 1;
+                    problems.extend(line_problems(file, line_no, line, found, false));
+                    return;
+                }
+                Parsed::NoVerdict => {
+                    self.n_skipped_lines += 1;
+                    problems.push(no_verdict(file, line_no));
                     return;
                 }
             };
             let slot = self.last_slot;
-            if let Some(previous) = replaced {
+            if let Pushed::Superseded(kept) = replaced {
+                let (item, annotator) = (self.items.name(self.current.0), self.annotators.name(self.current.1));
+                let (kept_file, kept_line, _) = self.lines[kept];
+                warn_superseded(problems, files, (kept_file, kept_line), file, line_no, item, annotator);
+                return;
+            }
+            if let Pushed::Replaced(previous) = replaced {
                 let (item, annotator) = (self.items.name(self.current.0), self.annotators.name(self.current.1));
                 let (previous_file, previous_line, _) = self.lines[previous];
                 warn_replaced(problems, files, (previous_file, previous_line), file, line_no, item, annotator);
@@ -683,7 +755,9 @@ impl<'t> Builder<'t> {
             }
         }
         let mut warnings = Vec::new();
-        for (record, &(_, line_no, first_line)) in part.records.into_iter().zip(&part.lines) {
+        self.n_replaced += part.n_replaced;
+        self.n_skipped_lines += part.n_skipped_lines;
+        for ((record, &(_, line_no, first_line)), &stamp) in part.records.into_iter().zip(&part.lines).zip(&part.stamps) {
             let (item, annotator) = (items[record.item as usize].0, annotators[record.annotator as usize]);
             let record = Record { item, annotator, battles: record.battles.renumbered(&models) };
             let key = (u64::from(item) << 32) | u64::from(annotator);
@@ -696,11 +770,20 @@ impl<'t> Builder<'t> {
                 self.record_of.get(&key).copied()
             };
             match existing {
+                Some(existing) if self.stamps[existing] > stamp => {
+                    // The judgment read here was submitted later: the part's is replaced.
+                    self.n_replaced += 1;
+                    let (kept_file, kept_line, _) = self.lines[existing];
+                    let (item_id, annotator_id) = (self.items.name(item), self.annotators.name(annotator));
+                    warn_superseded(&mut warnings, files, (kept_file, kept_line), file, line_no, item_id, annotator_id);
+                }
                 Some(existing) => {
+                    self.n_replaced += 1;
                     let (previous_file, previous_line, _) = self.lines[existing];
                     let (item_id, annotator_id) = (self.items.name(item), self.annotators.name(annotator));
                     warn_replaced(&mut warnings, files, (previous_file, previous_line), file, first_line, item_id, annotator_id);
                     self.records[existing] = record;
+                    self.stamps[existing] = stamp;
                     self.lines[existing].0 = file_index;
                     self.lines[existing].1 = line_no;
                 }
@@ -713,6 +796,7 @@ impl<'t> Builder<'t> {
                         self.record_of.insert(key, new_slot);
                     }
                     self.records.push(record);
+                    self.stamps.push(stamp);
                     self.lines.push((file_index, line_no, first_line));
                 }
             }
@@ -758,12 +842,13 @@ impl<'t> Builder<'t> {
     }
 
     /// Stores the current judgment's battles, replacing an earlier judgment of the same key.
-    fn commit(&mut self, battles: RecordBattles) {
+    fn commit(&mut self, battles: RecordBattles, stamp: i64) {
         let (item, annotator) = self.current;
         let record = Record { item, annotator, battles };
         match self.current_replaces {
             Some(slot) => {
                 self.records[slot] = record;
+                self.stamps[slot] = stamp;
                 self.last_slot = slot;
             }
             None => {
@@ -772,12 +857,14 @@ impl<'t> Builder<'t> {
                 }
                 self.last_slot = self.records.len();
                 self.records.push(record);
+                self.stamps.push(stamp);
             }
         }
     }
 
-    /// Adds one judgment's preference or ranking; returns the record slot it replaced, if
-    /// any. A replaced judgment whose replacement gives no battle leaves no battle.
+    /// Adds one judgment's preference or ranking under the identity rule (`read::identity`):
+    /// it replaces an earlier-read judgment of its key unless that one was submitted later. A
+    /// replaced judgment whose replacement gives no battle leaves no battle.
     fn push<S: AsRef<str>>(
         &mut self,
         item_id: &str,
@@ -785,10 +872,18 @@ impl<'t> Builder<'t> {
         shown: Option<&[S]>,
         winner: Option<&str>,
         ranking: Option<&[S]>,
-    ) -> Option<usize> {
+        submitted_at: Option<&str>,
+    ) -> Pushed {
         let tasks = self.tasks;
-        let pair = winner.map(|_| pair_of(tasks, item_id, shown));
+        let stamp = submitted_at.and_then(unix_ms_from_rfc3339).unwrap_or(i64::MIN);
         let replaced = self.begin(item_id, annotator);
+        if let Some(slot) = replaced {
+            self.n_replaced += 1;
+            if self.stamps[slot] > stamp {
+                return Pushed::Superseded(slot);
+            }
+        }
+        let pair = winner.map(|_| pair_of(tasks, item_id, shown));
         let mut battles = RecordBattles::None;
         match (winner, ranking) {
             (Some(winner), _) => match pair.expect("a pair is looked up for every preference") {
@@ -837,16 +932,29 @@ impl<'t> Builder<'t> {
             }
             (None, None) => self.skip("no preference or ranking"),
         }
-        self.commit(battles);
-        replaced
+        self.commit(battles, stamp);
+        replaced.map_or(Pushed::New, Pushed::Replaced)
     }
 
     /// Expands the kept judgments into battles, with models renumbered in sorted name order.
+    /// Models that appear only in replaced judgments are left out.
     fn finish(self) -> BattleSet {
         let models = self.models.names();
-        let mut order: Vec<u32> = (0..models.len() as u32).collect();
+        let mut used = vec![false; models.len()];
+        for record in &self.records {
+            let mut mark = |&(first, second, _, _): &(u32, u32, Outcome, bool)| {
+                used[first as usize] = true;
+                used[second as usize] = true;
+            };
+            match &record.battles {
+                RecordBattles::One(a, b, o, p) => mark(&(*a, *b, *o, *p)),
+                RecordBattles::Many(many) => many.iter().for_each(&mut mark),
+                RecordBattles::None => {}
+            }
+        }
+        let mut order: Vec<u32> = (0..models.len() as u32).filter(|&m| used[m as usize]).collect();
         order.sort_by(|&a, &b| models[a as usize].cmp(&models[b as usize]));
-        let mut new_id = vec![0u32; models.len()];
+        let mut new_id = vec![u32::MAX; models.len()];
         for (new, &old) in order.iter().enumerate() {
             new_id[old as usize] = new as u32;
         }
@@ -869,7 +977,16 @@ impl<'t> Builder<'t> {
             }
         }
         let sorted: Vec<String> = order.iter().map(|&old| models[old as usize].clone()).collect();
-        BattleSet { models: sorted, annotators: self.annotators.names(), items: self.items.into_names(), battles, skipped: self.skipped }
+        BattleSet {
+            models: sorted,
+            annotators: self.annotators.names(),
+            n_judgments: self.records.len() as u64,
+            n_replaced: self.n_replaced,
+            n_skipped_lines: self.n_skipped_lines,
+            items: self.items.into_names(),
+            battles,
+            skipped: self.skipped,
+        }
     }
 }
 
@@ -955,7 +1072,11 @@ mod tests {
         let from_full = BattleSet::from_judgments(&full.records, None);
         let streamed = read_jsonl("j", &text, None);
         assert_eq!(streamed.problems, full.problems);
-        assert_eq!(streamed.records[0], from_full);
+        let mut streamed = streamed.records[0].clone();
+        // What was read, as the one reader counts it (built from judgments, only kept ones count).
+        assert_eq!((streamed.n_judgments, streamed.n_replaced, streamed.n_skipped_lines), (5_754, 1, 0));
+        (streamed.n_replaced, streamed.n_skipped_lines) = (0, 0);
+        assert_eq!(streamed, from_full);
         assert_eq!(from_full.models.len(), 6);
         assert_eq!(from_full.battles.len(), 5_754);
     }

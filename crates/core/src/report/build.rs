@@ -17,13 +17,14 @@ use crate::agreement::{
     analyze, evaluate, percentile_interval, resolve_level, CollectOptions, Collector, CriterionRatings, Dataset, Level, LevelSource,
     Metric, Options, Ratings, Scale, PREFERENCE,
 };
-use crate::judgment::{judgment_from_line, Judgment};
+use crate::judgment::{judgment_from_any_line, judgment_from_line, line_problems, no_verdict, Judgment};
 use crate::problem::Problem;
 use crate::ranking::{self, battles, BiasStats};
+use crate::read::{InputSummary, LimitExceeded, Limits};
 use crate::rng::{seed_from_text, Pcg32};
 use crate::rubric::load_rubric;
 use crate::task::load_tasks;
-use crate::time::{rfc3339_from_unix_ms, unix_seconds_from_rfc3339};
+use crate::time::{rfc3339_from_unix_ms, unix_ms_from_rfc3339, unix_seconds_from_rfc3339};
 
 /// Annotators shown in the pairwise matrix.
 const MAX_PAIRWISE: usize = 25;
@@ -44,6 +45,8 @@ struct Record<'a> {
     /// Seconds spent: `duration_ms`, else `submitted_at − started_at`.
     seconds: Option<f64>,
     flagged: bool,
+    /// Unix ms of `submitted_at` (`i64::MIN` when absent), for the identity rule.
+    stamp: i64,
 }
 
 /// The fields the agreement scanner does not give.
@@ -67,6 +70,7 @@ struct Extra {
     time: Option<i64>,
     seconds: Option<f64>,
     flagged: bool,
+    stamp: i64,
 }
 
 impl Extra {
@@ -78,7 +82,8 @@ impl Extra {
             (None, Some(start), Some(end)) if end >= start => Some((end - start) as f64),
             _ => None,
         };
-        Extra { judge_kind: kind == Some("judge"), time: submitted.or(started), seconds, flagged: n_flags > 0 }
+        let stamp = submitted_at.and_then(unix_ms_from_rfc3339).unwrap_or(i64::MIN);
+        Extra { judge_kind: kind == Some("judge"), time: submitted.or(started), seconds, flagged: n_flags > 0, stamp }
     }
 
     fn from_judgment(judgment: &Judgment) -> Extra {
@@ -137,19 +142,24 @@ fn read<'a>(files: &[(&'a str, &'a str)], collect: CollectOptions) -> Pass<'a> {
                         Ok(e) => Extra::new(e.kind, e.started_at, e.submitted_at, e.duration_ms, e.flags.map_or(0, |f| f.len())),
                         Err(_) => match judgment_from_line(line) {
                             Ok(judgment) => Extra::from_judgment(&judgment),
-                            Err(_) => Extra::new(None, None, None, None, 0),
+                            Err(_) => Extra::new(None, None, scanned.submitted_at, None, 0),
                         },
                     };
                     (items.intern(scanned.item_id), annotators.intern(scanned.annotator), extra)
                 }
-                None => match judgment_from_line(line) {
-                    Ok(judgment) => {
+                // The one reader's reading of the line (`read::JudgmentReader::add_line`).
+                None => match judgment_from_any_line(line) {
+                    Ok(Some(judgment)) => {
                         collector.add_judgment(&judgment);
                         (items.intern(&judgment.item_id), annotators.intern(&judgment.annotator), Extra::from_judgment(&judgment))
                     }
+                    Ok(None) => {
+                        problems.push((file_index, no_verdict(file, line_no)));
+                        continue;
+                    }
                     Err(found) => {
-                        problems
-                            .extend(found.into_iter().map(|(field, message)| (file_index, Problem::error(file, line_no, &field, message))));
+                        let unterminated = false;
+                        problems.extend(line_problems(file, line_no, line, found, unterminated).into_iter().map(|p| (file_index, p)));
                         continue;
                     }
                 },
@@ -158,10 +168,16 @@ fn read<'a>(files: &[(&'a str, &'a str)], collect: CollectOptions) -> Pass<'a> {
                 is_judge.push(false);
             }
             is_judge[annotator as usize] |= extra.judge_kind;
-            let record = Record { line, item, annotator, time: extra.time, seconds: extra.seconds, flagged: extra.flagged };
+            let record =
+                Record { line, item, annotator, time: extra.time, seconds: extra.seconds, flagged: extra.flagged, stamp: extra.stamp };
             let key = (u64::from(item) << 32) | u64::from(annotator);
             match slots.get(&key) {
-                Some(&slot) => records[slot as usize] = record,
+                // The identity rule (`read::identity`): the later submission, then the later line.
+                Some(&slot) => {
+                    if record.stamp >= records[slot as usize].stamp {
+                        records[slot as usize] = record;
+                    }
+                }
                 None => {
                     slots.insert(key, records.len() as u32);
                     records.push(record);
@@ -182,7 +198,8 @@ pub(crate) fn build(
     tasks: Option<(&str, &str)>,
     rubric: Option<(&str, &str)>,
     options: &ReportOptions,
-) -> QualityReport {
+    limits: &Limits,
+) -> Result<QualityReport, LimitExceeded> {
     let mut head_problems: Vec<Problem> = Vec::new();
     let rubric = rubric.and_then(|(name, text)| match load_rubric(name, text) {
         Ok(rubric) => Some(rubric),
@@ -198,6 +215,8 @@ pub(crate) fn build(
     });
     let pass = read(files, CollectOptions { rubric, criteria: Vec::new() });
     let dataset = &pass.dataset;
+    // Per-annotator tables grow with the number of annotators: refuse before building them.
+    limits.check_count("annotators", dataset.annotators.len() as u64)?;
 
     let agreement_options =
         Options { metrics: Metric::DEFAULT.to_vec(), bootstrap: options.bootstrap, seed: options.seed, ..Options::default() };
@@ -213,6 +232,7 @@ pub(crate) fn build(
 
     let loaded = battles::read_many(files, tasks.as_deref());
     let set = loaded.records.into_iter().next().unwrap_or_default();
+    let input = InputSummary::new(files.len() as u64, set.n_judgments, set.n_replaced, set.n_skipped_lines, &loaded.problems);
     let rank_options = ranking::Options { bootstrap: options.bootstrap, seed: options.seed, ..ranking::Options::default() };
     let leaderboard = if set.models.is_empty() { empty_leaderboard(&set) } else { ranking::leaderboard_from_battles(&set, &rank_options) };
     let bias = ranking::bias(&set, tasks.as_deref());
@@ -234,8 +254,8 @@ pub(crate) fn build(
     let annotators = annotator_rows(&pass, quality.as_ref(), gold_hits.as_deref(), &bias_by_annotator, &options.kpi);
     let groups = group_rows(&pass, primary, &annotators, &bias_by_annotator, options);
 
-    QualityReport {
-        overview: overview(&pass, problems),
+    Ok(QualityReport {
+        overview: overview(&pass, problems, input),
         agreement,
         pairwise: pairwise(&pass, primary, quality.as_ref()),
         annotators,
@@ -248,7 +268,7 @@ pub(crate) fn build(
         kpi: options.kpi.clone(),
         bootstrap: options.bootstrap,
         seed: options.seed,
-    }
+    })
 }
 
 /// The leaderboard of input without a single battle (`leaderboard_from_battles` expects at
@@ -268,7 +288,7 @@ fn empty_leaderboard(set: &battles::BattleSet) -> ranking::Leaderboard {
     }
 }
 
-fn overview(pass: &Pass<'_>, problems: Vec<String>) -> Overview {
+fn overview(pass: &Pass<'_>, problems: Vec<String>, input: InputSummary) -> Overview {
     let dataset = &pass.dataset;
     let mut per_item = vec![0u32; dataset.items.len()];
     let mut per_day: BTreeMap<i64, u64> = BTreeMap::new();
@@ -290,6 +310,7 @@ fn overview(pass: &Pass<'_>, problems: Vec<String>) -> Overview {
         n_undated,
         n_problems: problems.len() as u64,
         problems: problems.into_iter().take(MAX_PROBLEMS).collect(),
+        input,
     }
 }
 

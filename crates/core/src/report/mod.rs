@@ -86,6 +86,9 @@ pub struct Overview {
     pub n_problems: u64,
     /// The first 50 problems as `file:line: field: problem`.
     pub problems: Vec<String>,
+    /// The one reader's input summary (the same block as every command's `"input"`).
+    #[serde(default)]
+    pub input: crate::read::InputSummary,
 }
 
 /// Percent agreement between the most active human annotators on the preference.
@@ -283,7 +286,20 @@ pub fn build_report(
     rubric: Option<(&str, &str)>,
     options: &ReportOptions,
 ) -> QualityReport {
-    build::build(judgment_files, tasks, rubric, options)
+    let unlimited = crate::read::Limits { max_annotators: u64::MAX, ..crate::read::Limits::default() };
+    build::build(judgment_files, tasks, rubric, options, &unlimited).expect("no limit is in force")
+}
+
+/// [`build_report`] within `limits`: an input over a limit (e.g. more distinct annotators than
+/// `limits.max_annotators`) is refused before the per-annotator tables are built.
+pub fn try_build_report(
+    judgment_files: &[(&str, &str)],
+    tasks: Option<(&str, &str)>,
+    rubric: Option<(&str, &str)>,
+    options: &ReportOptions,
+    limits: &crate::read::Limits,
+) -> Result<QualityReport, crate::read::LimitExceeded> {
+    build::build(judgment_files, tasks, rubric, options, limits)
 }
 
 /// The report as one self-contained HTML page: inline CSS and SVG charts, no script and no

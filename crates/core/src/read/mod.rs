@@ -1,0 +1,17 @@
+//! The one reader: judgment files in, validated judgments plus typed problems and one input
+//! summary out. Every consumer — validate, convert, agree, rank, report, the rating app's
+//! import, the quality workspace and its worker — counts lines, judgments, replacements and
+//! skipped lines as this module defines them, and applies the identity rule from
+//! [`identity`]. The statistics' fast line readers (`agreement::scan`, `agreement::shape`,
+//! `ranking::battles`) are projections of this reader: a differential test
+//! (`crates/core/tests/read_differential.rs`) checks that they report the same summary.
+
+pub mod identity;
+pub mod limits;
+mod reader;
+pub mod summary;
+
+pub use identity::Stamp;
+pub use limits::{LimitExceeded, Limits};
+pub use reader::{read_texts, Input, JudgmentReader, LineOutcome};
+pub use summary::{InputSummary, ProblemEntry};

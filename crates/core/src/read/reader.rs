@@ -1,0 +1,227 @@
+//! The reference streaming reader: one line at a time into validated judgments, typed
+//! problems, the identity rule and the input summary.
+
+use std::collections::HashMap;
+
+use super::identity::{unpack, Stamp};
+use super::limits::Limits;
+use super::summary::InputSummary;
+use crate::judgment::{identity_hash, judgment_from_any_line, line_problems, no_verdict, Judgment};
+use crate::problem::{Code, Problem};
+
+/// What became of one line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineOutcome {
+    /// A blank line (not counted).
+    Blank,
+    /// A judgment, kept in `slot`; `replaced` is the position of the judgment it replaced.
+    Kept {
+        /// Index of the judgment in [`Input::judgments`].
+        slot: usize,
+        /// Position (see [`super::identity::position`]) of the judgment it replaced, if any.
+        replaced: Option<u64>,
+    },
+    /// A valid judgment that an earlier-read one of the same identity outranks.
+    Superseded,
+    /// Not a judgment: its problems were recorded.
+    Skipped,
+}
+
+/// Everything the reader read.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Input {
+    /// The kept judgments, one per identity, in order of each identity's first appearance.
+    pub judgments: Vec<Judgment>,
+    /// The input summary.
+    pub summary: InputSummary,
+    /// Every problem (errors of skipped lines and warnings), in input order.
+    pub problems: Vec<Problem>,
+}
+
+/// Reads judgment lines from one or more files, in order. See the module [`crate::read`].
+#[derive(Debug, Default)]
+pub struct JudgmentReader {
+    limits: Limits,
+    files: Vec<String>,
+    judgments: Vec<Judgment>,
+    stamps: Vec<Stamp>,
+    slot_of: HashMap<u128, usize>,
+    replaced: u64,
+    skipped: u64,
+    problems: Vec<Problem>,
+    last_superseded: Option<Judgment>,
+}
+
+impl JudgmentReader {
+    /// A reader with `limits`.
+    pub fn new(limits: Limits) -> JudgmentReader {
+        JudgmentReader { limits, ..JudgmentReader::default() }
+    }
+
+    /// Starts the next file, named `name` (`-` for stdin).
+    pub fn begin_file(&mut self, name: &str) {
+        self.files.push(name.to_owned());
+    }
+
+    fn file(&self) -> &str {
+        self.files.last().map_or("-", String::as_str)
+    }
+
+    /// Reads line `line_no` (1-based) of the current file, given as bytes: a line that is not
+    /// UTF-8 is skipped with a `not_utf8` problem. `unterminated`: the file's last line, with
+    /// no newline after it (named in JSON errors: the file may have been cut short).
+    pub fn add_line_bytes(&mut self, line_no: u64, line: &[u8], unterminated: bool) -> LineOutcome {
+        match std::str::from_utf8(line) {
+            Ok(text) => self.add_line(line_no, text, unterminated),
+            Err(_) => self.skip(vec![Problem::error(self.file(), line_no, "-", "not valid UTF-8").with_code(Code::NotUtf8)]),
+        }
+    }
+
+    /// Reads line `line_no` (1-based) of the current file.
+    pub fn add_line(&mut self, line_no: u64, line: &str, unterminated: bool) -> LineOutcome {
+        let line = if line_no == 1 { line.strip_prefix('\u{feff}').unwrap_or(line) } else { line };
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if line.trim().is_empty() {
+            return LineOutcome::Blank;
+        }
+        if line.len() > self.limits.max_line_bytes {
+            let message = format!("longer than the line limit of {} bytes (--max-line-bytes raises it)", self.limits.max_line_bytes);
+            return self.skip(vec![Problem::error(self.file(), line_no, "-", message).with_code(Code::LineTooLong)]);
+        }
+        match judgment_from_any_line(line) {
+            Ok(Some(judgment)) => self.keep(line_no, judgment),
+            Ok(None) => self.skip(vec![no_verdict(self.file(), line_no)]),
+            Err(found) => {
+                let problems = line_problems(self.file(), line_no, line, found, unterminated);
+                self.skip(problems)
+            }
+        }
+    }
+
+    /// Reads a whole text as the next file named `name`.
+    pub fn add_text(&mut self, name: &str, text: &str) {
+        self.begin_file(name);
+        let n_lines = text.lines().count();
+        for (index, line) in text.lines().enumerate() {
+            let unterminated = index + 1 == n_lines && !text.ends_with('\n');
+            self.add_line(index as u64 + 1, line, unterminated);
+        }
+    }
+
+    fn skip(&mut self, problems: Vec<Problem>) -> LineOutcome {
+        self.skipped += 1;
+        self.problems.extend(problems);
+        LineOutcome::Skipped
+    }
+
+    /// Applies the identity rule ([`super::identity`]) to a valid judgment.
+    fn keep(&mut self, line_no: u64, judgment: Judgment) -> LineOutcome {
+        let file_index = self.files.len().saturating_sub(1);
+        let stamp = Stamp::new(judgment.submitted_at.as_deref(), file_index, line_no);
+        let key = identity_hash(&judgment.item_id, &judgment.annotator);
+        let Some(&slot) = self.slot_of.get(&key) else {
+            self.slot_of.insert(key, self.judgments.len());
+            self.judgments.push(judgment);
+            self.stamps.push(stamp);
+            return LineOutcome::Kept { slot: self.judgments.len() - 1, replaced: None };
+        };
+        self.replaced += 1;
+        let other = self.stamps[slot];
+        let where_ = self.describe(other.position);
+        let (item_id, annotator) = (&judgment.item_id, &judgment.annotator);
+        if stamp.replaces(&other) {
+            let message = format!("replaces the judgment of \"{item_id}\" by \"{annotator}\" on {where_}");
+            self.problems.push(Problem::warning(self.file(), line_no, "item_id", message).with_code(Code::Replaced));
+            self.judgments[slot] = judgment;
+            self.stamps[slot] = stamp;
+            LineOutcome::Kept { slot, replaced: Some(other.position) }
+        } else {
+            let message = format!("replaced by the judgment of \"{item_id}\" by \"{annotator}\" on {where_}, submitted later");
+            self.problems.push(Problem::warning(self.file(), line_no, "submitted_at", message).with_code(Code::Replaced));
+            self.last_superseded = Some(judgment);
+            LineOutcome::Superseded
+        }
+    }
+
+    /// `line N` in the current file, else `file:N`.
+    fn describe(&self, position: u64) -> String {
+        let (file_index, line) = unpack(position);
+        if file_index + 1 == self.files.len() {
+            format!("line {line}")
+        } else {
+            format!("{}:{line}", self.files[file_index])
+        }
+    }
+
+    /// The judgment of the last line that came out [`LineOutcome::Superseded`].
+    pub fn last_superseded(&self) -> Option<&Judgment> {
+        self.last_superseded.as_ref()
+    }
+
+    /// Every problem so far, in input order.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The judgments kept so far, by slot.
+    pub fn judgments(&self) -> &[Judgment] {
+        &self.judgments
+    }
+
+    /// The summary of what was read so far.
+    pub fn summary(&self) -> InputSummary {
+        InputSummary::new(self.files.len() as u64, self.judgments.len() as u64, self.replaced, self.skipped, &self.problems)
+    }
+
+    /// Ends reading.
+    pub fn finish(self) -> Input {
+        let summary = self.summary();
+        Input { judgments: self.judgments, summary, problems: self.problems }
+    }
+}
+
+/// Reads whole texts `(name, text)` in order with the default limits.
+pub fn read_texts(files: &[(&str, &str)]) -> Input {
+    let mut reader = JudgmentReader::new(Limits::default());
+    for (name, text) in files {
+        reader.add_text(name, text);
+    }
+    reader.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A1: &str = r#"{"schema":"verdict/judgment@1","item_id":"q1","annotator":"a","preference":{"winner":"m1"},"submitted_at":"2026-11-25T10:00:00Z"}"#;
+    const A1_OLDER: &str = r#"{"schema":"verdict/judgment@1","item_id":"q1","annotator":"a","preference":{"winner":"m2"},"submitted_at":"2026-11-25T09:00:00Z"}"#;
+
+    #[test]
+    fn the_latest_submission_wins_wherever_it_is_read() {
+        let text = format!("{A1}\nnot json\n{A1_OLDER}\n\n");
+        let input = read_texts(&[("f", &text)]);
+        assert_eq!(input.judgments.len(), 1);
+        assert_eq!(input.judgments[0].preference.as_ref().unwrap().winner, "m1", "the later submitted_at wins although read first");
+        let s = &input.summary;
+        assert_eq!((s.files, s.lines, s.judgments, s.replaced, s.skipped, s.problems_total), (1, 3, 1, 1, 1, 1));
+        assert_eq!(s.problems[0].code, Code::InvalidJson);
+        // Across files: the same rule.
+        let input = read_texts(&[("new", A1), ("old", A1_OLDER)]);
+        assert_eq!(input.judgments[0].preference.as_ref().unwrap().winner, "m1");
+    }
+
+    #[test]
+    fn foreign_rows_without_a_verdict_are_skipped_not_dropped() {
+        let arena = r#"{"question_id":81,"model_a":"m1","model_b":"m2","judge":"h","conversation_a":[{"role":"user","content":"q"},{"role":"assistant","content":"A"}],"conversation_b":[{"role":"user","content":"q"},{"role":"assistant","content":"B"}]}"#;
+        let input = read_texts(&[("f", arena)]);
+        assert_eq!((input.summary.skipped, input.summary.problems[0].code), (1, Code::NoVerdict));
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_skipped_with_its_code() {
+        let mut reader = JudgmentReader::new(Limits { max_line_bytes: 10, ..Limits::default() });
+        reader.begin_file("f");
+        assert_eq!(reader.add_line(1, A1, false), LineOutcome::Skipped);
+        assert_eq!(reader.finish().summary.problems[0].code, Code::LineTooLong);
+    }
+}
