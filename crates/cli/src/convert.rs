@@ -1,12 +1,13 @@
 //! `verdict convert`: judgments (or Arena / AlpacaEval rows) to chained judgments JSONL,
 //! DPO preference pairs, CSV or Arena battles, streamed line by line.
 //!
-//! Two passes over the input: the first finds, for each (item, annotator), the line of its
-//! last judgment, so a later judgment replaces an earlier one here as in every consumer; the
-//! second writes. Memory holds one entry per judgment identity, never the file. Stdin is
-//! spooled to a temporary file so it can be read twice.
+//! Two passes over the input through the one reader (`verdict_core::read`): the first finds,
+//! for each (item, annotator), the line of the judgment the identity rule keeps (latest
+//! `submitted_at`, then file order), as in every consumer; the second writes. Memory holds one
+//! entry per judgment identity, never the file. Stdin is spooled to a temporary file so it can
+//! be read twice; `-o` is written to a temporary file and renamed, and never to the input.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
@@ -14,9 +15,9 @@ use std::process::ExitCode;
 use anyhow::Context;
 use serde_json::Value;
 use verdict_core::export::{arena_battle, csv_rows, preference_pair, ChainWriter, Skip, CSV_HEADER};
-use verdict_core::import::{detect, import_object, json_error_message, Format, JsonLines};
-use verdict_core::judgment::{identity_hash, judgment_from_line, Judgment};
-use verdict_core::problem::Problem;
+use verdict_core::import::{detect, import_object, Format, JsonLines};
+use verdict_core::read::identity::position;
+use verdict_core::read::JudgmentReader;
 use verdict_core::task::{Task, TaskLines};
 
 use crate::validate::{open_input, Progress};
@@ -48,6 +49,8 @@ pub struct ConvertArgs {
     /// Task file giving prompts and outputs (needed by `dpo`; adds conversations to `arena`).
     #[arg(long)]
     pub tasks: Option<String>,
+    #[command(flatten)]
+    pub limits: crate::input::LimitArgs,
 }
 
 /// Removes the spooled copy of stdin when conversion ends.
@@ -60,29 +63,31 @@ impl Drop for Spool {
 }
 
 /// A judgment, with the item when its row carried one (Arena, AlpacaEval).
-type Record = (Judgment, Option<Task>);
-
-/// One input line read as a judgment (`None`: a row without a verdict), or its problems.
-fn read_record(text: &str, unterminated: bool) -> Result<Option<Record>, verdict_core::import::FieldProblems> {
-    let problems = match judgment_from_line(text) {
-        Ok(judgment) => return Ok(Some((judgment, None))),
-        Err(problems) => problems,
-    };
-    match serde_json::from_str::<Value>(text) {
-        Err(error) => Err(vec![("-".into(), json_error_message(&error, unterminated))]),
-        Ok(Value::Object(object)) if !object.contains_key("schema") => match detect(&object) {
-            format @ (Format::Arena | Format::AlpacaEval) => {
-                let imported = import_object(object, format)?;
-                Ok(imported.judgment.map(|judgment| (judgment, Some(imported.task))))
-            }
-            Format::PreferencePair => Err(vec![("-".into(), "a preference pair carries no judgment: open it as a task file".into())]),
-            Format::Verdict => Err(problems),
-        },
-        Ok(_) => Err(problems),
+/// The item an Arena or AlpacaEval row carries (its texts, for DPO pairs and battles); `None`
+/// for Verdict judgments.
+fn inline_task(text: &str) -> Option<Task> {
+    let Ok(Value::Object(object)) = serde_json::from_str::<Value>(text) else { return None };
+    if object.contains_key("schema") {
+        return None;
+    }
+    match detect(&object) {
+        format @ (Format::Arena | Format::AlpacaEval) => import_object(object, format).ok().map(|imported| imported.task),
+        _ => None,
     }
 }
 
-/// Loads the task file into a map by id (the texts DPO and Arena rows need).
+/// Refuses an output that is the input itself (it would be emptied before it is read).
+fn check_not_input(input: &str, output: &str) -> anyhow::Result<()> {
+    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        anyhow::bail!("refusing to write {output}: it is the input file (write elsewhere, then rename)");
+    }
+    Ok(())
+}
+
 fn load_task_map(path: &str) -> anyhow::Result<HashMap<String, Task>> {
     let input = open_input(path)?;
     let mut lines = JsonLines::new(&input.name, input.reader);
@@ -129,70 +134,70 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
         (args.input.clone(), None)
     };
     let name = args.input.as_str();
+    if let Some(output) = &args.output {
+        check_not_input(&path, output)?;
+    }
+    let limits = args.limits.limits()?;
     let tasks = match &args.tasks {
         Some(tasks_path) => load_task_map(tasks_path)?,
         None => HashMap::new(),
     };
 
-    // Pass 1: the line of the last judgment of each (item, annotator).
-    let mut last_line: HashMap<u128, u64> = HashMap::new();
-    {
+    // Pass 1: the one reader decides which line holds each identity's judgment (it keeps one
+    // stamp per identity, not the judgments) and finds every problem.
+    let (winners, summary, problems) = {
         let input = open_input(&path)?;
         let mut progress = Progress::new(&format!("{name} (pass 1 of 2)"), input.size);
-        let mut lines = JsonLines::new(name, input.reader);
+        let mut lines = JsonLines::new(name, input.reader).with_max_line_bytes(limits.max_line_bytes);
+        let mut reader = JudgmentReader::identities_only(limits);
+        reader.begin_file(name);
         while let Some(line) = lines.next_line().with_context(|| format!("cannot read {name}"))? {
-            if let Ok(text) = line.text {
-                if let Ok(Some((judgment, _))) = read_record(text, line.unterminated) {
-                    last_line.insert(identity_hash(&judgment.item_id, &judgment.annotator), line.number);
-                }
-            }
+            match line.text {
+                Ok(text) => reader.add_line(line.number, text, line.unterminated),
+                Err(problem) => reader.skip_line(problem),
+            };
             progress.update(lines.bytes_read());
         }
         progress.finish();
+        let winners: HashSet<u64> = reader.kept_positions().collect();
+        let input = reader.finish();
+        (winners, input.summary, input.problems)
+    };
+    for problem in &problems {
+        eprintln!("{problem}");
+    }
+    if summary.lines == 0 {
+        anyhow::bail!("no judgments: {name} is empty");
     }
 
     // Pass 2: write.
-    let sink: Box<dyn Write> = match &args.output {
-        Some(out_path) => Box::new(File::create(out_path).with_context(|| format!("cannot create {out_path}"))?),
+    // Written to a temporary file beside the output, renamed over it only when complete.
+    let temporary = args.output.as_ref().map(|out_path| format!("{out_path}.verdict-partial-{}", std::process::id()));
+    let sink: Box<dyn Write> = match &temporary {
+        Some(temporary) => Box::new(File::create(temporary).with_context(|| format!("cannot create {temporary}"))?),
         None => Box::new(io::stdout().lock()),
     };
     let mut out = BufWriter::with_capacity(1 << 20, sink);
     let input = open_input(&path)?;
     let mut progress = Progress::new(&format!("{name} (pass 2 of 2)"), input.size);
-    let mut lines = JsonLines::new(name, input.reader);
+    let mut lines = JsonLines::new(name, input.reader).with_max_line_bytes(limits.max_line_bytes);
+    let mut reader = JudgmentReader::identities_only(limits);
+    reader.begin_file(name);
     let mut chain = ChainWriter::new();
     let mut skipped: BTreeMap<Skip, u64> = BTreeMap::new();
-    let (mut written, mut replaced, mut errors) = (0u64, 0u64, 0u64);
+    let mut written = 0u64;
     let mut csv_buffer = String::new();
     if args.to == Target::Csv {
         out.write_all(CSV_HEADER.as_bytes())?;
     }
-    let report = |problem: Problem, errors: &mut u64| {
-        *errors += 1;
-        eprintln!("{problem}");
-    };
     while let Some(line) = lines.next_line().with_context(|| format!("cannot read {name}"))? {
-        let text = match line.text {
-            Ok(text) => text,
-            Err(problem) => {
-                report(problem, &mut errors);
-                continue;
-            }
-        };
-        let (judgment, inline_task) = match read_record(text, line.unterminated) {
-            Ok(Some(record)) => record,
-            Ok(None) => continue,
-            Err(found) => {
-                for (field, message) in found {
-                    report(Problem::error(name, line.number, &field, message), &mut errors);
-                }
-                continue;
-            }
-        };
-        if last_line.get(&identity_hash(&judgment.item_id, &judgment.annotator)) != Some(&line.number) {
-            replaced += 1;
+        let Ok(text) = line.text else { continue };
+        reader.add_line(line.number, text, line.unterminated);
+        let Some(judgment) = reader.take_current() else { continue };
+        if !winners.contains(&position(0, line.number)) {
             continue;
         }
+        let inline_task = inline_task(text);
         let task = inline_task.as_ref().or_else(|| tasks.get(&judgment.item_id));
         let row = match args.to {
             Target::Judgments => Ok(chain.line(&judgment)),
@@ -218,26 +223,26 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
     }
     progress.finish();
     out.flush().context("cannot write the output")?;
+    drop(out);
+    if let (Some(temporary), Some(out_path)) = (&temporary, &args.output) {
+        std::fs::rename(temporary, out_path).with_context(|| format!("cannot write {out_path}"))?;
+    }
     let what = match args.to {
         Target::Judgments => "judgments",
         Target::Dpo => "preference pairs",
         Target::Csv => "judgments as CSV rows",
         Target::Arena => "battles",
     };
+    let input_summary = summary;
     let mut summary = format!("verdict: wrote {written} {what}");
     if !skipped.is_empty() {
         let counts: Vec<String> = skipped.iter().map(|(skip, n)| format!("{n} {}", skip.describe())).collect();
         summary.push_str(&format!("; left out: {}", counts.join(", ")));
     }
-    if replaced > 0 {
-        summary.push_str(&format!("; {replaced} replaced by a later judgment of the same item and annotator"));
-    }
-    if errors > 0 {
-        summary.push_str(&format!("; {errors} problems in the input"));
-    }
     eprintln!("{summary}");
+    eprintln!("{}", crate::input::summary_line(&input_summary));
     if args.to == Target::Judgments {
         eprintln!("verdict: last chain value {}", chain.head());
     }
-    Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if input_summary.skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -62,7 +62,12 @@ pub fn read_text(path: &str) -> anyhow::Result<String> {
         io::stdin().read_to_string(&mut text).context("cannot read stdin")?;
         return Ok(text);
     }
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        anyhow::anyhow!("{path}:{line}: not valid UTF-8: this command reads the file whole; `verdict validate {path}` lists every bad line")
+    })
 }
 
 /// Cuts `file` (of `len` bytes) into up to `parts` non-empty ranges that each start at the

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use serde_json::Value;
 use verdict_core::export::ChainVerifier;
-use verdict_core::import::JsonLines;
+use verdict_core::import::{detect, Format, JsonLines};
 use verdict_core::problem::Problem;
 use verdict_core::read::{InputSummary, JudgmentReader, Limits, LineOutcome};
 use verdict_core::rubric::{load_rubric, Rubric};
@@ -240,8 +240,14 @@ fn validate_rubric(input: Input, out: &mut impl Write, tally: &mut Tally) -> any
 /// The per-line checker of a JSONL file's kind: judgments go through the one reader (shared by
 /// every judgment file of the run, so identities are followed across files) and the chain.
 enum Checker<'a> {
-    Tasks(TaskLines),
-    Judgments { reader: &'a mut JudgmentReader, chain: ChainVerifier, rubric: Option<&'a Rubric> },
+    /// A task file; Arena and AlpacaEval rows also carry verdicts, which the one reader counts
+    /// (its problems are not printed twice: the task checker names them).
+    Tasks(TaskLines, Option<&'a mut JudgmentReader>),
+    Judgments {
+        reader: &'a mut JudgmentReader,
+        chain: ChainVerifier,
+        rubric: Option<&'a Rubric>,
+    },
 }
 
 impl Checker<'_> {
@@ -257,11 +263,19 @@ impl Checker<'_> {
     ) -> io::Result<()> {
         let mut problems = Vec::new();
         match text {
-            Err(problem) => problems.push(problem),
+            Err(problem) => {
+                if let Checker::Judgments { reader, .. } = self {
+                    reader.skip_line(problem.clone());
+                }
+                problems.push(problem);
+            }
             Ok(text) => match self {
-                Checker::Tasks(task_lines) => {
+                Checker::Tasks(task_lines, verdicts) => {
                     if task_lines.line(number, text, unterminated, &mut problems).is_some_and(|record| record.new_item) {
                         tally.records += 1;
+                    }
+                    if let Some(reader) = verdicts {
+                        reader.add_line(number, text, unterminated);
                     }
                 }
                 Checker::Judgments { reader, chain, rubric } => {
@@ -329,10 +343,14 @@ fn validate_one(
             Err(problem) => tally.report(out, &problem)?,
         }
     };
+    let mut foreign_verdicts = false;
     let kind = {
         let text = &first_text;
         match serde_json::from_str::<Value>(text) {
-            Ok(value) => kind_of_record(&value),
+            Ok(value) => {
+                foreign_verdicts = matches!(&value, Value::Object(object) if matches!(detect(object), Format::Arena | Format::AlpacaEval));
+                kind_of_record(&value)
+            }
             // A JSON document spread over lines (a pretty-printed rubric) does not parse line by line.
             Err(_) if text.trim_start().starts_with('{') && (name.ends_with(".json") || text.trim() == "{") => Kind::Rubric,
             Err(_) if text.contains("\"item_id\"") || text.contains("verdict/judgment@") => Kind::Judgments,
@@ -359,7 +377,11 @@ fn validate_one(
             judgments.begin_file(&name);
             Checker::Judgments { reader: judgments, chain: ChainVerifier::new(&name), rubric }
         }
-        _ => Checker::Tasks(TaskLines::new(&name)),
+        _ if foreign_verdicts => {
+            judgments.begin_file(&name);
+            Checker::Tasks(TaskLines::new(&name), Some(judgments))
+        }
+        _ => Checker::Tasks(TaskLines::new(&name), None),
     };
     checker.line(&name, number, Ok(&first_text), unterminated, out, &mut tally)?;
     while let Some(line) = lines.next_line().with_context(read_error)? {

@@ -35,7 +35,7 @@ fn synthetic(n_battles: usize) -> BattleSet {
         annotators: vec!["a".into()],
         items: Default::default(),
         battles,
-        skipped: Default::default(),
+        ..BattleSet::default()
     }
 }
 

@@ -576,6 +576,7 @@ impl<R: BufRead> JsonLines<R> {
                 "-",
                 format!("not valid UTF-8 (bad byte at column {}): save the file as UTF-8", error.valid_up_to() + 1),
             )
+            .with_code(crate::problem::Code::NotUtf8)
         });
         Ok(Some(Line { number, text, unterminated }))
     }

@@ -713,8 +713,9 @@ fn superseded_sorted(judgments: &[(u32, u32)], stamps: &[i64], n_items: usize) -
 /// Builds the scale and the unit-grouped ratings of one criterion. Returns the ratings and the
 /// original unit id of each of their units.
 fn build(accumulator: &Accumulator, superseded: &[bool], n_units: usize, n_annotators: u32) -> (Ratings, Vec<u32>) {
-    let scale = scale_of(accumulator);
-    let remap: Vec<u32> = accumulator.keys.iter().map(|key| scale.id_of(key).expect("every observed category is on the scale")).collect();
+    let scale = scale_of(accumulator, superseded);
+    // Categories seen only in replaced judgments are off the scale; no kept rating uses them.
+    let remap: Vec<u32> = accumulator.keys.iter().map(|key| scale.id_of(key).unwrap_or(u32::MAX)).collect();
     let grouped = if accumulator.raw.windows(2).all(|pair| pair[0].unit <= pair[1].unit) {
         group_runs(&accumulator.raw, superseded, &remap)
     } else {
@@ -787,10 +788,16 @@ fn add_rating(ratings: &mut Vec<(u32, u32)>, begin: usize, annotator: u32, categ
     }
 }
 
-fn scale_of(accumulator: &Accumulator) -> Scale {
+fn scale_of(accumulator: &Accumulator, superseded: &[bool]) -> Scale {
     let declared_labels = accumulator.declared.iter().any(|c| matches!(c, Category::Label(_)));
     let mut categories = accumulator.declared.clone();
-    let mut observed: Vec<Category> = accumulator.keys.iter().filter(|k| !categories.contains(k)).cloned().collect();
+    // Only categories of kept ratings: a value seen only in replaced judgments is not observed.
+    let mut used = vec![false; accumulator.keys.len()];
+    for raw in accumulator.raw.iter().filter(|raw| !superseded[raw.judgment as usize]) {
+        used[raw.category as usize] = true;
+    }
+    let mut observed: Vec<Category> =
+        accumulator.keys.iter().zip(&used).filter(|(k, &used)| used && !categories.contains(k)).map(|(k, _)| k.clone()).collect();
     if !declared_labels && observed.iter().any(|c| matches!(c, Category::Label(_))) {
         // Undeclared labels: sorted, so the order (used by weights) does not depend on file order.
         observed.sort_by_key(|c| c.to_string());

@@ -12,16 +12,15 @@
 //! in [`load_judgments`](crate::judgment::load_judgments) and in the streaming reader
 //! [`read_jsonl`] here.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::agreement::scan::{scan_battle_line, Names, Scanned, ShownAndRanking};
 use crate::agreement::shape::Shapes;
 use crate::intern::{FxMap, Interner, NameList};
-use crate::judgment::{judgment_from_any_line, line_problems, no_verdict, Judgment, BOTH_BAD, SCHEMA, TIE};
+use crate::judgment::{judgment_from_any_line, line_problems, no_verdict, Judgment, BOTH_BAD, TIE};
 use crate::problem::Code;
 use crate::problem::{Loaded, Problem};
 use crate::task::Task;
@@ -335,7 +334,8 @@ impl<'t> BlockReader<'t> {
             match std::str::from_utf8(line) {
                 Ok(text) => line_no += self.add_block(file_index, line_no, text, 1),
                 Err(_) => {
-                    self.problems.push(Problem::error(self.names[file_index], line_no, "-", "not valid UTF-8"));
+                    self.problems.push(Problem::error(self.names[file_index], line_no, "-", "not valid UTF-8").with_code(Code::NotUtf8));
+                    self.builder.n_skipped_lines += 1;
                     line_no += 1;
                 }
             }
@@ -373,8 +373,6 @@ fn task_map(tasks: Option<&[Task]>) -> Option<TaskMap<'_>> {
 enum Parsed<'a> {
     /// The common case: the hand-written scanner is sure of it (no allocation).
     Quick(Scanned<'a>, ShownAndRanking<'a>),
-    /// The lean serde reader understood it and it is valid.
-    Lean(LeanJudgment<'a>),
     /// The full parser accepted a shape the lean reader did not.
     Full(Box<Judgment>),
     /// Not a valid judgment: the line and its `(field, problem)` pairs.
@@ -387,14 +385,13 @@ fn parse_line(line: &str) -> Parsed<'_> {
     if let Some((scanned, names)) = scan_battle_line(line) {
         return Parsed::Quick(scanned, names);
     }
-    match serde_json::from_str::<LeanJudgment>(line) {
-        Ok(lean) if lean.is_valid() => Parsed::Lean(lean),
-        // Let the full parser say precisely what is wrong; if it accepts the line, use it.
-        _ => match judgment_from_any_line(line) {
-            Ok(Some(judgment)) => Parsed::Full(Box::new(judgment)),
-            Ok(None) => Parsed::NoVerdict,
-            Err(found) => Parsed::Bad(line, found),
-        },
+    // The one reader's reading of the line (`read::JudgmentReader::add_line`): a lenient
+    // shortcut here would accept lines it rejects (duplicate keys, numbers out of range, nesting
+    // past the limit).
+    match judgment_from_any_line(line) {
+        Ok(Some(judgment)) => Parsed::Full(Box::new(judgment)),
+        Ok(None) => Parsed::NoVerdict,
+        Err(found) => Parsed::Bad(line, found),
     }
 }
 
@@ -450,75 +447,6 @@ enum Pushed {
     Replaced(usize),
     /// The judgment in this slot outranks it (submitted later): it was dropped.
     Superseded(usize),
-}
-
-/// The fields of a judgment line that ranking reads; everything else is skipped unparsed.
-#[derive(Deserialize)]
-struct LeanJudgment<'a> {
-    #[serde(borrow)]
-    schema: Cow<'a, str>,
-    #[serde(borrow)]
-    item_id: Cow<'a, str>,
-    #[serde(borrow)]
-    annotator: Cow<'a, str>,
-    #[serde(borrow, default)]
-    shown: Option<Vec<Name<'a>>>,
-    #[serde(borrow, default)]
-    preference: Option<LeanPreference<'a>>,
-    #[serde(borrow, default)]
-    ranking: Option<Vec<Name<'a>>>,
-    #[serde(default)]
-    scores: Option<serde::de::IgnoredAny>,
-    #[serde(default)]
-    flags: Option<serde::de::IgnoredAny>,
-    #[serde(borrow, default)]
-    submitted_at: Option<Cow<'a, str>>,
-}
-
-impl LeanJudgment<'_> {
-    /// The same semantic checks as the full parser (schema, non-empty ids, some content).
-    fn is_valid(&self) -> bool {
-        self.schema == SCHEMA
-            && !self.item_id.is_empty()
-            && !self.annotator.is_empty()
-            && (self.preference.is_some() || self.ranking.is_some() || self.scores.is_some() || self.flags.is_some())
-    }
-}
-
-/// `preference` as ranking reads it: only the winner.
-#[derive(Deserialize)]
-struct LeanPreference<'a> {
-    #[serde(borrow)]
-    winner: Name<'a>,
-}
-
-/// A string borrowed from the line when it has no escapes, owned otherwise (also inside arrays,
-/// where serde's `Cow` would always copy).
-struct Name<'a>(Cow<'a, str>);
-
-impl<'de: 'a, 'a> Deserialize<'de> for Name<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = Name<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: serde::de::Error>(self, value: &'de str) -> Result<Name<'de>, E> {
-                Ok(Name(Cow::Borrowed(value)))
-            }
-            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Name<'de>, E> {
-                Ok(Name(Cow::Owned(value.to_owned())))
-            }
-        }
-        deserializer.deserialize_str(Visit)
-    }
-}
-
-impl AsRef<str> for Name<'_> {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
 }
 
 /// The battles of one judgment, kept per judgment so that a later one can replace it.
@@ -649,7 +577,6 @@ impl<'t> Builder<'t> {
             for (_, parsed) in &batch {
                 let item_id = match parsed {
                     Parsed::Quick(scanned, _) => scanned.item_id,
-                    Parsed::Lean(lean) => lean.item_id.as_ref(),
                     Parsed::Full(judgment) => judgment.item_id.as_str(),
                     Parsed::Bad(..) | Parsed::NoVerdict => continue,
                 };
@@ -690,14 +617,6 @@ impl<'t> Builder<'t> {
                     scanned.winner,
                     names.ranking.as_ref().map(Names::as_slice),
                     scanned.submitted_at,
-                ),
-                Parsed::Lean(lean) => self.push(
-                    &lean.item_id,
-                    &lean.annotator,
-                    lean.shown.as_deref(),
-                    lean.preference.as_ref().map(|p| p.winner.0.as_ref()),
-                    lean.ranking.as_deref(),
-                    lean.submitted_at.as_deref(),
                 ),
                 Parsed::Full(judgment) => self.push(
                     &judgment.item_id,
@@ -1152,7 +1071,7 @@ mod tests {
     }
 
     #[test]
-    fn the_scanner_reads_what_the_lean_parser_reads_or_declines() {
+    fn the_scanner_reads_what_the_full_parser_reads_or_declines() {
         let text = std::fs::read_to_string("../../www/demo/mtbench-judgments/judgments.jsonl").unwrap();
         let crafted = [
             r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","shown":["x","y"],"preference":{"winner":"x"}}"#,
@@ -1170,15 +1089,13 @@ mod tests {
         for line in text.lines().chain(crafted) {
             let Some((scanned, names)) = scan_battle_line(line) else { continue };
             quick += 1;
-            let lean: LeanJudgment = serde_json::from_str(line).expect("the scanner accepts only lines serde reads");
-            assert!(lean.is_valid(), "{line}");
-            assert!(crate::judgment::judgment_from_line(line).is_ok(), "{line}");
-            let strings = |names: &Option<Vec<Name>>| names.as_ref().map(|v| v.iter().map(|n| n.as_ref().to_owned()).collect::<Vec<_>>());
+            let full = crate::judgment::judgment_from_line(line).expect("the scanner accepts only lines the parser reads");
             let mine = |names: &Option<Names>| names.as_ref().map(|v| v.as_slice().iter().map(|n| n.to_string()).collect::<Vec<_>>());
-            assert_eq!((scanned.item_id, scanned.annotator), (lean.item_id.as_ref(), lean.annotator.as_ref()), "{line}");
-            assert_eq!(scanned.winner, lean.preference.as_ref().map(|p| p.winner.as_ref()), "{line}");
-            assert_eq!(mine(&names.shown), strings(&lean.shown), "{line}");
-            assert_eq!(mine(&names.ranking), strings(&lean.ranking), "{line}");
+            assert_eq!((scanned.item_id, scanned.annotator), (full.item_id.as_str(), full.annotator.as_str()), "{line}");
+            assert_eq!(scanned.winner, full.preference.as_ref().map(|p| p.winner.as_str()), "{line}");
+            assert_eq!(scanned.submitted_at, full.submitted_at.as_deref(), "{line}");
+            assert_eq!(mine(&names.shown), full.shown, "{line}");
+            assert_eq!(mine(&names.ranking), full.ranking, "{line}");
         }
         assert!(quick > 5_000, "the scanner takes the usual lines ({quick})");
     }

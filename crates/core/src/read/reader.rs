@@ -50,12 +50,33 @@ pub struct JudgmentReader {
     skipped: u64,
     problems: Vec<Problem>,
     last_superseded: Option<Judgment>,
+    /// False: judgments are not kept (streaming two-pass readers, see
+    /// [`JudgmentReader::identities_only`]); the last one read is in `current`.
+    identities_only: bool,
+    current: Option<Judgment>,
 }
 
 impl JudgmentReader {
     /// A reader with `limits`.
     pub fn new(limits: Limits) -> JudgmentReader {
         JudgmentReader { limits, ..JudgmentReader::default() }
+    }
+
+    /// A reader that applies the identity rule and counts, but keeps no judgment: memory holds
+    /// one stamp per identity. The judgment of the last line read is [`JudgmentReader::take_current`];
+    /// where each identity's winner is, [`JudgmentReader::kept_positions`].
+    pub fn identities_only(limits: Limits) -> JudgmentReader {
+        JudgmentReader { limits, identities_only: true, ..JudgmentReader::default() }
+    }
+
+    /// The judgment of the last line read, in an [`identities_only`](Self::identities_only) reader.
+    pub fn take_current(&mut self) -> Option<Judgment> {
+        self.current.take()
+    }
+
+    /// The position ([`super::identity::position`]) of each kept judgment, by slot.
+    pub fn kept_positions(&self) -> impl Iterator<Item = u64> + '_ {
+        self.stamps.iter().map(|stamp| stamp.position)
     }
 
     /// Starts the next file, named `name` (`-` for stdin).
@@ -75,6 +96,11 @@ impl JudgmentReader {
             Ok(text) => self.add_line(line_no, text, unterminated),
             Err(_) => self.skip(vec![Problem::error(self.file(), line_no, "-", "not valid UTF-8").with_code(Code::NotUtf8)]),
         }
+    }
+
+    /// Counts a line the caller could not read (e.g. not UTF-8) as skipped, with its problem.
+    pub fn skip_line(&mut self, problem: Problem) -> LineOutcome {
+        self.skip(vec![problem])
     }
 
     /// Reads line `line_no` (1-based) of the current file.
@@ -120,10 +146,10 @@ impl JudgmentReader {
         let stamp = Stamp::new(judgment.submitted_at.as_deref(), file_index, line_no);
         let key = identity_hash(&judgment.item_id, &judgment.annotator);
         let Some(&slot) = self.slot_of.get(&key) else {
-            self.slot_of.insert(key, self.judgments.len());
-            self.judgments.push(judgment);
+            self.slot_of.insert(key, self.stamps.len());
             self.stamps.push(stamp);
-            return LineOutcome::Kept { slot: self.judgments.len() - 1, replaced: None };
+            self.store(None, judgment);
+            return LineOutcome::Kept { slot: self.stamps.len() - 1, replaced: None };
         };
         self.replaced += 1;
         let other = self.stamps[slot];
@@ -132,14 +158,27 @@ impl JudgmentReader {
         if stamp.replaces(&other) {
             let message = format!("replaces the judgment of \"{item_id}\" by \"{annotator}\" on {where_}");
             self.problems.push(Problem::warning(self.file(), line_no, "item_id", message).with_code(Code::Replaced));
-            self.judgments[slot] = judgment;
             self.stamps[slot] = stamp;
+            self.store(Some(slot), judgment);
             LineOutcome::Kept { slot, replaced: Some(other.position) }
         } else {
             let message = format!("replaced by the judgment of \"{item_id}\" by \"{annotator}\" on {where_}, submitted later");
             self.problems.push(Problem::warning(self.file(), line_no, "submitted_at", message).with_code(Code::Replaced));
-            self.last_superseded = Some(judgment);
+            if self.identities_only {
+                self.current = Some(judgment);
+            } else {
+                self.last_superseded = Some(judgment);
+            }
             LineOutcome::Superseded
+        }
+    }
+
+    /// Keeps a judgment in `slot` (a new one when `None`), or hands it out as `current`.
+    fn store(&mut self, slot: Option<usize>, judgment: Judgment) {
+        match (self.identities_only, slot) {
+            (true, _) => self.current = Some(judgment),
+            (false, Some(slot)) => self.judgments[slot] = judgment,
+            (false, None) => self.judgments.push(judgment),
         }
     }
 
@@ -170,7 +209,7 @@ impl JudgmentReader {
 
     /// The summary of what was read so far.
     pub fn summary(&self) -> InputSummary {
-        InputSummary::new(self.files.len() as u64, self.judgments.len() as u64, self.replaced, self.skipped, &self.problems)
+        InputSummary::new(self.files.len() as u64, self.stamps.len() as u64, self.replaced, self.skipped, &self.problems)
     }
 
     /// Ends reading.
