@@ -1,6 +1,6 @@
 //! The digamma function ψ(x) = d/dx ln Γ(x), for variational updates (MACE).
 
-/// ψ(x) for x > 0: the recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 6, then the asymptotic series
+/// ψ(x) for x > 0: the recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 10 (the first omitted term is then below 1e-16), then the asymptotic series
 /// ln x − 1/(2x) − Σ B₂ₙ/(2n x²ⁿ) (Abramowitz & Stegun 6.3.18) to x⁻¹⁴. `None` for x ≤ 0 or NaN
 /// (the poles and the negative axis are not needed here).
 pub fn digamma(x: f64) -> Option<f64> {
@@ -11,7 +11,7 @@ pub fn digamma(x: f64) -> Option<f64> {
         return Some(f64::INFINITY);
     }
     let (mut x, mut shift) = (x, 0.0);
-    while x < 6.0 {
+    while x < 10.0 {
         shift -= 1.0 / x;
         x += 1.0;
     }
