@@ -6,14 +6,14 @@ export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 NATIVE_PACKAGES := -p verdict-core -p verdict-cli -p verdict-web
 
-.PHONY: run test setup-build setup-test build cli test-native test-wasm test-e2e check-core-pure
+.PHONY: run test setup-build setup-test build cli test-native test-reference test-wasm test-e2e check-core-pure
 
 ## make run: install what is missing, build the app, serve it with its demo on 127.0.0.1:$(PORT)
 run: setup-build build
 	node tests/e2e/serve.mjs dist $(PORT)
 
 ## make test: install what is missing, then every test: native, wasm in Chromium, end-to-end
-test: setup-test test-native check-core-pure test-wasm build cli test-e2e
+test: setup-test test-native test-reference check-core-pure test-wasm build cli test-e2e
 	@echo "make test: all suites passed"
 
 setup-build:
@@ -36,6 +36,13 @@ cli:
 
 test-native:
 	cargo test --locked $(NATIVE_PACKAGES) --features verdict-web/quality
+
+# Live checks against the independent Python peers (installed by setup-test into target/venv-peers):
+# regenerate the reference fixtures into target/ with the installed packages, then compare.
+test-reference:
+	target/venv-peers/bin/python tests/reference/aggregate/make_fixtures.py --out target/reference/aggregate/fixtures.json
+	VERDICT_AGGREGATE_FIXTURES=$(CURDIR)/target/reference/aggregate/fixtures.json \
+	  cargo test --locked -p verdict-core --test aggregate_reference
 
 # verdict-core must stay free of DOM/web dependencies (see docs/ARCHITECTURE.md).
 check-core-pure:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Verdict's build and tests need, skipping whatever is already at the right version.
 # Usage: scripts/setup.sh build   (wasm target, Trunk, wasm-bindgen CLI, wasm-opt)
-#        scripts/setup.sh test    (the above + Chromium, ChromeDriver, playwright-core)
+#        scripts/setup.sh test    (the above + Chromium, ChromeDriver, playwright-core, Python peers)
 # Facts behind the pins: ../shared/TOOLCHAIN.md (kept in docs/ARCHITECTURE.md too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,6 +49,20 @@ install_chromium() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
 }
 
+install_python_peers() {
+  # Independent implementations the reference checks run live (`make test-reference`), in a venv
+  # so that their pins never meet other Python packages. crowd-kit goes in without its declared
+  # dependencies (transformers, pyarrow serve its text/learning parts, which we do not use).
+  local venv=target/venv-peers dir=tests/reference/aggregate
+  if cat "$dir/requirements.txt" "$dir/requirements-no-deps.txt" | cmp -s - "$venv/stamp" \
+     && "$venv/bin/python" -c 'import crowdkit.aggregation, irrCAC.raw' 2>/dev/null; then return; fi
+  say "installing the Python peers (crowd-kit, irrCAC) into $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q -r "$dir/requirements.txt"
+  "$venv/bin/pip" install -q --no-deps -r "$dir/requirements-no-deps.txt"
+  cat "$dir/requirements.txt" "$dir/requirements-no-deps.txt" > "$venv/stamp"
+}
+
 fetch_crates() {
   # Trunk builds offline (Trunk.toml), so every crate must be in the cache first.
   cargo fetch --locked -q
@@ -66,6 +80,7 @@ case "${1:-build}" in
     ;;
   test)
     install_chromium & chromium_pid=$!
+    install_python_peers
     "$0" build
     wait "$chromium_pid"
     ;;

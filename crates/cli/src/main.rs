@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod aggregate;
 mod agree;
 mod convert;
 mod input;
@@ -33,6 +34,8 @@ enum Command {
     Convert(convert::ConvertArgs),
     /// Inter-annotator agreement per criterion: kappas, Krippendorff's alpha, AC1, ICC, with CIs.
     Agree(agree::AgreeArgs),
+    /// One label per item from many annotators: majority vote, Wawa, Dawid–Skene, one-coin, GLAD, MACE.
+    Aggregate(aggregate::AggregateArgs),
     /// Rank models from preferences: Bradley–Terry or Elo ratings with bootstrap CIs, bias checks.
     Rank(rank::RankArgs),
     /// Quality report: agreement, annotators and groups against KPIs, LLM judges, leaderboard, disagreements (HTML + CSV).
@@ -56,6 +59,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Convert(args) => convert::run(&args),
         Command::Agree(args) => agree::run(&args),
         Command::Rank(args) => rank::run(&args),
+        Command::Aggregate(args) => aggregate::run(&args),
         Command::Report(args) => report::run(&args),
     }
 }

@@ -16,6 +16,7 @@
 #![forbid(unsafe_code)]
 
 pub mod adjudication;
+pub mod aggregate;
 pub mod agreement;
 pub mod digest;
 pub mod embed;
