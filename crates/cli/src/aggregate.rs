@@ -2,7 +2,6 @@
 //! Dawid–Skene, one-coin, GLAD, MACE), with posteriors and annotator skills or confusion matrices;
 //! a table, DESIGN's `aggregate --json`, or a CSV file.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -11,7 +10,6 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use serde_json::{json, Map, Value};
 use verdict_core::aggregate::{self, label_table, Aggregation, AnnotatorQuality, LabelSource, MaceInit, Method, Options};
-use verdict_core::judgment::{load_judgments, Judgment};
 
 use crate::input;
 
@@ -21,7 +19,7 @@ pub struct AggregateArgs {
     /// Judgment JSONL files, read as one stream (a later judgment of the same item and annotator
     /// replaces an earlier one); `-` reads stdin.
     #[arg(required = true)]
-    pub files: Vec<PathBuf>,
+    pub files: Vec<String>,
     /// The criterion whose labels are aggregated; `preference` aggregates the pairwise winner.
     #[arg(long)]
     pub criterion: String,
@@ -46,6 +44,8 @@ pub struct AggregateArgs {
     /// Also write one CSV row per item (item_id, model, label, then p(label) per label) to OUT.
     #[arg(long, value_name = "OUT")]
     pub csv: Option<PathBuf>,
+    #[command(flatten)]
+    pub limits: input::LimitArgs,
 }
 
 /// Runs `verdict aggregate`.
@@ -54,7 +54,8 @@ pub fn run(args: &AggregateArgs) -> anyhow::Result<ExitCode> {
     if !(args.tol >= 0.0 && args.tol.is_finite()) {
         bail!("--tol must be a finite number ≥ 0");
     }
-    let judgments = read_judgments(&args.files)?;
+    let read = input::read_judgments(&args.files, &args.limits.limits()?)?;
+    let judgments = read.judgments;
     let source = label_table(&judgments, &args.criterion).with_context(|| format!("criterion {}", args.criterion))?;
     if source.table.rows.is_empty() {
         eprintln!("verdict aggregate: no labels: no judgment has a value for criterion {}", args.criterion);
@@ -85,42 +86,19 @@ pub fn run(args: &AggregateArgs) -> anyhow::Result<ExitCode> {
         std::fs::write(path, csv(&source, &result)).with_context(|| format!("cannot write {}", path.display()))?;
     }
     let out = if args.json {
-        let mut text = serde_json::to_string_pretty(&to_json(&args.criterion, &source, &result)).context("JSON output")?;
+        let mut value = to_json(&args.criterion, &source, &result);
+        value["input"] = serde_json::to_value(&read.summary)?;
+        let mut text = serde_json::to_string_pretty(&value).context("JSON output")?;
         text.push('\n');
         text
     } else {
+        eprintln!("{}", input::summary_line(&read.summary));
         table(&source, &result)
     };
     let mut stdout = io::stdout().lock();
     stdout.write_all(out.as_bytes()).context("cannot write to stdout")?;
     stdout.flush().ok();
     Ok(ExitCode::SUCCESS)
-}
-
-/// Reads every file with the core's judgment loader, prints its problems as `file:line: field:
-/// problem`, and applies the identity rule across files (a later (item, annotator) replaces an
-/// earlier one, in the earlier one's place).
-fn read_judgments(paths: &[PathBuf]) -> anyhow::Result<Vec<Judgment>> {
-    let mut judgments: Vec<Judgment> = Vec::new();
-    let mut position: HashMap<(String, String), usize> = HashMap::new();
-    for path in paths {
-        let name = path.to_string_lossy();
-        let text = input::read_text(&name)?;
-        let loaded = load_judgments(&name, &text);
-        for problem in &loaded.problems {
-            eprintln!("{problem}");
-        }
-        for judgment in loaded.records {
-            match position.get(&(judgment.item_id.clone(), judgment.annotator.clone())) {
-                Some(&index) => judgments[index] = judgment,
-                None => {
-                    position.insert((judgment.item_id.clone(), judgment.annotator.clone()), judgments.len());
-                    judgments.push(judgment);
-                }
-            }
-        }
-    }
-    Ok(judgments)
 }
 
 fn label_names(source: &LabelSource) -> Vec<String> {

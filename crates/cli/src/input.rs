@@ -41,6 +41,42 @@ impl LimitArgs {
     }
 }
 
+/// Reads judgment files (`-` is stdin) through the core's one reader, streaming line by line
+/// within `limits`; a line over the line limit stops the run with an error naming the flag.
+/// Problems are printed to stderr as `file:line: field: problem` (at most `MAX_PRINTED`, then a
+/// count); the caller prints the summary. Commands that hold every judgment use this; `agree`
+/// and `rank` stream into their own collectors (checked against it in the core's tests).
+pub fn read_judgments(paths: &[String], limits: &verdict_core::read::Limits) -> anyhow::Result<verdict_core::read::Input> {
+    const MAX_PRINTED: usize = 50;
+    let mut reader = verdict_core::read::JudgmentReader::new(*limits);
+    for path in paths {
+        let opened = crate::validate::open_input(path)?;
+        let mut lines = verdict_core::import::JsonLines::new(&opened.name, opened.reader).with_max_line_bytes(limits.max_line_bytes);
+        reader.begin_file(&opened.name);
+        while let Some(line) = lines.next_line().with_context(|| format!("cannot read {path}"))? {
+            match line.text {
+                Ok(text) => reader.add_line(line.number, text, line.unterminated),
+                Err(problem) => reader.skip_line(problem),
+            };
+        }
+    }
+    let input = reader.finish();
+    for problem in input.problems.iter().take(MAX_PRINTED) {
+        eprintln!("{problem}");
+    }
+    if input.problems.len() > MAX_PRINTED {
+        eprintln!("… and {} more problems (`verdict validate` lists them all)", input.problems.len() - MAX_PRINTED);
+    }
+    limits.check_count(
+        "annotators",
+        input.judgments.iter().map(|j| j.annotator.as_str()).collect::<std::collections::HashSet<_>>().len() as u64,
+    )?;
+    if input.summary.lines == 0 {
+        anyhow::bail!("no judgments: the input is empty");
+    }
+    Ok(input)
+}
+
 /// The input summary as one line, the same in every command's human output.
 pub fn summary_line(input: &verdict_core::read::InputSummary) -> String {
     format!(

@@ -45,6 +45,13 @@ fn every_command_reports_the_same_input_block_for_every_nasty_file() {
             let args: Vec<&str> = [command, "--json"].into_iter().chain(files.iter().copied()).collect();
             blocks.push((command, input_block(&args)));
         }
+        // aggregate holds every judgment (the reader's own list); it needs labels to print JSON.
+        let args: Vec<&str> =
+            ["aggregate", "--json", "--criterion", "preference", "--method", "majority"].into_iter().chain(files.iter().copied()).collect();
+        let output = common::output(&args, None);
+        if output.status.success() {
+            blocks.push(("aggregate", serde_json::from_slice::<Value>(&output.stdout).unwrap()["input"].clone()));
+        }
         let (first, expected) = &blocks[0];
         assert!(expected["lines"].as_u64().unwrap() > 0, "{files:?}");
         for (command, block) in &blocks[1..] {
