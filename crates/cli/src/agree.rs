@@ -74,7 +74,16 @@ struct Report {
     n_judgments: u64,
     n_replaced: u64,
     n_bad_lines: u64,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    out_of_range: Vec<OutOfRange>,
     input: InputSummary,
+}
+
+/// Values of a criterion outside the rubric's declared scale (left out of every statistic).
+#[derive(Serialize)]
+struct OutOfRange {
+    criterion: String,
+    count: u64,
 }
 
 /// Runs `verdict agree`.
@@ -133,6 +142,15 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     if dataset.n_replaced > 0 {
         writeln!(err, "verdict agree: {} judgments were replaced by a later one of the same (item, annotator)", dataset.n_replaced)?;
     }
+    let out_of_range: Vec<OutOfRange> = dataset
+        .criteria
+        .iter()
+        .filter(|c| c.n_out_of_range > 0)
+        .map(|c| OutOfRange { criterion: c.id.clone(), count: c.n_out_of_range })
+        .collect();
+    for off in &out_of_range {
+        writeln!(err, "verdict agree: {}: {} values outside the rubric's scale were left out", off.criterion, off.count)?;
+    }
     let options = Options { metrics, weights, bootstrap: args.bootstrap, seed: args.seed, confidence: 0.95 };
     let mut results = analyze(&dataset, level, &options);
     // Requested criteria with no rating still get rows: null with a note, never silence.
@@ -175,7 +193,9 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let n_bad_lines = input.skipped;
-    let report = Report { results, annotators, n_judgments: dataset.n_judgments, n_replaced: dataset.n_replaced, n_bad_lines, input };
+    let any_out_of_range = !out_of_range.is_empty();
+    let report =
+        Report { results, annotators, n_judgments: dataset.n_judgments, n_replaced: dataset.n_replaced, n_bad_lines, out_of_range, input };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
@@ -187,7 +207,7 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     out.flush()?;
     // The process ends right after: the item names are freed by its exit, not one by one.
     std::mem::forget(dataset);
-    Ok(if n_bad_lines > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if n_bad_lines > 0 || any_out_of_range { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn parse_level(text: &str) -> anyhow::Result<Level> {

@@ -307,6 +307,10 @@ impl Criterion {
     }
 }
 
+/// The largest magnitude a likert bound may have: scales are short (at most 21 points), and
+/// the bounds must stay far from integer overflow wherever they are used (the app, the CLI).
+pub const LIKERT_BOUND: u64 = 1_000_000;
+
 /// Parses and checks a rubric (JSON). Every problem is listed; the rubric is usable only
 /// when there are no errors.
 pub fn load_rubric(file: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
@@ -333,7 +337,18 @@ pub fn load_rubric(file: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
         match criterion.kind {
             CriterionKind::Likert => {
                 let (min, max) = criterion.likert_range();
-                if min >= max {
+                if min.unsigned_abs() > LIKERT_BOUND || max.unsigned_abs() > LIKERT_BOUND {
+                    let which = if min.unsigned_abs() > LIKERT_BOUND { "min" } else { "max" };
+                    problems.push(
+                        Problem::error(
+                            file,
+                            line,
+                            &format!("{field}.{which}"),
+                            format!("must be between -{LIKERT_BOUND} and {LIKERT_BOUND}"),
+                        )
+                        .with_code(crate::problem::Code::OutOfRange),
+                    );
+                } else if min >= max {
                     problems.push(Problem::error(file, line, &format!("{field}.max"), format!("must be greater than min ({min} ≥ {max})")));
                 } else if max - min > 20 {
                     problems.push(Problem::error(file, line, &format!("{field}.max"), "a likert scale may have at most 21 points"));
@@ -380,6 +395,13 @@ fn field_from_serde_error(error: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn likert_bounds_that_would_overflow_are_rejected() {
+        let text = r#"{"mode":"single","criteria":[{"id":"a","kind":"likert","min":-9223372036854775808,"max":5}]}"#;
+        let problems = load_rubric("r.json", text).unwrap_err();
+        assert_eq!(problems[0].to_string(), "r.json:1: criteria[0].min: must be between -1000000 and 1000000");
+    }
 
     #[test]
     fn loads_the_real_demo_rubrics() {

@@ -53,6 +53,8 @@ pub struct CriterionRatings {
     pub units: Vec<UnitKey>,
     /// Values that could not be used: arrays (multi-choice), or the wrong shape for the criterion.
     pub n_skipped: u64,
+    /// Values off the rubric's declared scale (e.g. 7 on a 1–5 likert), left out.
+    pub n_out_of_range: u64,
 }
 
 /// Everything collected from judgment files.
@@ -118,6 +120,9 @@ struct Accumulator {
     keys: Vec<Category>,
     raw: Vec<Raw>,
     n_skipped: u64,
+    /// Per key: off the rubric's declared scale.
+    off_scale: Vec<bool>,
+    n_out_of_range: u64,
 }
 
 impl Accumulator {
@@ -134,10 +139,25 @@ impl Accumulator {
             keys: Vec::new(),
             raw: Vec::new(),
             n_skipped: 0,
+            off_scale: Vec::new(),
+            n_out_of_range: 0,
         }
     }
 
+    /// The category id of a rated value, or `None` (not rated, not a category, or off the
+    /// rubric's declared scale — those are counted in `n_out_of_range` and left out).
     fn category(&mut self, value: &Scalar<'_>) -> Option<u32> {
+        let id = self.intern_category(value)?;
+        if self.off_scale[id as usize] {
+            self.n_out_of_range += 1;
+            return None;
+        }
+        Some(id)
+    }
+
+    /// The id of a value's category, added on first sight (marked off-scale when the rubric
+    /// declares a scale that lacks it).
+    fn intern_category(&mut self, value: &Scalar<'_>) -> Option<u32> {
         let next = self.keys.len() as u32;
         let id = match value {
             Scalar::Number(x) if x.is_finite() => {
@@ -172,12 +192,14 @@ impl Accumulator {
             }
         };
         if id == next {
-            self.keys.push(match value {
+            let key = match value {
                 Scalar::Number(x) => Category::Number(*x + 0.0),
                 Scalar::Bool(b) => Category::Bool(*b),
                 Scalar::Str(text) => Category::Label((*text).to_owned()),
                 Scalar::Null | Scalar::Other => unreachable!("returned above"),
-            });
+            };
+            self.off_scale.push(!self.declared.is_empty() && !self.declared.contains(&key));
+            self.keys.push(key);
         }
         Some(id)
     }
@@ -507,10 +529,11 @@ impl Collector {
                         Category::Bool(b) => Scalar::Bool(*b),
                         Category::Label(text) => Scalar::Str(text),
                     };
-                    into.category(&scalar).expect("an observed category is finite")
+                    into.intern_category(&scalar).expect("an observed category is finite")
                 })
                 .collect();
             into.n_skipped += from.n_skipped;
+            into.n_out_of_range += from.n_out_of_range;
             let unit_ids = if from.per_output == Some(true) { &units } else { &items };
             into.raw.extend(from.raw.iter().map(|r| Raw {
                 unit: unit_ids[r.unit as usize],
@@ -631,6 +654,7 @@ impl Collector {
                     ratings,
                     units,
                     n_skipped: accumulator.n_skipped,
+                    n_out_of_range: accumulator.n_out_of_range,
                 }
             })
             .collect();
