@@ -123,6 +123,21 @@ pub struct Counts {
     pub parked: usize,
 }
 
+impl Counts {
+    /// The counts of `entries`.
+    pub fn of(entries: &[Entry]) -> Counts {
+        let mut counts = Counts::default();
+        for entry in entries {
+            match entry.state {
+                State::Queued => counts.queued += 1,
+                State::Sent => counts.sent += 1,
+                State::Parked => counts.parked += 1,
+            }
+        }
+        counts
+    }
+}
+
 /// How a flush ended.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Flushed {
@@ -157,15 +172,7 @@ impl Outbox {
 
     /// Counts by state.
     pub async fn counts(&self) -> Result<Counts> {
-        let mut counts = Counts::default();
-        for entry in self.entries().await? {
-            match entry.state {
-                State::Queued => counts.queued += 1,
-                State::Sent => counts.sent += 1,
-                State::Parked => counts.parked += 1,
-            }
-        }
-        Ok(counts)
+        Ok(Counts::of(&self.entries().await?))
     }
 
     /// Sends queued entries in order (one tab at a time): acknowledged ones become sent, refused

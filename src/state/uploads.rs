@@ -44,6 +44,8 @@ pub fn use_uploads(store: Store, enabled: bool) -> Uploads {
             if !enabled {
                 return;
             }
+            // Every kick shows the counts as stored now, even while a flush is running.
+            wasm_bindgen_futures::spawn_local(show_counts(Outbox::new(&store), counts.clone(), parked.clone()));
             {
                 let mut state = flushing.borrow_mut();
                 if state.0 {
@@ -54,24 +56,6 @@ pub fn use_uploads(store: Store, enabled: bool) -> Uploads {
             }
             wasm_bindgen_futures::spawn_local(async move {
                 let outbox = Outbox::new(&store);
-                let show = |outbox: Outbox| {
-                    let (counts, parked) = (counts.clone(), parked.clone());
-                    async move {
-                        if let Ok(entries) = outbox.entries().await {
-                            let mut c = Counts::default();
-                            for entry in &entries {
-                                match entry.state {
-                                    State::Queued => c.queued += 1,
-                                    State::Sent => c.sent += 1,
-                                    State::Parked => c.parked += 1,
-                                }
-                            }
-                            counts.set(Some(c));
-                            parked.set(entries.into_iter().filter(|e| e.state == State::Parked).collect());
-                        }
-                    }
-                };
-                show(outbox.clone()).await;
                 match outbox.flush().await {
                     Ok(Flushed::Done | Flushed::Busy) => {
                         *failures.borrow_mut() = 0;
@@ -89,7 +73,7 @@ pub fn use_uploads(store: Store, enabled: bool) -> Uploads {
                         *retry_timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(delay_ms, move || kick.dispatch(())));
                     }
                 }
-                show(outbox).await;
+                show_counts(outbox, counts, parked).await;
                 let (_, again) = std::mem::take(&mut *flushing.borrow_mut());
                 if again {
                     kick.dispatch(());
@@ -124,6 +108,14 @@ pub fn use_uploads(store: Store, enabled: bool) -> Uploads {
         last_error: (*last_error).clone(),
         kick: kick_callback,
         retry,
+    }
+}
+
+/// Reads the outbox and shows its counts and refused entries.
+async fn show_counts(outbox: Outbox, counts: UseStateHandle<Option<Counts>>, parked: UseStateHandle<Vec<Entry>>) {
+    if let Ok(entries) = outbox.entries().await {
+        counts.set(Some(Counts::of(&entries)));
+        parked.set(entries.into_iter().filter(|e| e.state == State::Parked).collect());
     }
 }
 

@@ -32,7 +32,7 @@ pub enum Node {
 }
 
 /// Deepest element nesting kept; deeper content is flattened into text.
-pub const MAX_DEPTH: usize = 24;
+pub const MAX_DEPTH: usize = 16;
 /// Cells kept per table row; further cells' text joins the last kept cell.
 pub const MAX_COLUMNS: usize = 32;
 /// Elements kept per document; later content is text only.
