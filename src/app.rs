@@ -13,7 +13,6 @@ use crate::components::setup::{setup_page::OpenRequest, SetupPage};
 use crate::embed::EmbedBridge;
 use crate::state::browser::{local_get, local_remove};
 use crate::state::loader::{self, fetch_files, Opened, Source, ANNOTATOR_KEY, CURRENT_KEY};
-use crate::state::outbox::use_uploads;
 use crate::state::store::SavedFiles;
 
 /// Where the app is.
@@ -38,13 +37,22 @@ pub fn app() -> Html {
     let config = use_state(|| Rc::new(PageConfig::default()));
     let bridge = use_state(|| None::<Rc<EmbedBridge>>);
     let annotator = use_state(|| local_get(ANNOTATOR_KEY).unwrap_or_default());
-    let uploads = use_uploads(config.submit_url.clone());
+    // Locked to the evaluation given (config file or the host's `load`): no switching, no picker.
+    let locked = use_state(|| false);
+    // Each open gets a number; an open that finishes after a newer one began is dropped.
+    let generation = use_mut_ref(|| 0u32);
     let linked = config.tasks.clone().map(|tasks| (tasks, config.rubric.clone()));
 
     let open = {
-        let (phase, annotator, config, bridge) = (phase.clone(), annotator.clone(), config.clone(), bridge.clone());
+        let (phase, annotator, config, bridge, generation) = (phase.clone(), annotator.clone(), config.clone(), bridge.clone(), generation.clone());
         Callback::from(move |request: OpenRequest| {
             let (phase, annotator_state, group, bridge) = (phase.clone(), annotator.clone(), config.group.clone(), (*bridge).clone());
+            let this_open = {
+                let mut g = generation.borrow_mut();
+                *g += 1;
+                *g
+            };
+            let generation = generation.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let (files, annotator) = match request {
                     OpenRequest::Files { files, annotator } => (Ok(files), annotator),
@@ -58,6 +66,9 @@ pub fn app() -> Html {
                     Ok(files) => loader::open(Source { files, annotator, group }).await,
                     Err(errors) => Err(errors),
                 };
+                if *generation.borrow() != this_open {
+                    return; // a newer load replaced this one while it was opening
+                }
                 phase.set(match result {
                     Ok(opened) => {
                         if let Some(bridge) = &bridge {
@@ -78,8 +89,8 @@ pub fn app() -> Html {
 
     {
         // First load: configuration file and URL parameters, then what they ask for.
-        let (phase, open, config_state, bridge_state, annotator) =
-            (phase.clone(), open.clone(), config.clone(), bridge.clone(), annotator.clone());
+        let (phase, open, config_state, bridge_state, annotator, locked) =
+            (phase.clone(), open.clone(), config.clone(), bridge.clone(), annotator.clone(), locked.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let config = match loader::page_config().await {
@@ -87,6 +98,9 @@ pub fn app() -> Html {
                     Err(error) => return phase.set(Phase::Setup(vec![error])),
                 };
                 config_state.set(config.clone());
+                if config.lock {
+                    locked.set(true);
+                }
                 if crate::state::browser::url_param("view").as_deref() == Some("quality") {
                     return open_quality_page();
                 }
@@ -121,12 +135,15 @@ pub fn app() -> Html {
 
     {
         // Messages from the host page (only when embedded with an allow-list).
-        let (phase, open) = (phase.clone(), open.clone());
+        let (phase, open, locked) = (phase.clone(), open.clone(), locked.clone());
         use_effect_with((*bridge).clone(), move |bridge| {
             let listener = bridge.as_ref().map(|bridge| {
                 let answer = bridge.clone();
                 bridge.listen(Callback::from(move |message: ParentMessage| match message {
-                    ParentMessage::Load { tasks, tasks_name, rubric, annotator, .. } => {
+                    ParentMessage::Load { tasks, tasks_name, rubric, annotator, lock, .. } => {
+                        if lock {
+                            locked.set(true);
+                        }
                         let files = SavedFiles {
                             tasks_name,
                             tasks_text: tasks,
@@ -150,7 +167,7 @@ pub fn app() -> Html {
                                     }
                                     Err(error) => ChildMessage::Error { message: error.to_string(), id },
                                 },
-                                None => ChildMessage::Error { message: "no evaluation is open".into(), id },
+                                None => ChildMessage::Error { message: "No evaluation is open yet: send a load message first.".into(), id },
                             });
                         });
                     }
@@ -164,7 +181,7 @@ pub fn app() -> Html {
     }
 
     let on_saved = {
-        let (bridge, enqueue) = ((*bridge).clone(), uploads.enqueue.clone());
+        let bridge = (*bridge).clone();
         Callback::from(move |(judgment, done, total): (Judgment, usize, usize)| {
             if let Some(bridge) = &bridge {
                 bridge.post(&ChildMessage::Judgment(Box::new(judgment.clone())));
@@ -173,20 +190,25 @@ pub fn app() -> Html {
                     bridge.post(&ChildMessage::Complete { done });
                 }
             }
-            enqueue.emit(judgment);
         })
     };
-    let close = {
+    let close = (!*locked).then(|| {
         let phase = phase.clone();
         Callback::from(move |()| {
             local_remove(CURRENT_KEY);
             phase.set(Phase::Setup(Vec::new()));
         })
-    };
+    });
     let open_quality = Callback::from(|()| open_quality_page());
 
     match &*phase {
         Phase::Starting => html! { <main class="opening" aria-busy="true"><p>{ "Starting…" }</p></main> },
+        Phase::Setup(errors) if *locked => html! {
+            <main class="opening" role="alert">
+                <p>{ "This evaluation could not be opened. Ask the page's owner to send it again." }</p>
+                <ul>{ for errors.iter().map(|e| html! { <li><code>{ e }</code></li> }) }</ul>
+            </main>
+        },
         Phase::Setup(errors) => html! {
             <SetupPage annotator={AttrValue::from((*annotator).clone())} errors={errors.clone()} busy={false} on_open={open} {linked} on_quality={open_quality} />
         },
@@ -194,9 +216,10 @@ pub fn app() -> Html {
             html! { <main class="opening" aria-busy="true"><p>{ "Waiting for the host page to send an evaluation…" }</p></main> }
         }
         Phase::Opening(what) => html! { <main class="opening" aria-busy="true"><p>{ what }</p></main> },
+        // Keyed by the opened evaluation: a new `load` mounts a fresh page (session, rater, uploads).
         Phase::Rating(opened) => html! {
-            <RatingPage opened={opened.clone()} on_close={close} {on_saved}
-                uploads_pending={uploads.pending} upload_error={uploads.last_error.clone()} />
+            <RatingPage key={format!("{:p}", Rc::as_ptr(opened))} opened={opened.clone()} on_close={close} {on_saved}
+                submit_url={config.submit_url.clone().map(AttrValue::from)} />
         },
     }
 }

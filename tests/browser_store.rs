@@ -59,3 +59,34 @@ async fn files_and_position_round_trip() {
     assert_eq!(reopened.position("ann").await.unwrap(), Some(17));
     assert_eq!(reopened.position("other").await.unwrap(), None);
 }
+
+#[wasm_bindgen_test]
+async fn issue_14_item_ids_from_u_e000_up_are_read_back() {
+    let key = "test-odd-ids";
+    Store::delete(key).await.unwrap();
+    let store = Store::open(key).await.unwrap();
+    let ids = ["\u{e000}private", "\u{ffff}last-bmp", "\u{10ffff}astral", "plain"];
+    for id in ids {
+        store.put_judgment("ann", id, &line(id, "a")).await.unwrap();
+    }
+    store.put_judgment("ann2", "plain", &line("plain", "b")).await.unwrap();
+    let lines = store.judgments_of("ann").await.unwrap();
+    assert_eq!(lines.len(), ids.len(), "{lines:?}");
+    for id in ids {
+        assert!(lines.contains(&line(id, "a")), "{id:?} is read back");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn issue_14_a_judgment_its_draft_removal_and_outbox_entry_are_one_write() {
+    use verdict_web::state::outbox::{Counts, Outbox};
+    let key = "test-one-transaction";
+    Store::delete(key).await.unwrap();
+    let store = Store::open(key).await.unwrap();
+    store.put_draft("ann", "q1", Some("{\"draft\":1}")).await.unwrap();
+    assert_eq!(store.drafts_of("ann").await.unwrap().len(), 1);
+    store.save_judgment("ann", "q1", &line("q1", "a"), Some(("000-x".into(), r#"{"url":"/c","id":"x","body":"{}","state":"queued","item_id":"q1"}"#.into()))).await.unwrap();
+    assert_eq!(store.judgments_of("ann").await.unwrap(), vec![line("q1", "a")]);
+    assert!(store.drafts_of("ann").await.unwrap().is_empty(), "the draft went with the save");
+    assert_eq!(Outbox::new(&store).counts().await.unwrap(), Counts { queued: 1, sent: 0, parked: 0 });
+}

@@ -45,8 +45,12 @@ document.getElementById('mount').addEventListener('click', async () => {
   const verdict = await import(new URL('verdict.js', location.href).href);
   await verdict.default();
   const { tasks, rubric } = await files();
-  verdict.mount(document.getElementById('mounted'), {
-    tasks, rubric, annotator: params.get('annotator') || 'portal-user-2',
-    onJudgment: (judgment) => log(document.getElementById('api-events'), JSON.stringify(judgment)),
-  });
+  try {
+    await verdict.mount(document.getElementById('mounted'), {
+      tasks, rubric, annotator: params.get('annotator') || 'portal-user-2',
+      onJudgment: (judgment) => log(document.getElementById('api-events'), JSON.stringify(judgment)),
+    });
+  } catch (error) {
+    log(document.getElementById('api-events'), `mount failed: ${error.message}`);
+  }
 });

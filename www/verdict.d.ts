@@ -47,5 +47,9 @@ export interface MountOptions {
 /** Loads the wasm module; call (and await) once before `mount`. */
 export default function init(): Promise<unknown>;
 
-/** Mounts a rating workspace in `element`. Throws when an option is invalid. */
-export function mount(element: Element, options: MountOptions): void;
+/**
+ * Mounts a rating workspace in `element`. Resolves once the evaluation shows; rejects with an
+ * `Error` whose message names the problem (a bad option, task lines that cannot be opened).
+ * A rejected mount leaves other mounts on the page working.
+ */
+export function mount(element: Element, options: MountOptions): Promise<void>;

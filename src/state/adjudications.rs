@@ -19,7 +19,7 @@ pub struct AdjudicationStore {
 impl AdjudicationStore {
     /// Opens the store.
     pub async fn open() -> Result<AdjudicationStore> {
-        Ok(AdjudicationStore { db: open_database("verdict-quality", &[ADJUDICATIONS]).await? })
+        Ok(AdjudicationStore { db: open_database("verdict-quality", 1, &[ADJUDICATIONS]).await? })
     }
 
     /// Saves (or replaces) the adjudication of its item; resolves when durable.

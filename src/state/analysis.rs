@@ -90,7 +90,7 @@ fn job(
         set(&message, "rubric", &to_js(rubric)?)?;
     }
     let options_json = serde_json::to_string(options).map_err(|e| e.to_string())?;
-    set(&message, "options", &js_sys::JSON::parse(&options_json).map_err(|e| format!("{e:?}"))?)?;
+    set(&message, "options", &js_sys::JSON::parse(&options_json).map_err(|e| crate::state::browser::js_error_text(&e))?)?;
     Ok(message)
 }
 
@@ -99,7 +99,7 @@ async fn run(message: &Object, on_stage: impl Fn(Stage) + 'static) -> Result<Str
     let worker_options = web_sys::WorkerOptions::new();
     worker_options.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options("analysis-worker.js", &worker_options)
-        .map_err(|e| format!("could not start the analysis worker: {e:?}"))?;
+        .map_err(|e| format!("The analysis worker could not start: {}", crate::state::browser::js_error_text(&e)))?;
     let result: Rc<RefCell<Option<Result<String, String>>>> = Rc::new(RefCell::new(None));
     let on_stage: Rc<dyn Fn(Stage)> = Rc::new(on_stage);
     let handler_slot = RefCell::new(None::<Closure<dyn FnMut(web_sys::MessageEvent)>>);
@@ -121,7 +121,7 @@ async fn run(message: &Object, on_stage: impl Fn(Stage) + 'static) -> Result<Str
         worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
         *handler_slot.borrow_mut() = Some(handler);
     });
-    worker.post_message(message).map_err(|e| format!("could not send the files to the worker: {e:?}"))?;
+    worker.post_message(message).map_err(|e| format!("The files could not be sent to the analysis worker: {}", crate::state::browser::js_error_text(&e)))?;
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     worker.terminate();
     drop(handler_slot);
@@ -140,5 +140,5 @@ fn to_js(source: &NamedSource) -> Result<JsValue, String> {
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) -> Result<(), String> {
-    Reflect::set(object, &key.into(), value).map(|_| ()).map_err(|e| format!("{e:?}"))
+    Reflect::set(object, &key.into(), value).map(|_| ()).map_err(|e| crate::state::browser::js_error_text(&e))
 }

@@ -1,6 +1,37 @@
 //! Small browser effects: clock, URL parameters, localStorage, downloads, clipboard.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A JavaScript error as a sentence for people: an `Error`'s or `DOMException`'s message, a
+/// thrown string as is; never a dump of the value.
+pub fn js_error_text(value: &JsValue) -> String {
+    if let Some(exception) = value.dyn_ref::<web_sys::DomException>() {
+        let message = exception.message();
+        return match exception.name().as_str() {
+            "QuotaExceededError" => "The browser's storage for this site is full.".to_owned(),
+            _ if message.is_empty() => format!("The browser reported {}.", exception.name()),
+            _ => sentence(&message),
+        };
+    }
+    if let Some(error) = value.dyn_ref::<js_sys::Error>() {
+        return sentence(&String::from(error.message()));
+    }
+    match value.as_string() {
+        Some(text) if !text.trim().is_empty() => sentence(&text),
+        _ => "Something in the browser went wrong without saying what.".to_owned(),
+    }
+}
+
+/// `text` with a capital first letter and a closing full stop.
+pub fn sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let mut out: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
+    out
+}
 
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> i64 {
@@ -37,10 +68,10 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|e| format!("{e:?}"))?.unchecked_into();
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| js_error_text(&e))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| js_error_text(&e))?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("This page has no document.")?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|e| js_error_text(&e))?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
@@ -50,6 +81,6 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
 
 /// Copies `text` to the clipboard; resolves to an error message if the browser refuses.
 pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
-    let clipboard = web_sys::window().ok_or("no window")?.navigator().clipboard();
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(|e| format!("{e:?}"))
+    let clipboard = web_sys::window().ok_or("This page has no window.")?.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(|e| js_error_text(&e))
 }

@@ -5,13 +5,13 @@ use std::sync::Arc;
 use verdict_core::digest::sha256_hex;
 use verdict_core::judgment::judgment_from_line;
 use verdict_core::rubric::{load_rubric, Rubric};
-use verdict_core::session::{Evaluation, Session};
+use verdict_core::session::{Evaluation, Session, StoredDraft};
 use verdict_core::task::{load_tasks, Task};
 use verdict_core::Problem;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::browser::{local_get, local_set, now_ms, url_param};
+use super::browser::{js_error_text, local_get, local_set, now_ms, url_param};
 use super::store::{SavedFiles, Store};
 use verdict_core::embed::PageConfig;
 
@@ -114,11 +114,13 @@ pub async fn open(source: Source) -> Result<Opened, OpenError> {
     let saved =
         store.judgments_of(&annotator).await.map_err(store_error)?.iter().filter_map(|line| judgment_from_line(line).ok()).collect();
     let position = store.position(&annotator).await.map_err(store_error)?;
+    let drafts = store.drafts_of(&annotator).await.map_err(store_error)?.iter().filter_map(|text| StoredDraft::from_json(text)).collect();
     let tasks: Arc<[Task]> = loaded.records.into();
     let mut eval = Evaluation::new(tasks, Arc::new(rubric), &annotator, &task_sha, &rubric_sha);
     eval.group = source.group.clone();
     let eval = Arc::new(eval);
-    let session = Session::new(eval, saved, position, now_ms());
+    let session = Session::new(eval, saved, drafts, position, now_ms())
+        .map_err(|error| vec![format!("{}: the evaluation cannot start because {error}.", files.tasks_name)])?;
     local_set(CURRENT_KEY, &format!("{key}\n{annotator}"));
     local_set(ANNOTATOR_KEY, &annotator);
     Ok(Opened { store, session, problems: loaded.problems, tasks_name: files.tasks_name.clone(), key })
@@ -166,7 +168,7 @@ async fn fetch_optional(url: &str) -> Result<Option<String>, String> {
     let response: web_sys::Response = response.unchecked_into();
     match response.status() {
         200..=299 => {
-            let text = JsFuture::from(response.text().map_err(|e| format!("{url}: {e:?}"))?).await.map_err(|e| format!("{url}: {e:?}"))?;
+            let text = JsFuture::from(response.text().map_err(|e| format!("{url} could not be read: {}", js_error_text(&e)))?).await.map_err(|e| format!("{url} could not be read: {}", js_error_text(&e)))?;
             Ok(text.as_string())
         }
         404 | 0 => Ok(None),
@@ -196,17 +198,17 @@ fn file_name(url: &str) -> String {
 /// GETs `url` as text, with an error that names the URL.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| format!("{url}: could not be fetched ({e:?})"))?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| format!("{url} could not be fetched: {}", js_error_text(&e)))?;
     let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
         return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
     }
-    let text = JsFuture::from(response.text().map_err(|e| format!("{url}: {e:?}"))?).await.map_err(|e| format!("{url}: {e:?}"))?;
+    let text = JsFuture::from(response.text().map_err(|e| format!("{url} could not be read: {}", js_error_text(&e)))?).await.map_err(|e| format!("{url} could not be read: {}", js_error_text(&e)))?;
     Ok(text.as_string().unwrap_or_default())
 }
 
 /// Reads a picked or dropped file as text (invalid UTF-8 is replaced, and the parser reports the line).
 pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text()).await.map_err(|e| format!("{}: could not be read ({e:?})", file.name()))?;
+    let text = JsFuture::from(file.text()).await.map_err(|e| format!("{} could not be read: {}", file.name(), js_error_text(&e)))?;
     Ok(text.as_string().unwrap_or_default())
 }

@@ -4,8 +4,10 @@
 pub mod adjudications;
 #[cfg(feature = "quality")]
 pub mod analysis;
+pub mod autosave;
 pub mod browser;
 pub mod loader;
 pub mod outbox;
 pub mod rating;
 pub mod store;
+pub mod uploads;

@@ -1,9 +1,14 @@
 //! Persistence in IndexedDB: one database per evaluation (keyed by the task file's hash).
 //!
 //! Stores: `judgments` (key `annotator \n item_id`, value: the judgment's JSON line),
-//! `files` (the task and rubric texts, so an evaluation can be reopened without its files)
-//! and `meta` (per-annotator position). Every write resolves only when its transaction
-//! has completed, so "saved" means durable in this browser.
+//! `drafts` (same key, value: an unsubmitted [`StoredDraft`] as JSON), `outbox` (judgments
+//! waiting for the collection endpoint, see `outbox.rs`), `files` (the task and rubric texts,
+//! so an evaluation can be reopened without its files) and `meta` (per-annotator position).
+//! A submitted judgment, the removal of its draft and its outbox entry are written in one
+//! transaction, so none exists without the others. Every write resolves only when its
+//! transaction has completed, so "saved" means durable in this browser.
+//!
+//! Version 2 added `drafts` and `outbox` (version 1 kept the outbox in a database of its own).
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
@@ -11,10 +16,14 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-const VERSION: u32 = 1;
+/// Version of an evaluation's database (2: `drafts` and `outbox` inside it).
+const VERSION: u32 = 2;
 const JUDGMENTS: &str = "judgments";
 const FILES: &str = "files";
 const META: &str = "meta";
+const DRAFTS: &str = "drafts";
+/// The outbox's object store (read and written by `outbox.rs`).
+pub(crate) const OUTBOX: &str = "outbox";
 
 /// An error from IndexedDB, in words for the user (e.g. quota exceeded).
 #[derive(Clone, Debug, PartialEq)]
@@ -28,10 +37,7 @@ impl std::fmt::Display for StoreError {
 
 impl From<JsValue> for StoreError {
     fn from(value: JsValue) -> Self {
-        if let Some(exception) = value.dyn_ref::<web_sys::DomException>() {
-            return StoreError(format!("{}: {}", exception.name(), exception.message()));
-        }
-        StoreError(value.as_string().unwrap_or_else(|| format!("{value:?}")))
+        StoreError(super::browser::js_error_text(&value))
     }
 }
 
@@ -54,36 +60,83 @@ pub struct SavedFiles {
 /// One evaluation's database.
 #[derive(Clone, Debug)]
 pub struct Store {
-    db: IdbDatabase,
+    pub(crate) db: IdbDatabase,
 }
 
 impl Store {
     /// Opens (creating if needed) the database of evaluation `key`.
     pub async fn open(key: &str) -> Result<Store> {
-        Ok(Store { db: open_database(&format!("verdict-{key}"), &[JUDGMENTS, FILES, META]).await? })
+        Ok(Store { db: open_database(&format!("verdict-{key}"), VERSION, &[JUDGMENTS, FILES, META, DRAFTS, OUTBOX]).await? })
+    }
+
+    /// The database's name (`verdict-<key>`).
+    pub fn name(&self) -> String {
+        self.db.name()
     }
 
     /// Deletes the database of evaluation `key` (tests and "forget this evaluation").
     pub async fn delete(key: &str) -> Result<()> {
         let factory = web_sys::window()
-            .ok_or_else(|| StoreError("no window".into()))?
+            .ok_or_else(|| StoreError("This page has no window.".into()))?
             .indexed_db()?
-            .ok_or_else(|| StoreError("no IndexedDB".into()))?;
+            .ok_or_else(|| StoreError("This browser offers no IndexedDB.".into()))?;
         let request = factory.delete_database(&format!("verdict-{key}"))?;
         await_request(&request).await.map(|_| ())
     }
 
     /// Writes (or replaces) the judgment of `item_id` by `annotator`; resolves when durable.
     pub async fn put_judgment(&self, annotator: &str, item_id: &str, json_line: &str) -> Result<()> {
-        let (transaction, store) = self.write(JUDGMENTS)?;
-        store.put_with_key(&JsValue::from_str(json_line), &judgment_key(annotator, item_id).into())?;
+        self.save_judgment(annotator, item_id, json_line, None).await
+    }
+
+    /// Saves a submitted judgment in one transaction: the judgment replaces any earlier one of
+    /// (`annotator`, `item_id`), the item's draft is removed and, when given, `outbox` is queued
+    /// (key, record). Resolves when all of it is durable; on failure none of it happened.
+    pub async fn save_judgment(&self, annotator: &str, item_id: &str, json_line: &str, outbox: Option<(String, String)>) -> Result<()> {
+        let names = Array::of3(&JUDGMENTS.into(), &DRAFTS.into(), &OUTBOX.into());
+        let transaction = self.db.transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)?;
+        let key: JsValue = judgment_key(annotator, item_id).into();
+        transaction.object_store(JUDGMENTS)?.put_with_key(&JsValue::from_str(json_line), &key)?;
+        transaction.object_store(DRAFTS)?.delete(&key)?;
+        if let Some((outbox_key, record)) = outbox {
+            transaction.object_store(OUTBOX)?.put_with_key(&JsValue::from_str(&record), &outbox_key.into())?;
+        }
         await_transaction(&transaction).await
     }
 
     /// Every saved judgment line of `annotator`, in key order.
     pub async fn judgments_of(&self, annotator: &str) -> Result<Vec<String>> {
-        let (_, store) = self.read(JUDGMENTS)?;
-        let range = web_sys::IdbKeyRange::bound(&format!("{annotator}\n").into(), &format!("{annotator}\n\u{10ffff}").into())?;
+        self.values_of(JUDGMENTS, annotator).await
+    }
+
+    /// Keeps the unsubmitted draft of `item_id` (JSON of a `StoredDraft`), or forgets it (`None`).
+    pub async fn put_draft(&self, annotator: &str, item_id: &str, draft_json: Option<&str>) -> Result<()> {
+        let (transaction, store) = self.write(DRAFTS)?;
+        let key: JsValue = judgment_key(annotator, item_id).into();
+        match draft_json {
+            Some(json) => store.put_with_key(&JsValue::from_str(json), &key)?,
+            None => store.delete(&key)?,
+        };
+        await_transaction(&transaction).await
+    }
+
+    /// Every kept draft of `annotator` (JSON texts), in key order.
+    pub async fn drafts_of(&self, annotator: &str) -> Result<Vec<String>> {
+        self.values_of(DRAFTS, annotator).await
+    }
+
+    /// Values of `store` under keys `annotator \n …`. The range ends just before
+    /// `annotator` + the character after `\n`, so it holds every item id, whatever its
+    /// characters (a fixed upper bound such as U+10FFFF misses ids from U+E000 on, because
+    /// IndexedDB compares UTF-16 code units and U+10FFFF is a surrogate pair).
+    async fn values_of(&self, name: &str, annotator: &str) -> Result<Vec<String>> {
+        let (_, store) = self.read(name)?;
+        let range = web_sys::IdbKeyRange::bound_with_lower_open_and_upper_open(
+            &format!("{annotator}\n").into(),
+            &format!("{annotator}\u{b}").into(),
+            false,
+            true,
+        )?;
         let values = await_request(&store.get_all_with_key(&range)?).await?;
         Ok(Array::from(&values).iter().filter_map(|v| v.as_string()).collect())
     }
@@ -144,13 +197,14 @@ impl Store {
     }
 }
 
-/// Opens (creating if needed) database `name` with object stores `stores` (out-of-line keys).
-pub(crate) async fn open_database(name: &str, stores: &'static [&'static str]) -> Result<IdbDatabase> {
+/// Opens (creating or upgrading if needed) database `name` at `version` with object stores
+/// `stores` (out-of-line keys). An upgrade only adds the stores that are missing.
+pub(crate) async fn open_database(name: &str, version: u32, stores: &'static [&'static str]) -> Result<IdbDatabase> {
     let factory = web_sys::window()
-        .ok_or_else(|| StoreError("no window".into()))?
+        .ok_or_else(|| StoreError("This page has no window.".into()))?
         .indexed_db()?
-        .ok_or_else(|| StoreError("this browser offers no IndexedDB (private mode?)".into()))?;
-    let request = factory.open_with_u32(name, VERSION)?;
+        .ok_or_else(|| StoreError("This browser offers no IndexedDB (a private window may turn it off).".into()))?;
+    let request = factory.open_with_u32(name, version)?;
     let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |event: web_sys::IdbVersionChangeEvent| {
         let request: web_sys::IdbOpenDbRequest = event.target().expect("upgrade event has a target").unchecked_into();
         let db: IdbDatabase = request.result().expect("upgrade has a database").unchecked_into();
@@ -162,9 +216,14 @@ pub(crate) async fn open_database(name: &str, stores: &'static [&'static str]) -
         }
     });
     request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
-    let db = await_request(&request).await?;
+    let db: IdbDatabase = await_request(&request).await?.unchecked_into();
     drop(upgrade);
-    Ok(db.unchecked_into())
+    // A newer version opened in another tab asks this one to step aside: close, so it can upgrade.
+    let closing = db.clone();
+    let on_version_change = Closure::<dyn FnMut()>::new(move || closing.close());
+    db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+    on_version_change.forget(); // one small closure per opened database, for its lifetime
+    Ok(db)
 }
 
 fn judgment_key(annotator: &str, item_id: &str) -> String {
@@ -180,7 +239,7 @@ pub(crate) async fn await_request(request: &IdbRequest) -> Result<JsValue> {
     });
     match JsFuture::from(promise).await {
         Ok(_) => Ok(request.result()?),
-        Err(_) => Err(request.error().ok().flatten().map_or_else(|| StoreError("request failed".into()), |e| JsValue::from(e).into())),
+        Err(_) => Err(request.error().ok().flatten().map_or_else(|| StoreError("The browser refused to read or write its storage.".into()), |e| JsValue::from(e).into())),
     }
 }
 
@@ -193,6 +252,6 @@ pub(crate) async fn await_transaction(transaction: &IdbTransaction) -> Result<()
     });
     match JsFuture::from(promise).await {
         Ok(_) => Ok(()),
-        Err(_) => Err(transaction.error().map_or_else(|| StoreError("transaction aborted".into()), |e| JsValue::from(e).into())),
+        Err(_) => Err(transaction.error().map_or_else(|| StoreError("The browser stopped writing to its storage before it finished.".into()), |e| JsValue::from(e).into())),
     }
 }

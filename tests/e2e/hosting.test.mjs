@@ -53,6 +53,7 @@ function collector() {
   const posts = [];
   const waiters = [];
   let held = null;
+  let refuse = null;
   let port = 0;
   const cors = { 'access-control-allow-origin': '*' };
   const handle = (req, res) => {
@@ -67,7 +68,10 @@ function collector() {
     req.on('data', (chunk) => { body += chunk; });
     req.on('end', () => {
       posts.push({ key: req.headers['idempotency-key'], type: req.headers['content-type'], body });
-      const answer = () => res.writeHead(201, cors).end();
+      const refusal = refuse?.(JSON.parse(body).judgment);
+      const answer = () => (refusal
+        ? res.writeHead(400, { ...cors, 'content-type': 'text/plain' }).end(refusal)
+        : res.writeHead(201, cors).end());
       if (held) held.push(answer); else answer();
       for (const waiter of waiters.splice(0)) waiter();
     });
@@ -84,6 +88,8 @@ function collector() {
     },
     async close() { await stop(this.server); },
     hold() { held = []; },
+    /** Answers 400 with the returned text to judgments for which `rule(judgment)` returns one. */
+    refuseWhen(rule) { refuse = rule; },
     release() { for (const answer of held.splice(0)) answer(); held = null; },
     /** Resolves once `n` POSTs have arrived (each POST wakes it; the test's timeout bounds it). */
     async waitForPosts(n) {
@@ -102,7 +108,7 @@ test('collection endpoint: every judgment arrives exactly once, across an outage
   const site = await started(serve(dist, 0));
   const base = `http://127.0.0.1:${site.address().port}/`;
   const { page, pageErrors } = await browser();
-  const uploads = page.getByRole('status').filter({ hasText: /upload/ }); // the top bar's upload state
+  const uploads = page.getByRole('status', { name: 'Uploads' }); // the top bar's upload state
 
   await openDemo(page, base, 'ann-e2e-outbox', DEMO);
   // A slow endpoint: the second judgment is queued while the first is still in flight.
@@ -112,10 +118,11 @@ test('collection endpoint: every judgment arrives exactly once, across an outage
   await waitForItem(page, 2, TOTAL);
   await press(page, RATE_ONE);
   await waitForProgress(page, 2, TOTAL);
-  await uploads.getByText('2 waiting to upload', { exact: true }).waitFor();
+  // Nothing counts as sent before the server said so.
+  await uploads.getByText('2 queued · 0 sent · 0 failed', { exact: true }).waitFor();
   endpoint.release();
   await endpoint.waitForPosts(2);
-  await uploads.getByText('All judgments uploaded', { exact: true }).waitFor();
+  await uploads.getByText('0 queued · 2 sent · 0 failed', { exact: true }).waitFor();
 
   // The endpoint goes away: two more judgments wait in the outbox…
   await endpoint.close();
@@ -124,18 +131,18 @@ test('collection endpoint: every judgment arrives exactly once, across an outage
     await press(page, RATE_ONE);
   }
   await waitForProgress(page, 4, TOTAL);
-  await uploads.getByText('2 waiting to upload', { exact: true }).waitFor();
+  await uploads.getByText('2 queued · 2 sent · 0 failed', { exact: true }).waitFor();
   await screenshot(page, 'hosting-1-waiting-to-upload');
 
   // …and survive a reload (the endpoint is still down).
   await page.reload();
   await waitForItem(page, 5, TOTAL);
-  await uploads.getByText('2 waiting to upload', { exact: true }).waitFor();
+  await uploads.getByText('2 queued · 2 sent · 0 failed', { exact: true }).waitFor();
 
   // Back on the same port: the backoff timer retries (no `online` event fires here); at most
   // 60 s apart, hence the long wait.
   await endpoint.listen();
-  await uploads.getByText('All judgments uploaded', { exact: true }).waitFor({ timeout: 90_000 });
+  await uploads.getByText('0 queued · 4 sent · 0 failed', { exact: true }).waitFor({ timeout: 90_000 });
   await screenshot(page, 'hosting-2-all-uploaded');
 
   const exported = await exportJudgments(page);
@@ -159,6 +166,45 @@ test('collection endpoint: every judgment arrives exactly once, across an outage
   assert.deepEqual(received.map((r) => r.id), expectedIds, 'every judgment arrived once, in order, none twice');
   assert.deepEqual(received.map((r) => r.line), expected, 'the server got the exported judgments byte for byte (without the chain)');
   assert.deepEqual(pageErrors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED|Failed to fetch/.test(e)), []);
+});
+
+test('issue 14: a 400 parks that one judgment (visible, exportable, retryable) and the rest are sent', { timeout: 60_000 }, async () => {
+  const endpoint = collector();
+  await endpoint.listen();
+  const dist = tempDir(distCopy({ submit_url: endpoint.url }));
+  const site = await started(serve(dist, 0));
+  const base = `http://127.0.0.1:${site.address().port}/`;
+  const { page, pageErrors } = await browser();
+  const uploads = page.getByRole('status', { name: 'Uploads' });
+  const tasks = JSON.parse(`[${fs.readFileSync(path.join(DIST, 'demo/mtbench-pairs/tasks.jsonl'), 'utf8').trim().split('\n').join(',')}]`);
+  const refusedId = tasks[1].id;
+  endpoint.refuseWhen((judgment) => (judgment.item_id === refusedId ? `item ${refusedId} is not in this campaign` : null));
+
+  await openDemo(page, base, 'ann-e2e-refused', DEMO);
+  for (let i = 0; i < 3; i++) {
+    await waitForItem(page, i + 1, TOTAL);
+    await press(page, RATE_ONE);
+  }
+  await waitForProgress(page, 3, TOTAL);
+  await uploads.getByText('0 queued · 2 sent · 1 failed', { exact: true }).waitFor();
+  const refused = page.getByRole('list', { name: 'Refused judgments' });
+  await page.getByText('1 judgment(s) refused by the server').click();
+  await refused.getByText(`The server refused this judgment (400): item ${refusedId} is not in this campaign`).waitFor();
+  await screenshot(page, 'hosting-3-refused');
+  // The refused judgment exports on its own.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export refused judgments' }).click(),
+  ]);
+  const lines = fs.readFileSync(await download.path(), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((j) => j.item_id), [refusedId]);
+  // The server changes its mind; a retry sends it.
+  endpoint.refuseWhen(null);
+  await refused.getByRole('button', { name: `Retry item ${refusedId}` }).click();
+  await uploads.getByText('0 queued · 3 sent · 0 failed', { exact: true }).waitFor();
+  const items = endpoint.posts.map((p) => JSON.parse(p.body).judgment.item_id);
+  assert.deepEqual(items, [tasks[0].id, refusedId, tasks[2].id, refusedId], 'the refusal blocked nothing; only the retry re-sent');
+  assert.deepEqual(pageErrors.filter((e) => !/status of 400/.test(e)), []);
 });
 
 test('served under a sub-path: the demo opens and rates with no 404', async () => {

@@ -57,7 +57,7 @@ test('a sensitive item is blurred behind a cover until r reveals it', async () =
 test('? opens the keyboard shortcuts dialog with every key; ? closes it', async () => {
   const { page } = await openSensitiveFixture('ann-e2e-help');
   await press(page, ['r']);
-  const keymap = [...fs.readFileSync(path.join(ROOT, 'crates/core/src/session.rs'), 'utf8')
+  const keymap = [...fs.readFileSync(path.join(ROOT, 'crates/core/src/session/keys.rs'), 'utf8')
     .matchAll(/KeyHelp \{ keys: "([^"]+)", action: "([^"]+)" \}/g)].map((m) => `${m[1]}\t${m[2]}`);
   assert.ok(keymap.length >= 10, 'the keymap was read from core');
 

@@ -37,6 +37,10 @@ pub struct PageConfig {
     /// Optional collection endpoint: each judgment is POSTed there as JSON.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submit_url: Option<String>,
+    /// Lock the page to the evaluation it is given (by this file or the host's `load`): no
+    /// "Switch evaluation", no file picker. Only the config file can set it, like the origins.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub lock: bool,
 }
 
 impl PageConfig {
@@ -85,6 +89,8 @@ pub enum ParentMessage {
         rubric: String,
         /// Who rates.
         annotator: String,
+        /// Lock the page to this evaluation (no switching, no file picker) from now on.
+        lock: bool,
         /// Request id echoed in the answer, if given.
         id: Option<Value>,
     },
@@ -126,7 +132,12 @@ pub fn parse_parent_message(data: &Value) -> Result<ParentMessage, String> {
                 Some(other) => return Err(format!("annotator: expected a string, found {}", json_type_name(other))),
             };
             let tasks_name = object.get("tasks_name").and_then(Value::as_str).unwrap_or("tasks from the host page").to_owned();
-            Ok(ParentMessage::Load { tasks, tasks_name, rubric, annotator, id })
+            let lock = match object.get("lock") {
+                None | Some(Value::Null) => false,
+                Some(Value::Bool(lock)) => *lock,
+                Some(other) => return Err(format!("lock: expected true or false, found {}", json_type_name(other))),
+            };
+            Ok(ParentMessage::Load { tasks, tasks_name, rubric, annotator, lock, id })
         }
         Some("export") => Ok(ParentMessage::Export { id }),
         Some(other) => Err(format!("type: unknown message type \"{other}\" (expected \"load\" or \"export\")")),
@@ -211,6 +222,8 @@ mod tests {
         assert!(PageConfig::from_json(r#"{"tasks": 3}"#).unwrap_err().contains("invalid type"));
         assert!(PageConfig::from_json(r#"{"taks": "x"}"#).unwrap_err().contains("unknown field `taks`"));
         assert!(PageConfig::from_json(r#"{"submit_url": "javascript:alert(1)"}"#).unwrap_err().starts_with("submit_url:"));
+        assert!(PageConfig::from_json(r#"{"lock": true}"#).unwrap().lock);
+        assert!(!PageConfig::from_json("{}").unwrap().lock);
     }
 
     #[test]
@@ -218,7 +231,8 @@ mod tests {
         let load = json!({"protocol": PROTOCOL, "type": "load", "id": 7, "annotator": "ann",
             "tasks": [{"id": "q1", "prompt": "p", "outputs": [{"model": "a", "content": "x"}]}], "rubric": {"mode": "single"}});
         match parse_parent_message(&load).unwrap() {
-            ParentMessage::Load { tasks, rubric, annotator, id, .. } => {
+            ParentMessage::Load { tasks, rubric, annotator, id, lock, .. } => {
+                assert!(!lock);
                 assert!(tasks.ends_with("}\n") && tasks.contains("\"q1\""));
                 assert_eq!(rubric, r#"{"mode":"single"}"#);
                 assert_eq!((annotator.as_str(), id), ("ann", Some(json!(7))));
@@ -234,6 +248,7 @@ mod tests {
                 "type: unknown message type \"delete_everything\" (expected \"load\" or \"export\")",
             ),
             (json!({"protocol": PROTOCOL, "type": "load", "tasks": "x"}), "annotator: missing or empty"),
+            (json!({"protocol": PROTOCOL, "type": "load", "tasks": "x", "annotator": "a", "lock": "yes"}), "lock: expected true or false, found a string"),
             (
                 json!({"protocol": PROTOCOL, "type": "load", "tasks": 5, "annotator": "a"}),
                 "tasks: expected JSONL text or an array of tasks, found a number",

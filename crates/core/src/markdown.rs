@@ -5,6 +5,12 @@
 //! and raw HTML kept as plain text (so `<script>` shows as the characters `<script>`).
 //! Images are not loaded (a tracking pixel would leak that an item was viewed); their
 //! alt text is shown as a link instead.
+//!
+//! Hostile input is bounded, never trusted to be small: elements nest at most [`MAX_DEPTH`]
+//! deep, a table row keeps at most [`MAX_COLUMNS`] cells and a document at most
+//! [`MAX_ELEMENTS`] elements. Past a bound the content is kept, flattened into the text of the
+//! element that holds it, so nothing is lost and nothing (the DOM, the wasm stack) grows
+//! without limit. Very long lines and code blocks wrap and scroll by the stylesheet.
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
@@ -25,14 +31,47 @@ pub enum Node {
     },
 }
 
-/// Renders Markdown source to safe nodes (CommonMark + tables, strikethrough, task lists).
+/// Deepest element nesting kept; deeper content is flattened into text.
+pub const MAX_DEPTH: usize = 16;
+/// Cells kept per table row; further cells' text joins the last kept cell.
+pub const MAX_COLUMNS: usize = 32;
+/// Elements kept per document; later content is text only.
+pub const MAX_ELEMENTS: usize = 20_000;
+
+/// Renders Markdown source to safe nodes (CommonMark + tables, strikethrough, task lists),
+/// within [`MAX_DEPTH`], [`MAX_COLUMNS`] and [`MAX_ELEMENTS`].
 pub fn render(source: &str) -> Vec<Node> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut stack: Vec<Node> = vec![element("div", Vec::new())];
+    // One entry per open tag: whether it became an element (false: flattened past a bound).
+    let mut opened: Vec<bool> = Vec::new();
+    let mut n_elements = 0usize;
+    let mut column = 0usize;
     let mut in_table_head = false;
     for event in Parser::new_ext(source, options) {
         match event {
             Event::Start(tag) => {
+                if matches!(tag, Tag::TableRow | Tag::TableHead) {
+                    column = 0;
+                }
+                let too_wide = matches!(tag, Tag::TableCell) && {
+                    column += 1;
+                    column > MAX_COLUMNS
+                };
+                // A code block takes two levels (pre > code).
+                let too_deep = stack.len() + 2 > MAX_DEPTH || n_elements + 2 > MAX_ELEMENTS;
+                if too_wide || too_deep {
+                    if is_block(&tag) || too_wide {
+                        append(&mut stack, Node::Text(if too_wide { " | " } else { "\n" }.into()));
+                    }
+                    if matches!(tag, Tag::TableHead) {
+                        in_table_head = true;
+                    }
+                    opened.push(false);
+                    continue;
+                }
+                opened.push(true);
+                n_elements += if matches!(tag, Tag::CodeBlock(_)) { 2 } else { 1 };
                 let node = match tag {
                     // Raw HTML blocks are shown as text, each in its own paragraph.
                     Tag::Paragraph | Tag::HtmlBlock => element("p", Vec::new()),
@@ -81,29 +120,54 @@ pub fn render(source: &str) -> Vec<Node> {
                 stack.push(node);
             }
             Event::End(end) => {
-                let node = stack.pop().expect("every End follows its Start");
                 if matches!(end, TagEnd::TableHead) {
                     in_table_head = false;
+                }
+                if !opened.pop().unwrap_or(false) {
+                    continue; // flattened: its content already went to the enclosing element
+                }
+                let Some(mut node) = stack.pop() else { continue };
+                if matches!(end, TagEnd::TableRow | TagEnd::TableHead) {
+                    fold_stray_text(&mut node);
+                }
+                if matches!(end, TagEnd::TableHead) {
                     // pulldown-cmark puts header cells directly in thead; wrap them in a row.
-                    let Node::Element { children, .. } = node else { unreachable!("thead is an element") };
+                    let Node::Element { children, .. } = node else { continue };
                     let row = Node::Element { tag: "tr", attrs: Vec::new(), children };
                     append(&mut stack, Node::Element { tag: "thead", attrs: Vec::new(), children: vec![row] });
                     continue;
                 }
                 append(&mut stack, node);
                 if matches!(end, TagEnd::CodeBlock) {
-                    let pre = stack.pop().expect("a pre wraps every code block");
-                    append(&mut stack, pre);
+                    if let Some(pre) = stack.pop() {
+                        append(&mut stack, pre);
+                    }
                 }
             }
             Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
                 append(&mut stack, Node::Text(text.into_string()));
             }
-            Event::Code(code) => append(&mut stack, element_with("code", vec![Node::Text(code.into_string())])),
+            Event::Code(code) if n_elements >= MAX_ELEMENTS || stack.len() >= MAX_DEPTH => {
+                append(&mut stack, Node::Text(code.into_string()));
+            }
+            Event::HardBreak | Event::Rule | Event::TaskListMarker(_) if n_elements >= MAX_ELEMENTS || stack.len() >= MAX_DEPTH => {
+                append(&mut stack, Node::Text("\n".into()));
+            }
+            Event::Code(code) => {
+                n_elements += 1;
+                append(&mut stack, element_with("code", vec![Node::Text(code.into_string())]));
+            }
             Event::SoftBreak => append(&mut stack, Node::Text("\n".into())),
-            Event::HardBreak => append(&mut stack, element("br", Vec::new())),
-            Event::Rule => append(&mut stack, element("hr", Vec::new())),
+            Event::HardBreak => {
+                n_elements += 1;
+                append(&mut stack, element("br", Vec::new()));
+            }
+            Event::Rule => {
+                n_elements += 1;
+                append(&mut stack, element("hr", Vec::new()));
+            }
             Event::TaskListMarker(checked) => {
+                n_elements += 1;
                 let mut attrs = vec![("type", "checkbox".to_owned()), ("disabled", "disabled".to_owned())];
                 if checked {
                     attrs.push(("checked", "checked".into()));
@@ -122,6 +186,27 @@ pub fn render(source: &str) -> Vec<Node> {
         Some(Node::Element { children, .. }) => children,
         _ => Vec::new(),
     }
+}
+
+/// Tags that start a block: flattened ones are separated by a line break in the text.
+fn is_block(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph | Tag::HtmlBlock | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::List(_) | Tag::Item | Tag::Table(_)
+    )
+}
+
+/// Text left directly in a table row (from cells past [`MAX_COLUMNS`]) joins the last cell.
+fn fold_stray_text(row: &mut Node) {
+    let Node::Element { children, .. } = row else { return };
+    let mut kept: Vec<Node> = Vec::with_capacity(children.len());
+    for child in children.drain(..) {
+        match (child, kept.last_mut()) {
+            (Node::Text(text), Some(Node::Element { children: cell, .. })) => cell.push(Node::Text(text)),
+            (child, _) => kept.push(child),
+        }
+    }
+    *children = kept;
 }
 
 fn element(tag: &'static str, attrs: Vec<(&'static str, String)>) -> Node {
@@ -247,5 +332,82 @@ mod tests {
     #[test]
     fn images_are_not_loaded() {
         assert_eq!(all_tags("![pixel](https://tracker.example/p.gif)"), ["p", "a"]);
+    }
+
+    fn depth(nodes: &[Node]) -> usize {
+        nodes.iter().map(|n| match n {
+            Node::Text(_) => 0,
+            Node::Element { children, .. } => 1 + depth(children),
+        }).max().unwrap_or(0)
+    }
+
+    fn count_elements(nodes: &[Node]) -> usize {
+        nodes.iter().map(|n| match n {
+            Node::Text(_) => 0,
+            Node::Element { children, .. } => 1 + count_elements(children),
+        }).sum()
+    }
+
+    fn max_row_width(nodes: &[Node]) -> usize {
+        nodes.iter().map(|n| match n {
+            Node::Text(_) => 0,
+            Node::Element { tag, children, .. } => {
+                let here = if *tag == "tr" { children.len() } else { 0 };
+                here.max(max_row_width(children))
+            }
+        }).max().unwrap_or(0)
+    }
+
+    #[test]
+    fn issue_14_hostile_nesting_is_flattened_and_keeps_its_text() {
+        for source in [
+            format!("{} deep quote", ">".repeat(750)),
+            format!("{}deep list", "- ".repeat(750)),
+            (0..600).map(|i| format!("{}- item {i}\n", "  ".repeat(i))).collect::<String>(),
+            format!("{}deep emphasis{}", "*_".repeat(2000), "_*".repeat(2000)),
+            format!("{}\n```\ncode\n```", "> ".repeat(300)),
+        ] {
+            let nodes = render(&source);
+            assert!(depth(&nodes) <= MAX_DEPTH, "depth {} for {:.40}", depth(&nodes), source);
+            let text = plain_text(&nodes);
+            assert!(text.contains("deep") || text.contains("item 599") || text.contains("code"), "{text:.80}");
+        }
+    }
+
+    #[test]
+    fn issue_14_wide_tables_keep_every_cell_in_bounded_rows() {
+        let header = format!("|{}\n|{}\n|{}", (0..1000).map(|i| format!(" h{i} |")).collect::<String>(), "---|".repeat(1000), (0..1000).map(|i| format!(" c{i} |")).collect::<String>());
+        let nodes = render(&header);
+        assert!(max_row_width(&nodes) <= MAX_COLUMNS);
+        let text = plain_text(&nodes);
+        assert!(text.contains("h999") && text.contains("c999"));
+    }
+
+    #[test]
+    fn issue_14_a_huge_document_stays_within_the_element_budget() {
+        let source = "*a* `b` **c**\n\n".repeat(20_000);
+        let nodes = render(&source);
+        assert!(count_elements(&nodes) <= MAX_ELEMENTS);
+        assert_eq!(plain_text(&nodes).matches('b').count(), 20_000);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 300, ..Default::default() })]
+        /// Random hostile Markdown (the fuzz target's property, run by `cargo test`): no panic, and
+        /// the tree stays within every bound and the allow-list.
+        #[test]
+        fn random_markdown_stays_within_bounds(parts in proptest::collection::vec(proptest::sample::select(&[
+            ">", "> ", "- ", "1. ", "  ", "    ", "*", "_", "**", "`", "```", "~~", "|", "---", "\n", "\n\n", "# ", "[x](javascript:a)",
+            "[y](https://e.org)", "![i](http://t/p.gif)", "<script>", "</div>", "&amp;", "\\", "- [ ] ", "a", "word ", "\t", "[^1]", "<",
+        ][..]), 0..400), repeat in 1..60usize) {
+            let source: String = parts.concat().repeat(repeat);
+            let nodes = render(&source);
+            proptest::prop_assert!(depth(&nodes) <= MAX_DEPTH);
+            proptest::prop_assert!(count_elements(&nodes) <= MAX_ELEMENTS);
+            proptest::prop_assert!(max_row_width(&nodes) <= MAX_COLUMNS);
+            let mut tags_seen = Vec::new();
+            tags(&nodes, &mut tags_seen);
+            proptest::prop_assert!(tags_seen.iter().all(|t| !matches!(*t, "script" | "img" | "div" | "iframe")));
+        }
     }
 }

@@ -7,5 +7,6 @@ mod output_card;
 mod progress_bar;
 mod rating_page;
 mod rating_panel;
+mod upload_status;
 
 pub use rating_page::{RatingPage, RatingPageProps};

@@ -12,26 +12,27 @@ use super::help_overlay::HelpOverlay;
 use super::item_view::ItemView;
 use super::progress_bar::ProgressBar;
 use super::rating_panel::RatingPanel;
+use super::upload_status::UploadStatus;
 use crate::components::common::Markdown;
 use crate::state::browser::{copy_to_clipboard, download, now_ms};
 use crate::state::loader::Opened;
+use crate::state::autosave::use_autosave;
 use crate::state::rating::RatingState;
+use crate::state::uploads::use_uploads;
 
 /// Props of [`RatingPage`].
 #[derive(Properties, Clone)]
 pub struct RatingPageProps {
     /// The opened evaluation.
     pub opened: Rc<Opened>,
-    /// Leave this evaluation (back to setup).
-    pub on_close: Callback<()>,
+    /// Leave this evaluation (back to setup); `None` hides "Switch evaluation" (a locked embed).
+    #[prop_or_default]
+    pub on_close: Option<Callback<()>>,
     /// A judgment was saved: (judgment, items done, items in total).
     pub on_saved: Callback<(verdict_core::Judgment, usize, usize)>,
-    /// Judgments waiting for the collection endpoint (`None`: no endpoint configured).
+    /// The collection endpoint judgments are POSTed to, if any.
     #[prop_or_default]
-    pub uploads_pending: Option<usize>,
-    /// Why the last upload failed, while judgments wait.
-    #[prop_or_default]
-    pub upload_error: Option<String>,
+    pub submit_url: Option<AttrValue>,
 }
 
 impl PartialEq for RatingPageProps {
@@ -39,8 +40,7 @@ impl PartialEq for RatingPageProps {
         Rc::ptr_eq(&self.opened, &other.opened)
             && self.on_close == other.on_close
             && self.on_saved == other.on_saved
-            && self.uploads_pending == other.uploads_pending
-            && self.upload_error == other.upload_error
+            && self.submit_url == other.submit_url
     }
 }
 
@@ -54,7 +54,8 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
     let session = &state.0;
 
     use_keyboard(&state, &help, &break_due);
-    use_autosave(&state, &props.opened, &props.on_saved);
+    let uploads = use_uploads(props.opened.store.clone(), props.submit_url.is_some());
+    use_autosave(&state, &props.opened, props.submit_url.as_ref().map(ToString::to_string), &props.on_saved, &uploads.kick);
     {
         // Break reminder: fire when core says the next break is due.
         let break_due = break_due.clone();
@@ -124,7 +125,16 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::Reveal))
     };
-    let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let on_close = props.on_close.as_ref().map(|close| close.reform(|_: MouseEvent| ()));
+    let on_export_parked = {
+        let (notice, parked, name) = (notice.clone(), uploads.parked.clone(), format!("{}.{}.refused.jsonl", file_stem(&props.opened.tasks_name), session.eval.annotator));
+        Callback::from(move |()| {
+            let lines: String = parked.iter().filter_map(|entry| entry.judgment_line()).map(|line| line + "\n").collect();
+            if let Err(error) = download(&name, "application/x-ndjson", &lines) {
+                notice.set(Some(format!("Export failed: {error}")));
+            }
+        })
+    };
     let rubric = &session.eval.rubric;
     let task = session.task();
     let saving = matches!(session.status, Status::Saving(_));
@@ -139,17 +149,17 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
                 </div>
                 <span class="annotator small" title="Annotator">{ format!("annotator {}", session.eval.annotator) }</span>
                 <ProgressBar done={session.n_done()} total={session.eval.tasks.len()} median_seconds={session.median_seconds()} />
-                if let Some(pending) = props.uploads_pending {
-                    <span class={classes!("uploads", (pending > 0).then_some("waiting"))} role="status"
-                          title={props.upload_error.clone().unwrap_or_default()}>
-                        { if pending == 0 { "All judgments uploaded".to_owned() } else { format!("{pending} waiting to upload") } }
-                    </span>
+                if props.submit_url.is_some() {
+                    <UploadStatus counts={uploads.counts.clone()} parked={uploads.parked.clone()} last_error={uploads.last_error.clone()}
+                        on_retry={uploads.retry.clone()} on_export={on_export_parked} />
                 }
                 <div class="actions">
                     <button onclick={on_export} disabled={session.n_done() == 0}>{ "Export JSONL" }</button>
                     <button onclick={on_copy} disabled={session.n_done() == 0}>{ "Copy" }</button>
                     <button onclick={open_help} aria-label="Keyboard shortcuts">{ "?" }</button>
-                    <button onclick={on_close}>{ "Switch evaluation" }</button>
+                    if let Some(on_close) = on_close {
+                        <button onclick={on_close}>{ "Switch evaluation" }</button>
+                    }
                 </div>
             </header>
             if let Some(text) = (*notice).clone() { <p class="notice" role="status">{ text }</p> }
@@ -277,71 +287,6 @@ fn use_keyboard(state: &UseReducerHandle<RatingState>, help: &UseStateHandle<boo
             }
         });
         move || drop(listener)
-    });
-}
-
-/// Writes each submitted judgment to IndexedDB, then lets the session move on; records the position.
-#[hook]
-fn use_autosave(state: &UseReducerHandle<RatingState>, opened: &Rc<Opened>, on_saved: &Callback<(verdict_core::Judgment, usize, usize)>) {
-    let saving = match &state.0.status {
-        Status::Saving(judgment) => Some((**judgment).clone()),
-        _ => None,
-    };
-    {
-        let state = state.clone();
-        let store = opened.store.clone();
-        let on_saved = on_saved.clone();
-        let channel_name = format!("verdict-{}", opened.key);
-        use_effect_with(saving, move |saving| {
-            if let Some(judgment) = saving.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result = store.put_judgment(&judgment.annotator, &judgment.item_id, &judgment.to_json_line()).await;
-                    match result {
-                        Ok(()) => {
-                            if let Ok(channel) = web_sys::BroadcastChannel::new(&channel_name) {
-                                let _ = channel.post_message(&judgment.to_json_line().into());
-                                channel.close();
-                            }
-                            let was_judged = state.0.judgments[state.0.current].is_some();
-                            let done = state.0.n_done() + usize::from(!was_judged);
-                            let total = state.0.eval.tasks.len();
-                            state.dispatch(Action::Saved { now_ms: now_ms() });
-                            on_saved.emit((judgment, done, total));
-                        }
-                        Err(error) => state.dispatch(Action::SaveFailed { message: error.to_string() }),
-                    }
-                });
-            }
-        });
-    }
-    {
-        // Other tabs of the same evaluation announce what they saved; take it in.
-        let state = state.clone();
-        use_effect_with(opened.key.clone(), move |key| {
-            let channel = web_sys::BroadcastChannel::new(&format!("verdict-{key}")).ok();
-            let listener = channel.as_ref().map(|channel| {
-                EventListener::new(channel, "message", move |event| {
-                    let event: &web_sys::MessageEvent = event.unchecked_ref();
-                    if let Some(Ok(judgment)) = event.data().as_string().map(|line| verdict_core::judgment::judgment_from_line(&line)) {
-                        state.dispatch(Action::SavedElsewhere(Box::new(judgment)));
-                    }
-                })
-            });
-            move || {
-                drop(listener);
-                if let Some(channel) = channel {
-                    channel.close();
-                }
-            }
-        });
-    }
-    let store = opened.store.clone();
-    let annotator = state.0.eval.annotator.clone();
-    use_effect_with(state.0.current, move |&current| {
-        wasm_bindgen_futures::spawn_local(async move {
-            // Best effort: losing the position only costs a resume at the first pending item.
-            let _ = store.put_position(&annotator, current).await;
-        });
     });
 }
 
