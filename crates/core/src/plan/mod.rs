@@ -301,21 +301,31 @@ fn prepare(campaign: &Campaign, tasks: &[Task]) -> Prepared {
     if gold_wanted && gold_pool.is_empty() {
         shortfalls.push(Shortfall::NoGoldItems);
     }
+    // Each rater draws from the gold it can read (language matching), in consecutive windows
+    // of the shuffled pool, so every gold item is used about equally often.
+    let reads = |rater: u32, item: u32| {
+        let languages = &campaign.roster[rater as usize].languages;
+        match &campaign.match_language {
+            Some(path) if !languages.is_empty() => item_field(&tasks[item as usize], path).is_none_or(|l| languages.iter().any(|x| x == l)),
+            _ => true,
+        }
+    };
     let mut offset = 0usize;
     let mut gold = Vec::with_capacity(raters.len());
     let mut repeats = Vec::with_capacity(raters.len());
     for (index, items) in per_rater.iter().enumerate() {
         let (gold_wanted_here, repeats_wanted) = extra_counts(campaign, items.len() as u32);
-        let n_gold = (gold_wanted_here as usize).min(shuffled_gold.len());
+        let readable: Vec<u32> = shuffled_gold.iter().copied().filter(|&g| reads(raters[index], g)).collect();
+        let n_gold = (gold_wanted_here as usize).min(readable.len());
         if n_gold < gold_wanted_here as usize && !shuffled_gold.is_empty() {
             shortfalls.push(Shortfall::GoldPool {
                 annotator: campaign.roster[raters[index] as usize].annotator.clone(),
                 wanted: gold_wanted_here,
-                available: shuffled_gold.len() as u32,
+                available: readable.len() as u32,
             });
         }
-        gold.push((0..n_gold).map(|i| shuffled_gold[(offset + i) % shuffled_gold.len()]).collect());
-        offset = if shuffled_gold.is_empty() { 0 } else { (offset + n_gold) % shuffled_gold.len() };
+        gold.push((0..n_gold).map(|i| readable[(offset + i) % readable.len()]).collect());
+        offset += n_gold;
         repeats.push(if campaign.repeats.is_some() { repeats_wanted } else { 0 });
     }
     Prepared {
