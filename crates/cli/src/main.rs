@@ -13,6 +13,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod agree;
 mod convert;
 mod input;
+mod plan;
 mod rank;
 mod report;
 mod validate;
@@ -37,6 +38,8 @@ enum Command {
     Rank(rank::RankArgs),
     /// Quality report: agreement, annotators and groups against KPIs, LLM judges, leaderboard, disagreements (HTML + CSV).
     Report(report::ReportArgs),
+    /// Plan a campaign (designed overlap, hidden gold, repeats, calibration) or a sample size.
+    Plan(plan::PlanArgs),
 }
 
 fn main() -> ExitCode {
@@ -57,5 +60,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Agree(args) => agree::run(&args),
         Command::Rank(args) => rank::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Plan(args) => plan::run(&args),
     }
 }
