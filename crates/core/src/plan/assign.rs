@@ -18,6 +18,8 @@ use crate::rng::Pcg32;
 
 /// Extra candidates popped beyond the raters needed, to choose pairs that overlap least.
 const CANDIDATES: usize = 6;
+/// Most candidates popped for one item (raters per item is at most `campaign::MAX_RATERS_PER_ITEM`).
+const MAX_OPEN: usize = super::campaign::MAX_RATERS_PER_ITEM as usize + CANDIDATES;
 
 /// One rater as the assignment sees it.
 #[derive(Clone, Debug)]
@@ -142,6 +144,9 @@ pub(crate) fn assign(items: &[ItemSlot], visit: &[u32], raters: &[RaterSlot], po
         pairs: PairTable::new(n_raters),
         group_pairs: BTreeMap::new(),
     };
+    // Items shared per pair of groups, dense (few groups), turned into the map at the end.
+    let n_groups = raters.iter().filter_map(|r| r.group).max().map_or(0, |g| g as usize + 1);
+    let mut group_pairs = vec![0u64; n_groups * n_groups];
     let mut candidates: Vec<u32> = Vec::new();
     let mut chosen: Vec<u32> = Vec::new();
     let mut item_groups: Vec<u32> = Vec::new();
@@ -186,7 +191,7 @@ pub(crate) fn assign(items: &[ItemSlot], visit: &[u32], raters: &[RaterSlot], po
         item_groups.dedup();
         for (i, &a) in item_groups.iter().enumerate() {
             for &b in &item_groups[i + 1..] {
-                *coverage.group_pairs.entry((a, b)).or_default() += 1;
+                group_pairs[a as usize * n_groups + b as usize] += 1;
             }
         }
         if chosen.len() < wanted {
@@ -201,6 +206,13 @@ pub(crate) fn assign(items: &[ItemSlot], visit: &[u32], raters: &[RaterSlot], po
         }
     }
     coverage.short.sort_by_key(|s| s.0);
+    for a in 0..n_groups {
+        for b in a + 1..n_groups {
+            if group_pairs[a * n_groups + b] > 0 {
+                coverage.group_pairs.insert((a as u32, b as u32), group_pairs[a * n_groups + b]);
+            }
+        }
+    }
     coverage
 }
 
@@ -212,9 +224,11 @@ fn pick(candidates: &[u32], wanted: usize, load: &[u32], raters: &[RaterSlot], p
         let level = load[candidates[level_start] as usize];
         let level_end =
             candidates[level_start..].iter().position(|&r| load[r as usize] != level).map_or(candidates.len(), |p| level_start + p);
-        let mut open: Vec<u32> = candidates[level_start..level_end].to_vec();
-        while chosen.len() < wanted && !open.is_empty() {
-            let best = (0..open.len())
+        let mut open: [u32; MAX_OPEN] = [0; MAX_OPEN];
+        let mut n_open = level_end - level_start;
+        open[..n_open].copy_from_slice(&candidates[level_start..level_end]);
+        while chosen.len() < wanted && n_open > 0 {
+            let best = (0..n_open)
                 .min_by_key(|&i| {
                     let rater = open[i];
                     let shared: u32 = chosen.iter().map(|&c| pairs.get(c, rater)).sum();
@@ -225,7 +239,9 @@ fn pick(candidates: &[u32], wanted: usize, load: &[u32], raters: &[RaterSlot], p
                     (shared, same_group, i)
                 })
                 .expect("open is not empty");
-            chosen.push(open.remove(best));
+            chosen.push(open[best]);
+            open.copy_within(best + 1..n_open, best);
+            n_open -= 1;
         }
         level_start = level_end;
     }

@@ -208,9 +208,18 @@ pub fn item_field<'t>(task: &'t Task, path: &str) -> Option<&'t str> {
 }
 
 fn prepare(campaign: &Campaign, tasks: &[Task]) -> Prepared {
-    let by_id: BTreeMap<&str, u32> = tasks.iter().enumerate().map(|(i, t)| (t.id.as_str(), i as u32)).collect();
-    let calibration: Vec<u32> =
-        campaign.calibration.iter().flat_map(|c| c.items.iter()).filter_map(|id| by_id.get(id.as_str()).copied()).collect();
+    // Only the calibration ids are looked up: one pass over the items, no index of all ids.
+    let wanted_ids: BTreeMap<&str, usize> =
+        campaign.calibration.iter().flat_map(|c| c.items.iter()).enumerate().map(|(i, id)| (id.as_str(), i)).collect();
+    let mut found = vec![None; wanted_ids.len()];
+    if !wanted_ids.is_empty() {
+        for (index, task) in tasks.iter().enumerate() {
+            if let Some(&slot) = wanted_ids.get(task.id.as_str()) {
+                found[slot].get_or_insert(index as u32);
+            }
+        }
+    }
+    let calibration: Vec<u32> = found.into_iter().flatten().collect();
     let mut is_calibration = vec![false; tasks.len()];
     calibration.iter().for_each(|&i| is_calibration[i as usize] = true);
     let gold_wanted = campaign.gold.as_ref().is_some_and(|g| g.rate > 0.0);

@@ -293,6 +293,29 @@ mod tests {
     }
 
     #[test]
+    fn alpha_items_match_bloch_kraemer_for_two_raters_binary() {
+        // Independent source: the large-sample variance of the intraclass kappa of two raters on a
+        // binary scale (Bloch & Kraemer 1989, Biometrics 45(1), eq. for Var κ̂), which α equals
+        // up to its small-sample correction: V = (1−κ)[(1−κ)(1−2κ) + κ(2−κ)/(2π(1−π))], and
+        // N = z²·V/w². κ = .8, π = .5, w = .1: V = .36, N = 1.96²·.36/.01 = 138.3.
+        let plan = AlphaPlan {
+            level: Level::Nominal,
+            categories: 2,
+            raters_per_item: 2,
+            expected_alpha: 0.8,
+            half_width: 0.1,
+            replications: 40,
+            bootstrap: 300,
+            seed: 11,
+        };
+        let answer = alpha_items(&plan).unwrap();
+        assert!((118..=160).contains(&answer.n), "{answer:?}");
+        // Three raters per item need fewer items for the same width.
+        let three = alpha_items(&AlphaPlan { raters_per_item: 3, ..plan }).unwrap();
+        assert!(three.n < answer.n, "{three:?} vs {answer:?}");
+    }
+
+    #[test]
     fn bad_parameters_are_named() {
         let plan = BtPlan { elo_difference: -3.0, tie_rate: 0.0, power: 0.8, level: 0.05, replications: 10, seed: 1 };
         assert_eq!(bt_battles(&plan), Err(SizeError::OutOfRange { parameter: "elo", value: -3.0 }));
