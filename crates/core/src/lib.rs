@@ -26,6 +26,7 @@ pub mod intern;
 pub mod judgment;
 pub mod markdown;
 pub mod order;
+pub mod plan;
 pub mod problem;
 pub mod ranking;
 pub mod read;
