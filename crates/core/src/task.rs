@@ -220,14 +220,26 @@ impl TaskLines {
 /// Splits a JSON array into its elements, each with the line it starts on.
 fn array_elements(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<(u64, Value)> {
     match serde_json::from_str::<Vec<&serde_json::value::RawValue>>(text) {
-        Ok(elements) => elements
-            .into_iter()
-            .filter_map(|raw| {
+        Ok(elements) => {
+            // Line numbers counted on from the previous element: linear in the text's length.
+            let (mut counted_to, mut line_no) = (0usize, 1u64);
+            let mut values = Vec::with_capacity(elements.len());
+            for raw in elements {
                 let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-                let line_no = text[..offset].matches('\n').count() as u64 + 1;
-                serde_json::from_str::<Value>(raw.get()).ok().map(|value| (line_no, value))
-            })
-            .collect(),
+                line_no += text.as_bytes()[counted_to..offset].iter().filter(|&&b| b == b'\n').count() as u64;
+                counted_to = offset;
+                // An element that does not parse on its own (e.g. nested past serde_json's depth
+                // limit) is reported, never dropped silently.
+                match serde_json::from_str::<Value>(raw.get()) {
+                    Ok(value) => values.push((line_no, value)),
+                    Err(error) => problems.push(
+                        Problem::error(file, line_no, "-", format!("not valid JSON ({})", error_without_position(&error)))
+                            .with_code(crate::problem::Code::InvalidJson),
+                    ),
+                }
+            }
+            values
+        }
         Err(error) => {
             problems.push(Problem::error(
                 file,
@@ -397,6 +409,16 @@ fn string_field(object: &mut Map<String, Value>, parent: &str, key: &str, proble
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_json_array_element_nested_too_deep_is_reported_not_dropped() {
+        let deep = format!(r#"{{"id":"deep","prompt":"p","outputs":[{{"model":"m","content":"c"}}],"meta":{{"x":{}{}}}}}"#, "[".repeat(200), "]".repeat(200));
+        let text = format!("[\n{{\"id\":\"ok\",\"prompt\":\"p\",\"outputs\":[{{\"model\":\"m\",\"content\":\"c\"}}]}},\n{deep}\n]");
+        let loaded = load_tasks("t.json", &text);
+        assert_eq!(loaded.records.len(), 1);
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+        assert_eq!((loaded.problems[0].line, loaded.problems[0].code), (3, crate::problem::Code::InvalidJson));
+    }
 
     fn problems(text: &str) -> Vec<String> {
         load_tasks("t.jsonl", text).problems.iter().map(ToString::to_string).collect()
