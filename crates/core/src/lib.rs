@@ -29,6 +29,7 @@ pub mod report;
 pub mod rng;
 pub mod rubric;
 pub mod session;
+pub mod spc;
 pub mod stats;
 pub mod task;
 pub mod time;
