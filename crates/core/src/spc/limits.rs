@@ -8,7 +8,7 @@ use crate::stats::special::{chi_squared_sf, ln_gamma};
 /// d₂ for moving ranges of two: E|X₁ − X₂|/σ = 2/√π (Montgomery's table: 1.128).
 pub const D2_TWO: f64 = 1.128_379_167_095_512_6;
 /// d₃ for moving ranges of two: sd|X₁ − X₂|/σ = √(2 − 4/π) (Montgomery's table: 0.853).
-pub const D3_TWO: f64 = 0.852_502_464_380_915_6;
+pub const D3_TWO: f64 = 0.852_502_466_427_421_7;
 
 /// c₄(n) = √(2/(n − 1)) · Γ(n/2)/Γ((n − 1)/2): E[s] = c₄σ for normal samples of size n ≥ 2.
 pub fn c4(n: u64) -> f64 {
@@ -152,7 +152,7 @@ pub(super) fn build(ordered: &[&Subgroup], used: &[bool], options: &ChartOptions
                 .collect();
             Ok(chart(ChartKind::U, u_bar, u_bar.sqrt(), points))
         }
-        ChartKind::Imr => individuals(ordered, used, width),
+        ChartKind::Imr => individuals(ordered, used, width, options.standard),
         ChartKind::XbarS => xbar_s(ordered, used, width),
         ChartKind::Ewma | ChartKind::Cusum => unreachable!("EWMA and CUSUM are built by smoothing::build"),
     }
@@ -184,10 +184,10 @@ fn dispersion(ordered: &[&Subgroup], used: &[bool], p_bar: f64, sigma: f64) -> D
 }
 
 /// Individuals (subgroup levels) with σ = MR̄/d₂, and the moving-range chart under it.
-fn individuals(ordered: &[&Subgroup], used: &[bool], width: f64) -> Result<Chart, ChartError> {
+fn individuals(ordered: &[&Subgroup], used: &[bool], width: f64, standard: Option<(f64, f64)>) -> Result<Chart, ChartError> {
     let level = |s: &Subgroup| s.level().expect("checked: subgroups are not empty");
     let used_levels: Vec<f64> = ordered.iter().zip(used).filter(|(_, u)| **u).map(|(s, _)| level(s)).collect();
-    let centre = used_levels.iter().sum::<f64>() / used_levels.len() as f64;
+    let centre = standard.map_or_else(|| used_levels.iter().sum::<f64>() / used_levels.len() as f64, |(mean, _)| mean);
     let mut ranges = Vec::new();
     let mut mr_points = Vec::new();
     for run in super::key_runs(ordered, |s| &s.key) {
@@ -199,11 +199,11 @@ fn individuals(ordered: &[&Subgroup], used: &[bool], width: f64) -> Result<Chart
             mr_points.push((index, range));
         }
     }
-    if ranges.is_empty() {
+    if ranges.is_empty() && standard.is_none() {
         return Err(ChartError::NoVariation);
     }
-    let mr_bar = ranges.iter().sum::<f64>() / ranges.len() as f64;
-    let sigma = mr_bar / D2_TWO;
+    let sigma = standard.map_or_else(|| ranges.iter().sum::<f64>() / ranges.len() as f64 / D2_TWO, |(_, sigma)| sigma);
+    let mr_bar = sigma * D2_TWO;
     if sigma == 0.0 {
         return Err(ChartError::NoVariation);
     }

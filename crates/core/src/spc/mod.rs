@@ -128,6 +128,9 @@ pub struct ChartOptions {
     pub cusum_k: f64,
     /// CUSUM decision interval h in σ units (5: in-control ARL ≈ 465; Montgomery Table 9.3).
     pub cusum_h: f64,
+    /// A known standard (μ₀, σ per observation) for I, EWMA and CUSUM charts instead of
+    /// estimating them (no phase I exclusion then).
+    pub standard: Option<(f64, f64)>,
 }
 
 impl ChartOptions {
@@ -142,6 +145,7 @@ impl ChartOptions {
             ewma_l: 2.962,
             cusum_k: 0.5,
             cusum_h: 5.0,
+            standard: None,
         }
     }
 }
@@ -345,7 +349,7 @@ pub fn compute_chart(subgroups: &[Subgroup], options: &ChartOptions) -> Result<C
         }
         // Never exclude the whole baseline: keep the last estimate instead.
         let remaining = in_baseline.iter().zip(&excluded).filter(|(b, e)| **b && !**e).count();
-        if !changed || remaining == 0 {
+        if !changed || remaining == 0 || options.standard.is_some() {
             converged = !changed;
             if remaining == 0 {
                 for (index, out) in newly_out.iter().enumerate() {

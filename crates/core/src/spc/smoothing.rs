@@ -68,7 +68,11 @@ fn estimate(ordered: &[&Subgroup], used: &[bool]) -> Result<Estimate, ChartError
 /// CUSUM: zᵢ = (xᵢ − μ₀)/(σ/√nᵢ), C⁺ᵢ = max(0, C⁺ᵢ₋₁ + zᵢ − k), C⁻ᵢ = max(0, C⁻ᵢ₋₁ − zᵢ − k)
 /// from 0; a signal when either exceeds h (Montgomery 9.1.5, no restart after a signal).
 pub(super) fn build(ordered: &[&Subgroup], used: &[bool], options: &ChartOptions) -> Result<Chart, ChartError> {
-    let Estimate { mu0, sigma, individuals } = estimate(ordered, used)?;
+    let Estimate { mu0, sigma, individuals } = match options.standard {
+        Some((mu0, sigma)) if sigma > 0.0 => Estimate { mu0, sigma, individuals: ordered.iter().any(|s| s.size() < 2) },
+        Some(_) => return Err(ChartError::BadParameter { name: "sigma" }),
+        None => estimate(ordered, used)?,
+    };
     let mut points = Vec::with_capacity(ordered.len());
     for run in super::key_runs(ordered, |s| &s.key) {
         let (mut z_prev, mut variance, mut upper, mut lower) = (mu0, 0.0, 0.0_f64, 0.0_f64);
