@@ -15,6 +15,7 @@
 
 pub mod adjudication;
 pub mod agreement;
+pub mod audit;
 pub mod digest;
 pub mod embed;
 pub mod export;
