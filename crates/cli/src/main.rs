@@ -11,10 +11,12 @@ use clap::{Parser, Subcommand};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod agree;
+mod audit;
 mod convert;
 mod input;
 mod rank;
 mod report;
+mod spc;
 mod validate;
 
 /// Verdict: LLM evaluation files from the command line.
@@ -37,6 +39,10 @@ enum Command {
     Rank(rank::RankArgs),
     /// Quality report: agreement, annotators and groups against KPIs, LLM judges, leaderboard, disagreements (HTML + CSV).
     Report(report::ReportArgs),
+    /// Control charts (p, np, Laney p′, c, u, I-MR, X̄–S, EWMA, CUSUM) of gold error, disagreement or handling time, with run-rule signals.
+    Spc(spc::SpcArgs),
+    /// Acceptance-sampling audits: ISO 2859-1 or custom plans, QA samples, lot decisions with switching rules.
+    Audit(audit::AuditArgs),
 }
 
 fn main() -> ExitCode {
@@ -57,5 +63,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Agree(args) => agree::run(&args),
         Command::Rank(args) => rank::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Spc(args) => spc::run(&args),
+        Command::Audit(args) => audit::run(&args),
     }
 }
