@@ -183,6 +183,9 @@ fn run_plan(args: &PlanArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Where an ISO plan sits in the master table: (code letter, AQL column, level).
+type IsoCell = (char, usize, Level);
+
 /// A `--plan` specification, `key=value` pairs.
 struct PlanSpec {
     fields: Vec<(String, String)>,
@@ -213,7 +216,7 @@ impl PlanSpec {
 
     /// The plan for a lot of `lot` items at `inspection` (ISO), or the custom n, c. Also the ISO
     /// details needed by the switching score: (code letter, AQL column).
-    fn resolve(&self, lot: Option<u64>, inspection: Inspection) -> anyhow::Result<(Plan, Option<(char, usize, Level)>)> {
+    fn resolve(&self, lot: Option<u64>, inspection: Inspection) -> anyhow::Result<(Plan, Option<IsoCell>)> {
         if let (Some(n), Some(c)) = (self.number::<u64>("n")?, self.number::<u64>("c")?) {
             return Ok((Plan { n, ac: c, re: c + 1 }, None));
         }

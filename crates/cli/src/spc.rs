@@ -93,7 +93,7 @@ pub(crate) fn read_judgments(paths: &[PathBuf]) -> anyhow::Result<Vec<Judgment>>
 }
 
 /// Reads a task file; problems go to stderr.
-pub(crate) fn read_tasks(path: &PathBuf) -> anyhow::Result<Vec<verdict_core::Task>> {
+pub(crate) fn read_tasks(path: &std::path::Path) -> anyhow::Result<Vec<verdict_core::Task>> {
     let name = path.to_string_lossy();
     let loaded = verdict_core::task::load_tasks(&name, &crate::input::read_text(&name)?);
     for problem in &loaded.problems {

@@ -49,6 +49,9 @@ impl CustomPlan {
     }
 }
 
+/// P(accept) as a function of (c, n, p).
+type AcceptanceProbability = Box<dyn Fn(u64, u64, f64) -> f64>;
+
 fn ln_choose(n: u64, k: u64) -> f64 {
     ln_gamma(n as f64 + 1.0) - ln_gamma(k as f64 + 1.0) - ln_gamma((n - k) as f64 + 1.0)
 }
@@ -81,7 +84,7 @@ pub fn custom_plan(risks: Risks) -> Result<CustomPlan, AuditError> {
     if !(beta > 0.0 && beta < 1.0) {
         return Err(AuditError::BadParameter("beta"));
     }
-    let (limit, accept): (u64, Box<dyn Fn(u64, u64, f64) -> f64>) = match lot {
+    let (limit, accept): (u64, AcceptanceProbability) = match lot {
         None => (MAX_SAMPLE, Box::new(|c, n, p| binomial_cdf(c, n, p).unwrap_or(0.0))),
         Some(lot) if lot >= 2 => {
             let defective_at = move |p: f64, up: bool| {

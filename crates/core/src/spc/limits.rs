@@ -6,7 +6,7 @@ use super::{Chart, ChartError, ChartKind, ChartOptions, Dispersion, Observations
 use crate::stats::special::{chi_squared_sf, ln_gamma};
 
 /// d₂ for moving ranges of two: E|X₁ − X₂|/σ = 2/√π (Montgomery's table: 1.128).
-pub const D2_TWO: f64 = 1.128_379_167_095_512_6;
+pub const D2_TWO: f64 = std::f64::consts::FRAC_2_SQRT_PI;
 /// d₃ for moving ranges of two: sd|X₁ − X₂|/σ = √(2 − 4/π) (Montgomery's table: 0.853).
 pub const D3_TWO: f64 = 0.852_502_466_427_421_7;
 
