@@ -218,11 +218,7 @@ pub fn run(args: &SpcArgs) -> anyhow::Result<ExitCode> {
     }
     writeln!(out, "{} signals", chart.signals.len())?;
     for s in &chart.signals {
-        writeln!(
-            out,
-            "  {} {} {} {}: value {:.6} outside/pattern vs [{:.6}, {:.6}]",
-            s.chart, s.key, s.period, s.rule, s.value, s.lcl, s.ucl
-        )?;
+        writeln!(out, "  {} {} {} {}: value {:.6}, limits {:.6} to {:.6}", s.chart, s.key, s.period, s.rule, s.value, s.lcl, s.ucl)?;
     }
     if skipped.llm_judges + skipped.no_time + skipped.no_group + skipped.not_comparable > 0 {
         writeln!(

@@ -44,7 +44,7 @@ impl Default for KpiPolicy {
 pub enum KpiStatus {
     /// n ≥ minimum, the interval lies wholly below the target and the BH-adjusted p ≤ FDR.
     BelowTarget,
-    /// The interval reaches the target or lies above it.
+    /// n ≥ minimum and the interval reaches the target or lies above it (not shown to be below).
     Meets,
     /// Fewer than the minimum trials, or below target without a significant test after BH.
     InsufficientEvidence,
@@ -73,8 +73,16 @@ pub struct KpiFlag {
 
 /// Flags each KPI count against `policy` (order kept). Only keys with n ≥ `min_n` enter the
 /// Benjamini–Hochberg family; a key is `BelowTarget` when its Wilson interval's upper end is
-/// below the target *and* its q-value is ≤ the FDR; `Meets` when the interval's upper end
-/// reaches the target; `InsufficientEvidence` otherwise.
+/// below the target *and* its q-value is ≤ the FDR; `Meets` when n ≥ `min_n` and the
+/// interval's upper end reaches the target; `InsufficientEvidence` otherwise.
+///
+/// ```
+/// use verdict_core::spc::kpi::{kpi_flags, KpiCount, KpiPolicy, KpiStatus};
+/// let counts = [KpiCount { key: "a".into(), successes: 40, n: 60 }, KpiCount { key: "b".into(), successes: 2, n: 3 }];
+/// let flags = kpi_flags(&counts, KpiPolicy::default()); // target 0.90, n ≥ 30, 95 %, FDR 0.05
+/// assert_eq!(flags[0].status, KpiStatus::BelowTarget);
+/// assert_eq!(flags[1].status, KpiStatus::InsufficientEvidence);
+/// ```
 pub fn kpi_flags(counts: &[KpiCount], policy: KpiPolicy) -> Vec<KpiFlag> {
     let tested: Vec<usize> = (0..counts.len()).filter(|&i| counts[i].n >= policy.min_n.max(1)).collect();
     let p_values: Vec<f64> = tested
@@ -94,7 +102,7 @@ pub fn kpi_flags(counts: &[KpiCount], policy: KpiPolicy) -> Vec<KpiFlag> {
             };
             let status = match (interval, q_value) {
                 (Some((_, high)), Some(q)) if high < policy.target && q <= policy.fdr => KpiStatus::BelowTarget,
-                (Some((_, high)), _) if high >= policy.target => KpiStatus::Meets,
+                (Some((_, high)), Some(_)) if high >= policy.target => KpiStatus::Meets,
                 _ => KpiStatus::InsufficientEvidence,
             };
             KpiFlag {

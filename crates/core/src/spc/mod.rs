@@ -316,6 +316,18 @@ pub enum ChartError {
 /// excluded and the limits re-estimated until none is excluded (at most
 /// [`MAX_PHASE1_ITERATIONS`] passes). Phase II: the same on the baseline periods only, then the
 /// limits are frozen and applied to every subgroup.
+///
+/// ```
+/// use verdict_core::spc::{compute_chart, ChartKind, ChartOptions, Observations, Subgroup};
+/// let weeks = [(5, 100), (4, 100), (6, 100), (5, 100), (30, 100)];
+/// let subgroups: Vec<Subgroup> = weeks.iter().enumerate().map(|(i, &(count, n))| Subgroup {
+///     key: "site-a".into(), period: format!("2026-W{:02}", i + 1), observations: Observations::Counts { count, n },
+/// }).collect();
+/// let chart = compute_chart(&subgroups, &ChartOptions::new(ChartKind::P)).unwrap();
+/// assert_eq!(chart.phase.excluded, vec![("site-a".to_string(), "2026-W05".to_string())]);
+/// assert!((chart.centre - 0.05).abs() < 1e-12); // p̄ of the four in-control weeks
+/// assert_eq!(chart.signals[0].period, "2026-W05");
+/// ```
 pub fn compute_chart(subgroups: &[Subgroup], options: &ChartOptions) -> Result<Chart, ChartError> {
     if subgroups.len() > MAX_SUBGROUPS {
         return Err(ChartError::TooManySubgroups { limit: MAX_SUBGROUPS });
