@@ -36,6 +36,9 @@ cli:
 
 test-native:
 	cargo test --locked $(NATIVE_PACKAGES) --features verdict-web/quality
+	mkdir -p target/reference/spc && python3 tests/reference/spc/reference.py target/reference/spc/charts.json \
+	  && Rscript tests/reference/spc/r_spc.R target/reference/spc/r_spc.json \
+	  && SPC_REFERENCE_DIR=$(CURDIR)/target/reference/spc cargo test --locked -p verdict-core --test spc_reference
 
 # Live checks against the independent Python peers (installed by setup-test into target/venv-peers):
 # regenerate the reference fixtures into target/ with the installed packages, then compare.

@@ -63,6 +63,14 @@ install_python_peers() {
   cat "$dir/requirements.txt" "$dir/requirements-no-deps.txt" > "$venv/stamp"
 }
 
+install_r_spc() {
+  # R's spc package: the live reference for the control charts' run lengths (make test).
+  if Rscript -e 'library(spc)' >/dev/null 2>&1; then return; fi
+  say "installing Debian's r-cran-spc"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends r-cran-spc
+}
+
 fetch_crates() {
   # Trunk builds offline (Trunk.toml), so every crate must be in the cache first.
   cargo fetch --locked -q
@@ -83,6 +91,7 @@ case "${1:-build}" in
     install_python_peers
     "$0" build
     wait "$chromium_pid"
+    install_r_spc
     ;;
   *) echo "usage: $0 build|test" >&2; exit 2 ;;
 esac

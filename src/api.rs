@@ -29,9 +29,9 @@ use crate::state::store::SavedFiles;
 #[wasm_bindgen]
 pub async fn mount(element: JsValue, options: JsValue) -> Result<(), JsValue> {
     let (element, source, on_judgment) = read_options(element, &options).map_err(|message| JsError::new(&message))?;
-    let opened = loader::open(source).await.map_err(|errors| {
-        JsError::new(&format!("Verdict could not open the evaluation: {}", errors.join("; ")))
-    })?;
+    let opened = loader::open(source)
+        .await
+        .map_err(|errors| JsError::new(&format!("Verdict could not open the evaluation: {}", errors.join("; "))))?;
     let props = MountedProps { opened: Rc::new(opened), on_judgment: on_judgment.map(Rc::new) };
     yew::Renderer::<Mounted>::with_root_and_props(element, props).render();
     Ok(())
@@ -39,13 +39,15 @@ pub async fn mount(element: JsValue, options: JsValue) -> Result<(), JsValue> {
 
 /// Checks `mount`'s arguments, naming the first problem in a sentence.
 fn read_options(element: JsValue, options: &JsValue) -> Result<(web_sys::Element, Source, Option<Function>), String> {
-    let element = element
-        .dyn_into::<web_sys::Element>()
-        .map_err(|_| "Verdict could not mount: the first argument must be a page element, e.g. document.getElementById('rate').".to_owned())?;
+    let element = element.dyn_into::<web_sys::Element>().map_err(|_| {
+        "Verdict could not mount: the first argument must be a page element, e.g. document.getElementById('rate').".to_owned()
+    })?;
     if !options.is_object() {
         return Err("Verdict could not mount: the second argument must be an options object with tasks and annotator.".into());
     }
-    let get = |name: &str| Reflect::get(options, &name.into()).map_err(|e| format!("Verdict could not read options.{name}: {}", js_error_text(&e)));
+    let get = |name: &str| {
+        Reflect::get(options, &name.into()).map_err(|e| format!("Verdict could not read options.{name}: {}", js_error_text(&e)))
+    };
     let tasks = match get("tasks")? {
         value if value.is_string() => value.as_string().unwrap_or_default(),
         value if js_sys::Array::is_array(&value) => js_sys::Array::from(&value)
@@ -69,7 +71,9 @@ fn read_options(element: JsValue, options: &JsValue) -> Result<(web_sys::Element
     let group = get("group")?.as_string();
     let on_judgment = match get("onJudgment")? {
         value if value.is_undefined() || value.is_null() => None,
-        value => Some(value.dyn_into::<Function>().map_err(|_| "Verdict could not mount: options.onJudgment must be a function.".to_owned())?),
+        value => {
+            Some(value.dyn_into::<Function>().map_err(|_| "Verdict could not mount: options.onJudgment must be a function.".to_owned())?)
+        }
     };
     let files = SavedFiles { tasks_name: "tasks".into(), tasks_text: tasks, rubric_name: "rubric".into(), rubric_text: rubric };
     Ok((element, Source { files, annotator, group }, on_judgment))

@@ -44,7 +44,8 @@ pub fn app() -> Html {
     let linked = config.tasks.clone().map(|tasks| (tasks, config.rubric.clone()));
 
     let open = {
-        let (phase, annotator, config, bridge, generation) = (phase.clone(), annotator.clone(), config.clone(), bridge.clone(), generation.clone());
+        let (phase, annotator, config, bridge, generation) =
+            (phase.clone(), annotator.clone(), config.clone(), bridge.clone(), generation.clone());
         Callback::from(move |request: OpenRequest| {
             let (phase, annotator_state, group, bridge) = (phase.clone(), annotator.clone(), config.group.clone(), (*bridge).clone());
             let this_open = {

@@ -85,7 +85,15 @@ async fn issue_14_a_judgment_its_draft_removal_and_outbox_entry_are_one_write() 
     let store = Store::open(key).await.unwrap();
     store.put_draft("ann", "q1", Some("{\"draft\":1}")).await.unwrap();
     assert_eq!(store.drafts_of("ann").await.unwrap().len(), 1);
-    store.save_judgment("ann", "q1", &line("q1", "a"), Some(("000-x".into(), r#"{"url":"/c","id":"x","body":"{}","state":"queued","item_id":"q1"}"#.into()))).await.unwrap();
+    store
+        .save_judgment(
+            "ann",
+            "q1",
+            &line("q1", "a"),
+            Some(("000-x".into(), r#"{"url":"/c","id":"x","body":"{}","state":"queued","item_id":"q1"}"#.into())),
+        )
+        .await
+        .unwrap();
     assert_eq!(store.judgments_of("ann").await.unwrap(), vec![line("q1", "a")]);
     assert!(store.drafts_of("ann").await.unwrap().is_empty(), "the draft went with the save");
     assert_eq!(Outbox::new(&store).counts().await.unwrap(), Counts { queued: 1, sent: 0, parked: 0 });

@@ -121,7 +121,9 @@ async fn run(message: &Object, on_stage: impl Fn(Stage) + 'static) -> Result<Str
         worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
         *handler_slot.borrow_mut() = Some(handler);
     });
-    worker.post_message(message).map_err(|e| format!("The files could not be sent to the analysis worker: {}", crate::state::browser::js_error_text(&e)))?;
+    worker
+        .post_message(message)
+        .map_err(|e| format!("The files could not be sent to the analysis worker: {}", crate::state::browser::js_error_text(&e)))?;
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     worker.terminate();
     drop(handler_slot);

@@ -168,7 +168,9 @@ async fn fetch_optional(url: &str) -> Result<Option<String>, String> {
     let response: web_sys::Response = response.unchecked_into();
     match response.status() {
         200..=299 => {
-            let text = JsFuture::from(response.text().map_err(|e| format!("{url} could not be read: {}", js_error_text(&e)))?).await.map_err(|e| format!("{url} could not be read: {}", js_error_text(&e)))?;
+            let text = JsFuture::from(response.text().map_err(|e| format!("{url} could not be read: {}", js_error_text(&e)))?)
+                .await
+                .map_err(|e| format!("{url} could not be read: {}", js_error_text(&e)))?;
             Ok(text.as_string())
         }
         404 | 0 => Ok(None),
@@ -198,12 +200,15 @@ fn file_name(url: &str) -> String {
 /// GETs `url` as text, with an error that names the URL.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| format!("{url} could not be fetched: {}", js_error_text(&e)))?;
+    let response =
+        JsFuture::from(window.fetch_with_str(url)).await.map_err(|e| format!("{url} could not be fetched: {}", js_error_text(&e)))?;
     let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
         return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
     }
-    let text = JsFuture::from(response.text().map_err(|e| format!("{url} could not be read: {}", js_error_text(&e)))?).await.map_err(|e| format!("{url} could not be read: {}", js_error_text(&e)))?;
+    let text = JsFuture::from(response.text().map_err(|e| format!("{url} could not be read: {}", js_error_text(&e)))?)
+        .await
+        .map_err(|e| format!("{url} could not be read: {}", js_error_text(&e)))?;
     Ok(text.as_string().unwrap_or_default())
 }
 

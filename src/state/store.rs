@@ -239,7 +239,11 @@ pub(crate) async fn await_request(request: &IdbRequest) -> Result<JsValue> {
     });
     match JsFuture::from(promise).await {
         Ok(_) => Ok(request.result()?),
-        Err(_) => Err(request.error().ok().flatten().map_or_else(|| StoreError("The browser refused to read or write its storage.".into()), |e| JsValue::from(e).into())),
+        Err(_) => Err(request
+            .error()
+            .ok()
+            .flatten()
+            .map_or_else(|| StoreError("The browser refused to read or write its storage.".into()), |e| JsValue::from(e).into())),
     }
 }
 
@@ -252,6 +256,9 @@ pub(crate) async fn await_transaction(transaction: &IdbTransaction) -> Result<()
     });
     match JsFuture::from(promise).await {
         Ok(_) => Ok(()),
-        Err(_) => Err(transaction.error().map_or_else(|| StoreError("The browser stopped writing to its storage before it finished.".into()), |e| JsValue::from(e).into())),
+        Err(_) => Err(transaction.error().map_or_else(
+            || StoreError("The browser stopped writing to its storage before it finished.".into()),
+            |e| JsValue::from(e).into(),
+        )),
     }
 }

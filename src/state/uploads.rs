@@ -38,8 +38,16 @@ pub fn use_uploads(store: Store, enabled: bool) -> Uploads {
     let retry_timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
     let flushing: Rc<RefCell<(bool, bool)>> = use_mut_ref(|| (false, false));
     {
-        let (counts, parked, last_error, kick, failures, retry_timer, flushing, store) =
-            (counts.clone(), parked.clone(), last_error.clone(), kick.clone(), failures.clone(), retry_timer.clone(), flushing.clone(), store.clone());
+        let (counts, parked, last_error, kick, failures, retry_timer, flushing, store) = (
+            counts.clone(),
+            parked.clone(),
+            last_error.clone(),
+            kick.clone(),
+            failures.clone(),
+            retry_timer.clone(),
+            flushing.clone(),
+            store.clone(),
+        );
         use_effect_with((kick.0, enabled), move |&(_, enabled)| {
             if !enabled {
                 return;

@@ -55,6 +55,7 @@ pub fn run(args: &AggregateArgs) -> anyhow::Result<ExitCode> {
         bail!("--tol must be a finite number ≥ 0");
     }
     let read = input::read_judgments(&args.files, &args.limits.limits()?)?;
+    input::print_problems(&read.problems);
     let judgments = read.judgments;
     let source = label_table(&judgments, &args.criterion).with_context(|| format!("criterion {}", args.criterion))?;
     if source.table.rows.is_empty() {

@@ -43,13 +43,17 @@ impl LimitArgs {
 
 /// Reads judgment files (`-` is stdin) through the core's one reader, streaming line by line
 /// within `limits`; a line over the line limit stops the run with an error naming the flag.
-/// Problems are printed to stderr as `file:line: field: problem` (at most `MAX_PRINTED`, then a
-/// count); the caller prints the summary. Commands that hold every judgment use this; `agree`
-/// and `rank` stream into their own collectors (checked against it in the core's tests).
-pub fn read_judgments(paths: &[String], limits: &verdict_core::read::Limits) -> anyhow::Result<verdict_core::read::Input> {
-    const MAX_PRINTED: usize = 50;
+/// The caller prints the problems ([`print_problems`]) and the summary. Commands that hold every
+/// judgment use this; `agree` and `rank` stream into their own collectors (checked against it
+/// in the core's tests).
+pub fn read_judgments<P: AsRef<std::path::Path>>(
+    paths: &[P],
+    limits: &verdict_core::read::Limits,
+) -> anyhow::Result<verdict_core::read::Input> {
     let mut reader = verdict_core::read::JudgmentReader::new(*limits);
     for path in paths {
+        let path = path.as_ref().to_string_lossy();
+        let path = path.as_ref();
         let opened = crate::validate::open_input(path)?;
         let mut lines = verdict_core::import::JsonLines::new(&opened.name, opened.reader).with_max_line_bytes(limits.max_line_bytes);
         reader.begin_file(&opened.name);
@@ -61,12 +65,6 @@ pub fn read_judgments(paths: &[String], limits: &verdict_core::read::Limits) -> 
         }
     }
     let input = reader.finish();
-    for problem in input.problems.iter().take(MAX_PRINTED) {
-        eprintln!("{problem}");
-    }
-    if input.problems.len() > MAX_PRINTED {
-        eprintln!("… and {} more problems (`verdict validate` lists them all)", input.problems.len() - MAX_PRINTED);
-    }
     limits.check_count(
         "annotators",
         input.judgments.iter().map(|j| j.annotator.as_str()).collect::<std::collections::HashSet<_>>().len() as u64,
@@ -75,6 +73,17 @@ pub fn read_judgments(paths: &[String], limits: &verdict_core::read::Limits) -> 
         anyhow::bail!("no judgments: the input is empty");
     }
     Ok(input)
+}
+
+/// Prints problems to stderr as `file:line: field: problem`, at most 50, then a count.
+pub fn print_problems(problems: &[verdict_core::Problem]) {
+    const MAX_PRINTED: usize = 50;
+    for problem in problems.iter().take(MAX_PRINTED) {
+        eprintln!("{problem}");
+    }
+    if problems.len() > MAX_PRINTED {
+        eprintln!("… and {} more problems (`verdict validate` lists them all)", problems.len() - MAX_PRINTED);
+    }
 }
 
 /// The input summary as one line, the same in every command's human output.

@@ -12,11 +12,13 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod aggregate;
 mod agree;
+mod audit;
 mod convert;
 mod input;
 mod plan;
 mod rank;
 mod report;
+mod spc;
 mod validate;
 
 /// Verdict: LLM evaluation files from the command line.
@@ -43,6 +45,10 @@ enum Command {
     Report(report::ReportArgs),
     /// Plan a campaign (designed overlap, hidden gold, repeats, calibration) or a sample size.
     Plan(plan::PlanArgs),
+    /// Control charts (p, np, Laney p′, c, u, I-MR, X̄–S, EWMA, CUSUM) of gold error, disagreement or handling time, with run-rule signals.
+    Spc(spc::SpcArgs),
+    /// Acceptance-sampling audits: ISO 2859-1 or custom plans, QA samples, lot decisions with switching rules.
+    Audit(audit::AuditArgs),
 }
 
 fn main() -> ExitCode {
@@ -65,5 +71,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Aggregate(args) => aggregate::run(&args),
         Command::Report(args) => report::run(&args),
         Command::Plan(args) => plan::run(&args),
+        Command::Spc(args) => spc::run(&args),
+        Command::Audit(args) => audit::run(&args),
     }
 }

@@ -18,6 +18,7 @@
 pub mod adjudication;
 pub mod aggregate;
 pub mod agreement;
+pub mod audit;
 pub mod digest;
 pub mod embed;
 pub mod export;
@@ -34,6 +35,7 @@ pub mod report;
 pub mod rng;
 pub mod rubric;
 pub mod session;
+pub mod spc;
 pub mod stats;
 pub mod task;
 pub mod time;

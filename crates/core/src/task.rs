@@ -412,7 +412,11 @@ mod tests {
 
     #[test]
     fn a_json_array_element_nested_too_deep_is_reported_not_dropped() {
-        let deep = format!(r#"{{"id":"deep","prompt":"p","outputs":[{{"model":"m","content":"c"}}],"meta":{{"x":{}{}}}}}"#, "[".repeat(200), "]".repeat(200));
+        let deep = format!(
+            r#"{{"id":"deep","prompt":"p","outputs":[{{"model":"m","content":"c"}}],"meta":{{"x":{}{}}}}}"#,
+            "[".repeat(200),
+            "]".repeat(200)
+        );
         let text = format!("[\n{{\"id\":\"ok\",\"prompt\":\"p\",\"outputs\":[{{\"model\":\"m\",\"content\":\"c\"}}]}},\n{deep}\n]");
         let loaded = load_tasks("t.json", &text);
         assert_eq!(loaded.records.len(), 1);

@@ -14,9 +14,9 @@ use super::progress_bar::ProgressBar;
 use super::rating_panel::RatingPanel;
 use super::upload_status::UploadStatus;
 use crate::components::common::Markdown;
+use crate::state::autosave::use_autosave;
 use crate::state::browser::{copy_to_clipboard, download, now_ms};
 use crate::state::loader::Opened;
-use crate::state::autosave::use_autosave;
 use crate::state::rating::RatingState;
 use crate::state::uploads::use_uploads;
 
@@ -127,7 +127,11 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
     };
     let on_close = props.on_close.as_ref().map(|close| close.reform(|_: MouseEvent| ()));
     let on_export_parked = {
-        let (notice, parked, name) = (notice.clone(), uploads.parked.clone(), format!("{}.{}.refused.jsonl", file_stem(&props.opened.tasks_name), session.eval.annotator));
+        let (notice, parked, name) = (
+            notice.clone(),
+            uploads.parked.clone(),
+            format!("{}.{}.refused.jsonl", file_stem(&props.opened.tasks_name), session.eval.annotator),
+        );
         Callback::from(move |()| {
             let lines: String = parked.iter().filter_map(|entry| entry.judgment_line()).map(|line| line + "\n").collect();
             if let Err(error) = download(&name, "application/x-ndjson", &lines) {
