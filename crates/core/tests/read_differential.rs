@@ -71,7 +71,21 @@ proptest! {
 
     #[test]
     fn every_projection_gives_the_readers_summary(lines in prop::collection::vec((0u8..12, 0usize..6, 0usize..4, 0usize..5, 0u8..5), 1..40)) {
-        let bytes = file_of(&lines);
+        check(&lines)?;
+    }
+}
+
+/// Found by the property test: a criterion rated only in a replaced judgment (a preference,
+/// then a ranking of the same identity) must not appear in the collected data.
+#[test]
+fn a_criterion_rated_only_in_a_replaced_judgment_is_not_collected() {
+    check(&[(0, 5, 3, 0, 0), (4, 5, 3, 0, 0)]).unwrap();
+}
+
+/// The differential checks on one generated file.
+fn check(lines: &[(u8, usize, usize, usize, u8)]) -> Result<(), TestCaseError> {
+    {
+        let bytes = file_of(lines);
         let (expected, judgments) = reference(&bytes);
 
         let mut collector = Collector::new(CollectOptions::default());
@@ -117,4 +131,5 @@ proptest! {
         prop_assert!(again.problems.is_empty(), "{:?}", again.problems);
         prop_assert_eq!(to_jsonl(&again.records), first);
     }
+    Ok(())
 }

@@ -631,7 +631,8 @@ impl Collector {
         let criteria = self
             .criteria
             .into_iter()
-            .filter(|a| !a.raw.is_empty() || !a.declared.is_empty() && a.id != PREFERENCE)
+            // A criterion rated only in replaced judgments is not in the data (as if never read).
+            .filter(|a| a.raw.iter().any(|r| !superseded[r.judgment as usize]) || !a.declared.is_empty() && a.id != PREFERENCE)
             .map(|accumulator| {
                 let per_output = accumulator.per_output.unwrap_or(false);
                 let n_units = if per_output { self.pair_keys.len() } else { self.items.len() };
