@@ -212,6 +212,8 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
 fn read_blocks(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &str, threads: u32) -> anyhow::Result<()> {
     let input: Box<dyn Read + Send> = if path == "-" {
         Box::new(io::stdin())
+    } else if let Some(lines) = input::parquet_lines(path)? {
+        Box::new(lines)
     } else {
         let file = std::fs::File::open(path).with_context(|| format!("cannot read {path}"))?;
         let len = file.metadata().map_or(0, |m| m.len());
