@@ -14,6 +14,7 @@ mod aggregate;
 mod agree;
 mod convert;
 mod input;
+mod partials;
 mod rank;
 mod report;
 mod validate;
@@ -40,6 +41,8 @@ enum Command {
     Rank(rank::RankArgs),
     /// Quality report: agreement, annotators and groups against KPIs, LLM judges, leaderboard, disagreements (HTML + CSV).
     Report(report::ReportArgs),
+    /// Print the SQL that computes partials on DuckDB or Spark over Parquet judgments (docs/SCALE.md).
+    Partials(partials::PartialsArgs),
 }
 
 fn main() -> ExitCode {
@@ -61,5 +64,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Rank(args) => rank::run(&args),
         Command::Aggregate(args) => aggregate::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Partials(args) => partials::run(&args),
     }
 }

@@ -4,3 +4,5 @@
 //! (`make check-io-native-only`).
 
 pub mod parquet;
+pub mod partials;
+pub mod sql;
