@@ -43,6 +43,8 @@ test-reference:
 	target/venv-peers/bin/python tests/reference/aggregate/make_fixtures.py --out target/reference/aggregate/fixtures.json
 	VERDICT_AGGREGATE_FIXTURES=$(CURDIR)/target/reference/aggregate/fixtures.json \
 	  cargo test --locked -p verdict-core --test aggregate_reference
+	cargo build --locked -p verdict-cli
+	target/venv-duckdb/bin/python tests/reference/scale/duckdb_pushdown.py $${CARGO_TARGET_DIR:-target}/debug/verdict target/reference/scale 100000
 
 # verdict-core must stay free of DOM/web dependencies (see docs/ARCHITECTURE.md).
 check-core-pure:
