@@ -4,16 +4,16 @@ SHELL := bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
-NATIVE_PACKAGES := -p verdict-core -p verdict-cli -p verdict-web
+NATIVE_PACKAGES := -p verdict-core -p verdict-io -p verdict-cli -p verdict-web
 
-.PHONY: run test setup-build setup-test build cli test-native test-reference test-wasm test-e2e check-core-pure
+.PHONY: run test setup-build setup-test build cli test-native test-reference test-wasm test-e2e check-core-pure check-io-native-only
 
 ## make run: install what is missing, build the app, serve it with its demo on 127.0.0.1:$(PORT)
 run: setup-build build
 	node tests/e2e/serve.mjs dist $(PORT)
 
 ## make test: install what is missing, then every test: native, wasm in Chromium, end-to-end
-test: setup-test test-native test-reference check-core-pure test-wasm build cli test-e2e
+test: setup-test test-native test-reference check-core-pure check-io-native-only test-wasm build cli test-e2e
 	@echo "make test: all suites passed"
 
 setup-build:
@@ -46,12 +46,21 @@ test-reference:
 	target/venv-peers/bin/python tests/reference/aggregate/make_fixtures.py --out target/reference/aggregate/fixtures.json
 	VERDICT_AGGREGATE_FIXTURES=$(CURDIR)/target/reference/aggregate/fixtures.json \
 	  cargo test --locked -p verdict-core --test aggregate_reference
+	cargo build --locked -p verdict-cli
+	target/venv-duckdb/bin/python tests/reference/scale/duckdb_pushdown.py $${CARGO_TARGET_DIR:-target}/debug/verdict target/reference/scale 100000
 
 # verdict-core must stay free of DOM/web dependencies (see docs/ARCHITECTURE.md).
 check-core-pure:
 	@if cargo tree --locked -p verdict-core -e normal --target all -i web-sys >/dev/null 2>&1; then \
 	  echo "verdict-core depends on web-sys: the core must stay pure" >&2; exit 1; fi
 	@echo "verdict-core is pure (no web-sys)"
+
+# Arrow and Parquet live in verdict-io (native only): never in the core or the web app's bundles.
+check-io-native-only:
+	@for package in verdict-web verdict-core; do \
+	  if cargo tree --locked -p $$package -e normal --target all --prefix none | grep -E '^(parquet|arrow[a-z-]*|verdict-io) ' ; then \
+	    echo "$$package depends on parquet/arrow/verdict-io: they must stay native-only" >&2; exit 1; fi; done
+	@echo "verdict-web and verdict-core have no parquet/arrow"
 
 test-wasm:
 	CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=60 \

@@ -71,6 +71,16 @@ install_r_spc() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends r-cran-spc
 }
 
+install_duckdb_peer() {
+  # DuckDB for the SQL push-down check (docs/SCALE.md), in its own small venv.
+  local venv=target/venv-duckdb req=tests/reference/scale/requirements.txt
+  if cmp -s "$req" "$venv/stamp" && "$venv/bin/python" -c 'import duckdb' 2>/dev/null; then return; fi
+  say "installing DuckDB into $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q -r "$req"
+  cp "$req" "$venv/stamp"
+}
+
 fetch_crates() {
   # Trunk builds offline (Trunk.toml), so every crate must be in the cache first.
   cargo fetch --locked -q
@@ -89,6 +99,7 @@ case "${1:-build}" in
   test)
     install_chromium & chromium_pid=$!
     install_python_peers
+    install_duckdb_peer
     "$0" build
     wait "$chromium_pid"
     install_r_spc

@@ -227,6 +227,8 @@ fn parse_level(text: &str) -> anyhow::Result<Level> {
 fn read_into(collector: &mut Collector, path: &str, threads: usize) -> anyhow::Result<()> {
     let reader: Box<dyn Read> = if path == "-" {
         Box::new(io::stdin())
+    } else if let Some(lines) = input::parquet_lines(path)? {
+        Box::new(lines)
     } else {
         let file = File::open(path).with_context(|| format!("cannot open {path}"))?;
         let len = file.metadata().map_or(0, |m| m.len());

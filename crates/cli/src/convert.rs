@@ -33,6 +33,8 @@ pub enum Target {
     Csv,
     /// Chatbot Arena battles (`model_a`, `model_b`, `winner`, …).
     Arena,
+    /// Parquet, one row per judgment (docs/FORMATS.md, "Parquet"); needs `-o`.
+    Parquet,
 }
 
 /// Arguments of `verdict convert`.
@@ -134,6 +136,9 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
         (args.input.clone(), None)
     };
     let name = args.input.as_str();
+    if args.to == Target::Parquet && args.output.is_none() {
+        anyhow::bail!("--to parquet writes a binary file: give it with -o FILE.parquet");
+    }
     if let Some(output) = &args.output {
         check_not_input(&path, output)?;
     }
@@ -173,7 +178,13 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
     // Pass 2: write.
     // Written to a temporary file beside the output, renamed over it only when complete.
     let temporary = args.output.as_ref().map(|out_path| format!("{out_path}.verdict-partial-{}", std::process::id()));
+    let mut parquet = None;
     let sink: Box<dyn Write> = match &temporary {
+        Some(temporary) if args.to == Target::Parquet => {
+            let file = File::create(temporary).with_context(|| format!("cannot create {temporary}"))?;
+            parquet = Some(verdict_io::parquet::JudgmentWriter::new(file)?);
+            Box::new(io::sink())
+        }
         Some(temporary) => Box::new(File::create(temporary).with_context(|| format!("cannot create {temporary}"))?),
         None => Box::new(io::stdout().lock()),
     };
@@ -208,6 +219,11 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
                 written += 1;
                 continue;
             }
+            Target::Parquet => {
+                parquet.as_mut().expect("--to parquet has a writer").write(&judgment)?;
+                written += 1;
+                continue;
+            }
             Target::Dpo => preference_pair(&judgment, task).map(|v| v.to_string()),
             Target::Arena => arena_battle(&judgment, task).map(|v| v.to_string()),
         };
@@ -224,6 +240,9 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
     progress.finish();
     out.flush().context("cannot write the output")?;
     drop(out);
+    if let Some(parquet) = parquet {
+        parquet.finish().context("cannot write the Parquet file")?;
+    }
     if let (Some(temporary), Some(out_path)) = (&temporary, &args.output) {
         std::fs::rename(temporary, out_path).with_context(|| format!("cannot write {out_path}"))?;
     }
@@ -231,6 +250,7 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
         Target::Judgments => "judgments",
         Target::Dpo => "preference pairs",
         Target::Csv => "judgments as CSV rows",
+        Target::Parquet => "judgments as Parquet rows",
         Target::Arena => "battles",
     };
     let input_summary = summary;

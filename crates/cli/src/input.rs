@@ -100,8 +100,22 @@ pub const SPLIT_MIN: u64 = 8 << 20;
 /// Blocks of about this many bytes (whole lines; a longer line gets a larger block).
 const BLOCK: usize = 4 << 20;
 
-/// A whole file as text (`-` is stdin), with the file named in the error.
+/// The rows of a Parquet file or directory as judgment lines for the one reader
+/// (`verdict_io::parquet::JsonLines`), or `None` when `path` is not Parquet.
+pub fn parquet_lines(path: &str) -> anyhow::Result<Option<verdict_io::parquet::JsonLines>> {
+    if path == "-" || !verdict_io::parquet::is_parquet(path) {
+        return Ok(None);
+    }
+    Ok(Some(verdict_io::parquet::JsonLines::open(path)?))
+}
+
+/// A whole file as text (`-` is stdin; Parquet as its judgment lines), with the file named in the error.
 pub fn read_text(path: &str) -> anyhow::Result<String> {
+    if let Some(mut lines) = parquet_lines(path)? {
+        let mut text = String::new();
+        lines.read_to_string(&mut text).with_context(|| format!("cannot read {path}"))?;
+        return Ok(text);
+    }
     if path == "-" {
         let mut text = String::new();
         io::stdin().read_to_string(&mut text).context("cannot read stdin")?;

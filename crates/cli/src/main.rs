@@ -16,6 +16,7 @@ mod audit;
 mod convert;
 mod input;
 mod plan;
+mod partials;
 mod rank;
 mod report;
 mod spc;
@@ -49,6 +50,8 @@ enum Command {
     Spc(spc::SpcArgs),
     /// Acceptance-sampling audits: ISO 2859-1 or custom plans, QA samples, lot decisions with switching rules.
     Audit(audit::AuditArgs),
+    /// Print the SQL that computes partials on DuckDB or Spark over Parquet judgments (docs/SCALE.md).
+    Partials(partials::PartialsArgs),
 }
 
 fn main() -> ExitCode {
@@ -73,5 +76,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Plan(args) => plan::run(&args),
         Command::Spc(args) => spc::run(&args),
         Command::Audit(args) => audit::run(&args),
+        Command::Partials(args) => partials::run(&args),
     }
 }

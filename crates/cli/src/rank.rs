@@ -21,7 +21,7 @@ use crate::input;
 pub struct RankArgs {
     /// Judgment JSONL files, read as one stream (a later judgment of the same item and
     /// annotator replaces an earlier one); `-` reads stdin.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "from_partials")]
     pub files: Vec<String>,
     /// `bt`: Bradley–Terry maximum likelihood on the Elo scale; `elo`: online Elo in file order.
     #[arg(long, value_enum, default_value = "bt")]
@@ -53,6 +53,8 @@ pub struct RankArgs {
     /// Threads for reading and the bootstrap (default: all cores; the results do not depend on it).
     #[arg(long)]
     pub threads: Option<u32>,
+    #[command(flatten)]
+    pub partials: crate::partials::PartialsFlags,
     #[command(flatten)]
     pub limits: input::LimitArgs,
 }
@@ -113,16 +115,26 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     let input: InputSummary;
     let n_battles = match &by {
         None => {
-            let names: Vec<&str> = args.files.iter().map(String::as_str).collect();
-            let index = tasks.as_deref().map(battles::TaskIndex::new);
-            let mut reader = battles::BlockReader::new(&names, index.as_ref());
-            for (file_index, path) in args.files.iter().enumerate() {
-                read_blocks(&mut reader, file_index, path, options.threads)?;
+            let set = if args.partials.from_partials.is_empty() {
+                let names: Vec<&str> = args.files.iter().map(String::as_str).collect();
+                let index = tasks.as_deref().map(battles::TaskIndex::new);
+                let mut reader = battles::BlockReader::new(&names, index.as_ref());
+                for (file_index, path) in args.files.iter().enumerate() {
+                    read_blocks(&mut reader, file_index, path, options.threads)?;
+                }
+                let loaded = reader.finish();
+                let set = loaded.records.into_iter().next().expect("read_many returns one battle set");
+                input = InputSummary::new(args.files.len() as u64, set.n_judgments, set.n_replaced, set.n_skipped_lines, &loaded.problems);
+                problems.extend(loaded.problems);
+                set
+            } else {
+                let (set, merged_input) = crate::partials::ranking_from_partials(args)?;
+                input = merged_input;
+                set
+            };
+            if let Some(path) = &args.partials.partials_out {
+                crate::partials::write_ranking_partials(path, &set, &input)?;
             }
-            let loaded = reader.finish();
-            let set = loaded.records.into_iter().next().expect("read_many returns one battle set");
-            input = InputSummary::new(args.files.len() as u64, set.n_judgments, set.n_replaced, set.n_skipped_lines, &loaded.problems);
-            problems.extend(loaded.problems);
             limits.check_count("models", set.models.len() as u64)?;
             limits.check_count("annotators", set.annotators.len() as u64)?;
             let board = ranking::leaderboard_from_battles(&set, &options);
@@ -196,7 +208,8 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     if !args.json {
         eprintln!("{}", input::summary_line(&input));
     }
-    if input.lines == 0 {
+    // Partials computed by an engine carry counts, not an input summary.
+    if input.lines == 0 && args.partials.from_partials.is_empty() {
         bail!("no judgments: the input is empty");
     }
     if n_battles == 0 {
@@ -212,6 +225,8 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
 fn read_blocks(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &str, threads: u32) -> anyhow::Result<()> {
     let input: Box<dyn Read + Send> = if path == "-" {
         Box::new(io::stdin())
+    } else if let Some(lines) = input::parquet_lines(path)? {
+        Box::new(lines)
     } else {
         let file = std::fs::File::open(path).with_context(|| format!("cannot read {path}"))?;
         let len = file.metadata().map_or(0, |m| m.len());

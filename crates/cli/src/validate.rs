@@ -46,6 +46,9 @@ pub(crate) fn open_input(path: &str) -> anyhow::Result<Input> {
     if path == "-" {
         return Ok(Input { name: "-".into(), reader: Box::new(BufReader::with_capacity(1 << 20, io::stdin())), size: None });
     }
+    if let Some(lines) = crate::input::parquet_lines(path)? {
+        return Ok(Input { name: path.to_owned(), reader: Box::new(BufReader::with_capacity(1 << 20, lines)), size: None });
+    }
     let file = File::open(path).with_context(|| format!("cannot open {path}"))?;
     let size = file.metadata().ok().map(|m| m.len());
     Ok(Input { name: path.to_owned(), reader: Box::new(BufReader::with_capacity(1 << 20, file)), size })
