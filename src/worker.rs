@@ -58,7 +58,7 @@ pub fn leaderboard_slices(
     let mut latest: std::collections::HashMap<(String, String), usize> = std::collections::HashMap::new();
     let mut judgments = Vec::new();
     for (name, text) in names.iter().zip(&texts) {
-        for judgment in verdict_core::judgment::load_judgments(name, text).records {
+        for judgment in verdict_core::read::load_judgments(name, text).records {
             let key = (judgment.item_id.clone(), judgment.annotator.clone());
             match latest.get(&key) {
                 Some(&at) => judgments[at] = judgment,

@@ -5,7 +5,8 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use verdict_core::import::JsonLines;
-use verdict_core::judgment::{judgment_from_line, load_judgments};
+use verdict_core::judgment::judgment_from_line;
+use verdict_core::read::load_judgments;
 use verdict_core::read::{JudgmentReader, Limits};
 
 fn real_judgments() -> String {

@@ -47,7 +47,7 @@ impl PageConfig {
     /// Parses `verdict.config.json`, naming the first problem (`field: what is wrong`).
     pub fn from_json(text: &str) -> Result<PageConfig, String> {
         let config: PageConfig = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
-            .map_err(|e| format!("line {}: {}", e.line(), crate::task::error_without_position(&e)))?;
+            .map_err(|e| format!("line {}: {}", e.line(), crate::problem::error_without_position(&e)))?;
         for origin in &config.allowed_origins {
             if !is_origin(origin) {
                 return Err(format!(

@@ -351,7 +351,8 @@ pub fn csv_rows(judgment: &Judgment, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::judgment::{load_judgments, Preference};
+    use crate::judgment::Preference;
+    use crate::read::load_judgments;
     use crate::task::load_tasks;
     use std::collections::HashMap;
 

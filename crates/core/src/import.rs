@@ -10,8 +10,8 @@ use serde_json::{Map, Value};
 
 use crate::digest::sha256_hex;
 use crate::judgment::{Judgment, Preference, BOTH_BAD, TIE};
+use crate::model::task::{Gold, Output, Task, Turn};
 use crate::problem::{json_type_name, Problem};
-use crate::task::{error_without_position, Gold, Output, Task, Turn};
 
 /// Annotator given to Arena rows that have neither `judge` nor `annotator`.
 pub const ARENA_DEFAULT_ANNOTATOR: &str = "arena";
@@ -466,16 +466,6 @@ fn preference_pair(object: Map<String, Value>) -> Result<Imported, FieldProblems
     })
 }
 
-/// Explains a JSON syntax error for a line; `unterminated` says the line was the file's last
-/// and had no newline, which makes an end-of-input error a truncated file.
-pub fn json_error_message(error: &serde_json::Error, unterminated: bool) -> String {
-    if error.is_eof() && unterminated {
-        format!("truncated: the file ends inside this line's JSON ({})", error_without_position(error))
-    } else {
-        format!("not valid JSON ({})", error_without_position(error))
-    }
-}
-
 /// One non-blank line of a JSONL stream.
 #[derive(Debug)]
 pub struct Line<'a> {
@@ -508,7 +498,7 @@ impl<R: BufRead> JsonLines<R> {
             buffer: Vec::new(),
             line_no: 0,
             bytes_read: 0,
-            max_line_bytes: crate::read::limits::DEFAULT_MAX_LINE_BYTES,
+            max_line_bytes: crate::limits::DEFAULT_MAX_LINE_BYTES,
         }
     }
 
@@ -547,7 +537,7 @@ impl<R: BufRead> JsonLines<R> {
             }
             let content = self.buffer.len() - usize::from(self.buffer.ends_with(b"\n")) - usize::from(self.buffer.ends_with(b"\r\n"));
             if content > self.max_line_bytes {
-                let limit = crate::read::LimitExceeded {
+                let limit = crate::limits::LimitExceeded {
                     what: format!("{}:{}: the line's length in bytes", self.file, self.line_no + 1),
                     limit: self.max_line_bytes as u64,
                     flag: "--max-line-bytes",
@@ -585,6 +575,7 @@ impl<R: BufRead> JsonLines<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::problem::json_error_message;
 
     fn import_line(line: &str) -> Result<Imported, FieldProblems> {
         let Value::Object(object) = serde_json::from_str::<Value>(line).expect("test lines are JSON objects") else {

@@ -146,3 +146,22 @@ mod tests {
         assert_eq!(w.to_string(), "j.jsonl:9: item_id: warning: replaces line 2");
     }
 }
+
+/// serde_json's message without its " at line L column C" suffix (we report the line ourselves).
+pub fn error_without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.find(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+/// The message for a line that is not valid JSON; `unterminated` (the file's last line, with no
+/// newline after it) names a file cut short.
+pub fn json_error_message(error: &serde_json::Error, unterminated: bool) -> String {
+    if error.is_eof() && unterminated {
+        format!("truncated: the file ends inside this line's JSON ({})", error_without_position(error))
+    } else {
+        format!("not valid JSON ({})", error_without_position(error))
+    }
+}

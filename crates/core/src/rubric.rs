@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::problem::error_without_position;
 use crate::problem::Problem;
-use crate::task::{error_without_position, Task};
+use crate::task::Task;
 
 /// How outputs are presented and judged.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,82 +3,13 @@
 //! Loading is lenient: every line is checked on its own, bad lines become
 //! [`Problem`]s (`file:line: field: problem`) and good lines still load.
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::judgment::Judgment;
+use crate::problem::error_without_position;
 use crate::problem::{json_type_name, Loaded, Problem};
 
-/// One turn of a multi-turn conversation shown above the outputs.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Turn {
-    /// `user`, `assistant`, `system`, …
-    pub role: String,
-    /// The turn's text (Markdown).
-    pub content: String,
-}
-
-/// One model's output for an item.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Output {
-    /// The model's identity; unique within the item. Judgments refer to outputs by it.
-    pub model: String,
-    /// The output's text (Markdown, untrusted).
-    pub content: String,
-    /// Fields this version does not know, kept for round-trips.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
-/// The hidden gold answer of an item (calibration and accuracy).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Gold {
-    /// The model that should win, or `tie` / `both_bad`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preference: Option<String>,
-    /// Expected criterion values, keyed like judgment scores.
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
-    pub scores: Map<String, Value>,
-    /// Fields this version does not know, kept for round-trips.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
-/// One item to rate: a prompt (or conversation) and the outputs to compare.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Task {
-    /// Unique id of the item within its file.
-    pub id: String,
-    /// The prompt shown above the outputs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prompt: Option<String>,
-    /// A multi-turn conversation shown above the outputs (instead of, or after, `prompt`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub conversation: Option<Vec<Turn>>,
-    /// The outputs to rate; model ids are unique.
-    pub outputs: Vec<Output>,
-    /// Free-form metadata (language, policy, `sensitive`), shown on demand.
-    #[serde(default, skip_serializing_if = "Map::is_empty")]
-    pub meta: Map<String, Value>,
-    /// Optional hidden gold answer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gold: Option<Gold>,
-    /// Fields this version does not know, kept for round-trips.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
-
-impl Task {
-    /// True when the item is marked sensitive in its metadata (`meta.sensitive: true`).
-    pub fn is_sensitive(&self) -> bool {
-        self.meta.get("sensitive").and_then(Value::as_bool).unwrap_or(false)
-    }
-
-    /// The output of `model`, if the item has one.
-    pub fn output(&self, model: &str) -> Option<&Output> {
-        self.outputs.iter().find(|o| o.model == model)
-    }
-}
+pub use crate::model::task::{Gold, Output, Task, Turn};
 
 /// Loads a task file's text: a JSON array when it starts with `[`, JSONL otherwise.
 /// JSONL lines may also be Arena battles, preference pairs or AlpacaEval rows (see
@@ -158,7 +89,7 @@ impl TaskLines {
         match serde_json::from_str::<Value>(line) {
             Ok(value) => self.value(line_no, value, problems),
             Err(error) => {
-                problems.push(Problem::error(&self.file, line_no, "-", crate::import::json_error_message(&error, unterminated)));
+                problems.push(Problem::error(&self.file, line_no, "-", crate::problem::json_error_message(&error, unterminated)));
                 None
             }
         }
@@ -249,15 +180,6 @@ fn array_elements(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<(u
             ));
             Vec::new()
         }
-    }
-}
-
-/// serde_json's message without its " at line L column C" suffix (we report the line ourselves).
-pub(crate) fn error_without_position(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    match text.find(" at line ") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
     }
 }
 

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-use verdict_core::judgment::{judgment_from_line, load_judgments};
+use verdict_core::judgment::judgment_from_line;
+use verdict_core::read::load_judgments;
 use verdict_core::rubric::load_rubric;
 use verdict_core::task::load_tasks;
 

@@ -87,7 +87,7 @@ fn real_mtbench_judgments_match_sklearn_and_choix() {
     let fixture = fixture("mtbench.json");
     let path = format!("{}/../../www/demo/mtbench-judgments/judgments.jsonl", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(path).unwrap();
-    let loaded = verdict_core::judgment::load_judgments("judgments.jsonl", &text);
+    let loaded = verdict_core::read::load_judgments("judgments.jsonl", &text);
     let board = verdict_core::ranking::leaderboard(&loaded.records, &Options::default());
     assert_eq!(board.n_battles, fixture["n_battles"].as_u64().unwrap());
     check(&board, &fixture, "sklearn");

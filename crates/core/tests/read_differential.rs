@@ -7,8 +7,9 @@
 
 use proptest::prelude::*;
 use verdict_core::agreement::{analyze, CollectOptions, Collector, Metric, Options};
-use verdict_core::judgment::{load_judgments, to_jsonl};
+use verdict_core::judgment::to_jsonl;
 use verdict_core::ranking::battles::{BattleSet, BlockReader};
+use verdict_core::read::load_judgments;
 use verdict_core::read::{InputSummary, JudgmentReader, Limits};
 use verdict_core::report::{build_report, ReportOptions};
 

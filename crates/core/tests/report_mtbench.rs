@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde_json::Value;
 use verdict_core::agreement::quality::per_annotator;
 use verdict_core::agreement::{analyze, resolve_level, CollectOptions, Dataset, Metric, Options, Weights, PREFERENCE};
-use verdict_core::judgment::load_judgments;
 use verdict_core::ranking;
+use verdict_core::read::load_judgments;
 use verdict_core::report::{build_report, csv_tables, render_html, Kpi, QualityReport, ReportOptions};
 
 const JUDGMENTS: &str = include_str!("../../../www/demo/mtbench-judgments/judgments.jsonl");

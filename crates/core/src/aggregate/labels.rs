@@ -98,7 +98,7 @@ fn scalar(value: &Value) -> Option<Option<LabelValue>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::judgment::load_judgments;
+    use crate::read::load_judgments;
 
     fn judgments(text: &str) -> Vec<Judgment> {
         let loaded = load_judgments("j.jsonl", text);

@@ -12,8 +12,9 @@ use super::scale::{Category, Scale};
 use super::scan::{scan_line_into, Scalar, Scanned, ScoreValue};
 use super::shape::Shapes;
 use crate::intern::{FxMap, Interner, NameList};
-use crate::judgment::{judgment_from_any_line, line_problems, no_verdict, Judgment};
+use crate::judgment::Judgment;
 use crate::problem::{Code, Problem};
+use crate::read::{judgment_from_any_line, line_problems, no_verdict};
 use crate::rubric::{CriterionKind, Level, Rubric};
 use crate::time::unix_ms_from_rfc3339;
 

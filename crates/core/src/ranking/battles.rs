@@ -9,7 +9,7 @@
 //!   value wins, equal values tie.
 //!
 //! Judgments are identified by `(item_id, annotator)`; a later one replaces an earlier one, both
-//! in [`load_judgments`](crate::judgment::load_judgments) and in the streaming reader
+//! in [`load_judgments`](crate::read::load_judgments) and in the streaming reader
 //! [`read_jsonl`] here.
 
 use std::collections::{BTreeMap, HashMap};
@@ -20,9 +20,10 @@ use serde_json::Value;
 use crate::agreement::scan::{scan_battle_line, Names, Scanned, ShownAndRanking};
 use crate::agreement::shape::Shapes;
 use crate::intern::{FxMap, Interner, NameList};
-use crate::judgment::{judgment_from_any_line, line_problems, no_verdict, Judgment, BOTH_BAD, TIE};
+use crate::judgment::{Judgment, BOTH_BAD, TIE};
 use crate::problem::Code;
 use crate::problem::{Loaded, Problem};
+use crate::read::{judgment_from_any_line, line_problems, no_verdict};
 use crate::task::Task;
 use crate::time::unix_ms_from_rfc3339;
 
@@ -182,7 +183,7 @@ impl BattleSet {
 /// path for large files. Only the fields ranking needs are read (`schema`, `item_id`,
 /// `annotator`, `shown`, `preference.winner`, `ranking`, and the presence of `scores`/`flags`);
 /// `verdict validate` checks the rest. Invalid lines are reported as errors exactly as
-/// [`load_judgments`](crate::judgment::load_judgments) reports them; a later judgment of the
+/// [`load_judgments`](crate::read::load_judgments) reports them; a later judgment of the
 /// same `(item_id, annotator)` replaces the earlier one, with the same warning.
 pub fn read_jsonl(file: &str, text: &str, tasks: Option<&[Task]>) -> Loaded<BattleSet> {
     let mut sets = read_many(&[(file, text)], tasks);
@@ -395,7 +396,7 @@ fn parse_line(line: &str) -> Parsed<'_> {
     }
 }
 
-/// Pushes the warning [`load_judgments`](crate::judgment::load_judgments) gives for a replaced
+/// Pushes the warning [`load_judgments`](crate::read::load_judgments) gives for a replaced
 /// judgment, whose slot held the judgment at `previous` (file index, line).
 fn warn_replaced(
     problems: &mut Vec<Problem>,
@@ -987,7 +988,7 @@ mod tests {
     #[test]
     fn the_streaming_reader_agrees_with_the_full_loader_on_the_real_mtbench_file() {
         let text = std::fs::read_to_string("../../www/demo/mtbench-judgments/judgments.jsonl").unwrap();
-        let full = crate::judgment::load_judgments("j", &text);
+        let full = crate::read::load_judgments("j", &text);
         let from_full = BattleSet::from_judgments(&full.records, None);
         let streamed = read_jsonl("j", &text, None);
         assert_eq!(streamed.problems, full.problems);
@@ -1034,7 +1035,7 @@ mod tests {
         let files = [("a", mixed.as_str()), ("b", mixed.as_str())];
         let one = read_many_parallel(&files, None, 1);
         assert!(one.problems.iter().filter(|p| !p.is_error()).count() > lines.len() / 14);
-        assert_eq!(read_many_parallel(&files[..1], None, 2).problems, crate::judgment::load_judgments("a", &mixed).problems);
+        assert_eq!(read_many_parallel(&files[..1], None, 2).problems, crate::read::load_judgments("a", &mixed).problems);
         for threads in [2, 3] {
             assert_eq!(read_many_parallel(&files, None, threads), one);
         }
@@ -1104,7 +1105,7 @@ mod tests {
     fn the_streaming_reader_reports_bad_lines_like_the_loader() {
         let text = "{\"schema\":\"verdict/judgment@1\",\"item_id\":3,\"annotator\":\"a\",\"flags\":[]}\nnot json\n";
         let streamed = read_jsonl("f", text, None);
-        let full = crate::judgment::load_judgments("f", text);
+        let full = crate::read::load_judgments("f", text);
         assert_eq!(streamed.problems, full.problems);
         assert_eq!(streamed.problems.len(), 2);
     }

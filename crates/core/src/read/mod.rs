@@ -7,11 +7,12 @@
 //! (`crates/core/tests/read_differential.rs`) checks that they report the same summary.
 
 pub mod identity;
-pub mod limits;
+pub mod line;
 mod reader;
 pub mod summary;
 
+pub use crate::limits::{self, LimitExceeded, Limits};
 pub use identity::Stamp;
-pub use limits::{LimitExceeded, Limits};
+pub use line::{judgment_from_any_line, line_problems, load_judgments, no_verdict};
 pub use reader::{read_texts, Input, JudgmentReader, LineOutcome};
 pub use summary::{InputSummary, ProblemEntry};

@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 
 use super::identity::{unpack, Stamp};
-use super::limits::Limits;
+use super::line::{judgment_from_any_line, line_problems, no_verdict};
 use super::summary::InputSummary;
-use crate::judgment::{identity_hash, judgment_from_any_line, line_problems, no_verdict, Judgment};
+use crate::judgment::{identity_hash, Judgment};
+use crate::limits::Limits;
 use crate::problem::{Code, Problem};
 
 /// What became of one line.

@@ -17,9 +17,10 @@ use crate::agreement::{
     analyze, evaluate, percentile_interval, resolve_level, CollectOptions, Collector, CriterionRatings, Dataset, Level, LevelSource,
     Metric, Options, Ratings, Scale, PREFERENCE,
 };
-use crate::judgment::{judgment_from_any_line, judgment_from_line, line_problems, no_verdict, Judgment};
+use crate::judgment::{judgment_from_line, Judgment};
 use crate::problem::Problem;
 use crate::ranking::{self, battles, BiasStats};
+use crate::read::{judgment_from_any_line, line_problems, no_verdict};
 use crate::read::{InputSummary, LimitExceeded, Limits};
 use crate::rng::{seed_from_text, Pcg32};
 use crate::rubric::load_rubric;
