@@ -43,6 +43,9 @@ test-reference:
 	target/venv-peers/bin/python tests/reference/aggregate/make_fixtures.py --out target/reference/aggregate/fixtures.json
 	VERDICT_AGGREGATE_FIXTURES=$(CURDIR)/target/reference/aggregate/fixtures.json \
 	  cargo test --locked -p verdict-core --test aggregate_reference
+	target/venv-peers/bin/python tests/reference/agreement-family/make_fixtures.py --out target/reference/agreement-family/fixtures.json
+	VERDICT_AGREEMENT_FAMILY_FIXTURES=$(CURDIR)/target/reference/agreement-family/fixtures.json \
+	  cargo test --locked -p verdict-core --test agreement_family_reference
 
 # verdict-core must stay free of DOM/web dependencies (see docs/ARCHITECTURE.md).
 check-core-pure:

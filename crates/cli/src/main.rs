@@ -12,6 +12,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod aggregate;
 mod agree;
+mod agree_family;
 mod convert;
 mod input;
 mod rank;
