@@ -48,12 +48,17 @@ test-reference:
 	  cargo test --locked -p verdict-core --test aggregate_reference
 	cargo build --locked -p verdict-cli
 	target/venv-duckdb/bin/python tests/reference/scale/duckdb_pushdown.py $${CARGO_TARGET_DIR:-target}/debug/verdict target/reference/scale 100000
+	target/venv-peers/bin/python tests/reference/agreement-family/make_fixtures.py --out target/reference/agreement-family/fixtures.json
+	VERDICT_AGREEMENT_FAMILY_FIXTURES=$(CURDIR)/target/reference/agreement-family/fixtures.json \
+	  cargo test --locked -p verdict-core --test agreement_family_reference
 
 # verdict-core must stay free of DOM/web dependencies (see docs/ARCHITECTURE.md).
 check-core-pure:
 	@if cargo tree --locked -p verdict-core -e normal --target all -i web-sys >/dev/null 2>&1; then \
 	  echo "verdict-core depends on web-sys: the core must stay pure" >&2; exit 1; fi
 	@echo "verdict-core is pure (no web-sys)"
+	@python3 scripts/module-graph.py crates/core/src > target/module-graph.txt || { cat target/module-graph.txt; echo "verdict-core has a module cycle (docs/ARCHITECTURE.md, Layers)" >&2; exit 1; }
+	@echo "verdict-core's module graph has no cycle (target/module-graph.txt)"
 
 # Arrow and Parquet live in verdict-io (native only): never in the core or the web app's bundles.
 check-io-native-only:

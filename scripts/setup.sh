@@ -54,13 +54,15 @@ install_python_peers() {
   # so that their pins never meet other Python packages. crowd-kit goes in without its declared
   # dependencies (transformers, pyarrow serve its text/learning parts, which we do not use).
   local venv=target/venv-peers dir=tests/reference/aggregate
-  if cat "$dir/requirements.txt" "$dir/requirements-no-deps.txt" | cmp -s - "$venv/stamp" \
+  local family=tests/reference/agreement-family/requirements.txt
+  if cat "$dir/requirements.txt" "$dir/requirements-no-deps.txt" "$family" | cmp -s - "$venv/stamp" \
      && "$venv/bin/python" -c 'import crowdkit.aggregation, irrCAC.raw' 2>/dev/null; then return; fi
   say "installing the Python peers (crowd-kit, irrCAC) into $venv"
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q -r "$dir/requirements.txt"
   "$venv/bin/pip" install -q --no-deps -r "$dir/requirements-no-deps.txt"
-  cat "$dir/requirements.txt" "$dir/requirements-no-deps.txt" > "$venv/stamp"
+  "$venv/bin/pip" install -q -r "$family"
+  cat "$dir/requirements.txt" "$dir/requirements-no-deps.txt" "$family" > "$venv/stamp"
 }
 
 install_r_spc() {

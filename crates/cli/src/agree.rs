@@ -11,19 +11,21 @@ use serde::Serialize;
 use verdict_core::agreement::quality::{per_annotator, per_group, AnnotatorQuality, GoldIndex};
 use verdict_core::agreement::{
     analyze, evaluate, resolve_level, AgreementResult, CollectOptions, Collector, Level, LevelSource, Metric, Options, Ratings, Scale,
-    Weights, PREFERENCE,
+    PREFERENCE,
 };
 use verdict_core::problem::Problem;
 use verdict_core::read::InputSummary;
 use verdict_core::rubric::load_rubric;
 use verdict_core::task::load_tasks;
 
-use crate::input;
+use crate::{agree_family, input};
+use verdict_core::agreement::table::InputKind;
+use verdict_core::read::Limits;
 
 /// Arguments of `verdict agree`.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Bad lines are printed to stderr as file:line: field: problem and skipped; the exit code is then 1.\n\
-Metrics: percent_agreement, cohen_kappa, fleiss_kappa, krippendorff_alpha, scott_pi, gwet_ac1, brennan_prediger, pabak, icc.\n\
+Metrics: percent_agreement, cohen_kappa, fleiss_kappa, krippendorff_alpha, scott_pi, gwet_ac1, brennan_prediger, pabak, icc, conger_kappa.\n\
 Default metrics: percent_agreement, krippendorff_alpha, fleiss_kappa, gwet_ac1. Formulas: docs/METRICS.md.")]
 pub struct AgreeArgs {
     /// Judgment files (JSONL); `-` reads stdin.
@@ -41,9 +43,18 @@ pub struct AgreeArgs {
     /// Level of measurement for every criterion but preference: nominal, ordinal, interval, ratio.
     #[arg(long, value_name = "L")]
     pub level: Option<String>,
-    /// Weights for Cohen, Fleiss, Scott, Gwet (AC2), Brennan–Prediger and percent agreement.
-    #[arg(long, default_value = "none", value_name = "none|linear|quadratic")]
+    /// Weights for Cohen, Conger, Fleiss, Scott, Gwet (AC2), Brennan–Prediger and percent agreement.
+    #[arg(long, default_value = "none", value_name = "none|linear|quadratic|ordinal|radical|ratio|circular|bipolar|matrix")]
     pub weights: String,
+    /// Period of circular weights (default: the scale's max − min + 1, e.g. 24 for hours 0..23).
+    #[arg(long, value_name = "P")]
+    pub period: Option<f64>,
+    /// A square weight matrix (JSON array of rows, or CSV), rows and columns in the scale's order.
+    #[arg(long = "weights-file", value_name = "FILE")]
+    pub weights_file: Option<String>,
+    /// Read FILE as a contingency table of two annotators or as per-item category counts.
+    #[arg(long, value_name = "table|counts")]
+    pub input: Option<String>,
     /// Bootstrap resamples of units for a percentile 95% CI (0: none).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub bootstrap: u32,
@@ -101,11 +112,14 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
             })
             .collect::<anyhow::Result<_>>()?
     };
-    let weights = Weights::parse(&args.weights)
-        .with_context(|| format!("unknown weights \"{}\"; expected none, linear or quadratic", args.weights))?;
+    let (weights, weight_parameters) = agree_family::weights(&args.weights, args.period, args.weights_file.as_deref())?;
     let level = args.level.as_deref().map(parse_level).transpose()?;
     let limits = args.limits.limits()?;
     limits.check_bootstrap(u64::from(args.bootstrap))?;
+    let options = Options { metrics, weights, weight_parameters, bootstrap: args.bootstrap, seed: args.seed, confidence: 0.95 };
+    if let Some(kind) = args.input.as_deref().map(agree_family::input_kind).transpose()? {
+        return run_aggregated(args, kind, level, &options, &limits);
+    }
     let group_by = match args.group_by.as_deref() {
         None => None,
         Some(g @ ("annotator" | "group")) => Some(g),
@@ -151,7 +165,7 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     for off in &out_of_range {
         writeln!(err, "verdict agree: {}: {} values outside the rubric's scale were left out", off.criterion, off.count)?;
     }
-    let options = Options { metrics, weights, bootstrap: args.bootstrap, seed: args.seed, confidence: 0.95 };
+    agree_family::check_criteria(&dataset, &options, args.weights_file.as_deref())?;
     let mut results = analyze(&dataset, level, &options);
     // Requested criteria with no rating still get rows: null with a note, never silence.
     let mut wanted: Vec<String> = args.criteria.clone();
@@ -180,6 +194,7 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     };
     let mut annotators = None;
     if group_by == Some("annotator") || gold.is_some() {
+        agree_family::check_per_annotator(&options)?;
         let mut rows = Vec::new();
         for criterion in &dataset.criteria {
             let (criterion_level, _) = resolve_level(criterion, level);
@@ -208,6 +223,30 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     // The process ends right after: the item names are freed by its exit, not one by one.
     std::mem::forget(dataset);
     Ok(if n_bad_lines > 0 || any_out_of_range { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `--input table|counts FILE`: one aggregated file, no judgments.
+fn run_aggregated(args: &AgreeArgs, kind: InputKind, level: Option<Level>, options: &Options, limits: &Limits) -> anyhow::Result<ExitCode> {
+    let [path] = args.files.as_slice() else { bail!("--input reads one file; got {}", args.files.len()) };
+    if args.group_by.is_some() || args.gold.is_some() || !args.criteria.is_empty() || args.rubric.is_some() {
+        bail!(
+            "--input {} has no annotators, groups, gold or criteria: drop --group-by, --gold, --criterion and --rubric",
+            args.input.as_deref().unwrap_or_default()
+        );
+    }
+    let results = agree_family::aggregated(kind, path, level, options, limits)?;
+    let input = InputSummary::new(1, 0, 0, 0, &[]);
+    let report = Report { results, annotators: None, n_judgments: 0, n_replaced: 0, n_bad_lines: 0, out_of_range: Vec::new(), input };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if args.json {
+        serde_json::to_writer(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write_tables(&mut out, &report)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn parse_level(text: &str) -> anyhow::Result<Level> {

@@ -12,11 +12,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod aggregate;
 mod agree;
+mod agree_family;
 mod audit;
 mod convert;
 mod input;
-mod plan;
 mod partials;
+mod plan;
 mod rank;
 mod report;
 mod spc;

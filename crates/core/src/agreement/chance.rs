@@ -127,7 +127,8 @@ pub(crate) fn evaluate(
         return out;
     }
     // Gwet's linearisation: κ*_i = κ_i − 2(1 − κ)(p_e|i − p_e)/(1 − p_e).
-    let pi_w: Vec<f64> = (0..q as u32).map(|c| (0..q as u32).map(|k| w(c, k) * pi[k as usize]).sum()).collect();
+    // The derivative of πᵀWπ is (W + Wᵀ)π: symmetrised, so a user's asymmetric matrix is right too.
+    let pi_w: Vec<f64> = (0..q as u32).map(|c| (0..q as u32).map(|k| (w(c, k) + w(k, c)) / 2.0 * pi[k as usize]).sum()).collect();
     let mut sum_sq = 0.0;
     for p in 0..patterns.len() {
         let wp = weight[p];

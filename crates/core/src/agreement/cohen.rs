@@ -36,20 +36,25 @@ pub(crate) struct PairValue {
     pub n_shared: f64,
 }
 
-pub(crate) fn evaluate(cells: &[Option<(u32, u32)>], unit_weight: &[f64], scale: &Scale, weights: Weights) -> PairValue {
-    let q = scale.len();
+/// Cohen's kappa and PABAK of the shared units `cells`, each counted `unit_weight` times, with a
+/// `q × q` weight matrix (row-major).
+pub(crate) fn evaluate_with(cells: &[Option<(u32, u32)>], unit_weight: &[f64], q: usize, weight_matrix: &[f64]) -> PairValue {
     let mut table = vec![0.0; q * q];
     for (cell, &w) in cells.iter().zip(unit_weight) {
         if let (Some((c, k)), true) = (cell, w > 0.0) {
             table[*c as usize * q + *k as usize] += w;
         }
     }
-    from_table(&table, scale, weights)
+    from_table_with(&table, q, weight_matrix)
 }
 
 /// Cohen's kappa and PABAK from a `q × q` table of (first annotator, second annotator) counts.
 pub(crate) fn from_table(table: &[f64], scale: &Scale, weights: Weights) -> PairValue {
-    let q = scale.len();
+    from_table_with(table, scale.len(), &scale.weight_matrix(weights))
+}
+
+/// [`from_table`] with a `q × q` weight matrix (row-major).
+pub(crate) fn from_table_with(table: &[f64], q: usize, weight_matrix: &[f64]) -> PairValue {
     let n: f64 = table.iter().sum();
     let mut out = PairValue { n_shared: n, ..PairValue::default() };
     if n == 0.0 {
@@ -65,7 +70,7 @@ pub(crate) fn from_table(table: &[f64], scale: &Scale, weights: Weights) -> Pair
             let p = table[c * q + k] / n;
             rows[c] += p;
             cols[k] += p;
-            po += scale.weight(weights, c as u32, k as u32) * p;
+            po += weight_matrix[c * q + k] * p;
             if c == k {
                 po_exact += p;
             }
@@ -74,7 +79,7 @@ pub(crate) fn from_table(table: &[f64], scale: &Scale, weights: Weights) -> Pair
     let mut pe = 0.0;
     for (c, row) in rows.iter().enumerate() {
         for (k, col) in cols.iter().enumerate() {
-            pe += scale.weight(weights, c as u32, k as u32) * row * col;
+            pe += weight_matrix[c * q + k] * row * col;
         }
     }
     if 1.0 - pe < 1e-12 {

@@ -17,14 +17,20 @@
 mod chance;
 mod cohen;
 pub mod collect;
+mod conger;
 mod icc;
 mod interpret;
 pub(crate) mod krippendorff;
+mod prepare;
 pub mod quality;
 mod ratings;
 mod scale;
 pub mod scan;
 pub(crate) mod shape;
+/// Agreement from a contingency table or per-item category counts (`--input table|counts`).
+pub mod table;
+mod table_formulas;
+mod weights;
 
 use serde::{Deserialize, Serialize};
 
@@ -32,7 +38,8 @@ pub use collect::{CollectOptions, Collector, CriterionRatings, Dataset, UnitKey,
 pub use icc::IccForm;
 pub use interpret::{band, Band};
 pub use ratings::{Rating, Ratings};
-pub use scale::{Category, Scale, Weights};
+pub use scale::{Category, MixedLabels, Scale, Weights};
+pub use weights::{weight_matrix, WeightMatrix, WeightParameters, WeightsError, WeightsFileError, MAX_WEIGHT_CATEGORIES};
 
 use crate::rng::{seed_from_text, Pcg32};
 pub use crate::rubric::Level;
@@ -61,11 +68,13 @@ pub enum Metric {
     Pabak,
     /// Intraclass correlation, six Shrout–Fleiss forms.
     Icc,
+    /// Conger's kappa: Cohen's kappa generalised to many annotators (per-annotator marginals).
+    CongerKappa,
 }
 
 impl Metric {
     /// Every metric, in the order results are listed.
-    pub const ALL: [Metric; 9] = [
+    pub const ALL: [Metric; 10] = [
         Metric::PercentAgreement,
         Metric::CohenKappa,
         Metric::FleissKappa,
@@ -75,6 +84,7 @@ impl Metric {
         Metric::BrennanPrediger,
         Metric::Pabak,
         Metric::Icc,
+        Metric::CongerKappa,
     ];
 
     /// What `verdict agree` computes without `--metric`.
@@ -92,6 +102,7 @@ impl Metric {
             Metric::BrennanPrediger => "brennan_prediger",
             Metric::Pabak => "pabak",
             Metric::Icc => "icc",
+            Metric::CongerKappa => "conger_kappa",
         }
     }
 
@@ -142,6 +153,8 @@ pub struct Options {
     pub metrics: Vec<Metric>,
     /// Weights for the weighted coefficients.
     pub weights: Weights,
+    /// What circular and matrix weights need (period, the user's matrix).
+    pub weight_parameters: WeightParameters,
     /// Bootstrap resamples (0: no CI).
     pub bootstrap: u32,
     /// Bootstrap seed.
@@ -152,7 +165,14 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { metrics: Metric::DEFAULT.to_vec(), weights: Weights::None, bootstrap: 0, seed: 0, confidence: 0.95 }
+        Options {
+            metrics: Metric::DEFAULT.to_vec(),
+            weights: Weights::None,
+            weight_parameters: WeightParameters::default(),
+            bootstrap: 0,
+            seed: 0,
+            confidence: 0.95,
+        }
     }
 }
 
@@ -272,23 +292,42 @@ pub fn analyze(dataset: &Dataset, level: Option<Level>, options: &Options) -> Ve
 /// assert!(results[1].value.unwrap() > 0.6);
 /// ```
 pub fn evaluate(criterion: &str, ratings: &Ratings, level: Level, level_source: LevelSource, options: &Options) -> Vec<AgreementResult> {
+    let prepared = prepare::prepare(ratings, level, options);
+    let ratings = prepared.ratings.as_ref().unwrap_or(ratings);
     let mut results = Vec::new();
     let mut patterns: Option<Patterns> = None;
-    let weight_matrix = ratings.scale().weight_matrix(options.weights);
     for &metric in &options.metrics {
         let mut result = AgreementResult::new(criterion, metric, level, level_source);
         if metric.takes_weights() && options.weights != Weights::None {
             result.weights = Some(options.weights);
         }
+        if let Some(note) = &prepared.note {
+            result.add_note(note.clone());
+        }
+        let weight_matrix = match (&prepared.refusal, &prepared.weight_matrix) {
+            (Some(refusal), _) => {
+                result.add_note(refusal.clone());
+                results.push(result);
+                continue;
+            }
+            (None, Err(error)) if metric.takes_weights() => {
+                result.add_note(format!("{} weights: {error}", options.weights.name()));
+                results.push(result);
+                continue;
+            }
+            (None, Ok(matrix)) => matrix.as_slice(),
+            (None, Err(_)) => &[],
+        };
         match metric {
-            Metric::CohenKappa | Metric::Pabak => two_annotators(&mut result, ratings, options),
+            Metric::CongerKappa => conger::fill(&mut result, ratings, weight_matrix, options),
+            Metric::CohenKappa | Metric::Pabak => two_annotators(&mut result, ratings, weight_matrix, options),
             Metric::Icc => {
                 results.extend(icc_results(result, ratings, options));
                 continue;
             }
             _ => {
                 let patterns = patterns.get_or_insert_with(|| Patterns::new(ratings));
-                family(&mut result, ratings, patterns, &weight_matrix, level, options);
+                family(&mut result, ratings, patterns, weight_matrix, level, options);
             }
         }
         if let Some(value) = result.value {
@@ -341,7 +380,7 @@ fn pairable_annotators(ratings: &Ratings) -> u32 {
     seen.iter().filter(|&&s| s).count() as u32
 }
 
-fn two_annotators(result: &mut AgreementResult, ratings: &Ratings, options: &Options) {
+fn two_annotators(result: &mut AgreementResult, ratings: &Ratings, weight_matrix: &[f64], options: &Options) {
     let mut present = vec![false; ratings.n_annotators() as usize];
     ratings.units().flatten().for_each(|&(a, _)| present[a as usize] = true);
     let annotators: Vec<u32> = (0..present.len() as u32).filter(|&a| present[a as usize]).collect();
@@ -353,15 +392,21 @@ fn two_annotators(result: &mut AgreementResult, ratings: &Ratings, options: &Opt
         ));
         return;
     }
-    pairwise(result, ratings, annotators[0], annotators[1], options);
+    pairwise(result, ratings, annotators[0], annotators[1], weight_matrix, options);
 }
 
 /// Fills `result` with Cohen's kappa or PABAK of annotators `first` and `second`.
-fn pairwise(result: &mut AgreementResult, ratings: &Ratings, first: u32, second: u32, options: &Options) {
+fn pairwise(result: &mut AgreementResult, ratings: &Ratings, first: u32, second: u32, weight_matrix: &[f64], options: &Options) {
     let cells = cohen::cells(ratings, first, second);
     let ones = vec![1.0; cells.len()];
-    let weights = if result.metric == Metric::Pabak { Weights::None } else { options.weights };
-    let value = cohen::evaluate(&cells, &ones, ratings.scale(), weights);
+    let identity;
+    let weight_matrix = if result.metric == Metric::Pabak {
+        identity = ratings.scale().weight_matrix(Weights::None);
+        identity.as_slice()
+    } else {
+        weight_matrix
+    };
+    let value = cohen::evaluate_with(&cells, &ones, ratings.scale().len(), weight_matrix);
     result.n_items = value.n_shared as u64;
     result.n_ratings = 2 * value.n_shared as u64;
     result.n_annotators = 2;
@@ -380,7 +425,7 @@ fn pairwise(result: &mut AgreementResult, ratings: &Ratings, first: u32, second:
         bootstrap(result, cells.len(), options, |draws| {
             unit_weight.clear();
             unit_weight.extend(draws.iter().map(|&d| f64::from(d)));
-            let value = cohen::evaluate(&cells, &unit_weight, ratings.scale(), weights);
+            let value = cohen::evaluate_with(&cells, &unit_weight, ratings.scale().len(), weight_matrix);
             if pabak {
                 value.pabak
             } else {

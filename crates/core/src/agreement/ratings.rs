@@ -111,6 +111,12 @@ impl Ratings {
         filtered
     }
 
+    /// The same ratings on another scale: category `c` becomes `remap[c]`.
+    pub(crate) fn remapped(&self, scale: Scale, remap: &[u32]) -> Ratings {
+        let ratings = self.ratings.iter().map(|&(a, c)| (a, remap[c as usize])).collect();
+        Ratings { scale, n_annotators: self.n_annotators, unit_start: self.unit_start.clone(), ratings }
+    }
+
     /// Units resampled: the unit list `picks` (with repeats), in that order.
     pub fn resampled(&self, picks: &[u32]) -> Ratings {
         let mut resampled = Ratings::from_units(self.scale.clone(), picks.iter().map(|&u| self.unit(u as usize).to_vec()));

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 ///
 /// With `x_c` the category's value on the scale (see [`Scale`]) and `R = x_max − x_min`:
 /// identity `w = [c = k]`, linear `w = 1 − |x_c − x_k| / R`, quadratic
-/// `w = 1 − (x_c − x_k)² / R²`. A scale with one category has identity weights.
+/// `w = 1 − (x_c − x_k)² / R²`; the others are in [`weight_matrix`](super::weight_matrix).
+/// A scale with one category has identity weights.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Weights {
@@ -20,6 +21,18 @@ pub enum Weights {
     Linear,
     /// Partial credit falling with squared distance.
     Quadratic,
+    /// Gwet's ordinal weights (by position: pairs of categories between the two).
+    Ordinal,
+    /// Partial credit falling with the square root of the distance.
+    Radical,
+    /// Krippendorff's ratio distance `((x_c − x_k)/(x_c + x_k))²`, scaled to [0, 1].
+    Ratio,
+    /// Distance around a circle of period `U` (hours, compass points, days of the week).
+    Circular,
+    /// Disagreement grows towards the two poles of the scale.
+    Bipolar,
+    /// A user-given square matrix (`--weights-file`).
+    Matrix,
 }
 
 impl Weights {
@@ -29,17 +42,34 @@ impl Weights {
             Weights::None => "none",
             Weights::Linear => "linear",
             Weights::Quadratic => "quadratic",
+            Weights::Ordinal => "ordinal",
+            Weights::Radical => "radical",
+            Weights::Ratio => "ratio",
+            Weights::Circular => "circular",
+            Weights::Bipolar => "bipolar",
+            Weights::Matrix => "matrix",
         }
     }
 
-    /// Parses `none`, `linear` or `quadratic`.
+    /// Every kind of weights, in the order the CLI lists them.
+    pub const ALL: [Weights; 9] = [
+        Weights::None,
+        Weights::Linear,
+        Weights::Quadratic,
+        Weights::Ordinal,
+        Weights::Radical,
+        Weights::Ratio,
+        Weights::Circular,
+        Weights::Bipolar,
+        Weights::Matrix,
+    ];
+
+    /// Parses a name of [`Weights::name`] (`identity` is `none`).
     pub fn parse(text: &str) -> Option<Weights> {
-        match text {
-            "none" | "identity" => Some(Weights::None),
-            "linear" => Some(Weights::Linear),
-            "quadratic" => Some(Weights::Quadratic),
-            _ => None,
+        if text == "identity" {
+            return Some(Weights::None);
         }
+        Weights::ALL.into_iter().find(|w| w.name() == text)
     }
 }
 
@@ -77,6 +107,19 @@ pub struct Scale {
     categories: Vec<Category>,
     values: Vec<f64>,
     numeric: bool,
+    mixed: Option<MixedLabels>,
+}
+
+/// A criterion whose values mix numbers (or booleans) with strings, e.g. `3` and `"high"`, or
+/// `3` and `"3"`: the first of each kind. Such values cannot be put on one scale without
+/// silently equating or ordering them, so the coefficients are refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("values mix numbers and strings: {number} and \"{label}\"")]
+pub struct MixedLabels {
+    /// The first number or boolean, as JSON text.
+    pub number: String,
+    /// The first string.
+    pub label: String,
 }
 
 impl Scale {
@@ -85,7 +128,7 @@ impl Scale {
         let mut values: Vec<f64> = values.into_iter().filter(|v| v.is_finite()).map(|v| v + 0.0).collect();
         values.sort_by(f64::total_cmp);
         values.dedup();
-        Scale { categories: values.iter().map(|&v| Category::Number(v)).collect(), values, numeric: true }
+        Scale { categories: values.iter().map(|&v| Category::Number(v)).collect(), values, numeric: true, mixed: None }
     }
 
     /// A scale of labels in the given order (duplicates after the first are dropped).
@@ -98,7 +141,7 @@ impl Scale {
             }
         }
         let values = (1..=categories.len()).map(|p| p as f64).collect();
-        Scale { categories, values, numeric: false }
+        Scale { categories, values, numeric: false, mixed: None }
     }
 
     /// Builds a scale from categories of any kind. All numbers and booleans → a numeric scale
@@ -122,9 +165,52 @@ impl Scale {
                 categories: flags.iter().map(|&b| Category::Bool(b)).collect(),
                 values: flags.iter().map(|&b| f64::from(u8::from(b))).collect(),
                 numeric: true,
+                mixed: None,
             };
         }
-        Scale::labels(categories.iter().map(|c| c.to_string()))
+        let number = categories.iter().find(|c| !matches!(c, Category::Label(_)));
+        let label = categories.iter().find_map(|c| match c {
+            Category::Label(label) => Some(label.clone()),
+            _ => None,
+        });
+        let mut scale = Scale::labels(categories.iter().map(|c| c.to_string()));
+        if let (Some(number), Some(label)) = (number, label) {
+            scale.mixed = Some(MixedLabels { number: number.to_string(), label });
+        }
+        scale
+    }
+
+    /// When the categories mixed numbers and strings (see [`MixedLabels`]), which ones.
+    pub fn mixed(&self) -> Option<&MixedLabels> {
+        self.mixed.as_ref()
+    }
+
+    /// For a scale of strings that all read as finite numbers (`"1"`, `"2.5"`, `"10"`): the
+    /// numeric scale they stand for and, for each category id here, its id there. `None` for
+    /// numeric scales, mixed scales and any label that is not a number.
+    ///
+    /// ```
+    /// use verdict_core::agreement::Scale;
+    /// let text = Scale::labels(["1", "10", "2"]);
+    /// let (numbers, remap) = text.parsed_numbers().unwrap();
+    /// assert_eq!(numbers.values(), &[1.0, 2.0, 10.0]);
+    /// assert_eq!(remap, vec![0, 2, 1]);
+    /// ```
+    pub fn parsed_numbers(&self) -> Option<(Scale, Vec<u32>)> {
+        if self.numeric || self.mixed.is_some() || self.categories.is_empty() {
+            return None;
+        }
+        let numbers: Vec<f64> = self
+            .categories
+            .iter()
+            .map(|c| match c {
+                Category::Label(text) => text.trim().parse::<f64>().ok().filter(|v| v.is_finite()),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let scale = Scale::numbers(numbers.iter().copied());
+        let remap = numbers.iter().map(|v| scale.id_of(&Category::Number(*v)).expect("every number is on its own scale")).collect();
+        Some((scale, remap))
     }
 
     /// Number of categories `q`.
@@ -174,7 +260,8 @@ impl Scale {
         }
     }
 
-    /// The agreement weight between categories `c` and `k` (see [`Weights`]).
+    /// The agreement weight between categories `c` and `k` (see [`Weights`]). Weights other
+    /// than identity, linear and quadratic build the whole matrix: use [`Scale::weight_matrix`].
     pub fn weight(&self, weights: Weights, c: u32, k: u32) -> f64 {
         if c == k {
             return 1.0;
@@ -188,13 +275,22 @@ impl Scale {
             Weights::None => 0.0,
             Weights::Linear => 1.0 - distance,
             Weights::Quadratic => 1.0 - distance * distance,
+            _ => self.weight_matrix(weights)[c as usize * self.len() + k as usize],
         }
     }
 
-    /// The full `q × q` weight matrix, row-major.
+    /// The full `q × q` weight matrix, row-major, with the default circular period. Weights that
+    /// cannot be built without more (a user matrix, ratio weights on a non-positive value) give
+    /// identity weights here; [`weight_matrix`](super::weight_matrix) says why instead.
     pub fn weight_matrix(&self, weights: Weights) -> Vec<f64> {
-        let q = self.len() as u32;
-        (0..q).flat_map(|c| (0..q).map(move |k| (c, k))).map(|(c, k)| self.weight(weights, c, k)).collect()
+        match weights {
+            Weights::None | Weights::Linear | Weights::Quadratic => {
+                let q = self.len() as u32;
+                (0..q).flat_map(|c| (0..q).map(move |k| (c, k))).map(|(c, k)| self.weight(weights, c, k)).collect()
+            }
+            _ => super::weights::weight_matrix(self, weights, &super::weights::WeightParameters::default())
+                .unwrap_or_else(|_| self.weight_matrix(Weights::None)),
+        }
     }
 
     fn range(&self) -> f64 {
@@ -226,6 +322,9 @@ mod tests {
     fn mixed_categories_become_labels_and_booleans_stay_numeric() {
         let scale = Scale::from_categories(vec![Category::Label("x".into()), Category::Number(2.0)]);
         assert!(!scale.is_numeric());
+        assert_eq!(scale.mixed(), Some(&MixedLabels { number: "2".into(), label: "x".into() }));
+        assert_eq!(scale.mixed().unwrap().to_string(), "values mix numbers and strings: 2 and \"x\"");
+        assert_eq!(Scale::from_categories(vec![Category::Label("x".into())]).mixed(), None);
         assert_eq!(scale.id_of(&Category::Number(2.0)), Some(1));
         let flags = Scale::from_categories(vec![Category::Bool(true), Category::Bool(false)]);
         assert_eq!(flags.values(), &[0.0, 1.0]);
