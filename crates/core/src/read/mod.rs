@@ -9,9 +9,11 @@
 pub mod identity;
 pub mod limits;
 mod reader;
+pub mod select;
 pub mod summary;
 
 pub use identity::Stamp;
 pub use limits::{LimitExceeded, Limits};
 pub use reader::{read_texts, Input, JudgmentReader, LineOutcome};
+pub use select::{RaterSelector, RaterSet, SelectError, Selection};
 pub use summary::{InputSummary, ProblemEntry};
