@@ -16,6 +16,7 @@ mod convert;
 mod input;
 mod rank;
 mod report;
+mod select;
 mod validate;
 
 /// Verdict: LLM evaluation files from the command line.

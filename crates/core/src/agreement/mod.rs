@@ -20,6 +20,7 @@ pub mod collect;
 mod icc;
 mod interpret;
 pub(crate) mod krippendorff;
+pub mod pairs;
 pub mod quality;
 mod ratings;
 mod scale;
