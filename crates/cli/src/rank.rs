@@ -418,9 +418,14 @@ fn write_table(out: &mut String, board: &Leaderboard, report: &BiasReport, optio
     let overall = &report.overall;
     let _ = writeln!(
         out,
-        "bias: first-shown output won {} of {} decisive battles ({}, exact binomial p = {}); ties {}; both bad {}; {}",
+        "bias: first-shown output won {} of {} decisive battles whose display order varied{} ({}, exact binomial p = {}); ties {}; both bad {}; {}",
         overall.first_shown_wins,
         overall.positioned_decisive,
+        if overall.fixed_order_decisive > 0 {
+            format!(" ({} with an order that never varied left out)", overall.fixed_order_decisive)
+        } else {
+            String::new()
+        },
         percent(overall.first_shown_win_rate),
         p_value(overall.position_p_value),
         percent(overall.tie_rate),
