@@ -661,7 +661,7 @@ impl Collector {
                 // when the judgments were filtered before collecting.
                 let declared = !accumulator.declared.is_empty() && accumulator.id != PREFERENCE;
                 let unselected = has_selection && ratings.n_ratings() == 0 && !declared;
-                (!unselected).then(|| CriterionRatings {
+                (!unselected).then_some(CriterionRatings {
                     id: accumulator.id,
                     per_output,
                     declared_level: accumulator.declared_level,

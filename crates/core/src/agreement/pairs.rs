@@ -78,6 +78,9 @@ pub struct PairAgreement {
     pub note: Option<String>,
 }
 
+/// A comparison: `item_id` and the two models compared (sorted), when `shown` names two.
+type ComparisonKey<'a> = (&'a str, Option<(&'a str, &'a str)>);
+
 /// One judgment's vote in a comparison.
 struct Vote {
     annotator: u32,
@@ -95,7 +98,7 @@ struct Votes {
 impl Votes {
     /// The preferences of judgments by raters in either set, by comparison (sorted keys).
     fn collect(judgments: &[Judgment], first: &RaterSet, second: &RaterSet) -> Votes {
-        let mut by_comparison: BTreeMap<(&str, Option<(&str, &str)>), Vec<Vote>> = BTreeMap::new();
+        let mut by_comparison: BTreeMap<ComparisonKey<'_>, Vec<Vote>> = BTreeMap::new();
         let mut annotators: BTreeMap<&str, u32> = BTreeMap::new();
         let mut labels: Vec<String> = vec![NO_WINNER.to_owned()];
         for judgment in judgments {
