@@ -11,7 +11,7 @@ use anyhow::{bail, Context};
 use serde_json::{json, Map, Value};
 use verdict_core::aggregate::{self, label_table, Aggregation, AnnotatorQuality, LabelSource, MaceInit, Method, Options};
 
-use crate::input;
+use crate::{input, select};
 
 /// Arguments of `verdict aggregate`.
 #[derive(clap::Args, Debug)]
@@ -45,6 +45,8 @@ pub struct AggregateArgs {
     #[arg(long, value_name = "OUT")]
     pub csv: Option<PathBuf>,
     #[command(flatten)]
+    pub select: select::SelectArgs,
+    #[command(flatten)]
     pub limits: input::LimitArgs,
 }
 
@@ -56,7 +58,8 @@ pub fn run(args: &AggregateArgs) -> anyhow::Result<ExitCode> {
     }
     let read = input::read_judgments(&args.files, &args.limits.limits()?)?;
     input::print_problems(&read.problems);
-    let judgments = read.judgments;
+    // Every rater by default (consensus labels may come from judges too); --raters narrows it.
+    let judgments = select::filter(read.judgments, &args.select.selection(None)?);
     let source = label_table(&judgments, &args.criterion).with_context(|| format!("criterion {}", args.criterion))?;
     if source.table.rows.is_empty() {
         eprintln!("verdict aggregate: no labels: no judgment has a value for criterion {}", args.criterion);
@@ -89,6 +92,7 @@ pub fn run(args: &AggregateArgs) -> anyhow::Result<ExitCode> {
     let out = if args.json {
         let mut value = to_json(&args.criterion, &source, &result);
         value["input"] = serde_json::to_value(&read.summary)?;
+        value["selected"] = serde_json::to_value(judgments.len() as u64)?;
         let mut text = serde_json::to_string_pretty(&value).context("JSON output")?;
         text.push('\n');
         text

@@ -8,17 +8,19 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use serde::Serialize;
+use serde_json::json;
+use verdict_core::agreement::pairs::{pair_agreement, union_coefficients, PairOptions};
 use verdict_core::agreement::quality::{per_annotator, per_group, AnnotatorQuality, GoldIndex};
 use verdict_core::agreement::{
     analyze, evaluate, resolve_level, AgreementResult, CollectOptions, Collector, Level, LevelSource, Metric, Options, Ratings, Scale,
     PREFERENCE,
 };
 use verdict_core::problem::Problem;
-use verdict_core::read::InputSummary;
+use verdict_core::read::{InputSummary, RaterSet};
 use verdict_core::rubric::load_rubric;
 use verdict_core::task::load_tasks;
 
-use crate::{agree_family, input};
+use crate::{agree_family, input, select};
 use verdict_core::agreement::table::InputKind;
 use verdict_core::read::Limits;
 
@@ -26,7 +28,11 @@ use verdict_core::read::Limits;
 #[derive(clap::Args, Debug)]
 #[command(after_help = "Bad lines are printed to stderr as file:line: field: problem and skipped; the exit code is then 1.\n\
 Metrics: percent_agreement, cohen_kappa, fleiss_kappa, krippendorff_alpha, scott_pi, gwet_ac1, brennan_prediger, pabak, icc, conger_kappa.\n\
-Default metrics: percent_agreement, krippendorff_alpha, fleiss_kappa, gwet_ac1. Formulas: docs/METRICS.md.")]
+Default metrics: percent_agreement, krippendorff_alpha, fleiss_kappa, gwet_ac1. Formulas: docs/METRICS.md.\n\
+Human agreement by default: LLM judges (judge: prefix or kind \"judge\") are left out unless --raters names them \
+(e.g. --raters humans --raters judge:gpt-4, or --raters '*' for everyone).\n\
+Rater sets: --metric pair_agreement --between SEL --and SEL [--drop-ties] gives the share of agreeing pairs (MT-Bench's \
+definition), with n_pairs, a bootstrap CI over items, Cohen's kappa over the pairs and Fleiss/alpha on the two sets.")]
 pub struct AgreeArgs {
     /// Judgment files (JSONL); `-` reads stdin.
     #[arg(required = true)]
@@ -74,6 +80,17 @@ pub struct AgreeArgs {
     #[arg(long, value_name = "N")]
     pub threads: Option<u32>,
     #[command(flatten)]
+    pub select: select::SelectArgs,
+    /// First rater set of --metric pair_agreement (repeat = any): an id, a glob, group:NAME, humans or judges.
+    #[arg(long, value_name = "SEL")]
+    pub between: Vec<String>,
+    /// Second rater set of --metric pair_agreement (repeat = any).
+    #[arg(long = "and", value_name = "SEL")]
+    pub and: Vec<String>,
+    /// pair_agreement: drop pairs where either vote is a tie or both_bad (MT-Bench's setup S2).
+    #[arg(long)]
+    pub drop_ties: bool,
+    #[command(flatten)]
     pub limits: input::LimitArgs,
 }
 
@@ -88,6 +105,7 @@ struct Report {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     out_of_range: Vec<OutOfRange>,
     input: InputSummary,
+    selected: u64,
 }
 
 /// Values of a criterion outside the rubric's declared scale (left out of every statistic).
@@ -99,6 +117,10 @@ struct OutOfRange {
 
 /// Runs `verdict agree`.
 pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
+    let pair_mode = args.metrics.iter().any(|m| m == PAIR_AGREEMENT) || !args.between.is_empty() || !args.and.is_empty();
+    if pair_mode {
+        return run_pairs(args);
+    }
     let metrics: Vec<Metric> = if args.metrics.is_empty() {
         Metric::DEFAULT.to_vec()
     } else {
@@ -135,7 +157,9 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    let mut collector = Collector::new(CollectOptions { rubric, criteria: args.criteria.clone() });
+    // Human agreement: LLM judges only when --raters names them.
+    let selection = args.select.selection(Some("humans"))?;
+    let mut collector = Collector::new(CollectOptions { rubric, criteria: args.criteria.clone(), selection: Some(selection) });
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32)).max(1) as usize;
     for path in &args.files {
         read_into(&mut collector, path, threads)?;
@@ -209,8 +233,17 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     }
     let n_bad_lines = input.skipped;
     let any_out_of_range = !out_of_range.is_empty();
-    let report =
-        Report { results, annotators, n_judgments: dataset.n_judgments, n_replaced: dataset.n_replaced, n_bad_lines, out_of_range, input };
+    let selected = dataset.n_selected;
+    let report = Report {
+        results,
+        annotators,
+        n_judgments: dataset.n_judgments,
+        n_replaced: dataset.n_replaced,
+        n_bad_lines,
+        out_of_range,
+        input,
+        selected,
+    };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
@@ -236,7 +269,8 @@ fn run_aggregated(args: &AgreeArgs, kind: InputKind, level: Option<Level>, optio
     }
     let results = agree_family::aggregated(kind, path, level, options, limits)?;
     let input = InputSummary::new(1, 0, 0, 0, &[]);
-    let report = Report { results, annotators: None, n_judgments: 0, n_replaced: 0, n_bad_lines: 0, out_of_range: Vec::new(), input };
+    let report =
+        Report { results, annotators: None, n_judgments: 0, n_replaced: 0, n_bad_lines: 0, out_of_range: Vec::new(), input, selected: 0 };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
@@ -247,6 +281,82 @@ fn run_aggregated(args: &AgreeArgs, kind: InputKind, level: Option<Level>, optio
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The metric name of agreement between two rater sets.
+const PAIR_AGREEMENT: &str = "pair_agreement";
+
+/// `--metric pair_agreement --between SEL --and SEL`: reads every judgment through the one
+/// reader, selects, and compares the two rater sets (`agreement::pairs`).
+fn run_pairs(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
+    if args.between.is_empty() || args.and.is_empty() {
+        bail!("--metric pair_agreement needs both rater sets: --between SEL --and SEL");
+    }
+    if let Some(other) = args.metrics.iter().find(|m| *m != PAIR_AGREEMENT) {
+        bail!("--between/--and compute pair_agreement (with cohen_kappa, fleiss_kappa and krippendorff_alpha on the two sets); drop --metric {other}");
+    }
+    if args.criteria.iter().any(|c| c != PREFERENCE) {
+        bail!("pair_agreement compares pairwise preferences: only --criterion preference applies");
+    }
+    let limits = args.limits.limits()?;
+    limits.check_bootstrap(u64::from(args.bootstrap))?;
+    let (first, second) = (RaterSet::parse(&args.between)?, RaterSet::parse(&args.and)?);
+    // The two sets name the raters; --raters (if given) narrows further, no humans-only default.
+    let selection = args.select.selection(None)?;
+    let read = input::read_judgments(&args.files, &limits)?;
+    let judgments = select::filter(read.judgments, &selection);
+    let options = PairOptions { drop_ties: args.drop_ties, bootstrap: args.bootstrap, seed: args.seed, confidence: 0.95 };
+    let pairs = pair_agreement(&judgments, &first, &second, &options);
+    let union = union_coefficients(&judgments, &first, &second, PREFERENCE, &options);
+    let mut results = vec![json!({
+        "criterion": PREFERENCE, "metric": PAIR_AGREEMENT, "level": "nominal", "value": pairs.value,
+        "ci_low": pairs.ci_low, "ci_high": pairs.ci_high, "n_items": pairs.n_items, "n_annotators": pairs.n_annotators,
+        "n_ratings": pairs.n_ratings, "n_pairs": pairs.n_pairs, "n_agree": pairs.n_agree, "note": pairs.note,
+    })];
+    results.push(json!({
+        "criterion": PREFERENCE, "metric": "cohen_kappa", "level": "nominal", "value": pairs.cohen_kappa,
+        "ci_low": null, "ci_high": null, "n_items": pairs.n_items, "n_annotators": pairs.n_annotators,
+        "n_ratings": pairs.n_ratings, "n_pairs": pairs.n_pairs, "note": "over the pairs of pair_agreement (first-set vs second-set member)",
+    }));
+    for row in &union {
+        let mut value = serde_json::to_value(row)?;
+        value["note"] = json!(row.note.clone().unwrap_or_else(|| "raters of either set".to_owned()));
+        results.push(value);
+    }
+    let object = json!({
+        "results": results, "between": args.between, "and": args.and, "drop_ties": args.drop_ties,
+        "input": read.summary, "selected": judgments.len() as u64,
+    });
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    if args.json {
+        serde_json::to_writer(&mut out, &object)?;
+        writeln!(out)?;
+    } else {
+        let percent = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", 100.0 * v));
+        let ci = match (pairs.ci_low, pairs.ci_high) {
+            (Some(low), Some(high)) => format!(" [{}, {}]", percent(Some(low)), percent(Some(high))),
+            _ => String::new(),
+        };
+        writeln!(
+            out,
+            "pair agreement {} vs {}{}: {}{ci} ({} of {} pairs agree, {} items, {} annotators)",
+            args.between.join("|"),
+            args.and.join("|"),
+            if args.drop_ties { " without ties" } else { "" },
+            percent(pairs.value),
+            pairs.n_agree,
+            pairs.n_pairs,
+            pairs.n_items,
+            pairs.n_annotators
+        )?;
+        writeln!(out, "cohen_kappa over the pairs: {}", format_value(pairs.cohen_kappa))?;
+        for row in &union {
+            writeln!(out, "{} (raters of either set): {}", row.metric.name(), format_value(row.value))?;
+        }
+        writeln!(out, "\n{} (selected {})", input::summary_line(&read.summary), judgments.len())?;
+    }
+    out.flush()?;
+    Ok(if read.summary.skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn parse_level(text: &str) -> anyhow::Result<Level> {
@@ -395,7 +505,7 @@ fn write_tables(out: &mut impl Write, report: &Report) -> io::Result<()> {
         }
         write_aligned(out, &rows)?;
     }
-    writeln!(out, "\n{}", input::summary_line(&report.input))
+    writeln!(out, "\n{} (selected {})", input::summary_line(&report.input), report.selected)
 }
 
 fn level_name(level: Level) -> &'static str {

@@ -20,6 +20,7 @@ mod partials;
 mod plan;
 mod rank;
 mod report;
+mod select;
 mod spc;
 mod validate;
 

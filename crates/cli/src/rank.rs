@@ -14,7 +14,7 @@ use verdict_core::ranking::{self, battles, bias, BiasReport, By, Leaderboard, Me
 use verdict_core::read::{read_texts, InputSummary};
 use verdict_core::task::{load_tasks, Task};
 
-use crate::input;
+use crate::{input, select};
 
 /// Arguments of `verdict rank`.
 #[derive(clap::Args, Debug)]
@@ -56,6 +56,8 @@ pub struct RankArgs {
     #[command(flatten)]
     pub partials: crate::partials::PartialsFlags,
     #[command(flatten)]
+    pub select: select::SelectArgs,
+    #[command(flatten)]
     pub limits: input::LimitArgs,
 }
 
@@ -89,6 +91,8 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     };
     let limits = args.limits.limits()?;
     limits.check_bootstrap(u64::from(args.bootstrap))?;
+    // Rank keeps every rater, LLM judges too, unless --raters narrows it.
+    let selection = args.select.selection(None)?;
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32));
     let options = Options {
         method: match args.method {
@@ -113,12 +117,13 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     };
     let mut out = String::new();
     let input: InputSummary;
+    let selected: u64;
     let n_battles = match &by {
         None => {
             let set = if args.partials.from_partials.is_empty() {
                 let names: Vec<&str> = args.files.iter().map(String::as_str).collect();
                 let index = tasks.as_deref().map(battles::TaskIndex::new);
-                let mut reader = battles::BlockReader::new(&names, index.as_ref());
+                let mut reader = battles::BlockReader::new(&names, index.as_ref()).select(&selection);
                 for (file_index, path) in args.files.iter().enumerate() {
                     read_blocks(&mut reader, file_index, path, options.threads)?;
                 }
@@ -139,8 +144,12 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             limits.check_count("annotators", set.annotators.len() as u64)?;
             let board = ranking::leaderboard_from_battles(&set, &options);
             let report = bias(&set, tasks.as_deref());
+            selected = set.n_selected;
             if args.json {
-                let mut bytes = serde_json::to_vec_pretty(&WithBias { slice: None, board: &board, bias: &report, input: Some(&input) })?;
+                // Partials keep no judgments, so nothing was selected from them: no count is printed.
+                let selected = args.partials.from_partials.is_empty().then_some(selected);
+                let with_bias = WithBias { slice: None, board: &board, bias: &report, input: Some(&input), selected };
+                let mut bytes = serde_json::to_vec_pretty(&with_bias)?;
                 bytes.push(b'\n');
                 out = String::from_utf8(bytes).expect("serde_json writes UTF-8");
             } else {
@@ -158,7 +167,8 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             let read = read_texts(&named);
             input = read.summary;
             problems.extend(read.problems);
-            let judgments: Vec<Judgment> = read.judgments;
+            let judgments: Vec<Judgment> = select::filter(read.judgments, &selection);
+            selected = judgments.len() as u64;
             let slices = ranking::slices(&judgments, tasks.as_deref(), by)?;
             let by_name = args.by.clone().unwrap_or_default();
             let mut json_slices = Vec::new();
@@ -173,6 +183,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                         board: &board,
                         bias: &report,
                         input: None,
+                        selected: None,
                     })?);
                 } else {
                     let _ = writeln!(out, "== {by_name} = {} ==", slice.name);
@@ -186,6 +197,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                 object.insert("by".into(), Value::String(by_name));
                 object.insert("slices".into(), Value::Array(json_slices));
                 object.insert("input".into(), serde_json::to_value(&input)?);
+                object.insert("selected".into(), Value::from(selected));
                 out = serde_json::to_string_pretty(&Value::Object(object))?;
                 out.push('\n');
             } else if slices.is_empty() {
@@ -206,7 +218,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
         eprintln!("… and {} more problems (verdict validate lists them all)", problems.len() - MAX_PROBLEMS_SHOWN);
     }
     if !args.json {
-        eprintln!("{}", input::summary_line(&input));
+        eprintln!("{} (selected {selected})", input::summary_line(&input));
     }
     // Partials computed by an engine carry counts, not an input summary.
     if input.lines == 0 && args.partials.from_partials.is_empty() {
@@ -348,6 +360,8 @@ struct WithBias<'a> {
     bias: &'a BiasReport,
     #[serde(skip_serializing_if = "Option::is_none")]
     input: Option<&'a InputSummary>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    selected: Option<u64>,
 }
 
 fn number(value: Option<f64>, decimals: usize) -> String {
@@ -421,9 +435,14 @@ fn write_table(out: &mut String, board: &Leaderboard, report: &BiasReport, optio
     let overall = &report.overall;
     let _ = writeln!(
         out,
-        "bias: first-shown output won {} of {} decisive battles ({}, exact binomial p = {}); ties {}; both bad {}; {}",
+        "bias: first-shown output won {} of {} decisive battles whose display order varied{} ({}, exact binomial p = {}); ties {}; both bad {}; {}",
         overall.first_shown_wins,
         overall.positioned_decisive,
+        if overall.fixed_order_decisive > 0 {
+            format!(" ({} with an order that never varied left out)", overall.fixed_order_decisive)
+        } else {
+            String::new()
+        },
         percent(overall.first_shown_win_rate),
         p_value(overall.position_p_value),
         percent(overall.tie_rate),

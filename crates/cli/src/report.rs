@@ -7,14 +7,16 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
+use verdict_core::judgment::to_jsonl;
+use verdict_core::read::read_texts;
 use verdict_core::report::{csv_tables, render_html, try_build_report, Kpi, ReportOptions};
 
-use crate::input;
+use crate::{input, select};
 
 /// Arguments of `verdict report`.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Agreement equals `verdict agree --json --bootstrap N --seed S`, the leaderboard `verdict rank --json --bootstrap N --seed S`.\n\
+    after_help = "Agreement equals `verdict agree --json --raters '*' --bootstrap N --seed S` (every rater), the leaderboard `verdict rank --json --bootstrap N --seed S`.\n\
 Definitions (disagreement, judge agreement, position consistency, KPIs): docs/METRICS.md, \"Quality report\"."
 )]
 pub struct ReportArgs {
@@ -52,6 +54,8 @@ pub struct ReportArgs {
     #[arg(long)]
     pub json: bool,
     #[command(flatten)]
+    pub select: select::SelectArgs,
+    #[command(flatten)]
     pub limits: input::LimitArgs,
 }
 
@@ -62,7 +66,19 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     }
     let texts: Vec<(String, String)> =
         args.files.iter().map(|path| Ok((path.clone(), input::read_text(path)?))).collect::<anyhow::Result<_>>()?;
-    let named: Vec<(&str, &str)> = texts.iter().map(|(name, text)| (name.as_str(), text.as_str())).collect();
+    let mut named: Vec<(&str, &str)> = texts.iter().map(|(name, text)| (name.as_str(), text.as_str())).collect();
+    // Every rater by default (the report keeps LLM judges apart itself); a selection is applied
+    // to the judgments the one reader kept, and the report is built from those.
+    let selection = args.select.selection(None)?;
+    let mut whole = None;
+    let selected_text;
+    if !selection.is_everything() {
+        let read = read_texts(&named);
+        let kept = select::filter(read.judgments, &selection);
+        selected_text = to_jsonl(&kept);
+        whole = Some((read.summary, read.problems, kept.len() as u64));
+        named = vec![("selected", selected_text.as_str())];
+    }
     let gold = args.gold.as_ref().map(|path| Ok::<_, anyhow::Error>((path.clone(), input::read_text(path)?))).transpose()?;
     let rubric = args.rubric.as_ref().map(|path| Ok::<_, anyhow::Error>((path.clone(), input::read_text(path)?))).transpose()?;
     let limits = args.limits.limits()?;
@@ -72,13 +88,23 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         seed: args.seed,
         kpi: Kpi { min_gold_accuracy: args.min_gold_accuracy, min_alpha: args.min_alpha, max_position_bias: args.max_position_bias },
     };
-    let report = try_build_report(
+    let mut report = try_build_report(
         &named,
         gold.as_ref().map(|(name, text)| (name.as_str(), text.as_str())),
         rubric.as_ref().map(|(name, text)| (name.as_str(), text.as_str())),
         &options,
         &limits,
     )?;
+    // The input block and problems describe the whole input, not the selected judgments.
+    let selected = match whole {
+        Some((summary, problems, selected)) => {
+            report.overview.problems = problems.iter().map(|p| p.to_string()).collect();
+            report.overview.n_problems = problems.len() as u64;
+            report.overview.input = summary;
+            selected
+        }
+        None => report.overview.n_judgments,
+    };
     if report.overview.input.lines == 0 {
         bail!("no judgments: the input is empty");
     }
@@ -89,6 +115,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         let mut value = serde_json::to_value(&report)?;
         if let serde_json::Value::Object(object) = &mut value {
             object.insert("input".into(), serde_json::to_value(&report.overview.input)?);
+            object.insert("selected".into(), serde_json::to_value(selected)?);
         }
         let mut stdout = io::stdout().lock();
         serde_json::to_writer(&mut stdout, &value)?;
@@ -114,7 +141,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         )?;
     }
     let failing = report.annotators.iter().filter(|a| !a.pass).count();
-    writeln!(err, "{}", input::summary_line(&report.overview.input))?;
+    writeln!(err, "{} (selected {selected})", input::summary_line(&report.overview.input))?;
     writeln!(
         err,
         "verdict report: {} judgments, {} annotators ({failing} miss a KPI), {} groups{}",

@@ -25,7 +25,8 @@ fn temp_file(name: &str, text: &str) -> String {
 
 #[test]
 fn mtbench_preference_alpha_matches_the_krippendorff_package_and_keeps_the_contract() {
-    let output = verdict(&["agree", MTBENCH, "--metric", "krippendorff_alpha", "--json"], None);
+    // Every rater, the GPT-4 judge too (agree's default is humans only: `--raters '*'`).
+    let output = verdict(&["agree", MTBENCH, "--metric", "krippendorff_alpha", "--raters", "*", "--json"], None);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let report = json(&output);
     let result = &report["results"][0];

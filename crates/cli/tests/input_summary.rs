@@ -45,6 +45,20 @@ fn every_command_reports_the_same_input_block_for_every_nasty_file() {
             let args: Vec<&str> = [command, "--json"].into_iter().chain(files.iter().copied()).collect();
             blocks.push((command, input_block(&args)));
         }
+        // With a selection the block is still the whole input's (`"selected"` counts the rest).
+        let selections: [&[&str]; 4] = [
+            &["agree", "--raters", "*"],
+            &["agree", "--metric", "pair_agreement", "--between", "humans", "--and", "judges"],
+            &["rank", "--items", "."],
+            &["report", "--where", "group=nobody"],
+        ];
+        for selected in selections {
+            if selected[0] == "report" && files.iter().any(|f| f.ends_with("latin1.jsonl")) {
+                continue;
+            }
+            let args: Vec<&str> = selected.iter().copied().chain(["--json"]).chain(files.iter().copied()).collect();
+            blocks.push((selected[0], input_block(&args)));
+        }
         // aggregate holds every judgment (the reader's own list); it needs labels to print JSON.
         let args: Vec<&str> =
             ["aggregate", "--json", "--criterion", "preference", "--method", "majority"].into_iter().chain(files.iter().copied()).collect();

@@ -43,7 +43,15 @@ fn json_follows_the_design_contract_sorted_best_first() {
     // Mean 1000 (tolerance 1e-6 Elo).
     let mean = models.iter().map(|m| m["rating"].as_f64().unwrap()).sum::<f64>() / 6.0;
     assert!((mean - 1000.0).abs() < 1e-6);
-    assert!(value["bias"]["overall"]["position_p_value"].as_f64().unwrap() < 1e-6);
+    // Position bias only where the display order varied (issue 17): the GPT-4 judge saw every
+    // pair in one order, so its apparent bias (p < 1e-6 overall before) is not estimable; the
+    // humans' varied-order battles show none.
+    let overall = &value["bias"]["overall"];
+    assert!(overall["position_p_value"].as_f64().unwrap() > 0.01, "{overall}");
+    assert!(overall["fixed_order_decisive"].as_u64().unwrap() > 0);
+    let judge = value["bias"]["by_annotator"].as_array().unwrap().iter().find(|a| a["annotator"] == "judge:gpt-4").unwrap();
+    assert!(judge["first_shown_win_rate"].is_null(), "{judge}");
+    assert!(judge["note"].as_str().unwrap().contains("not estimable: order never varied"));
 }
 
 #[test]

@@ -39,8 +39,9 @@ fn writes_a_self_contained_page_and_csv_tables_matching_agree_and_rank() {
     assert!(html.contains("CC BY 4.0"), "MT-Bench attribution in the footer");
     assert!(html.contains("judge&#58;gpt-4"));
 
-    // Agreement: the same numbers as `verdict agree --json`.
-    let agree = verdict(&["agree", MTBENCH, "--json", "--bootstrap", "30", "--seed", "3"]);
+    // Agreement: the same numbers as `verdict agree --json` over every rater (the report's
+    // agreement table counts the judge too; agree's default is humans only).
+    let agree = verdict(&["agree", MTBENCH, "--json", "--raters", "*", "--bootstrap", "30", "--seed", "3"]);
     let agree: Value = serde_json::from_slice(&agree.stdout).expect("agree prints JSON");
     let table = std::fs::read_to_string(csv_dir.join("agreement.csv")).expect("agreement.csv");
     let rows = csv_rows(&table);

@@ -14,6 +14,7 @@ use super::shape::Shapes;
 use crate::intern::{FxMap, Interner, NameList};
 use crate::judgment::Judgment;
 use crate::problem::{Code, Problem};
+use crate::read::Selection;
 use crate::read::{judgment_from_any_line, line_problems, no_verdict};
 use crate::rubric::{CriterionKind, Level, Rubric};
 use crate::time::unix_ms_from_rfc3339;
@@ -28,6 +29,8 @@ pub struct CollectOptions {
     pub rubric: Option<Rubric>,
     /// Only these criterion ids (empty: all). `preference` names the pairwise preference.
     pub criteria: Vec<String>,
+    /// Only the judgments this selects, applied after the identity rule (`read::select`).
+    pub selection: Option<Selection>,
 }
 
 /// Where a unit comes from.
@@ -79,6 +82,9 @@ pub struct Dataset {
     pub n_replaced: u64,
     /// Lines that were not judgments (each has a problem).
     pub n_skipped_lines: u64,
+    /// Kept judgments the selection ([`CollectOptions::selection`]) selected; all kept ones
+    /// without a selection. Only their ratings are in `criteria`.
+    pub n_selected: u64,
     /// Bad lines (`file:line: field: problem`).
     pub problems: Vec<Problem>,
 }
@@ -218,6 +224,8 @@ pub struct Collector {
     judgments: Vec<(u32, u32)>,
     /// Per judgment: Unix ms of `submitted_at`, `i64::MIN` when absent (`read::identity`).
     stamps: Vec<i64>,
+    /// Per judgment, with a selection: whether it is selected (its ratings were recorded).
+    selected: Vec<bool>,
     /// Lines that were not judgments.
     n_skipped_lines: u64,
     pairs: FxMap<u64, u32>,
@@ -289,6 +297,7 @@ impl Collector {
             annotator_group: Vec::new(),
             judgments: Vec::new(),
             stamps: Vec::new(),
+            selected: Vec::new(),
             n_skipped_lines: 0,
             pairs: FxMap::default(),
             pair_keys: Vec::new(),
@@ -306,7 +315,9 @@ impl Collector {
         if line.trim().is_empty() {
             return;
         }
-        match self.scan(line) {
+        // A line with a field the selection reads but the scanner does not extract: in full.
+        let lean = self.options.selection.as_ref().is_none_or(|s| !s.needs_full_judgment(line));
+        match if lean { self.scan(line) } else { None } {
             Some(scanned) => {
                 self.add_scanned(&scanned);
                 self.spare = recycle(scanned.scores);
@@ -505,6 +516,7 @@ impl Collector {
         let offset = self.judgments.len() as u32;
         self.judgments.extend(part.judgments.iter().map(|&(item, annotator)| (items[item as usize], annotators[annotator as usize])));
         self.stamps.extend_from_slice(&part.stamps);
+        self.selected.extend_from_slice(&part.selected);
         self.n_skipped_lines += part.n_skipped_lines;
         for from in part.criteria {
             let index = match self.criteria.iter().position(|g| g.id == from.id) {
@@ -558,22 +570,37 @@ impl Collector {
 
     /// Adds a parsed judgment.
     pub fn add_judgment(&mut self, judgment: &Judgment) {
-        self.add_scanned(&Scanned::from_judgment(judgment));
+        let selected = self.options.selection.as_ref().is_none_or(|s| s.matches(judgment));
+        self.add_fields(&Scanned::from_judgment(judgment), selected);
     }
 
-    /// Adds the fields of one valid judgment.
+    /// Adds the fields of one valid judgment. A selection sees only `item_id`, `annotator` and
+    /// `group` here (other fields count as absent): give lines for which
+    /// [`Selection::needs_full_judgment`] holds to [`Collector::add_judgment`].
     pub fn add_scanned(&mut self, scanned: &Scanned<'_>) {
+        let selected = self.options.selection.as_ref().is_none_or(|s| s.matches_lean(scanned.item_id, scanned.annotator, scanned.group));
+        self.add_fields(scanned, selected);
+    }
+
+    /// Adds a judgment: always to the identity rule, its ratings only when `selected`.
+    fn add_fields(&mut self, scanned: &Scanned<'_>, selected: bool) {
         let item = self.items.intern(scanned.item_id);
         let annotator = self.annotators.intern(scanned.annotator);
         if self.annotator_group.len() <= annotator as usize {
             self.annotator_group.resize(annotator as usize + 1, None);
         }
-        if let Some(group) = scanned.group {
-            self.annotator_group[annotator as usize] = Some(self.groups.intern(group));
-        }
         let judgment = self.judgments.len() as u32;
         self.judgments.push((item, annotator));
         self.stamps.push(scanned.submitted_at.and_then(unix_ms_from_rfc3339).unwrap_or(i64::MIN));
+        if self.options.selection.is_some() {
+            self.selected.push(selected);
+            if !selected {
+                return;
+            }
+        }
+        if let Some(group) = scanned.group {
+            self.annotator_group[annotator as usize] = Some(self.groups.intern(group));
+        }
         if let Some(winner) = scanned.winner {
             if let Some(accumulator) = self.criteria.first_mut().filter(|a| a.id == PREFERENCE) {
                 if let Some(category) = accumulator.category(&Scalar::Str(winner)) {
@@ -628,13 +655,19 @@ impl Collector {
     pub fn finish(self) -> Dataset {
         let superseded = superseded(&self.judgments, &self.stamps, self.items.len());
         let n_replaced = superseded.iter().filter(|&&s| s).count() as u64;
+        let n_selected = if self.options.selection.is_some() {
+            superseded.iter().zip(&self.selected).filter(|&(&replaced, &selected)| selected && !replaced).count() as u64
+        } else {
+            self.judgments.len() as u64 - n_replaced
+        };
         let n_annotators = self.annotators.len() as u32;
+        let has_selection = self.options.selection.is_some();
         let criteria = self
             .criteria
             .into_iter()
             // A criterion rated only in replaced judgments is not in the data (as if never read).
             .filter(|a| a.raw.iter().any(|r| !superseded[r.judgment as usize]) || !a.declared.is_empty() && a.id != PREFERENCE)
-            .map(|accumulator| {
+            .filter_map(|accumulator| {
                 let per_output = accumulator.per_output.unwrap_or(false);
                 let n_units = if per_output { self.pair_keys.len() } else { self.items.len() };
                 let (ratings, units) = build(&accumulator, &superseded, n_units, n_annotators);
@@ -649,7 +682,11 @@ impl Collector {
                         }
                     })
                     .collect();
-                CriterionRatings {
+                // A selection may leave a criterion without a kept rating: then it is absent, as
+                // when the judgments were filtered before collecting.
+                let declared = !accumulator.declared.is_empty() && accumulator.id != PREFERENCE;
+                let unselected = has_selection && ratings.n_ratings() == 0 && !declared;
+                (!unselected).then_some(CriterionRatings {
                     id: accumulator.id,
                     per_output,
                     declared_level: accumulator.declared_level,
@@ -657,7 +694,7 @@ impl Collector {
                     units,
                     n_skipped: accumulator.n_skipped,
                     n_out_of_range: accumulator.n_out_of_range,
-                }
+                })
             })
             .collect();
         Dataset {
@@ -670,6 +707,7 @@ impl Collector {
             n_judgments: self.judgments.len() as u64 - n_replaced,
             n_replaced,
             n_skipped_lines: self.n_skipped_lines,
+            n_selected,
             problems: self.problems,
         }
     }

@@ -21,6 +21,7 @@ mod conger;
 mod icc;
 mod interpret;
 pub(crate) mod krippendorff;
+pub mod pairs;
 mod prepare;
 pub mod quality;
 mod ratings;
@@ -549,7 +550,7 @@ pub fn percentile_interval(values: &mut [f64], confidence: f64) -> Option<(f64, 
 /// assert_eq!(verdict_core::agreement::alpha_of_jsonl(text.as_bytes(), None), Some(1.0));
 /// ```
 pub fn alpha_of_jsonl(bytes: &[u8], criterion: Option<&str>) -> Option<f64> {
-    let options = CollectOptions { rubric: None, criteria: criterion.map(|c| vec![c.to_owned()]).unwrap_or_default() };
+    let options = CollectOptions { rubric: None, criteria: criterion.map(|c| vec![c.to_owned()]).unwrap_or_default(), selection: None };
     // Read as the CLI reads a block: lines split and checked as UTF-8 in one pass (a line that is
     // not UTF-8 is left out, as a bad line), tables sized from the length.
     let mut collector = Collector::new(options);

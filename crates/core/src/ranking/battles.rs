@@ -23,6 +23,7 @@ use crate::intern::{FxMap, Interner, NameList};
 use crate::judgment::{Judgment, BOTH_BAD, TIE};
 use crate::problem::Code;
 use crate::problem::{Loaded, Problem};
+use crate::read::Selection;
 use crate::read::{judgment_from_any_line, line_problems, no_verdict};
 use crate::task::Task;
 use crate::time::unix_ms_from_rfc3339;
@@ -96,6 +97,9 @@ pub struct BattleSet {
     pub n_replaced: u64,
     /// See `n_judgments`.
     pub n_skipped_lines: u64,
+    /// Kept judgments a selection selected (all kept ones without a selection); only these
+    /// give battles (see [`BlockReader::select`]).
+    pub n_selected: u64,
 }
 
 impl BattleSet {
@@ -112,6 +116,7 @@ impl BattleSet {
                 judgment.preference.as_ref().map(|p| p.winner.as_str()),
                 judgment.ranking.as_deref(),
                 judgment.submitted_at.as_deref(),
+                true,
             );
         }
         builder.finish()
@@ -163,7 +168,7 @@ impl BattleSet {
                     pairs.add((builder.model(first), builder.model(second), outcome, positioned));
                 }
             }
-            builder.commit(pairs, i64::MIN);
+            builder.commit(pairs, i64::MIN, true);
         }
         builder.finish()
     }
@@ -237,6 +242,13 @@ impl<'t> BlockReader<'t> {
         BlockReader { builder: Builder::new(tasks.map(|t| &t.0)), names, problems: Vec::new(), expected_bytes: 0 }
     }
 
+    /// Keeps only the battles of judgments `selection` selects, applied after the identity rule
+    /// (`read::select`): an unselected judgment still replaces an earlier one of its identity.
+    pub fn select(mut self, selection: &'t Selection) -> BlockReader<'t> {
+        self.builder.selection = (!selection.is_everything()).then_some(selection);
+        self
+    }
+
     /// Announces about how many bytes of JSONL are coming, so that the tables are sized once
     /// (from the first block's bytes per line) instead of growing.
     pub fn expect_bytes(&mut self, bytes: usize) {
@@ -284,7 +296,7 @@ impl<'t> BlockReader<'t> {
         if parts.len() <= 1 {
             return builder.read_part(names, file_index, first_line, text, problems);
         }
-        let task_ref = builder.tasks;
+        let (task_ref, selection) = (builder.tasks, builder.selection);
         let last_newlines = std::thread::scope(|scope| {
             let handles: Vec<_> = parts[1..]
                 .iter()
@@ -292,6 +304,7 @@ impl<'t> BlockReader<'t> {
                 .map(|(&part, &start)| {
                     std::thread::Builder::new().spawn_scoped(scope, move || {
                         let mut local = Builder::new(task_ref);
+                        local.selection = selection;
                         let lines = newlines(part);
                         local.records.reserve(lines as usize);
                         local.items.reserve(lines as usize, 0);
@@ -347,7 +360,9 @@ impl<'t> BlockReader<'t> {
     /// An empty reader of the same files and tasks, to read a later part of a file on another
     /// thread and [`BlockReader::append`] it here.
     pub fn sibling(&self) -> BlockReader<'t> {
-        BlockReader { builder: Builder::new(self.builder.tasks), names: self.names, problems: Vec::new(), expected_bytes: 0 }
+        let mut builder = Builder::new(self.builder.tasks);
+        builder.selection = self.builder.selection;
+        BlockReader { builder, names: self.names, problems: Vec::new(), expected_bytes: 0 }
     }
 
     /// Appends what `part` read from the lines of file `file_index` right after this reader's
@@ -386,9 +401,13 @@ fn parse_line(line: &str) -> Parsed<'_> {
     if let Some((scanned, names)) = scan_battle_line(line) {
         return Parsed::Quick(scanned, names);
     }
-    // The one reader's reading of the line (`read::JudgmentReader::add_line`): a lenient
-    // shortcut here would accept lines it rejects (duplicate keys, numbers out of range, nesting
-    // past the limit).
+    parse_line_in_full(line)
+}
+
+/// The one reader's reading of the line (`read::JudgmentReader::add_line`): a lenient shortcut
+/// here would accept lines it rejects (duplicate keys, numbers out of range, nesting past the
+/// limit).
+fn parse_line_in_full(line: &str) -> Parsed<'_> {
     match judgment_from_any_line(line) {
         Ok(Some(judgment)) => Parsed::Full(Box::new(judgment)),
         Ok(None) => Parsed::NoVerdict,
@@ -454,6 +473,8 @@ enum Pushed {
 struct Record {
     item: u32,
     annotator: u32,
+    /// False when a selection left the judgment out (it then has no battles).
+    selected: bool,
     /// (first, second, outcome, positioned).
     battles: RecordBattles,
 }
@@ -521,6 +542,8 @@ struct Builder<'t> {
     n_skipped_lines: u64,
     /// Shapes of recent lines, for reading lines laid out alike quickly.
     shapes: Shapes,
+    /// Only judgments this selects give battles.
+    selection: Option<&'t Selection>,
 }
 
 impl<'t> Builder<'t> {
@@ -543,6 +566,7 @@ impl<'t> Builder<'t> {
             n_replaced: 0,
             n_skipped_lines: 0,
             shapes: Shapes::default(),
+            selection: None,
         }
     }
 
@@ -596,6 +620,9 @@ impl<'t> Builder<'t> {
     /// Parses one line: through a known shape when one matches (see `agreement::shape`), else
     /// as [`parse_line`] does, learning the line's shape.
     fn parse<'l>(&mut self, line: &'l str) -> Parsed<'l> {
+        if self.selection.is_some_and(|s| s.needs_full_judgment(line)) {
+            return parse_line_in_full(line);
+        }
         if let Some((scanned, names)) = self.shapes.scan_battle(line) {
             return Parsed::Quick(scanned, names);
         }
@@ -618,6 +645,7 @@ impl<'t> Builder<'t> {
                     scanned.winner,
                     names.ranking.as_ref().map(Names::as_slice),
                     scanned.submitted_at,
+                    self.selection.is_none_or(|s| s.matches_lean(scanned.item_id, scanned.annotator, scanned.group)),
                 ),
                 Parsed::Full(judgment) => self.push(
                     &judgment.item_id,
@@ -626,6 +654,7 @@ impl<'t> Builder<'t> {
                     judgment.preference.as_ref().map(|p| p.winner.as_str()),
                     judgment.ranking.as_deref(),
                     judgment.submitted_at.as_deref(),
+                    self.selection.is_none_or(|s| s.matches(&judgment)),
                 ),
                 Parsed::Bad(line, found) => {
                     self.n_skipped_lines += 1;
@@ -679,7 +708,7 @@ impl<'t> Builder<'t> {
         self.n_skipped_lines += part.n_skipped_lines;
         for ((record, &(_, line_no, first_line)), &stamp) in part.records.into_iter().zip(&part.lines).zip(&part.stamps) {
             let (item, annotator) = (items[record.item as usize].0, annotators[record.annotator as usize]);
-            let record = Record { item, annotator, battles: record.battles.renumbered(&models) };
+            let record = Record { item, annotator, selected: record.selected, battles: record.battles.renumbered(&models) };
             let key = (u64::from(item) << 32) | u64::from(annotator);
             let (first_annotator, first_slot) = self.item_first[item as usize];
             let existing = if first_slot == u32::MAX {
@@ -762,9 +791,9 @@ impl<'t> Builder<'t> {
     }
 
     /// Stores the current judgment's battles, replacing an earlier judgment of the same key.
-    fn commit(&mut self, battles: RecordBattles, stamp: i64) {
+    fn commit(&mut self, battles: RecordBattles, stamp: i64, selected: bool) {
         let (item, annotator) = self.current;
-        let record = Record { item, annotator, battles };
+        let record = Record { item, annotator, selected, battles };
         match self.current_replaces {
             Some(slot) => {
                 self.records[slot] = record;
@@ -784,7 +813,9 @@ impl<'t> Builder<'t> {
 
     /// Adds one judgment's preference or ranking under the identity rule (`read::identity`):
     /// it replaces an earlier-read judgment of its key unless that one was submitted later. A
-    /// replaced judgment whose replacement gives no battle leaves no battle.
+    /// replaced judgment whose replacement gives no battle leaves no battle. An unselected
+    /// judgment (`selected` false) takes part in the identity rule but gives no battle.
+    #[allow(clippy::too_many_arguments)]
     fn push<S: AsRef<str>>(
         &mut self,
         item_id: &str,
@@ -793,6 +824,7 @@ impl<'t> Builder<'t> {
         winner: Option<&str>,
         ranking: Option<&[S]>,
         submitted_at: Option<&str>,
+        selected: bool,
     ) -> Pushed {
         let tasks = self.tasks;
         let stamp = submitted_at.and_then(unix_ms_from_rfc3339).unwrap_or(i64::MIN);
@@ -802,6 +834,10 @@ impl<'t> Builder<'t> {
             if self.stamps[slot] > stamp {
                 return Pushed::Superseded(slot);
             }
+        }
+        if !selected {
+            self.commit(RecordBattles::None, stamp, false);
+            return replaced.map_or(Pushed::New, Pushed::Replaced);
         }
         let pair = winner.map(|_| pair_of(tasks, item_id, shown));
         let mut battles = RecordBattles::None;
@@ -852,7 +888,7 @@ impl<'t> Builder<'t> {
             }
             (None, None) => self.skip("no preference or ranking"),
         }
-        self.commit(battles, stamp);
+        self.commit(battles, stamp, true);
         replaced.map_or(Pushed::New, Pushed::Replaced)
     }
 
@@ -901,6 +937,7 @@ impl<'t> Builder<'t> {
             models: sorted,
             annotators: self.annotators.names(),
             n_judgments: self.records.len() as u64,
+            n_selected: self.records.iter().filter(|r| r.selected).count() as u64,
             n_replaced: self.n_replaced,
             n_skipped_lines: self.n_skipped_lines,
             items: self.items.into_names(),

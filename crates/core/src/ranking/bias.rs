@@ -1,11 +1,17 @@
 //! Bias diagnostics of preference judgments: position bias, tie and both-bad rates, length bias,
 //! overall and per annotator.
 //!
-//! - Position bias: among decisive battles whose display order is known, the share won by the
-//!   output shown first (`shown[0]`, left or top), with the two-sided exact binomial test of
+//! - Position bias: among decisive battles whose display order is known *and varied* — the same
+//!   annotator saw the same two models in both orders — the share won by the output shown first
+//!   (`shown[0]`, left or top), with the two-sided exact binomial test of
 //!   H₀: share = ½. For p = ½ the distribution is symmetric, so the two-sided p-value (the sum of
 //!   the probabilities of outcomes no more likely than the observed one) is
 //!   min(1, 2·P(X ≤ min(k, n−k))) with X ~ Binomial(n, ½) (Clopper & Pearson; R's `binom.test`).
+//!   Where an annotator always saw a model pair in one order, position and model are confounded
+//!   (a stronger model shown first looks like position bias): those battles are left out and
+//!   counted in `fixed_order_decisive`; with no battle left the share is `None` with the note
+//!   "not estimable: order never varied" (the MT-Bench GPT-4 judge, which saw each pair in one
+//!   fixed order).
 //! - Tie rate: share of battles judged `tie`; both-bad rate: share judged `both_bad`.
 //! - Length bias: among decisive battles between outputs of different length (Unicode scalar
 //!   values of the task's output texts), the share won by the longer output, with the same test.
@@ -25,10 +31,15 @@ use crate::task::Task;
 pub struct BiasStats {
     /// Battles counted.
     pub battles: u64,
-    /// Battles with a winner whose display order is known.
+    /// Battles with a winner whose display order is known and varied for their annotator and
+    /// model pair (see the module documentation).
     pub positioned_decisive: u64,
     /// Of those, battles won by the output shown first.
     pub first_shown_wins: u64,
+    /// Decisive positioned battles left out because their annotator saw that model pair in
+    /// only one order (position and model confounded).
+    #[serde(default)]
+    pub fixed_order_decisive: u64,
     /// `first_shown_wins / positioned_decisive`; `None` when there is no such battle.
     pub first_shown_win_rate: Option<f64>,
     /// Two-sided exact binomial p-value for a first-shown win rate of ½.
@@ -88,6 +99,7 @@ struct Tally {
     battles: u64,
     positioned_decisive: u64,
     first_shown_wins: u64,
+    fixed_order_decisive: u64,
     ties: u64,
     both_bad: u64,
     length_decisive: u64,
@@ -105,17 +117,21 @@ impl Tally {
             p_value: binomial_two_sided_half(self.longer_wins, self.length_decisive),
             missing_texts: self.missing_texts,
         });
-        let note = if !texts_available {
-            Some("length bias not available: pass --tasks with the output texts".to_owned())
-        } else if self.positioned_decisive == 0 {
-            Some("position bias not available: no decisive battle with a known display order".to_owned())
-        } else {
+        let position_note = if self.positioned_decisive > 0 {
             None
+        } else if self.fixed_order_decisive > 0 {
+            Some("position bias not estimable: order never varied (each model pair was shown in one order)")
+        } else {
+            Some("position bias not available: no decisive battle with a known display order")
         };
+        let length_note = (!texts_available).then_some("length bias not available: pass --tasks with the output texts");
+        let notes: Vec<&str> = [position_note, length_note].into_iter().flatten().collect();
+        let note = (!notes.is_empty()).then(|| notes.join("; "));
         BiasStats {
             battles: self.battles,
             positioned_decisive: self.positioned_decisive,
             first_shown_wins: self.first_shown_wins,
+            fixed_order_decisive: self.fixed_order_decisive,
             first_shown_win_rate: rate(self.first_shown_wins, self.positioned_decisive),
             position_p_value: binomial_two_sided_half(self.first_shown_wins, self.positioned_decisive),
             ties: self.ties,
@@ -136,9 +152,16 @@ pub fn bias(set: &BattleSet, tasks: Option<&[Task]>) -> BiasReport {
         let task = lengths.as_ref()?.get(&set.items[item as usize])?;
         task.output(&set.models[model as usize]).map(|o| o.content.chars().count())
     };
+    // Per (annotator, model pair): the display orders seen (bit 1: lower id first, bit 2: higher).
+    let mut orders: HashMap<(u32, u32, u32), u8> = HashMap::new();
+    let stratum = |battle: &super::battles::Battle| (battle.annotator, battle.first.min(battle.second), battle.first.max(battle.second));
+    for battle in set.battles.iter().filter(|b| b.positioned) {
+        *orders.entry(stratum(battle)).or_default() |= if battle.first < battle.second { 1 } else { 2 };
+    }
     let mut overall = Tally::default();
     let mut per_annotator = vec![Tally::default(); set.annotators.len()];
     for battle in &set.battles {
+        let order_varied = orders.get(&stratum(battle)) == Some(&3);
         let length_outcome = if lengths.is_some() && !battle.outcome.is_tie() {
             match (length_of(battle.item, battle.first), length_of(battle.item, battle.second)) {
                 (Some(a), Some(b)) if a != b => Some((a > b) == (battle.outcome == Outcome::FirstWins)),
@@ -156,10 +179,11 @@ pub fn bias(set: &BattleSet, tasks: Option<&[Task]>) -> BiasReport {
             match battle.outcome {
                 Outcome::Tie => tally.ties += 1,
                 Outcome::BothBad => tally.both_bad += 1,
-                Outcome::FirstWins | Outcome::SecondWins if battle.positioned => {
+                Outcome::FirstWins | Outcome::SecondWins if battle.positioned && order_varied => {
                     tally.positioned_decisive += 1;
                     tally.first_shown_wins += u64::from(battle.outcome == Outcome::FirstWins);
                 }
+                Outcome::FirstWins | Outcome::SecondWins if battle.positioned => tally.fixed_order_decisive += 1,
                 _ => {}
             }
             if let Some(longer_won) = length_outcome {
@@ -229,6 +253,40 @@ pub fn binomial_two_sided_half(k: u64, n: u64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::ranking::battles::BattleSet;
+
+    fn judgment(item: &str, annotator: &str, shown: [&str; 2], winner: &str) -> crate::Judgment {
+        crate::judgment::judgment_from_line(&format!(
+            r#"{{"schema":"verdict/judgment@1","item_id":"{item}","annotator":"{annotator}","shown":["{}","{}"],"preference":{{"winner":"{winner}"}}}}"#,
+            shown[0], shown[1]
+        ))
+        .expect("a valid test line")
+    }
+
+    #[test]
+    fn position_bias_counts_only_pairs_whose_order_varied() {
+        let mut judgments = Vec::new();
+        // The judge always sees (strong, weak) and picks strong: confounded, not estimable.
+        for i in 0..10 {
+            judgments.push(judgment(&format!("q{i}"), "judge:g", ["strong", "weak"], "strong"));
+        }
+        // A human sees both orders: 3 of 4 decisive battles go to the first shown.
+        judgments.push(judgment("q0", "h", ["strong", "weak"], "strong"));
+        judgments.push(judgment("q1", "h", ["weak", "strong"], "weak"));
+        judgments.push(judgment("q2", "h", ["weak", "strong"], "strong"));
+        judgments.push(judgment("q3", "h", ["weak", "strong"], "weak"));
+        judgments.push(judgment("q4", "h", ["weak", "strong"], "tie"));
+        let report = bias(&BattleSet::from_judgments(&judgments, None), None);
+        let judge = &report.by_annotator.iter().find(|a| a.annotator == "judge:g").unwrap().stats;
+        assert_eq!((judge.positioned_decisive, judge.fixed_order_decisive, judge.first_shown_win_rate), (0, 10, None));
+        assert!(judge.note.as_deref().unwrap().starts_with("position bias not estimable: order never varied"), "{judge:?}");
+        let human = &report.by_annotator.iter().find(|a| a.annotator == "h").unwrap().stats;
+        assert_eq!((human.positioned_decisive, human.first_shown_wins, human.fixed_order_decisive), (4, 3, 0));
+        assert_eq!(human.first_shown_win_rate, Some(0.75));
+        // Overall: the human's varied battles only.
+        assert_eq!((report.overall.positioned_decisive, report.overall.fixed_order_decisive), (4, 10));
+    }
 
     #[test]
     fn binomial_test_matches_exact_small_cases() {

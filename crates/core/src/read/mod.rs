@@ -9,10 +9,12 @@
 pub mod identity;
 pub mod line;
 mod reader;
+pub mod select;
 pub mod summary;
 
 pub use crate::limits::{self, LimitExceeded, Limits};
 pub use identity::Stamp;
 pub use line::{judgment_from_any_line, line_problems, load_judgments, no_verdict};
 pub use reader::{read_texts, Input, JudgmentReader, LineOutcome};
+pub use select::{RaterSelector, RaterSet, SelectError, Selection};
 pub use summary::{InputSummary, ProblemEntry};

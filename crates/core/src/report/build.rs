@@ -214,7 +214,7 @@ pub(crate) fn build(
         head_problems.extend(loaded.problems);
         loaded.records
     });
-    let pass = read(files, CollectOptions { rubric, criteria: Vec::new() });
+    let pass = read(files, CollectOptions { rubric, criteria: Vec::new(), selection: None });
     let dataset = &pass.dataset;
     // Per-annotator tables grow with the number of annotators: refuse before building them.
     limits.check_count("annotators", dataset.annotators.len() as u64)?;
