@@ -6,7 +6,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 NATIVE_PACKAGES := -p verdict-core -p verdict-io -p verdict-cli -p verdict-web
 
-.PHONY: run test setup-build setup-test build cli test-native test-reference test-wasm test-e2e check-core-pure check-io-native-only
+.PHONY: run test setup-build setup-test build cli test-native test-reference test-fuzz test-wasm test-e2e check-core-pure check-io-native-only
 
 ## make run: install what is missing, build the app, serve it with its demo on 127.0.0.1:$(PORT)
 run: setup-build build
@@ -51,6 +51,16 @@ test-reference:
 	target/venv-peers/bin/python tests/reference/agreement-family/make_fixtures.py --out target/reference/agreement-family/fixtures.json
 	VERDICT_AGREEMENT_FAMILY_FIXTURES=$(CURDIR)/target/reference/agreement-family/fixtures.json \
 	  cargo test --locked -p verdict-core --test agreement_family_reference
+
+# Every fuzz target briefly (docs/FORMATS.md, "Fuzzing"): stable Rust with RUSTC_BOOTSTRAP=1, as
+# this machine has no nightly. Long runs are for benchmarks: FUZZ_SECONDS=600 make test-fuzz.
+FUZZ_SECONDS ?= 15
+FUZZ_TARGETS := judgments tasks rubric markdown agree rank
+test-fuzz:
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz build -O
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$target -- -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -print_final_stats=1 2>&1 | tail -40 || exit 1; \
+	done
 
 # verdict-core must stay free of DOM/web dependencies (see docs/ARCHITECTURE.md).
 check-core-pure:

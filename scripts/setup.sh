@@ -83,6 +83,13 @@ install_duckdb_peer() {
   cp "$req" "$venv/stamp"
 }
 
+install_cargo_fuzz() {
+  # The fuzz targets run briefly in `make test` (stable Rust, RUSTC_BOOTSTRAP=1 for the sanitizer).
+  if cargo fuzz --version 2>/dev/null | grep -q "0.13.2"; then return; fi
+  say "installing cargo-fuzz 0.13.2"
+  cargo install --locked cargo-fuzz --version 0.13.2
+}
+
 fetch_crates() {
   # Trunk builds offline (Trunk.toml), so every crate must be in the cache first.
   cargo fetch --locked -q
@@ -100,6 +107,7 @@ case "${1:-build}" in
     ;;
   test)
     install_chromium & chromium_pid=$!
+    install_cargo_fuzz
     install_python_peers
     install_duckdb_peer
     "$0" build
