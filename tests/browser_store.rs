@@ -98,3 +98,39 @@ async fn issue_14_a_judgment_its_draft_removal_and_outbox_entry_are_one_write() 
     assert!(store.drafts_of("ann").await.unwrap().is_empty(), "the draft went with the save");
     assert_eq!(Outbox::new(&store).counts().await.unwrap(), Counts { queued: 1, sent: 0, parked: 0 });
 }
+
+#[wasm_bindgen_test]
+async fn issue_14_judgments_queued_by_an_earlier_version_are_adopted_not_lost() {
+    use verdict_web::state::outbox::{Outbox, State};
+    // An earlier version's outbox database with one queued judgment (written as that version did).
+    let setup = js_sys::eval(
+        r#"new Promise((resolve, reject) => {
+            const request = indexedDB.open('verdict-outbox', 1);
+            request.onupgradeneeded = () => request.result.createObjectStore('pending');
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+                const db = request.result;
+                const t = db.transaction('pending', 'readwrite');
+                const judgment = {schema: 'verdict/judgment@1', item_id: 'q9', annotator: 'ann', flags: ['x']};
+                const body = JSON.stringify({id: 'old1', judgment});
+                t.objectStore('pending').put(JSON.stringify({url: 'http://127.0.0.1:9/none', id: 'old1', body}), '000000000000001-old1');
+                t.oncomplete = () => { db.close(); resolve(); };
+                t.onerror = () => reject(t.error);
+            };
+        })"#,
+    )
+    .unwrap();
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(setup)).await.unwrap();
+    let key = "test-legacy-outbox";
+    Store::delete(key).await.unwrap();
+    let store = Store::open(key).await.unwrap();
+    let outbox = Outbox::new(&store);
+    // Nothing listens on port 9: the POST fails and the adopted entry stays queued, not lost.
+    let _ = outbox.flush().await;
+    let entries = outbox.entries().await.unwrap();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!((entries[0].id.as_str(), entries[0].item_id.as_str(), entries[0].state), ("old1", "q9", State::Queued));
+    // A second flush finds nothing more to adopt and keeps the one entry.
+    let _ = outbox.flush().await;
+    assert_eq!(outbox.entries().await.unwrap().len(), 1);
+}

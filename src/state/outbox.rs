@@ -24,6 +24,10 @@ use super::store::{await_request, await_transaction, Result, Store, StoreError, 
 /// How long one POST may take before it is abandoned (and retried later).
 pub const FETCH_TIMEOUT_MS: i32 = 15_000;
 
+/// The outbox database of versions before the per-evaluation outbox (adopted on the next flush).
+const LEGACY_DATABASE: &str = "verdict-outbox";
+const LEGACY_STORE: &str = "pending";
+
 /// Where an entry stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum State {
@@ -187,6 +191,7 @@ impl Outbox {
     }
 
     async fn flush_locked(&self) -> Result<Flushed> {
+        self.adopt_legacy().await?;
         // Re-read under the lock: another tab may have sent entries since this one last looked.
         for mut entry in self.entries().await?.into_iter().filter(|e| e.state == State::Queued) {
             match post(&entry).await {
@@ -200,6 +205,42 @@ impl Outbox {
             self.put(&entry).await?;
         }
         Ok(Flushed::Done)
+    }
+
+    /// Moves the entries still waiting in the outbox database of earlier versions
+    /// (`verdict-outbox`, one per origin, store `pending`) into this outbox, so that an upgrade
+    /// loses no queued judgment: each entry keeps its key, URL and body (a retry after a crash
+    /// puts the same key again) and leaves the old database only once it is stored here; the
+    /// emptied old database is deleted.
+    async fn adopt_legacy(&self) -> Result<()> {
+        let db = super::store::open_database(LEGACY_DATABASE, 1, &[LEGACY_STORE]).await?;
+        let transaction = db.transaction_with_str(LEGACY_STORE)?;
+        let store = transaction.object_store(LEGACY_STORE)?;
+        let keys = Array::from(&await_request(&store.get_all_keys()?).await?);
+        let values = Array::from(&await_request(&store.get_all()?).await?);
+        for (key, value) in keys.iter().zip(values.iter()) {
+            let (Some(key), Some(text)) = (key.as_string(), value.as_string()) else { continue };
+            if let Some(mut entry) = Entry::from_record(key.clone(), &text) {
+                entry.state = State::Queued;
+                if entry.item_id.is_empty() {
+                    entry.item_id = entry
+                        .judgment_line()
+                        .and_then(|line| serde_json::from_str::<Value>(&line).ok())
+                        .and_then(|j| j["item_id"].as_str().map(str::to_owned))
+                        .unwrap_or_default();
+                }
+                self.put(&entry).await?;
+            }
+            let removal = db.transaction_with_str_and_mode(LEGACY_STORE, IdbTransactionMode::Readwrite)?;
+            removal.object_store(LEGACY_STORE)?.delete(&key.as_str().into())?;
+            await_transaction(&removal).await?;
+        }
+        db.close();
+        let factory = web_sys::window().and_then(|w| w.indexed_db().ok().flatten());
+        if let Some(factory) = factory {
+            let _ = factory.delete_database(LEGACY_DATABASE);
+        }
+        Ok(())
     }
 
     /// Puts a parked entry back in the queue.

@@ -7,8 +7,7 @@
 //! models. The order depends only on (annotator, seed text, the items' model lists in file
 //! order), so it is stable across reloads and identical in the CLI and the browser.
 
-use std::collections::BTreeMap;
-
+use crate::intern::FxMap;
 use crate::rng::{seed_from_text, Pcg32};
 
 /// Computes the display order for each item: `orders[i][p]` is the index (into item `i`'s
@@ -25,19 +24,42 @@ pub fn display_orders(models: &[Vec<&str>], seed_text: &str, randomize: bool) ->
 }
 
 /// Incremental form of [`display_orders`], for items that arrive while a file is still loading.
+///
+/// Model names are interned once: the per-item work is a few small-integer look-ups (a campaign
+/// plan computes a million orders), and the orders are the same as when names were compared
+/// as strings (`stability::orders_stay_what_they_were`).
 #[derive(Clone, Debug)]
 pub struct Balancer {
     rng: Pcg32,
-    /// `(model, position) → times shown there so far` (ordered map: deterministic iteration).
-    counts: BTreeMap<(String, u32), u32>,
-    /// Current base order per set of models (key: the sorted model ids).
-    bases: BTreeMap<Vec<String>, Vec<String>>,
+    /// Model names by id, and ids by name.
+    names: Vec<String>,
+    ids: FxMap<String, u32>,
+    /// `(model id, position) → times shown there so far` (looked up only, never iterated).
+    counts: FxMap<(u32, u32), u32>,
+    /// Current base order per set of models (key: the model ids in name order).
+    bases: FxMap<Vec<u32>, Vec<u32>>,
 }
 
 impl Balancer {
     /// A balancer seeded from `seed_text` (e.g. `"{annotator}\n{task_sha256}"`).
     pub fn new(seed_text: &str) -> Self {
-        Balancer { rng: Pcg32::new(seed_from_text(seed_text), 0x5eed), counts: BTreeMap::new(), bases: BTreeMap::new() }
+        Balancer {
+            rng: Pcg32::new(seed_from_text(seed_text), 0x5eed),
+            names: Vec::new(),
+            ids: FxMap::default(),
+            counts: FxMap::default(),
+            bases: FxMap::default(),
+        }
+    }
+
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(name.to_owned());
+        self.ids.insert(name.to_owned(), id);
+        id
     }
 
     /// The order for the next item with outputs by `models`, updating the position counts.
@@ -50,8 +72,9 @@ impl Balancer {
         if n < 2 {
             return (0..n as u32).collect();
         }
-        let mut key: Vec<String> = models.iter().map(|m| (*m).to_owned()).collect();
-        key.sort_unstable();
+        let item: Vec<u32> = models.iter().map(|m| self.id(m)).collect();
+        let mut key = item.clone();
+        key.sort_unstable_by(|a, b| self.names[*a as usize].cmp(&self.names[*b as usize]));
         let base = match self.bases.get(&key) {
             Some(base) => base.clone(),
             None => self.fresh_base(&key),
@@ -67,14 +90,14 @@ impl Balancer {
         let least = *costs.iter().min().expect("an item with two or more outputs has rotations");
         let candidates: Vec<usize> = (0..n).filter(|&shift| costs[shift] == least).collect();
         let shift = candidates[self.rng.below(candidates.len() as u32) as usize];
-        let shown: Vec<&String> = (0..n).map(|position| &base[(position + shift) % n]).collect();
-        for (position, model) in shown.iter().enumerate() {
-            *self.counts.entry(((*model).clone(), position as u32)).or_default() += 1;
+        let shown: Vec<u32> = (0..n).map(|position| base[(position + shift) % n]).collect();
+        for (position, &model) in shown.iter().enumerate() {
+            *self.counts.entry((model, position as u32)).or_default() += 1;
         }
-        shown.iter().map(|model| models.iter().position(|m| m == model).expect("the base holds the item's own models") as u32).collect()
+        shown.iter().map(|model| item.iter().position(|m| m == model).expect("the base holds the item's own models") as u32).collect()
     }
 
-    fn fresh_base(&mut self, key: &[String]) -> Vec<String> {
+    fn fresh_base(&mut self, key: &[u32]) -> Vec<u32> {
         let mut base = key.to_vec();
         self.rng.shuffle(&mut base);
         self.bases.insert(key.to_vec(), base.clone());
@@ -82,16 +105,11 @@ impl Balancer {
     }
 
     /// For each rotation of `base`: how often its models already sat where it would put them.
-    fn rotation_costs(&self, base: &[String]) -> Vec<u32> {
+    fn rotation_costs(&self, base: &[u32]) -> Vec<u32> {
         let n = base.len();
         (0..n)
             .map(|shift| {
-                (0..n)
-                    .map(|position| {
-                        let model = &base[(position + shift) % n];
-                        self.counts.get(&(model.clone(), position as u32)).copied().unwrap_or(0)
-                    })
-                    .sum()
+                (0..n).map(|position| self.counts.get(&(base[(position + shift) % n], position as u32)).copied().unwrap_or(0)).sum()
             })
             .collect()
     }
@@ -150,5 +168,30 @@ mod tests {
     fn without_randomize_the_file_order_is_kept() {
         let models = vec![vec!["a", "b"], vec!["c", "d", "e"]];
         assert_eq!(display_orders(&models, "ann", false), vec![vec![0, 1], vec![0, 1, 2]]);
+    }
+}
+
+#[cfg(test)]
+mod stability {
+    use super::*;
+
+    /// Display orders are part of an evaluation: an annotator reopening it must see the orders
+    /// they were given. This pins the orders of a varied sequence (2-, 3- and 4-way items, model
+    /// sets that overlap) to the value the balancer gave when it was written (2026-12-04).
+    #[test]
+    fn orders_stay_what_they_were() {
+        let pool = ["m-a", "m-b", "m-c", "m-d", "m-e"];
+        let mut rng = Pcg32::new(7, 1);
+        let mut balancer = Balancer::new("ann-001\nsha");
+        let mut digest = String::new();
+        for _ in 0..2_000 {
+            let n = 2 + rng.below(3) as usize;
+            let mut models: Vec<&str> = pool.to_vec();
+            rng.shuffle(&mut models);
+            models.truncate(n);
+            let order = balancer.next_order(&models);
+            digest.push_str(&format!("{order:?};"));
+        }
+        assert_eq!(crate::digest::sha256_hex(digest.as_bytes()), "9daabed510f0d469b74b932f1b5066dab88cd6f52c1bdd64f138cae6e25399aa");
     }
 }
