@@ -120,7 +120,7 @@ struct Pass<'a> {
     problems: Vec<(usize, Problem)>,
 }
 
-fn read<'a>(files: &[(&'a str, &'a str)], collect: CollectOptions) -> Pass<'a> {
+fn read<'a>(files: &[(&'a str, &'a str)], collect: CollectOptions, limits: &Limits) -> Result<Pass<'a>, LimitExceeded> {
     let mut collector = Collector::new(collect);
     let mut items = Interner::default();
     let mut annotators = Interner::default();
@@ -166,6 +166,8 @@ fn read<'a>(files: &[(&'a str, &'a str)], collect: CollectOptions) -> Pass<'a> {
                 },
             };
             if is_judge.len() <= annotator as usize {
+                // Per-annotator tables grow with the annotators: stop as soon as there are too many.
+                limits.check_count("annotators", u64::from(annotator) + 1)?;
                 is_judge.push(false);
             }
             is_judge[annotator as usize] |= extra.judge_kind;
@@ -191,7 +193,7 @@ fn read<'a>(files: &[(&'a str, &'a str)], collect: CollectOptions) -> Pass<'a> {
     for (annotator, name) in dataset.annotators.iter().enumerate() {
         is_judge[annotator] |= name.starts_with("judge:");
     }
-    Pass { dataset, records, is_judge, problems }
+    Ok(Pass { dataset, records, is_judge, problems })
 }
 
 pub(crate) fn build(
@@ -214,7 +216,7 @@ pub(crate) fn build(
         head_problems.extend(loaded.problems);
         loaded.records
     });
-    let pass = read(files, CollectOptions { rubric, criteria: Vec::new(), selection: None });
+    let pass = read(files, CollectOptions { rubric, criteria: Vec::new(), selection: None }, limits)?;
     let dataset = &pass.dataset;
     // Per-annotator tables grow with the number of annotators: refuse before building them.
     limits.check_count("annotators", dataset.annotators.len() as u64)?;
