@@ -38,7 +38,9 @@ async function tableRows(page, caption) {
 }
 
 test('workspace numbers equal the CLI; adjudications persist; report is self-contained', async () => {
-  const agree = cli('agree', JUDGMENTS, '--json', '--bootstrap', '200', '--seed', '0');
+  // The workspace's agreement counts every rater, LLM judges included (as `verdict report`):
+  // `agree` is humans-only unless --raters says otherwise.
+  const agree = cli('agree', JUDGMENTS, '--json', '--bootstrap', '200', '--seed', '0', '--raters', '*');
   const rank = cli('rank', JUDGMENTS, '--json', '--bootstrap', '200', '--seed', '0');
   browser = await launch();
   const { page, pageErrors } = browser;
@@ -47,6 +49,11 @@ test('workspace numbers equal the CLI; adjudications persist; report is self-con
   // Overview: 5,755 lines, one re-judged comparison replaced → 5,754 judgments.
   const stat = (label) => page.locator('.stats div', { hasText: label }).locator('dd').first().textContent();
   assert.equal(await stat('Judgments'), '5754');
+  // The one reader's input summary: the same numbers as every command's `"input"` block.
+  const summary = page.locator('.input-summary');
+  for (const [attribute, key] of [['files', 'files'], ['lines', 'lines'], ['judgments', 'judgments'], ['replaced', 'replaced'], ['skipped', 'skipped'], ['problems', 'problems_total']]) {
+    assert.equal(await summary.getAttribute(`data-${attribute}`), String(agree.input[key]), attribute);
+  }
   assert.equal(await stat('Annotators'), String(agree.results[0].n_annotators));
   await screenshot(page, 'quality-0-overview');
 

@@ -27,6 +27,14 @@ pub fn overview_view(props: &OverviewViewProps) -> Html {
                 <div><dt>{ "Groups" }</dt><dd>{ o.n_groups }</dd></div>
                 <div><dt>{ "Items with ≥ 2 judgments" }</dt><dd>{ format!("{} ({coverage:.1}%)", o.n_items_multi) }</dd></div>
             </dl>
+            <p class="muted small input-summary" data-files={o.input.files.to_string()} data-lines={o.input.lines.to_string()}
+                data-judgments={o.input.judgments.to_string()} data-replaced={o.input.replaced.to_string()}
+                data-skipped={o.input.skipped.to_string()} data-problems={o.input.problems_total.to_string()}>
+                { format!(
+                    "Read: {} files, {} lines, {} judgments, {} replaced, {} skipped, {} problems (the same count as every verdict command's input summary).",
+                    o.input.files, o.input.lines, o.input.judgments, o.input.replaced, o.input.skipped, o.input.problems_total
+                ) }
+            </p>
             <h3>{ "Judgments per day" }</h3>
             if bars.is_empty() {
                 <p class="muted">{ format!("No judgment carries a date ({} undated).", o.n_undated) }</p>
