@@ -54,7 +54,9 @@ def run(*args: str) -> str:
 
 def board(text: str) -> dict:
     value = json.loads(text)
+    # What was read describes the judgment files; partials keep counts, not judgments.
     value.pop("input")
+    value.pop("selected", None)
     return value
 
 
