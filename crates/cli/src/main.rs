@@ -12,6 +12,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod aggregate;
 mod agree;
+mod agree_retest;
 mod convert;
 mod input;
 mod plan;
