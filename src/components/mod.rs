@@ -4,6 +4,7 @@
 pub mod analysis;
 #[cfg(feature = "quality")]
 pub mod charts;
+pub mod campaign;
 pub mod common;
 pub mod rating;
 pub mod setup;
