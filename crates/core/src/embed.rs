@@ -248,10 +248,7 @@ mod tests {
                 "type: unknown message type \"delete_everything\" (expected \"load\" or \"export\")",
             ),
             (json!({"protocol": PROTOCOL, "type": "load", "tasks": "x"}), "annotator: missing or empty"),
-            (
-                json!({"protocol": PROTOCOL, "type": "load", "tasks": "x", "annotator": "a", "lock": "yes"}),
-                "lock: expected true or false, found a string",
-            ),
+            (json!({"protocol": PROTOCOL, "type": "load", "tasks": "x", "annotator": "a", "lock": "yes"}), "lock: expected true or false, found a string"),
             (
                 json!({"protocol": PROTOCOL, "type": "load", "tasks": 5, "annotator": "a"}),
                 "tasks: expected JSONL text or an array of tasks, found a number",

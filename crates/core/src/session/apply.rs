@@ -322,6 +322,7 @@ impl Session {
         self.status = Status::Saving(Box::new(judgment));
     }
 
+
     /// Shows item `index` with its saved judgment (if any) loaded into the draft.
     pub(super) fn show(&mut self, index: usize, now_ms: i64) {
         self.current = index;
@@ -349,4 +350,5 @@ impl Session {
         let n = self.eval.tasks.len();
         (from..n).chain(0..from.min(n)).find(|&i| self.judgments[i].is_none())
     }
+
 }

@@ -30,6 +30,7 @@ pub const KEYMAP: &[KeyHelp] = &[
     KeyHelp { keys: "Esc", action: "Leave a text field; close this help" },
 ];
 
+
 impl Session {
     /// Maps a key press (the DOM `KeyboardEvent.key`) to an action; `None` when the key is not ours.
     /// Keys that need the clock get `now_ms`.
@@ -59,6 +60,7 @@ impl Session {
             }
         })
     }
+
 }
 
 impl Action {
