@@ -137,6 +137,12 @@ impl CampaignQueue {
 
     /// The calibration gate, from the judgments saved in every attempt's store.
     pub async fn gate(&self) -> Result<Gate, OpenError> {
+        let judgments = self.calibration_judgments().await?;
+        Ok(gate(&self.campaign, &self.tasks, &self.annotator, &judgments))
+    }
+
+    /// The annotator's calibration judgments of every attempt started, attempt by attempt.
+    pub async fn calibration_judgments(&self) -> Result<Vec<Judgment>, OpenError> {
         let mut judgments: Vec<Judgment> = Vec::new();
         for attempt in 1..=self.attempts_allowed() {
             let files = self.stage_files(Stage::Calibration(attempt));
@@ -148,6 +154,6 @@ impl CampaignQueue {
             }
             judgments.extend(lines.iter().filter_map(|line| judgment_from_line(line).ok()));
         }
-        Ok(gate(&self.campaign, &self.tasks, &self.annotator, &judgments))
+        Ok(judgments)
     }
 }

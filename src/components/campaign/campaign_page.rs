@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use verdict_core::export::judgments_jsonl_chained;
 use verdict_core::plan::gate::{Gate, GateStatus};
 use verdict_core::Judgment;
 use yew::prelude::*;
@@ -25,7 +26,11 @@ mod text {
     pub const LOCKED_BODY: &str = "You have used every allowed attempt, so the production queue stays closed. Your lead has been given your answers and will contact you.";
     pub const RETAKE: &str = "Start the retake";
     pub const PASSED: &str = "Calibration passed: your production queue is open.";
-    pub const EXPORT_HINT: &str = "Your calibration judgments stay saved in this browser; export them from the rating page if your lead asks.";
+    pub const EXPORT_HINT: &str = "Your calibration judgments stay saved in this browser; download them to hand them in with your other judgments.";
+    pub const DOWNLOAD_CALIBRATION: &str = "Download my calibration judgments";
+    pub fn download_failed(error: &str) -> String {
+        format!("The download failed: {error}")
+    }
     pub fn accuracy(accuracy: f64, pass: f64) -> String {
         format!("You matched {:.0}% of the expected answers; the pass mark is {:.0}%.", accuracy * 100.0, pass * 100.0)
     }
@@ -135,6 +140,25 @@ pub fn campaign_page(props: &CampaignPageProps) -> Html {
         })
     };
 
+    let download_calibration = {
+        let queue = queue.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(queue) = (*queue).clone() else { return };
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match queue.calibration_judgments().await {
+                    Ok(judgments) => {
+                        let name = format!("{}.{}.calibration.judgments.jsonl", queue.campaign.id, queue.annotator);
+                        crate::state::browser::download(&name, "application/x-ndjson", &judgments_jsonl_chained(&judgments)).map_err(|e| e.to_string())
+                    }
+                    Err(errors) => Err(errors.join("; ")),
+                };
+                if let Err(error) = result {
+                    let _ = gloo::utils::window().alert_with_message(&text::download_failed(&error));
+                }
+            });
+        })
+    };
+
     let exposed = queue.as_ref().map(|q| {
         let stage = match &*view {
             View::Rating(Stage::Calibration(n), _) => format!("calibration-{n}"),
@@ -153,7 +177,7 @@ pub fn campaign_page(props: &CampaignPageProps) -> Html {
                 <ul>{ for errors.iter().map(|e| html! { <li><code>{ e }</code></li> }) }</ul>
             </main>
         },
-        View::Gate(gate) => gate_view(gate, queue.as_deref(), {
+        View::Gate(gate) => gate_view(gate, queue.as_deref(), download_calibration.clone(), {
             let (advance, queue) = (advance.clone(), queue.clone());
             Callback::from(move |_: MouseEvent| {
                 if let Some(queue) = &*queue {
@@ -171,9 +195,10 @@ pub fn campaign_page(props: &CampaignPageProps) -> Html {
                         </p>
                     })
                 }
-                Stage::Production if *passed_notice => {
-                    Some(html! { <p class="notice campaign-banner" role="status" data-stage="production">{ text::PASSED }</p> })
-                }
+                Stage::Production if *passed_notice => Some(html! {
+                    <p class="notice campaign-banner" role="status" data-stage="production">{ text::PASSED }{ " " }
+                        <button onclick={download_calibration.clone()}>{ text::DOWNLOAD_CALIBRATION }</button></p>
+                }),
                 Stage::Production => None,
             };
             html! {
@@ -189,7 +214,7 @@ pub fn campaign_page(props: &CampaignPageProps) -> Html {
 }
 
 /// The closed gate: accuracy against the pass mark, items missed, retakes left or locked.
-fn gate_view(gate: &Gate, queue: Option<&CampaignQueue>, on_retake: Callback<MouseEvent>) -> Html {
+fn gate_view(gate: &Gate, queue: Option<&CampaignQueue>, on_download: Callback<MouseEvent>, on_retake: Callback<MouseEvent>) -> Html {
     let pass = queue.and_then(|q| q.campaign.calibration.as_ref()).map_or(1.0, |c| c.pass_accuracy);
     let missed: Vec<String> = gate
         .attempts
@@ -214,6 +239,7 @@ fn gate_view(gate: &Gate, queue: Option<&CampaignQueue>, on_retake: Callback<Mou
                     <p>{ text::LOCKED_BODY }</p>
                 }
                 <p class="muted small">{ text::EXPORT_HINT }</p>
+                <button onclick={on_download}>{ text::DOWNLOAD_CALIBRATION }</button>
             </section>
         </main>
     }
