@@ -102,7 +102,10 @@ pub fn sample_size(request_json: String) -> Result<String, JsError> {
             };
             (serde_json::to_value(&plan).map_err(|e| JsError::new(&e.to_string()))?, size::alpha_items(&plan))
         }
-        "accuracy" => (serde_json::json!({"accuracy": r.accuracy, "half_width": r.width, "confidence": 0.95}), size::accuracy_items(r.accuracy, r.width)),
+        "accuracy" => (
+            serde_json::json!({"accuracy": r.accuracy, "half_width": r.width, "confidence": 0.95}),
+            size::accuracy_items(r.accuracy, r.width),
+        ),
         "bt" => {
             let plan = BtPlan {
                 elo_difference: r.elo,

@@ -48,10 +48,7 @@ pub enum Stage {
 }
 
 fn problem_lines(url: &str, problems: &[CampaignProblem]) -> OpenError {
-    problems
-        .iter()
-        .map(|p| format!("{url}:{}: {}", p.field, serde_json::to_string(&p.kind).unwrap_or_default()))
-        .collect()
+    problems.iter().map(|p| format!("{url}:{}: {}", p.field, serde_json::to_string(&p.kind).unwrap_or_default())).collect()
 }
 
 /// Fetches the campaign at `url` and its files, and computes `annotator`'s queue.
@@ -148,7 +145,8 @@ impl CampaignQueue {
             let files = self.stage_files(Stage::Calibration(attempt));
             let key = evaluation_key(&sha256_hex(files.tasks_text.as_bytes()), &sha256_hex(files.rubric_text.as_bytes()));
             let store = Store::open(&key).await.map_err(|e| vec![format!("This browser's storage is not available: {e}")])?;
-            let lines = store.judgments_of(&self.annotator).await.map_err(|e| vec![format!("This browser's storage is not available: {e}")])?;
+            let lines =
+                store.judgments_of(&self.annotator).await.map_err(|e| vec![format!("This browser's storage is not available: {e}")])?;
             if lines.is_empty() {
                 break;
             }

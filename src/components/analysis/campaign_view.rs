@@ -143,7 +143,9 @@ fn render(result: &Value) -> Html {
     let count = |v: &Value| v.as_u64().unwrap_or(0);
     let pace = &progress["pace"];
     let pace_text = match (number(&pace["per_day"]), pace["finish"].as_str()) {
-        (Some(per_day), Some(finish)) => text::pace(per_day, number(&pace["window_days"]).unwrap_or(0.0), count(&pace["remaining"]), finish),
+        (Some(per_day), Some(finish)) => {
+            text::pace(per_day, number(&pace["window_days"]).unwrap_or(0.0), count(&pace["remaining"]), finish)
+        }
         _ => text::NO_ESTIMATE.to_owned(),
     };
     let unplanned = count(&progress["unplanned"]);
@@ -174,7 +176,8 @@ pub fn campaign_view(props: &CampaignViewProps) -> Html {
         })
     };
     let compute = {
-        let (campaign, tasks, result, busy, judgments) = (campaign.clone(), tasks.clone(), result.clone(), busy.clone(), props.judgments.clone());
+        let (campaign, tasks, result, busy, judgments) =
+            (campaign.clone(), tasks.clone(), result.clone(), busy.clone(), props.judgments.clone());
         Callback::from(move |_: MouseEvent| {
             if judgments.is_empty() {
                 return result.set(Some(Err(text::NEED_JUDGMENTS.into())));

@@ -85,7 +85,8 @@ pub fn size_panel() -> Html {
         Callback::from(move |e: Event| seed.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value().parse().unwrap_or(0)))
     };
     let compute = {
-        let (metric, level, values, seed, result, busy) = (metric.clone(), level.clone(), values.clone(), seed.clone(), result.clone(), busy.clone());
+        let (metric, level, values, seed, result, busy) =
+            (metric.clone(), level.clone(), values.clone(), seed.clone(), result.clone(), busy.clone());
         Callback::from(move |_: MouseEvent| {
             let mut question = json!({"metric": *metric, "seed": *seed});
             for ((m, key), value) in values.iter() {

@@ -20,13 +20,15 @@ mod text {
     pub const LOADING: &str = "Loading the campaign…";
     pub const OPENING: &str = "Opening your queue…";
     pub const CANNOT_OPEN: &str = "This campaign could not be opened. Check the link you were sent, or ask your lead.";
-    pub const CALIBRATION_INTRO: &str = "Calibration: judge these items first. Your answers are compared with the expected ones; production opens once you pass.";
+    pub const CALIBRATION_INTRO: &str =
+        "Calibration: judge these items first. Your answers are compared with the expected ones; production opens once you pass.";
     pub const FAILED_TITLE: &str = "Calibration not passed yet";
     pub const LOCKED_TITLE: &str = "Calibration not passed";
     pub const LOCKED_BODY: &str = "You have used every allowed attempt, so the production queue stays closed. Your lead has been given your answers and will contact you.";
     pub const RETAKE: &str = "Start the retake";
     pub const PASSED: &str = "Calibration passed: your production queue is open.";
-    pub const EXPORT_HINT: &str = "Your calibration judgments stay saved in this browser; download them to hand them in with your other judgments.";
+    pub const EXPORT_HINT: &str =
+        "Your calibration judgments stay saved in this browser; download them to hand them in with your other judgments.";
     pub const DOWNLOAD_CALIBRATION: &str = "Download my calibration judgments";
     pub fn download_failed(error: &str) -> String {
         format!("The download failed: {error}")
@@ -148,7 +150,8 @@ pub fn campaign_page(props: &CampaignPageProps) -> Html {
                 let result = match queue.calibration_judgments().await {
                     Ok(judgments) => {
                         let name = format!("{}.{}.calibration.judgments.jsonl", queue.campaign.id, queue.annotator);
-                        crate::state::browser::download(&name, "application/x-ndjson", &judgments_jsonl_chained(&judgments)).map_err(|e| e.to_string())
+                        crate::state::browser::download(&name, "application/x-ndjson", &judgments_jsonl_chained(&judgments))
+                            .map_err(|e| e.to_string())
                     }
                     Err(errors) => Err(errors.join("; ")),
                 };
