@@ -8,6 +8,7 @@ use verdict_core::judgment::judgment_from_line;
 use verdict_core::Judgment;
 use yew::prelude::*;
 
+use crate::components::campaign::CampaignPage;
 use crate::components::rating::RatingPage;
 use crate::components::setup::{setup_page::OpenRequest, SetupPage};
 use crate::embed::EmbedBridge;
@@ -28,6 +29,8 @@ enum Phase {
     Opening(String),
     /// Rating.
     Rating(Rc<Opened>),
+    /// A campaign link: (campaign URL, annotator).
+    Campaign(String, String),
 }
 
 /// The app.
@@ -107,6 +110,14 @@ pub fn app() -> Html {
                 }
                 let who = config.annotator.clone().unwrap_or_else(|| (*annotator).clone());
                 annotator.set(who.clone());
+                if let Some(url) = crate::state::browser::url_param("campaign") {
+                    return phase.set(match who.is_empty() {
+                        true => Phase::Setup(vec![
+                            "This campaign link has no annotator: open the link you were sent (it ends in &annotator=…).".into(),
+                        ]),
+                        false => Phase::Campaign(url, who),
+                    });
+                }
                 if let Some(bridge) = EmbedBridge::new(config.clone()) {
                     // `ready` is posted by the listener effect below, once messages can be heard.
                     bridge_state.set(Some(bridge.clone()));
@@ -217,6 +228,10 @@ pub fn app() -> Html {
             html! { <main class="opening" aria-busy="true"><p>{ "Waiting for the host page to send an evaluation…" }</p></main> }
         }
         Phase::Opening(what) => html! { <main class="opening" aria-busy="true"><p>{ what }</p></main> },
+        Phase::Campaign(url, who) => html! {
+            <CampaignPage url={AttrValue::from(url.clone())} annotator={AttrValue::from(who.clone())} {on_saved}
+                submit_url={config.submit_url.clone().map(AttrValue::from)} />
+        },
         // Keyed by the opened evaluation: a new `load` mounts a fresh page (session, rater, uploads).
         Phase::Rating(opened) => html! {
             <RatingPage key={format!("{:p}", Rc::as_ptr(opened))} opened={opened.clone()} on_close={close} {on_saved}

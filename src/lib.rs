@@ -10,6 +10,8 @@ pub mod embed;
 pub mod state;
 #[cfg(feature = "quality")]
 pub mod worker;
+#[cfg(feature = "quality")]
+pub mod worker_campaign;
 
 /// Mounts the app on `<body>` (called by `main`) and registers the offline service worker.
 /// A host page with `<meta name="verdict-mount" content="manual">` mounts through [`api::mount`] instead.

@@ -1,8 +1,9 @@
 // Verdict's analysis worker: parses judgment files and computes the quality report (or sliced
 // leaderboards) off the UI thread, with the quality page's own wasm module (src/worker.rs).
-// Message in:  {kind: 'report'|'slices', judgments: [{name, file?: Blob, url?: string}], tasks?, rubric?, options, by?}
+// Message in:  {kind: 'report'|'slices'|'campaign'|'size', judgments: [{name, file?: Blob, url?: string}], tasks?, rubric?,
+//               campaign?, options, by?} ('size': options is the question, no files)
 // Messages out: {stage: 'reading'|'computing'} while working, then {result: JSON text} or {error}.
-import init, { leaderboard_slices, quality_report } from './verdict-quality.js';
+import init, { campaign_progress, leaderboard_slices, quality_report, sample_size } from './verdict-quality.js';
 
 const ready = init();
 
@@ -15,9 +16,14 @@ async function text(source) {
 }
 
 self.onmessage = async (event) => {
-  const { kind, judgments, tasks, rubric, options, by } = event.data;
+  const { kind, judgments, tasks, rubric, campaign, options, by } = event.data;
   try {
     await ready;
+    if (kind === 'size') {
+      self.postMessage({ stage: 'computing' });
+      self.postMessage({ result: sample_size(JSON.stringify(options)) });
+      return;
+    }
     self.postMessage({ stage: 'reading' });
     const files = await Promise.all(judgments.map(text));
     const [tasksName, tasksText] = await text(tasks);
@@ -25,6 +31,11 @@ self.onmessage = async (event) => {
     self.postMessage({ stage: 'computing' });
     const names = files.map((f) => f[0]);
     const texts = files.map((f) => f[1]);
+    if (kind === 'campaign') {
+      const [campaignName, campaignText] = await text(campaign);
+      self.postMessage({ result: campaign_progress(names, texts, campaignName, campaignText, tasksName, tasksText, JSON.stringify(options)) });
+      return;
+    }
     const result = kind === 'slices'
       ? leaderboard_slices(names, texts, tasksName, tasksText, by, options.bootstrap, Number(options.seed))
       : quality_report(names, texts, tasksName, tasksText, rubricName, rubricText, JSON.stringify(options));

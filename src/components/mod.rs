@@ -2,6 +2,7 @@
 
 #[cfg(feature = "quality")]
 pub mod analysis;
+pub mod campaign;
 #[cfg(feature = "quality")]
 pub mod charts;
 pub mod common;

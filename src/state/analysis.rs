@@ -144,3 +144,37 @@ fn to_js(source: &NamedSource) -> Result<JsValue, String> {
 fn set(object: &Object, key: &str, value: &JsValue) -> Result<(), String> {
     Reflect::set(object, &key.into(), value).map(|_| ()).map_err(|e| crate::state::browser::js_error_text(&e))
 }
+
+/// Campaign progress (`plan::progress`) of `judgments` against a campaign file and its task
+/// file, computed in a worker; `options` is a `ProgressOptions` object. Returns `{"progress", "input"}`.
+pub async fn campaign_progress(
+    judgments: &[NamedSource],
+    campaign: &NamedSource,
+    tasks: Option<&NamedSource>,
+    options: &serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    let message = Object::new();
+    set(&message, "kind", &"campaign".into())?;
+    let list = Array::new();
+    for source in judgments {
+        list.push(&to_js(source)?);
+    }
+    set(&message, "judgments", &list)?;
+    set(&message, "campaign", &to_js(campaign)?)?;
+    if let Some(tasks) = tasks {
+        set(&message, "tasks", &to_js(tasks)?)?;
+    }
+    set(&message, "options", &js_sys::JSON::parse(&options.to_string()).map_err(|e| crate::state::browser::js_error_text(&e))?)?;
+    let json = run(&message, |_| {}).await?;
+    serde_json::from_str(&json).map_err(|e| format!("the worker's campaign progress could not be read: {e}"))
+}
+
+/// A sample-size question (`verdict plan size`'s flags as fields), answered in a worker with
+/// `verdict plan size --json`'s object.
+pub async fn sample_size(question: &serde_json::Value) -> Result<serde_json::Value, String> {
+    let message = Object::new();
+    set(&message, "kind", &"size".into())?;
+    set(&message, "options", &js_sys::JSON::parse(&question.to_string()).map_err(|e| crate::state::browser::js_error_text(&e))?)?;
+    let json = run(&message, |_| {}).await?;
+    serde_json::from_str(&json).map_err(|e| format!("the worker's answer could not be read: {e}"))
+}

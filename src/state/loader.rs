@@ -91,6 +91,12 @@ pub type OpenError = Vec<String>;
 
 /// Parses the files, opens (or resumes) the evaluation's store and restores the session.
 pub async fn open(source: Source) -> Result<Opened, OpenError> {
+    open_with(source, |_| {}).await
+}
+
+/// [`open`], with `adjust` applied to the evaluation before the session starts (a campaign
+/// fixes the display orders and the gold feedback policy).
+pub async fn open_with(source: Source, adjust: impl FnOnce(&mut Evaluation)) -> Result<Opened, OpenError> {
     let files = &source.files;
     let loaded = load_tasks(&files.tasks_name, &files.tasks_text);
     let rubric: Rubric = if files.rubric_text.trim().is_empty() {
@@ -118,6 +124,7 @@ pub async fn open(source: Source) -> Result<Opened, OpenError> {
     let tasks: Arc<[Task]> = loaded.records.into();
     let mut eval = Evaluation::new(tasks, Arc::new(rubric), &annotator, &task_sha, &rubric_sha);
     eval.group = source.group.clone();
+    adjust(&mut eval);
     let eval = Arc::new(eval);
     let session = Session::new(eval, saved, drafts, position, now_ms())
         .map_err(|error| vec![format!("{}: the evaluation cannot start because {error}.", files.tasks_name)])?;

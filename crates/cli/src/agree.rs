@@ -76,6 +76,10 @@ pub struct AgreeArgs {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Test–retest: self-agreement (α, κ) and preference flip rate between each `ID` and its
+    /// campaign repeat `ID#repeat`, per rater and per group (CIs with `--bootstrap N`).
+    #[arg(long)]
+    pub retest: bool,
     /// Threads for reading (default: all cores); the results do not depend on it.
     #[arg(long, value_name = "N")]
     pub threads: Option<u32>,
@@ -136,6 +140,9 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     };
     let (weights, weight_parameters) = agree_family::weights(&args.weights, args.period, args.weights_file.as_deref())?;
     let level = args.level.as_deref().map(parse_level).transpose()?;
+    if args.retest {
+        return crate::agree_retest::run(args, level);
+    }
     let limits = args.limits.limits()?;
     limits.check_bootstrap(u64::from(args.bootstrap))?;
     let options = Options { metrics, weights, weight_parameters, bootstrap: args.bootstrap, seed: args.seed, confidence: 0.95 };
@@ -518,7 +525,7 @@ fn level_name(level: Level) -> &'static str {
 }
 
 /// Left-aligned text columns, numbers right-aligned, two spaces apart.
-fn write_aligned(out: &mut impl Write, rows: &[Vec<String>]) -> io::Result<()> {
+pub(crate) fn write_aligned(out: &mut impl Write, rows: &[Vec<String>]) -> io::Result<()> {
     let columns = rows.first().map_or(0, Vec::len);
     let widths: Vec<usize> = (0..columns).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
     for row in rows {

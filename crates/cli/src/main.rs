@@ -13,6 +13,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod aggregate;
 mod agree;
 mod agree_family;
+mod agree_retest;
 mod audit;
 mod convert;
 mod input;

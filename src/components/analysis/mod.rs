@@ -4,12 +4,14 @@
 mod adjudication_panel;
 mod agreement_view;
 mod annotators_view;
+mod campaign_view;
 mod disagreements_view;
 mod format;
 mod judges_view;
 mod leaderboard_view;
 mod overview_view;
 mod quality_page;
+mod size_panel;
 
 pub use quality_page::{QualityPage, QualityPageProps};
 

@@ -11,10 +11,12 @@ use yew::prelude::*;
 
 use super::agreement_view::AgreementView;
 use super::annotators_view::AnnotatorsView;
+use super::campaign_view::CampaignView;
 use super::disagreements_view::DisagreementsView;
 use super::judges_view::JudgesView;
 use super::leaderboard_view::LeaderboardView;
 use super::overview_view::OverviewView;
+use super::size_panel::SizePanel;
 use crate::state::adjudications::AdjudicationStore;
 use crate::state::analysis::{analyse, slice_leaderboards, FileSource, NamedSource, SliceBoard};
 use crate::state::browser::{download, local_get, local_set, now_ms};
@@ -42,6 +44,8 @@ enum Tab {
     Judges,
     Leaderboard,
     Disagreements,
+    Campaign,
+    SampleSize,
 }
 
 const TABS: &[(Tab, &str)] = &[
@@ -51,7 +55,14 @@ const TABS: &[(Tab, &str)] = &[
     (Tab::Judges, "LLM judges"),
     (Tab::Leaderboard, "Leaderboard"),
     (Tab::Disagreements, "Disagreements"),
+    (Tab::Campaign, "Campaign"),
+    (Tab::SampleSize, "Sample size"),
 ];
+
+/// Tabs that need no report (they take their own inputs).
+fn planning(tab: Tab) -> bool {
+    matches!(tab, Tab::Campaign | Tab::SampleSize)
+}
 
 #[derive(Clone, PartialEq, Default)]
 struct Inputs {
@@ -250,10 +261,17 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                 <div class="actions-row">
                     <button class="primary" disabled={busy} onclick={analyse_files}>{ "Analyse" }</button>
                     <button disabled={busy} onclick={analyse_demo}>{ "Analyse the MT-Bench human judgments (demo)" }</button>
+                    <button onclick={{ let tab = tab.clone(); Callback::from(move |_| tab.set(Tab::Campaign)) }}>{ "Campaign progress" }</button>
+                    <button onclick={{ let tab = tab.clone(); Callback::from(move |_| tab.set(Tab::SampleSize)) }}>{ "Sample size" }</button>
                     <span class="muted small">{ "Everything runs in this browser, in a background worker." }</span>
                 </div>
                 if let Some(message) = &*error { <p class="errors" role="alert">{ message }</p> }
             </section>
+            if report.is_none() && planning(*tab) {
+                <div role="tabpanel" class="tab-panel">
+                    { if *tab == Tab::Campaign { html! { <CampaignView judgments={inputs.judgments.clone()} /> } } else { html! { <SizePanel /> } } }
+                </div>
+            }
             if let Some(report) = &*report {
                 <nav class="tabs" role="tablist" aria-label="Views">
                     { for TABS.iter().map(|(value, label)| {
@@ -275,6 +293,8 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                             <DisagreementsView report={report.clone()} tasks={(*tasks).clone()} adjudications={(*adjudications).clone()}
                                 root_causes={(*root_causes).clone()} adjudicator={props.adjudicator.clone()} {on_save} />
                         </> },
+                        Tab::Campaign => html! { <CampaignView judgments={inputs.judgments.clone()} /> },
+                        Tab::SampleSize => html! { <SizePanel /> },
                     } }
                 </div>
                 <section class="card csv" aria-label="Tables as CSV">

@@ -13,6 +13,7 @@ mod assign;
 pub mod campaign;
 pub mod files;
 pub mod gate;
+pub mod progress;
 pub mod retest;
 mod sequence;
 pub mod size;
