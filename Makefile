@@ -43,6 +43,9 @@ test-reference:
 	target/venv-peers/bin/python tests/reference/aggregate/make_fixtures.py --out target/reference/aggregate/fixtures.json
 	VERDICT_AGGREGATE_FIXTURES=$(CURDIR)/target/reference/aggregate/fixtures.json \
 	  cargo test --locked -p verdict-core --test aggregate_reference
+	target/venv-arena-rank/bin/python tests/reference/ranking-style/make_fixtures.py --out target/reference/ranking-style
+	VERDICT_STYLE_FIXTURES=$(CURDIR)/target/reference/ranking-style \
+	  cargo test --locked -p verdict-core --test ranking_style_reference
 
 # verdict-core must stay free of DOM/web dependencies (see docs/ARCHITECTURE.md).
 check-core-pure:
