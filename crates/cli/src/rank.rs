@@ -10,7 +10,8 @@ use anyhow::{bail, Context};
 use serde_json::{Map, Value};
 use verdict_core::judgment::Judgment;
 use verdict_core::problem::Problem;
-use verdict_core::ranking::{self, battles, bias, BiasReport, By, Leaderboard, Method, Options};
+use verdict_core::ranking::controlled::{self, StyleControl};
+use verdict_core::ranking::{self, battles, bias, contextual, style, BiasReport, By, Leaderboard, Method, Options};
 use verdict_core::read::{read_texts, InputSummary};
 use verdict_core::task::{load_tasks, Task};
 
@@ -53,6 +54,15 @@ pub struct RankArgs {
     /// Threads for reading and the bootstrap (default: all cores; the results do not depend on it).
     #[arg(long)]
     pub threads: Option<u32>,
+    /// Style control (arena-rank's contextual Bradley–Terry): covariates for answer length and
+    /// Markdown headers, bold and lists, from the task file's outputs (--tasks) or else the
+    /// Arena rows' `conv_metadata`; prints raw and controlled ratings and the coefficients.
+    #[arg(long)]
+    pub style_control: bool,
+    /// Interval method: `sandwich` (robust standard errors, arena-rank's default; the default
+    /// with --style-control unless --bootstrap N is given) or `bootstrap` (--bootstrap N rounds).
+    #[arg(long, value_enum)]
+    pub ci: Option<CiArg>,
     #[command(flatten)]
     pub limits: input::LimitArgs,
 }
@@ -64,6 +74,15 @@ pub enum MethodArg {
     Bt,
     /// Online Elo.
     Elo,
+}
+
+/// `--ci` values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CiArg {
+    /// Huber–White sandwich standard errors.
+    Sandwich,
+    /// Percentile bootstrap.
+    Bootstrap,
 }
 
 /// At most this many problems are printed; `verdict validate` lists all.
@@ -85,6 +104,29 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             _ => bail!("--by takes `criterion` or `meta.FIELD`, not `{other}`"),
         },
     };
+    let ci = match args.ci {
+        Some(ci) => Some(ci),
+        None if args.bootstrap > 0 => Some(CiArg::Bootstrap),
+        None if args.style_control => Some(CiArg::Sandwich),
+        None => None,
+    };
+    if args.style_control || ci == Some(CiArg::Sandwich) {
+        let what = if args.style_control { "--style-control" } else { "--ci sandwich" };
+        if matches!(args.method, MethodArg::Elo) {
+            bail!("{what} needs --method bt");
+        }
+        if args.prior > 0.0 {
+            bail!("{what} fits arena-rank's model, which has no prior: leave out --prior");
+        }
+        if by.is_some() && args.style_control {
+            bail!("--style-control does not take --by yet");
+        }
+    }
+    match ci {
+        Some(CiArg::Sandwich) if args.bootstrap > 0 => bail!("--ci sandwich and --bootstrap N: choose one interval method"),
+        Some(CiArg::Bootstrap) if args.bootstrap == 0 => bail!("--ci bootstrap needs --bootstrap N (rounds)"),
+        _ => {}
+    }
     let limits = args.limits.limits()?;
     limits.check_bootstrap(u64::from(args.bootstrap))?;
     let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32));
@@ -111,7 +153,45 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     };
     let mut out = String::new();
     let input: InputSummary;
+    let mut n_read_errors = 0;
     let n_battles = match &by {
+        None if args.style_control => {
+            let read = input::read_judgments(&args.files, &limits)?;
+            input = read.summary;
+            // read_judgments printed its problems; only their severity counts below.
+            n_read_errors = read.problems.iter().filter(|p| p.is_error()).count();
+            let set = ranking::BattleSet::from_judgments(&read.judgments, tasks.as_deref());
+            limits.check_count("models", set.models.len() as u64)?;
+            let mut board = ranking::leaderboard_from_battles(&set, &options);
+            if ci == Some(CiArg::Sandwich) {
+                controlled::sandwich_intervals(&mut board, &set, contextual::HESSIAN_REG, ranking::CONFIDENCE);
+            }
+            let source = if tasks.is_some() { style::Source::Tasks } else { style::Source::ConvMetadata };
+            let covariates = controlled::battle_covariates(&set, source, &read.judgments, tasks.as_deref());
+            let interval = match ci {
+                Some(CiArg::Bootstrap) => contextual::Interval::Bootstrap { rounds: args.bootstrap, seed: args.seed },
+                _ => contextual::Interval::Sandwich,
+            };
+            let style_options = controlled::StyleOptions { interval, threads: options.threads, ..controlled::StyleOptions::default() };
+            let styled = controlled::style_control(&set, &covariates, &board, source, &style_options);
+            let report = bias(&set, tasks.as_deref());
+            if args.json {
+                let with = WithBias {
+                    slice: None,
+                    board: &board,
+                    bias: &report,
+                    input: Some(&input),
+                    ci: ci_name(ci),
+                    style_control: Some(&styled),
+                };
+                out = serde_json::to_string_pretty(&with)?;
+                out.push('\n');
+            } else {
+                write_table(&mut out, &board, &report, &options);
+                write_style_table(&mut out, &styled);
+            }
+            set.battles.len()
+        }
         None => {
             let names: Vec<&str> = args.files.iter().map(String::as_str).collect();
             let index = tasks.as_deref().map(battles::TaskIndex::new);
@@ -125,10 +205,15 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             problems.extend(loaded.problems);
             limits.check_count("models", set.models.len() as u64)?;
             limits.check_count("annotators", set.annotators.len() as u64)?;
-            let board = ranking::leaderboard_from_battles(&set, &options);
+            let mut board = ranking::leaderboard_from_battles(&set, &options);
+            if ci == Some(CiArg::Sandwich) {
+                controlled::sandwich_intervals(&mut board, &set, contextual::HESSIAN_REG, ranking::CONFIDENCE);
+            }
             let report = bias(&set, tasks.as_deref());
             if args.json {
-                let mut bytes = serde_json::to_vec_pretty(&WithBias { slice: None, board: &board, bias: &report, input: Some(&input) })?;
+                let with =
+                    WithBias { slice: None, board: &board, bias: &report, input: Some(&input), ci: ci_name(ci), style_control: None };
+                let mut bytes = serde_json::to_vec_pretty(&with)?;
                 bytes.push(b'\n');
                 out = String::from_utf8(bytes).expect("serde_json writes UTF-8");
             } else {
@@ -152,7 +237,10 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             let mut json_slices = Vec::new();
             let mut total = 0;
             for slice in &slices {
-                let board = ranking::leaderboard_from_battles(&slice.battles, &options);
+                let mut board = ranking::leaderboard_from_battles(&slice.battles, &options);
+                if ci == Some(CiArg::Sandwich) {
+                    controlled::sandwich_intervals(&mut board, &slice.battles, contextual::HESSIAN_REG, ranking::CONFIDENCE);
+                }
                 let report = bias(&slice.battles, tasks.as_deref());
                 total += slice.battles.battles.len();
                 if args.json {
@@ -161,6 +249,8 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                         board: &board,
                         bias: &report,
                         input: None,
+                        ci: ci_name(ci),
+                        style_control: None,
                     })?);
                 } else {
                     let _ = writeln!(out, "== {by_name} = {} ==", slice.name);
@@ -186,7 +276,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     stdout.write_all(out.as_bytes()).context("cannot write to stdout")?;
     stdout.flush().ok();
 
-    let n_errors = problems.iter().filter(|p| p.is_error()).count();
+    let n_errors = problems.iter().filter(|p| p.is_error()).count() + n_read_errors;
     for problem in problems.iter().take(MAX_PROBLEMS_SHOWN) {
         eprintln!("{problem}");
     }
@@ -333,6 +423,74 @@ struct WithBias<'a> {
     bias: &'a BiasReport,
     #[serde(skip_serializing_if = "Option::is_none")]
     input: Option<&'a InputSummary>,
+    /// The interval method, when there are intervals (`sandwich` or `bootstrap`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ci: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    style_control: Option<&'a StyleControl>,
+}
+
+fn ci_name(ci: Option<CiArg>) -> Option<&'static str> {
+    ci.map(|ci| match ci {
+        CiArg::Sandwich => "sandwich",
+        CiArg::Bootstrap => "bootstrap",
+    })
+}
+
+/// Writes raw and style-controlled ratings side by side, then the coefficients.
+fn write_style_table(out: &mut String, styled: &StyleControl) {
+    let source = match styled.source {
+        style::Source::Tasks => "counted in the task file's outputs",
+        style::Source::ConvMetadata => "from conv_metadata",
+    };
+    let _ = writeln!(
+        out,
+        "\nstyle control (arena-rank's contextual Bradley–Terry; covariates {source}; {} battles; {:.0}% {} intervals):",
+        styled.n_battles,
+        100.0 * styled.confidence,
+        styled.ci
+    );
+    for (reason, count) in &styled.skipped {
+        let _ = writeln!(out, "left out {count} battles: {reason}");
+    }
+    if styled.models.is_empty() {
+        let _ = writeln!(out, "no style-controlled ratings: fewer than two rated models with covariates");
+        return;
+    }
+    let width = styled.models.iter().map(|m| m.model.chars().count()).max().unwrap_or(5).max(5);
+    let interval = |low: Option<f64>, high: Option<f64>| match (low, high) {
+        (Some(low), Some(high)) => format!("[{low:.1}, {high:.1}]"),
+        _ => "—".to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "{:>4}  {:<width$}  {:>10}  {:>17}  {:>8}  {:>17}  {:>8}",
+        "rank", "model", "controlled", "95% CI", "raw", "raw 95% CI", "raw rank"
+    );
+    for m in &styled.models {
+        let _ = writeln!(
+            out,
+            "{:>4}  {:<width$}  {:>10.1}  {:>17}  {:>8.1}  {:>17}  {:>8}",
+            m.rank,
+            m.model,
+            m.rating,
+            interval(m.ci_low, m.ci_high),
+            m.raw_rating,
+            interval(m.raw_ci_low, m.raw_ci_high),
+            m.raw_rank.map_or_else(|| "—".to_owned(), |r| r.to_string())
+        );
+    }
+    let _ = writeln!(out, "{:<8}  {:>9}  {:>21}  {:>9}", "covariate", "β", "95% CI", "Elo/sd");
+    for c in &styled.coefficients {
+        let ci = match (c.ci_low, c.ci_high) {
+            (Some(low), Some(high)) => format!("[{low:.4}, {high:.4}]"),
+            _ => "—".to_owned(),
+        };
+        let _ = writeln!(out, "{:<9}  {:>9.4}  {:>21}  {:>9.1}", c.name, c.value, ci, c.elo);
+    }
+    if !styled.converged {
+        let _ = writeln!(out, "note: the style-controlled fit did not converge in {} Newton steps", styled.iterations);
+    }
 }
 
 fn number(value: Option<f64>, decimals: usize) -> String {
@@ -361,7 +519,8 @@ fn write_table(out: &mut String, board: &Leaderboard, report: &BiasReport, optio
         if board.method == Method::Bt && board.prior > 0.0 { format!(", prior {} virtual ties", board.prior) } else { String::new() };
     let intervals = match &board.bootstrap {
         Some(b) => format!(", 95% intervals from {} bootstrap rounds (seed {})", b.rounds, b.seed),
-        None => ", no intervals (--bootstrap N)".to_owned(),
+        None if board.models.iter().any(|m| m.ci_low.is_some()) => ", 95% sandwich intervals (robust standard errors)".to_owned(),
+        None => ", no intervals (--bootstrap N or --ci sandwich)".to_owned(),
     };
     let _ = writeln!(out, "{method}{prior}: {} battles{intervals}", board.n_battles);
     let width = board.models.iter().map(|m| m.model.chars().count()).max().unwrap_or(5).max(5);
