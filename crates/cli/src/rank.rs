@@ -156,9 +156,9 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     let mut n_read_errors = 0;
     let n_battles = match &by {
         None if args.style_control => {
-            let read = input::read_judgments(&args.files, &limits)?;
+            let read = read_for_style(&args.files, &limits)?;
             input = read.summary;
-            // read_judgments printed its problems; only their severity counts below.
+            // read_for_style printed its problems; only their severity counts below.
             n_read_errors = read.problems.iter().filter(|p| p.is_error()).count();
             let set = ranking::BattleSet::from_judgments(&read.judgments, tasks.as_deref());
             limits.check_count("models", set.models.len() as u64)?;
@@ -167,7 +167,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                 controlled::sandwich_intervals(&mut board, &set, contextual::HESSIAN_REG, ranking::CONFIDENCE);
             }
             let source = if tasks.is_some() { style::Source::Tasks } else { style::Source::ConvMetadata };
-            let covariates = controlled::battle_covariates(&set, source, &read.judgments, tasks.as_deref());
+            let covariates = controlled::battle_covariates(&set, source, &read.judgments, &read.conv_counts, tasks.as_deref());
             let interval = match ci {
                 Some(CiArg::Bootstrap) => contextual::Interval::Bootstrap { rounds: args.bootstrap, seed: args.seed },
                 _ => contextual::Interval::Sandwich,
@@ -294,6 +294,65 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(if n_errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// What `--style-control` keeps of the input.
+struct StyleInput {
+    /// The kept judgments, stripped to what battles need (no `extra`, `scores`, `flags`).
+    judgments: Vec<Judgment>,
+    /// Each judgment's `conv_metadata` counts.
+    conv_counts: Vec<Result<[style::StyleCounts; 2], style::Missing>>,
+    summary: InputSummary,
+    problems: Vec<Problem>,
+}
+
+/// Reads judgments through the one reader as a stream (identities only: the reader applies the
+/// identity rule and counts, and hands over each judgment as it is read), keeping of each the
+/// fields battles need and its `conv_metadata` counts, so that a million Arena rows take a few
+/// hundred MB instead of every row's metadata tree. Prints problems as `read_judgments` does.
+fn read_for_style(paths: &[String], limits: &verdict_core::read::Limits) -> anyhow::Result<StyleInput> {
+    const MAX_PRINTED: usize = 50;
+    let mut reader = verdict_core::read::JudgmentReader::identities_only(*limits);
+    let mut judgments: Vec<Judgment> = Vec::new();
+    let mut conv_counts = Vec::new();
+    for path in paths {
+        let opened = crate::validate::open_input(path)?;
+        let mut lines = verdict_core::import::JsonLines::new(&opened.name, opened.reader).with_max_line_bytes(limits.max_line_bytes);
+        reader.begin_file(&opened.name);
+        while let Some(line) = lines.next_line().with_context(|| format!("cannot read {path}"))? {
+            let outcome = match line.text {
+                Ok(text) => reader.add_line(line.number, text, line.unterminated),
+                Err(problem) => reader.skip_line(problem),
+            };
+            if let verdict_core::read::LineOutcome::Kept { slot, .. } = outcome {
+                let Some(mut judgment) = reader.take_current() else { continue };
+                let counts = controlled::conv_metadata_counts(&judgment);
+                judgment.extra = Map::new();
+                judgment.scores = None;
+                judgment.flags = None;
+                if slot == judgments.len() {
+                    judgments.push(judgment);
+                    conv_counts.push(counts);
+                } else {
+                    judgments[slot] = judgment;
+                    conv_counts[slot] = counts;
+                }
+            }
+        }
+    }
+    let read = reader.finish();
+    for problem in read.problems.iter().take(MAX_PRINTED) {
+        eprintln!("{problem}");
+    }
+    if read.problems.len() > MAX_PRINTED {
+        eprintln!("… and {} more problems (`verdict validate` lists them all)", read.problems.len() - MAX_PRINTED);
+    }
+    limits
+        .check_count("annotators", judgments.iter().map(|j| j.annotator.as_str()).collect::<std::collections::HashSet<_>>().len() as u64)?;
+    if read.summary.lines == 0 {
+        bail!("no judgments: the input is empty");
+    }
+    Ok(StyleInput { judgments, conv_counts, summary: read.summary, problems: read.problems })
 }
 
 /// Reads one file (or stdin) into the battle reader in blocks of whole lines, read on another

@@ -22,7 +22,9 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 use verdict_core::ranking::contextual::{Interval, Weighting};
-use verdict_core::ranking::controlled::{battle_covariates, sandwich_intervals, style_control, StyleControl, StyleOptions};
+use verdict_core::ranking::controlled::{
+    battle_covariates, conv_metadata_counts, sandwich_intervals, style_control, StyleControl, StyleOptions,
+};
 use verdict_core::ranking::style::Source;
 use verdict_core::ranking::{leaderboard_from_battles, BattleSet, Leaderboard, Options};
 use verdict_core::read::read_texts;
@@ -54,7 +56,8 @@ fn fit(source: Source) -> (StyleControl, Leaderboard, BattleSet) {
     let set = BattleSet::from_judgments(&input.judgments, None);
     let raw = leaderboard_from_battles(&set, &Options::default());
     let tasks = (source == Source::Tasks).then_some(tasks.records.as_slice());
-    let covariates = battle_covariates(&set, source, &input.judgments, tasks);
+    let counts: Vec<_> = input.judgments.iter().map(conv_metadata_counts).collect();
+    let covariates = battle_covariates(&set, source, &input.judgments, &counts, tasks);
     let controlled = style_control(&set, &covariates, &raw, source, &StyleOptions::default());
     (controlled, raw, set)
 }
@@ -118,7 +121,8 @@ fn bootstrap_intervals_are_seeded_and_near_the_sandwich() {
     let input = read_texts(&[("battles.jsonl", text.as_str())]);
     let set = BattleSet::from_judgments(&input.judgments, None);
     let raw = leaderboard_from_battles(&set, &Options::default());
-    let covariates = battle_covariates(&set, Source::ConvMetadata, &input.judgments, None);
+    let counts: Vec<_> = input.judgments.iter().map(conv_metadata_counts).collect();
+    let covariates = battle_covariates(&set, Source::ConvMetadata, &input.judgments, &counts, None);
     let options = StyleOptions { interval: Interval::Bootstrap { rounds: 200, seed: 3 }, threads: 2, ..StyleOptions::default() };
     let first = style_control(&set, &covariates, &raw, Source::ConvMetadata, &options);
     let again = style_control(&set, &covariates, &raw, Source::ConvMetadata, &StyleOptions { threads: 1, ..options });

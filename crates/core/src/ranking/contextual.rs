@@ -33,6 +33,9 @@ pub const TOLERANCE: f64 = 1e-10;
 /// Newton gives up after this many steps.
 pub const MAX_ITERATIONS: u32 = 100;
 
+/// At most this many covariates per battle (the row key is a fixed array: no allocation per battle).
+pub const MAX_FEATURES: usize = 8;
+
 /// How rows are weighted.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Weighting {
@@ -77,13 +80,15 @@ pub struct Rows {
 #[derive(Debug)]
 pub struct RowsBuilder {
     rows: Rows,
-    row_index: FxMap<(u32, u64, Vec<u64>), u32>,
+    row_index: FxMap<(u32, u64, [u64; MAX_FEATURES]), u32>,
     pair_index: FxMap<(u32, u32), u32>,
 }
 
 impl RowsBuilder {
-    /// An empty set of rows for `n_models` models and `n_features` covariates per battle.
+    /// An empty set of rows for `n_models` models and `n_features` (at most [`MAX_FEATURES`])
+    /// covariates per battle.
     pub fn new(n_models: usize, n_features: usize) -> RowsBuilder {
+        assert!(n_features <= MAX_FEATURES, "at most {MAX_FEATURES} covariates");
         let rows = Rows { n_models, n_features, ..Rows::default() };
         RowsBuilder { rows, row_index: FxMap::default(), pair_index: FxMap::default() }
     }
@@ -96,13 +101,22 @@ impl RowsBuilder {
         let (a, b) = if swap { (second, first) } else { (first, second) };
         let sign = if swap { -1.0 } else { 1.0 };
         let y = if swap { 1.0 - outcome } else { outcome };
-        let oriented: Vec<f64> = features.iter().map(|x| sign * x + 0.0).collect();
+        // `+ 0.0` turns −0 into +0, so that equal values merge.
+        let mut oriented = [0.0; MAX_FEATURES];
+        for (o, x) in oriented.iter_mut().zip(features) {
+            *o = sign * x + 0.0;
+        }
+        let oriented = &oriented[..features.len()];
         let next_pair = self.rows.pairs.len() as u32;
         let pair = *self.pair_index.entry((a, b)).or_insert(next_pair);
         if pair == next_pair {
             self.rows.pairs.push((a, b));
         }
-        let key = (pair, y.to_bits(), oriented.iter().map(|x| x.to_bits()).collect());
+        let mut bits = [0u64; MAX_FEATURES];
+        for (b, x) in bits.iter_mut().zip(oriented) {
+            *b = x.to_bits();
+        }
+        let key = (pair, y.to_bits(), bits);
         let next_row = self.rows.count.len() as u32;
         let row = *self.row_index.entry(key).or_insert(next_row);
         if row == next_row {

@@ -117,17 +117,27 @@ pub struct StyleControl {
     pub degenerate_rounds: Option<u32>,
 }
 
+/// A judgment's answer counts from its `conv_metadata` (its `extra` field), for `shown[0]`
+/// (`_a`) and `shown[1]` (`_b`): what [`battle_covariates`] needs of it, so that readers can
+/// drop the rest of `conv_metadata` as they go.
+pub fn conv_metadata_counts(judgment: &Judgment) -> Result<[StyleCounts; 2], Missing> {
+    let metadata = judgment.extra.get("conv_metadata").ok_or(Missing::NoConvMetadata)?;
+    Ok([style::counts_from_conv_metadata(metadata, "a")?, style::counts_from_conv_metadata(metadata, "b")?])
+}
+
 /// Each battle's covariates (raw relative differences, first − second), or why it has none.
-/// `judgments` are the ones the battles came from (for `conv_metadata`; keyed by item and
-/// annotator), `tasks` the task file (for [`Source::Tasks`]).
+/// `judgments` are the ones the battles came from, with `conv_counts` their
+/// [`conv_metadata_counts`] (for [`Source::ConvMetadata`]; keyed by item and annotator);
+/// `tasks` the task file (for [`Source::Tasks`]).
 pub fn battle_covariates(
     set: &BattleSet,
     source: Source,
     judgments: &[Judgment],
+    conv_counts: &[Result<[StyleCounts; 2], Missing>],
     tasks: Option<&[Task]>,
 ) -> Vec<Result<[f64; N_FEATURES], Missing>> {
-    let by_identity: FxMap<(&str, &str), &Judgment> = match source {
-        Source::ConvMetadata => judgments.iter().map(|j| ((j.item_id.as_str(), j.annotator.as_str()), j)).collect(),
+    let by_identity: FxMap<(&str, &str), usize> = match source {
+        Source::ConvMetadata => judgments.iter().enumerate().map(|(k, j)| ((j.item_id.as_str(), j.annotator.as_str()), k)).collect(),
         Source::Tasks => FxMap::default(),
     };
     let by_item: FxMap<&str, &Task> = tasks.unwrap_or_default().iter().map(|t| (t.id.as_str(), t)).collect();
@@ -149,14 +159,14 @@ pub fn battle_covariates(
                 }
                 Source::ConvMetadata => {
                     let annotator = set.annotators[battle.annotator as usize].as_str();
-                    let judgment = by_identity.get(&(item, annotator)).ok_or(Missing::NoConvMetadata)?;
-                    let metadata = judgment.extra.get("conv_metadata").ok_or(Missing::NoConvMetadata)?;
-                    let side = |model: &str| match judgment.shown.as_deref() {
-                        Some([a, b]) if a == model && b != model => Ok("a"),
-                        Some([a, b]) if b == model && a != model => Ok("b"),
+                    let &k = by_identity.get(&(item, annotator)).ok_or(Missing::NoConvMetadata)?;
+                    let counts = conv_counts.get(k).ok_or(Missing::NoConvMetadata)?.as_ref().map_err(|m| *m)?;
+                    let side = |model: &str| match judgments[k].shown.as_deref() {
+                        Some([a, b]) if a == model && b != model => Ok(counts[0]),
+                        Some([a, b]) if b == model && a != model => Ok(counts[1]),
                         _ => Err(Missing::NoSides),
                     };
-                    (style::counts_from_conv_metadata(metadata, side(first)?)?, style::counts_from_conv_metadata(metadata, side(second)?)?)
+                    (side(first)?, side(second)?)
                 }
             };
             Ok(style::relative_difference(&a, &b))
