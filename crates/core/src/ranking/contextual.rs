@@ -198,12 +198,9 @@ struct Pass {
     score_cov: Vec<f64>,
 }
 
-fn log1p_exp(z: f64) -> f64 {
-    // softplus(z) = log(1 + eᶻ), without overflow for either sign.
-    if z > 0.0 {
-        z + (-z).exp().ln_1p()
-    } else {
-        z.exp().ln_1p()
+impl Pass {
+    fn empty() -> Pass {
+        Pass { loss: f64::NAN, gradient: Vec::new(), hessian: Vec::new(), score_cov: Vec::new() }
     }
 }
 
@@ -231,11 +228,14 @@ fn pass(rows: &Rows, counts: &[f64], params: &[f64], reg: f64, want: Want) -> Pa
         let z = theta[a as usize] - theta[b as usize] + x.iter().zip(beta).map(|(x, b)| x * b).sum::<f64>();
         let (y, w) = (rows.outcome[r], rows.weight[r]);
         let cw = c * w;
-        log_lik += cw * (y * z - log1p_exp(z));
+        // One exponential for both: e = e^{−|z|}, softplus(z) = max(z, 0) + log(1 + e),
+        // p = σ(z) = 1/(1 + e) for z ≥ 0 and e/(1 + e) otherwise.
+        let e = (-z.abs()).exp();
+        log_lik += cw * (y * z - (z.max(0.0) + e.ln_1p()));
         if !second_order {
             continue;
         }
-        let p = 1.0 / (1.0 + (-z).exp());
+        let p = if z >= 0.0 { 1.0 / (1.0 + e) } else { e / (1.0 + e) };
         let residual = cw * (y - p);
         pair_gradient[pair] += residual;
         for (g, x) in feature_gradient.iter_mut().zip(x) {
@@ -320,10 +320,13 @@ fn newton(rows: &Rows, counts: &[f64], reg: f64, start: Option<&[f64]>) -> Fit {
     let free = dim.saturating_sub(1);
     let mut iterations = 0;
     let mut converged = free == 0;
-    let mut loss = pass(rows, counts, &params, reg, Want::Loss).loss;
+    // Each accepted trial point's pass gives the next step's derivatives too: one pass per
+    // Newton step unless the step has to be halved.
+    let mut current = pass(rows, counts, &params, reg, Want::Newton);
+    let mut loss = current.loss;
     while !converged && iterations < MAX_ITERATIONS {
         iterations += 1;
-        let Pass { gradient, hessian, .. } = pass(rows, counts, &params, reg, Want::Newton);
+        let Pass { gradient, hessian, .. } = std::mem::replace(&mut current, Pass::empty());
         let mut matrix: Vec<f64> = (1..dim).flat_map(|r| (1..dim).map(move |c| (r, c))).map(|(r, c)| hessian[r * dim + c]).collect();
         if !linalg::cholesky(&mut matrix, free) {
             break;
@@ -336,9 +339,11 @@ fn newton(rows: &Rows, counts: &[f64], reg: f64, start: Option<&[f64]>) -> Fit {
             for (t, (p, s)) in trial[1..].iter_mut().zip(params[1..].iter().zip(&step)) {
                 *t = p + scale * s;
             }
-            let trial_loss = pass(rows, counts, &trial, reg, Want::Loss).loss;
-            if trial_loss <= loss + 1e-12 * (1.0 + loss.abs()) || scale < 1e-8 {
-                loss = trial_loss;
+            let want = if scale == 1.0 { Want::Newton } else { Want::Loss };
+            let trial_pass = pass(rows, counts, &trial, reg, want);
+            if trial_pass.loss <= loss + 1e-12 * (1.0 + loss.abs()) || scale < 1e-8 {
+                loss = trial_pass.loss;
+                current = if want == Want::Newton { trial_pass } else { pass(rows, counts, &trial, reg, Want::Newton) };
                 break;
             }
             scale *= 0.5;
