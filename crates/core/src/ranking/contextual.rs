@@ -122,7 +122,7 @@ impl RowsBuilder {
         if row == next_row {
             self.rows.pair_of_row.push(pair);
             self.rows.outcome.push(y);
-            self.rows.features.extend_from_slice(&oriented);
+            self.rows.features.extend_from_slice(oriented);
             self.rows.count.push(0.0);
         }
         self.rows.count[row as usize] += 1.0;
@@ -217,8 +217,7 @@ fn pass(rows: &Rows, counts: &[f64], params: &[f64], reg: f64, want: Want) -> Pa
     let mut feature_block = vec![0.0; k * k];
     let mut feature_gradient = vec![0.0; k];
     let mut log_lik = 0.0;
-    for r in 0..rows.len() {
-        let c = counts[r];
+    for (r, &c) in counts.iter().enumerate() {
         if c == 0.0 {
             continue;
         }
@@ -388,9 +387,9 @@ pub fn estimate(rows: &Rows, reg: f64, hessian_reg: f64, interval: Interval, con
             if let Some(covariance) = sandwich::covariance(&parts, dim) {
                 let z = crate::stats::normal_quantile(0.5 + confidence / 2.0).expect("0 < confidence < 1");
                 let se: Vec<f64> = (0..dim).map(|i| covariance[i * dim + i].max(0.0).sqrt()).collect();
-                for i in 0..dim {
-                    estimate.low[i] = Some(estimate.fit.params[i] - z * se[i]);
-                    estimate.high[i] = Some(estimate.fit.params[i] + z * se[i]);
+                for (i, se) in se.iter().enumerate() {
+                    estimate.low[i] = Some(estimate.fit.params[i] - z * se);
+                    estimate.high[i] = Some(estimate.fit.params[i] + z * se);
                 }
                 estimate.se = Some(se);
             }
