@@ -51,6 +51,9 @@ test-reference:
 	target/venv-peers/bin/python tests/reference/agreement-family/make_fixtures.py --out target/reference/agreement-family/fixtures.json
 	VERDICT_AGREEMENT_FAMILY_FIXTURES=$(CURDIR)/target/reference/agreement-family/fixtures.json \
 	  cargo test --locked -p verdict-core --test agreement_family_reference
+	target/venv-arena-rank/bin/python tests/reference/ranking-style/make_fixtures.py --out target/reference/ranking-style
+	VERDICT_STYLE_FIXTURES=$(CURDIR)/target/reference/ranking-style \
+	  cargo test --locked -p verdict-core --test ranking_style_reference
 
 # Every fuzz target briefly (docs/FORMATS.md, "Fuzzing"): stable Rust with RUSTC_BOOTSTRAP=1, as
 # this machine has no nightly. Long runs are for benchmarks: FUZZ_SECONDS=600 make test-fuzz.

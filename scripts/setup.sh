@@ -49,7 +49,18 @@ install_chromium() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
 }
 
+install_arena_rank() {
+  # lmarena's arena-rank (style control, sandwich intervals) pins numpy 2.3.3: its own venv.
+  local venv=target/venv-arena-rank req=tests/reference/ranking-style/requirements.txt
+  if cmp -s "$req" "$venv/stamp" && "$venv/bin/python" -c 'import arena_rank.models.contextual_bradley_terry' 2>/dev/null; then return; fi
+  say "installing the Python peer arena-rank into $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --no-deps -r "$req"
+  cp "$req" "$venv/stamp"
+}
+
 install_python_peers() {
+  install_arena_rank
   # Independent implementations the reference checks run live (`make test-reference`), in a venv
   # so that their pins never meet other Python packages. crowd-kit goes in without its declared
   # dependencies (transformers, pyarrow serve its text/learning parts, which we do not use).

@@ -10,7 +10,8 @@ use anyhow::{bail, Context};
 use serde_json::{Map, Value};
 use verdict_core::judgment::Judgment;
 use verdict_core::problem::Problem;
-use verdict_core::ranking::{self, battles, bias, BiasReport, By, Leaderboard, Method, Options};
+use verdict_core::ranking::controlled::{self, StyleControl};
+use verdict_core::ranking::{self, battles, bias, contextual, style, BiasReport, By, Leaderboard, Method, Options};
 use verdict_core::read::{read_texts, InputSummary};
 use verdict_core::task::{load_tasks, Task};
 
@@ -53,6 +54,15 @@ pub struct RankArgs {
     /// Threads for reading and the bootstrap (default: all cores; the results do not depend on it).
     #[arg(long)]
     pub threads: Option<u32>,
+    /// Style control (arena-rank's contextual Bradley–Terry): covariates for answer length and
+    /// Markdown headers, bold and lists, from the task file's outputs (--tasks) or else the
+    /// Arena rows' `conv_metadata`; prints raw and controlled ratings and the coefficients.
+    #[arg(long)]
+    pub style_control: bool,
+    /// Interval method: `sandwich` (robust standard errors, arena-rank's default; the default
+    /// with --style-control unless --bootstrap N is given) or `bootstrap` (--bootstrap N rounds).
+    #[arg(long, value_enum)]
+    pub ci: Option<CiArg>,
     #[command(flatten)]
     pub partials: crate::partials::PartialsFlags,
     #[command(flatten)]
@@ -68,6 +78,15 @@ pub enum MethodArg {
     Bt,
     /// Online Elo.
     Elo,
+}
+
+/// `--ci` values.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CiArg {
+    /// Huber–White sandwich standard errors.
+    Sandwich,
+    /// Percentile bootstrap.
+    Bootstrap,
 }
 
 /// At most this many problems are printed; `verdict validate` lists all.
@@ -89,6 +108,29 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             _ => bail!("--by takes `criterion` or `meta.FIELD`, not `{other}`"),
         },
     };
+    let ci = match args.ci {
+        Some(ci) => Some(ci),
+        None if args.bootstrap > 0 => Some(CiArg::Bootstrap),
+        None if args.style_control => Some(CiArg::Sandwich),
+        None => None,
+    };
+    if args.style_control || ci == Some(CiArg::Sandwich) {
+        let what = if args.style_control { "--style-control" } else { "--ci sandwich" };
+        if matches!(args.method, MethodArg::Elo) {
+            bail!("{what} needs --method bt");
+        }
+        if args.prior > 0.0 {
+            bail!("{what} fits arena-rank's model, which has no prior: leave out --prior");
+        }
+        if by.is_some() && args.style_control {
+            bail!("--style-control does not take --by yet");
+        }
+    }
+    match ci {
+        Some(CiArg::Sandwich) if args.bootstrap > 0 => bail!("--ci sandwich and --bootstrap N: choose one interval method"),
+        Some(CiArg::Bootstrap) if args.bootstrap == 0 => bail!("--ci bootstrap needs --bootstrap N (rounds)"),
+        _ => {}
+    }
     let limits = args.limits.limits()?;
     limits.check_bootstrap(u64::from(args.bootstrap))?;
     // Rank keeps every rater, LLM judges too, unless --raters narrows it.
@@ -118,7 +160,50 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
     let input: InputSummary;
     let selected: u64;
+    let mut n_read_errors = 0;
     let n_battles = match &by {
+        None if args.style_control => {
+            if !selection.is_everything() {
+                bail!("--style-control does not take --items, --where or --raters yet");
+            }
+            let read = read_for_style(&args.files, &limits)?;
+            input = read.summary;
+            selected = input.judgments;
+            // read_for_style printed its problems; only their severity counts below.
+            n_read_errors = read.problems.iter().filter(|p| p.is_error()).count();
+            let set = ranking::BattleSet::from_judgments(&read.judgments, tasks.as_deref());
+            limits.check_count("models", set.models.len() as u64)?;
+            let mut board = ranking::leaderboard_from_battles(&set, &options);
+            if ci == Some(CiArg::Sandwich) {
+                controlled::sandwich_intervals(&mut board, &set, contextual::HESSIAN_REG, ranking::CONFIDENCE);
+            }
+            let source = if tasks.is_some() { style::Source::Tasks } else { style::Source::ConvMetadata };
+            let covariates = controlled::battle_covariates(&set, source, &read.judgments, &read.conv_counts, tasks.as_deref());
+            let interval = match ci {
+                Some(CiArg::Bootstrap) => contextual::Interval::Bootstrap { rounds: args.bootstrap, seed: args.seed },
+                _ => contextual::Interval::Sandwich,
+            };
+            let style_options = controlled::StyleOptions { interval, threads: options.threads, ..controlled::StyleOptions::default() };
+            let styled = controlled::style_control(&set, &covariates, &board, source, &style_options);
+            let report = bias(&set, tasks.as_deref());
+            if args.json {
+                let with = WithBias {
+                    slice: None,
+                    board: &board,
+                    bias: &report,
+                    input: Some(&input),
+                    selected: Some(selected),
+                    ci: ci_name(ci),
+                    style_control: Some(&styled),
+                };
+                out = serde_json::to_string_pretty(&with)?;
+                out.push('\n');
+            } else {
+                write_table(&mut out, &board, &report, &options);
+                write_style_table(&mut out, &styled);
+            }
+            set.battles.len()
+        }
         None => {
             let set = if args.partials.from_partials.is_empty() {
                 let names: Vec<&str> = args.files.iter().map(String::as_str).collect();
@@ -142,14 +227,25 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             }
             limits.check_count("models", set.models.len() as u64)?;
             limits.check_count("annotators", set.annotators.len() as u64)?;
-            let board = ranking::leaderboard_from_battles(&set, &options);
+            let mut board = ranking::leaderboard_from_battles(&set, &options);
+            if ci == Some(CiArg::Sandwich) {
+                controlled::sandwich_intervals(&mut board, &set, contextual::HESSIAN_REG, ranking::CONFIDENCE);
+            }
             let report = bias(&set, tasks.as_deref());
             selected = set.n_selected;
             if args.json {
                 // Partials keep no judgments, so nothing was selected from them: no count is printed.
                 let selected = args.partials.from_partials.is_empty().then_some(selected);
-                let with_bias = WithBias { slice: None, board: &board, bias: &report, input: Some(&input), selected };
-                let mut bytes = serde_json::to_vec_pretty(&with_bias)?;
+                let with = WithBias {
+                    slice: None,
+                    board: &board,
+                    bias: &report,
+                    input: Some(&input),
+                    selected,
+                    ci: ci_name(ci),
+                    style_control: None,
+                };
+                let mut bytes = serde_json::to_vec_pretty(&with)?;
                 bytes.push(b'\n');
                 out = String::from_utf8(bytes).expect("serde_json writes UTF-8");
             } else {
@@ -174,7 +270,10 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             let mut json_slices = Vec::new();
             let mut total = 0;
             for slice in &slices {
-                let board = ranking::leaderboard_from_battles(&slice.battles, &options);
+                let mut board = ranking::leaderboard_from_battles(&slice.battles, &options);
+                if ci == Some(CiArg::Sandwich) {
+                    controlled::sandwich_intervals(&mut board, &slice.battles, contextual::HESSIAN_REG, ranking::CONFIDENCE);
+                }
                 let report = bias(&slice.battles, tasks.as_deref());
                 total += slice.battles.battles.len();
                 if args.json {
@@ -184,6 +283,8 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                         bias: &report,
                         input: None,
                         selected: None,
+                        ci: ci_name(ci),
+                        style_control: None,
                     })?);
                 } else {
                     let _ = writeln!(out, "== {by_name} = {} ==", slice.name);
@@ -210,7 +311,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     stdout.write_all(out.as_bytes()).context("cannot write to stdout")?;
     stdout.flush().ok();
 
-    let n_errors = problems.iter().filter(|p| p.is_error()).count();
+    let n_errors = problems.iter().filter(|p| p.is_error()).count() + n_read_errors;
     for problem in problems.iter().take(MAX_PROBLEMS_SHOWN) {
         eprintln!("{problem}");
     }
@@ -229,6 +330,65 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(if n_errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// What `--style-control` keeps of the input.
+struct StyleInput {
+    /// The kept judgments, stripped to what battles need (no `extra`, `scores`, `flags`).
+    judgments: Vec<Judgment>,
+    /// Each judgment's `conv_metadata` counts.
+    conv_counts: Vec<Result<[style::StyleCounts; 2], style::Missing>>,
+    summary: InputSummary,
+    problems: Vec<Problem>,
+}
+
+/// Reads judgments through the one reader as a stream (identities only: the reader applies the
+/// identity rule and counts, and hands over each judgment as it is read), keeping of each the
+/// fields battles need and its `conv_metadata` counts, so that a million Arena rows take a few
+/// hundred MB instead of every row's metadata tree. Prints problems as `read_judgments` does.
+fn read_for_style(paths: &[String], limits: &verdict_core::read::Limits) -> anyhow::Result<StyleInput> {
+    const MAX_PRINTED: usize = 50;
+    let mut reader = verdict_core::read::JudgmentReader::identities_only(*limits);
+    let mut judgments: Vec<Judgment> = Vec::new();
+    let mut conv_counts = Vec::new();
+    for path in paths {
+        let opened = crate::validate::open_input(path)?;
+        let mut lines = verdict_core::import::JsonLines::new(&opened.name, opened.reader).with_max_line_bytes(limits.max_line_bytes);
+        reader.begin_file(&opened.name);
+        while let Some(line) = lines.next_line().with_context(|| format!("cannot read {path}"))? {
+            let outcome = match line.text {
+                Ok(text) => reader.add_line(line.number, text, line.unterminated),
+                Err(problem) => reader.skip_line(problem),
+            };
+            if let verdict_core::read::LineOutcome::Kept { slot, .. } = outcome {
+                let Some(mut judgment) = reader.take_current() else { continue };
+                let counts = controlled::conv_metadata_counts(&judgment);
+                judgment.extra = Map::new();
+                judgment.scores = None;
+                judgment.flags = None;
+                if slot == judgments.len() {
+                    judgments.push(judgment);
+                    conv_counts.push(counts);
+                } else {
+                    judgments[slot] = judgment;
+                    conv_counts[slot] = counts;
+                }
+            }
+        }
+    }
+    let read = reader.finish();
+    for problem in read.problems.iter().take(MAX_PRINTED) {
+        eprintln!("{problem}");
+    }
+    if read.problems.len() > MAX_PRINTED {
+        eprintln!("… and {} more problems (`verdict validate` lists them all)", read.problems.len() - MAX_PRINTED);
+    }
+    limits
+        .check_count("annotators", judgments.iter().map(|j| j.annotator.as_str()).collect::<std::collections::HashSet<_>>().len() as u64)?;
+    if read.summary.lines == 0 {
+        bail!("no judgments: the input is empty");
+    }
+    Ok(StyleInput { judgments, conv_counts, summary: read.summary, problems: read.problems })
 }
 
 /// Reads one file (or stdin) into the battle reader in blocks of whole lines, read on another
@@ -362,6 +522,74 @@ struct WithBias<'a> {
     input: Option<&'a InputSummary>,
     #[serde(skip_serializing_if = "Option::is_none")]
     selected: Option<u64>,
+    /// The interval method, when there are intervals (`sandwich` or `bootstrap`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ci: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    style_control: Option<&'a StyleControl>,
+}
+
+fn ci_name(ci: Option<CiArg>) -> Option<&'static str> {
+    ci.map(|ci| match ci {
+        CiArg::Sandwich => "sandwich",
+        CiArg::Bootstrap => "bootstrap",
+    })
+}
+
+/// Writes raw and style-controlled ratings side by side, then the coefficients.
+fn write_style_table(out: &mut String, styled: &StyleControl) {
+    let source = match styled.source {
+        style::Source::Tasks => "counted in the task file's outputs",
+        style::Source::ConvMetadata => "from conv_metadata",
+    };
+    let _ = writeln!(
+        out,
+        "\nstyle control (arena-rank's contextual Bradley–Terry; covariates {source}; {} battles; {:.0}% {} intervals):",
+        styled.n_battles,
+        100.0 * styled.confidence,
+        styled.ci
+    );
+    for (reason, count) in &styled.skipped {
+        let _ = writeln!(out, "left out {count} battles: {reason}");
+    }
+    if styled.models.is_empty() {
+        let _ = writeln!(out, "no style-controlled ratings: fewer than two rated models with covariates");
+        return;
+    }
+    let width = styled.models.iter().map(|m| m.model.chars().count()).max().unwrap_or(5).max(5);
+    let interval = |low: Option<f64>, high: Option<f64>| match (low, high) {
+        (Some(low), Some(high)) => format!("[{low:.1}, {high:.1}]"),
+        _ => "—".to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "{:>4}  {:<width$}  {:>10}  {:>17}  {:>8}  {:>17}  {:>8}",
+        "rank", "model", "controlled", "95% CI", "raw", "raw 95% CI", "raw rank"
+    );
+    for m in &styled.models {
+        let _ = writeln!(
+            out,
+            "{:>4}  {:<width$}  {:>10.1}  {:>17}  {:>8.1}  {:>17}  {:>8}",
+            m.rank,
+            m.model,
+            m.rating,
+            interval(m.ci_low, m.ci_high),
+            m.raw_rating,
+            interval(m.raw_ci_low, m.raw_ci_high),
+            m.raw_rank.map_or_else(|| "—".to_owned(), |r| r.to_string())
+        );
+    }
+    let _ = writeln!(out, "{:<8}  {:>9}  {:>21}  {:>9}", "covariate", "β", "95% CI", "Elo/sd");
+    for c in &styled.coefficients {
+        let ci = match (c.ci_low, c.ci_high) {
+            (Some(low), Some(high)) => format!("[{low:.4}, {high:.4}]"),
+            _ => "—".to_owned(),
+        };
+        let _ = writeln!(out, "{:<9}  {:>9.4}  {:>21}  {:>9.1}", c.name, c.value, ci, c.elo);
+    }
+    if !styled.converged {
+        let _ = writeln!(out, "note: the style-controlled fit did not converge in {} Newton steps", styled.iterations);
+    }
 }
 
 fn number(value: Option<f64>, decimals: usize) -> String {
@@ -390,7 +618,8 @@ fn write_table(out: &mut String, board: &Leaderboard, report: &BiasReport, optio
         if board.method == Method::Bt && board.prior > 0.0 { format!(", prior {} virtual ties", board.prior) } else { String::new() };
     let intervals = match &board.bootstrap {
         Some(b) => format!(", 95% intervals from {} bootstrap rounds (seed {})", b.rounds, b.seed),
-        None => ", no intervals (--bootstrap N)".to_owned(),
+        None if board.models.iter().any(|m| m.ci_low.is_some()) => ", 95% sandwich intervals (robust standard errors)".to_owned(),
+        None => ", no intervals (--bootstrap N or --ci sandwich)".to_owned(),
     };
     let _ = writeln!(out, "{method}{prior}: {} battles{intervals}", board.n_battles);
     let width = board.models.iter().map(|m| m.model.chars().count()).max().unwrap_or(5).max(5);

@@ -69,6 +69,12 @@ fn every_command_reports_the_same_input_block_for_every_nasty_file() {
         // agree --retest reads through the one reader (input::read_judgments).
         let args: Vec<&str> = ["agree", "--retest", "--json"].into_iter().chain(files.iter().copied()).collect();
         blocks.push(("agree --retest", input_block(&args)));
+        // rank --style-control reads through the one reader (it needs each judgment's fields).
+        let args: Vec<&str> = ["rank", "--json", "--style-control"].into_iter().chain(files.iter().copied()).collect();
+        let output = common::output(&args, None);
+        if output.status.success() {
+            blocks.push(("rank --style-control", serde_json::from_slice::<Value>(&output.stdout).unwrap()["input"].clone()));
+        }
         let (first, expected) = &blocks[0];
         assert!(expected["lines"].as_u64().unwrap() > 0, "{files:?}");
         for (command, block) in &blocks[1..] {

@@ -321,11 +321,15 @@ fn arena(object: Map<String, Value>) -> Result<Imported, FieldProblems> {
         }
     });
     let (prompt, conversation) = prompt_or_conversation(context_a);
+    // Style control (`rank --style-control`) reads the answers' counts from the judgment.
+    let judgment_extra: Map<String, Value> =
+        fields.object.get_key_value("conv_metadata").map(|(k, v)| (k.clone(), v.clone())).into_iter().collect();
     fields.finish(|meta| {
         let judgment = winner.map(|winner| Judgment {
             shown: Some(vec![model_a.clone(), model_b.clone()]),
             preference: Some(Preference { winner, strength: None, extra: Map::new() }),
             submitted_at,
+            extra: judgment_extra,
             ..Judgment::new(id.clone(), annotator)
         });
         let task = Task {

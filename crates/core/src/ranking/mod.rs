@@ -34,7 +34,11 @@ pub mod battles;
 pub mod bias;
 pub mod bootstrap;
 pub mod bt;
+pub mod contextual;
+pub mod controlled;
 pub mod elo;
+pub mod sandwich;
+pub mod style;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

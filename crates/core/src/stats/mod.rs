@@ -8,6 +8,7 @@
 
 pub mod digamma;
 pub mod interval;
+pub mod linalg;
 pub mod multiple;
 pub mod special;
 
