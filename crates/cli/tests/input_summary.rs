@@ -156,3 +156,49 @@ fn convert_never_overwrites_its_input() {
     assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 6);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn agree_leaves_out_values_off_the_rubrics_scale_and_says_so() {
+    let dir = std::env::temp_dir().join(format!("verdict-rubric-range-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let rubric = dir.join("rubric.json");
+    std::fs::write(&rubric, r#"{"title":"t","mode":"single","criteria":[{"id":"h","label":"H","kind":"likert","min":1,"max":5}]}"#)
+        .unwrap();
+    let judgments = [("i", "a", 7), ("i", "b", 3), ("j", "a", 3), ("j", "b", 3)]
+        .map(|(item, annotator, value)| {
+            format!(r#"{{"schema":"verdict/judgment@1","item_id":"{item}","annotator":"{annotator}","scores":{{"h":{value}}}}}"#)
+        })
+        .join("\n");
+    let output =
+        common::output(&["agree", "-", "--json", "--rubric", &rubric.to_string_lossy(), "--criterion", "h"], Some(judgments.as_bytes()));
+    assert_eq!(output.status.code(), Some(1), "a value off the scale is a problem");
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["out_of_range"], serde_json::json!([{"criterion": "h", "count": 1}]));
+    // The 7 is not counted: item i keeps one rating (not pairable), item j its two.
+    assert_eq!(report["results"][0]["n_ratings"], 2);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("h: 1 values outside the rubric's scale were left out"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_file_without_its_chain_is_warned_about_and_a_chained_export_with_exact_floats_verifies() {
+    // Exported (chained) judgments with numbers that need an exact round trip verify untouched.
+    let line = r#"{"schema":"verdict/judgment@1","item_id":"i","annotator":"a","scores":{"q":0.30000000000000004,"r":1e-7}}"#;
+    let exported = common::output(&["convert", "-", "--to", "judgments"], Some(line.as_bytes()));
+    assert!(exported.status.success());
+    let validated = common::output(&["validate", "-"], Some(&exported.stdout));
+    assert!(validated.status.success(), "{}", String::from_utf8_lossy(&validated.stdout));
+    assert!(!String::from_utf8_lossy(&validated.stderr).contains("no tamper-evidence chain"));
+    // The same judgments with the chain stripped: a warning (exit 0).
+    let stripped: String = String::from_utf8_lossy(&exported.stdout)
+        .lines()
+        .map(|l| {
+            let mut value: Value = serde_json::from_str(l).unwrap();
+            value.as_object_mut().unwrap().remove("chain");
+            serde_json::to_string(&value).unwrap() + "\n"
+        })
+        .collect();
+    let validated = common::output(&["validate", "-"], Some(stripped.as_bytes()));
+    assert!(validated.status.success());
+    assert!(String::from_utf8_lossy(&validated.stderr).contains("warning: the file has no tamper-evidence chain"));
+}
