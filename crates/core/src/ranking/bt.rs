@@ -221,40 +221,13 @@ pub fn fit(n_models: usize, pairs: &[PairCount], prior: f64, start: Option<&[f64
 }
 
 /// Solves A x = b in place for a symmetric positive definite `dim`×`dim` A (row-major), leaving
-/// x in `b`. Returns false when A is not positive definite (a disconnected graph).
+/// x in `b`, with the shared Cholesky code (`stats::linalg`). Returns false when A is not
+/// positive definite (a disconnected graph).
 fn cholesky_solve(a: &mut [f64], dim: usize, b: &mut [f64]) -> bool {
-    for c in 0..dim {
-        let mut diagonal = a[c * dim + c];
-        for k in 0..c {
-            diagonal -= a[c * dim + k] * a[c * dim + k];
-        }
-        if diagonal <= 1e-300 || !diagonal.is_finite() {
-            return false;
-        }
-        let diagonal = diagonal.sqrt();
-        a[c * dim + c] = diagonal;
-        for r in c + 1..dim {
-            let mut value = a[r * dim + c];
-            for k in 0..c {
-                value -= a[r * dim + k] * a[c * dim + k];
-            }
-            a[r * dim + c] = value / diagonal;
-        }
+    if !crate::stats::linalg::cholesky(a, dim) {
+        return false;
     }
-    for r in 0..dim {
-        let mut value = b[r];
-        for k in 0..r {
-            value -= a[r * dim + k] * b[k];
-        }
-        b[r] = value / a[r * dim + r];
-    }
-    for r in (0..dim).rev() {
-        let mut value = b[r];
-        for k in r + 1..dim {
-            value -= a[k * dim + r] * b[k];
-        }
-        b[r] = value / a[r * dim + r];
-    }
+    crate::stats::linalg::cholesky_solve(a, dim, b);
     true
 }
 
