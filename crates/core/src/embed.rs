@@ -41,6 +41,9 @@ pub struct PageConfig {
     /// "Switch evaluation", no file picker. Only the config file can set it, like the origins.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub lock: bool,
+    /// Interface language (BCP 47, e.g. `ar`, `pt-BR`) when the rater has not chosen one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 impl PageConfig {
@@ -248,7 +251,10 @@ mod tests {
                 "type: unknown message type \"delete_everything\" (expected \"load\" or \"export\")",
             ),
             (json!({"protocol": PROTOCOL, "type": "load", "tasks": "x"}), "annotator: missing or empty"),
-            (json!({"protocol": PROTOCOL, "type": "load", "tasks": "x", "annotator": "a", "lock": "yes"}), "lock: expected true or false, found a string"),
+            (
+                json!({"protocol": PROTOCOL, "type": "load", "tasks": "x", "annotator": "a", "lock": "yes"}),
+                "lock: expected true or false, found a string",
+            ),
             (
                 json!({"protocol": PROTOCOL, "type": "load", "tasks": 5, "annotator": "a"}),
                 "tasks: expected JSONL text or an array of tasks, found a number",

@@ -21,6 +21,7 @@ pub mod agreement;
 pub mod digest;
 pub mod embed;
 pub mod export;
+pub mod fluent;
 pub mod import;
 pub mod intern;
 pub mod judgment;
