@@ -105,7 +105,8 @@ macro_rules! t {
     };
 }
 
-/// A number as the locale writes it, with at most `digits` fraction digits.
+/// A number as the locale writes it (its digits and decimal separator), with exactly `digits`
+/// fraction digits and no grouping.
 pub fn number(n: f64, digits: u32) -> String {
     intl_number(n, digits, false)
 }
@@ -123,10 +124,12 @@ fn intl_number(n: f64, digits: u32, percent: bool) -> String {
     let set = |k: &str, v: JsValue| {
         let _ = js_sys::Reflect::set(&options, &k.into(), &v);
     };
+    // Fixed decimals and no grouping: table columns line up and read like the CLI's numbers.
     set("maximumFractionDigits", digits.into());
+    set("minimumFractionDigits", digits.into());
+    set("useGrouping", false.into());
     if percent {
         set("style", "percent".into());
-        set("minimumFractionDigits", digits.into());
     }
     let format = js_sys::Intl::NumberFormat::new(&locales_array(), &options);
     format.format().call1(&JsValue::NULL, &n.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()

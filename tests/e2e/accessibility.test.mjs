@@ -86,6 +86,17 @@ test('the active row is scrolled into view, clear of the sticky submit bar, at 1
   for (let i = 0; i < 9; i += 1) await page.keyboard.press('ArrowUp');
   const [buttons, bar] = await Promise.all([page.locator('.row.ranking .choices').boundingBox(), page.locator('.submit-bar').boundingBox()]);
   assert.ok(buttons.y + buttons.height <= bar.y + 1, 'ranking buttons clear of the submit bar');
+
+  // 200 % zoom of a 1280-px window (a 640-px layout viewport): no horizontal scrolling, every
+  // control of the rating page still on screen.
+  await page.setViewportSize({ width: 640, height: 400 });
+  for (const url of [`${base}?lang=en&demo=mtbench-pairs&annotator=a11y-6`, `${base}?lang=ar&demo=mtbench-pairs&annotator=a11y-6`]) {
+    await page.goto(url);
+    await page.locator('.item-nav').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${url}: ${overflow}px of horizontal overflow at 200 % zoom`);
+  }
+  await page.setViewportSize({ width: 1366, height: 768 });
 });
 
 test('axe on every quality-workspace tab and the adjudication panel; adjudication by keyboard alone', async () => {

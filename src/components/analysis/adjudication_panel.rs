@@ -132,7 +132,7 @@ pub fn adjudication_panel(props: &AdjudicationPanelProps) -> Html {
                 <button class="primary" type="button" disabled={choice.is_none()} onclick={save}>
                     { if props.saved.is_some() { t!("q-adjudication-update-adjudication") } else { t!("q-adjudication-save-adjudication") } }
                 </button>
-                if let Some(saved) = &props.saved { <span class="badge">{ t!("q-adjudication-saved-at", time = &saved.decided_at) }</span> }
+                if let Some(saved) = &props.saved { <span class="badge">{ t!("q-adjudication-saved-at", time = crate::i18n::date_time(js_sys::Date::parse(&saved.decided_at))) }</span> }
             </fieldset>
         </section>
     }

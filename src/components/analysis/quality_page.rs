@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::t;
 use verdict_core::adjudication::{Adjudication, DEFAULT_ROOT_CAUSES};
-use verdict_core::report::{csv_tables, render_html, Kpi, QualityReport, ReportOptions};
+use verdict_core::report::{csv_tables, render_html_in, Kpi, QualityReport, ReportOptions};
 use verdict_core::task::load_tasks;
 use verdict_core::Task;
 use yew::prelude::*;
@@ -227,7 +227,7 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
         let report = report.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(report) = &*report {
-                let _ = download("verdict-quality-report.html", "text/html", &render_html(report));
+                let _ = download("verdict-quality-report.html", "text/html", &render_html_in(report, &crate::i18n::locale()));
             }
         })
     };

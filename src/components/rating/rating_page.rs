@@ -221,7 +221,7 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
                 } else {
                     <RatingPanel state={state.clone()} />
                     if !session.messages.is_empty() {
-                        <ul class="messages" role="alert">{ for localized_messages(session).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+                        <div role="alert"><ul class="messages">{ for localized_messages(session).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul></div>
                     }
                     <div class="submit-bar">
                         <button class="primary" disabled={saving} onclick={act(|now_ms| Action::Submit { now_ms })}>
