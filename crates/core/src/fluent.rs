@@ -128,7 +128,7 @@ pub fn plural_category(locale: &str, n: f64) -> &'static str {
             let one = if primary(locale) == "pt" { i <= 1 } else { i == 1 };
             if one {
                 "one"
-            } else if i != 0 && i % 1_000_000 == 0 {
+            } else if i != 0 && i.is_multiple_of(1_000_000) {
                 "many"
             } else {
                 "other"
