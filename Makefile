@@ -6,14 +6,14 @@ export TRUNK_SKIP_VERSION_CHECK := true
 PORT ?= 8080
 NATIVE_PACKAGES := -p verdict-core -p verdict-io -p verdict-cli -p verdict-web
 
-.PHONY: run test setup-build setup-test build cli test-native test-reference test-fuzz test-wasm test-e2e check-core-pure check-io-native-only
+.PHONY: run test setup-build setup-test build check-bundle cli test-native test-reference test-fuzz test-wasm test-e2e check-core-pure check-io-native-only
 
 ## make run: install what is missing, build the app, serve it with its demo on 127.0.0.1:$(PORT)
 run: setup-build build
 	node tests/e2e/serve.mjs dist $(PORT)
 
 ## make test: install what is missing, then every test: native, wasm in Chromium, end-to-end
-test: setup-test test-native test-reference check-core-pure check-io-native-only test-wasm build cli test-e2e
+test: setup-test test-native test-reference check-core-pure check-io-native-only test-fuzz test-wasm build check-bundle cli test-e2e
 	@echo "make test: all suites passed"
 
 setup-build:
@@ -29,6 +29,10 @@ build:
 	trunk build --release --cargo-profile wasm-quality quality.html --html-output quality.html --dist target/dist-quality
 	cp -r target/dist-quality/. dist/
 	node scripts/externalize-boot.mjs dist
+
+# The rating page's first paint (wasm + JS glue, gzip -9) within 350 KB (docs/BENCHMARKS.md).
+check-bundle:
+	node scripts/check-bundle-size.mjs dist 350000
 
 # The release CLI: the end-to-end tests compare the workspace's numbers with its output.
 cli:

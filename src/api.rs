@@ -29,12 +29,37 @@ use crate::state::store::SavedFiles;
 #[wasm_bindgen]
 pub async fn mount(element: JsValue, options: JsValue) -> Result<(), JsValue> {
     let (element, source, on_judgment) = read_options(element, &options).map_err(|message| JsError::new(&message))?;
+    MOUNTED.with(|m| m.set(true));
+    let lang = Reflect::get(&options, &"lang".into()).ok().and_then(|v| v.as_string());
+    crate::i18n::activate(crate::i18n::negotiate(lang.as_deref())).await;
     let opened = loader::open(source)
         .await
         .map_err(|errors| JsError::new(&format!("Verdict could not open the evaluation: {}", errors.join("; "))))?;
     let props = MountedProps { opened: Rc::new(opened), on_judgment: on_judgment.map(Rc::new) };
-    yew::Renderer::<Mounted>::with_root_and_props(element, props).render();
+    let children = html! { <Mounted ..props /> };
+    yew::Renderer::<crate::i18n::Localized>::with_root_and_props(element, crate::i18n::root::LocalizedProps { children }).render();
     Ok(())
+}
+
+thread_local! {
+    static MOUNTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True once a host page has mounted Verdict through [`mount`] (Verdict then leaves the host's
+/// `<html lang dir>` alone and scopes its language to its own root element).
+pub fn is_mounted() -> bool {
+    MOUNTED.with(std::cell::Cell::get)
+}
+
+/// The folder Verdict's files are served from, when a host page links `verdict.css` (the
+/// interface catalogs `i18n/*.ftl` lie beside it); `None` on Verdict's own pages (relative URLs).
+pub fn asset_base() -> Option<String> {
+    if !is_mounted() {
+        return None;
+    }
+    let link = gloo::utils::document().query_selector("link[rel=stylesheet][href$='verdict.css']").ok().flatten()?;
+    let href = link.unchecked_into::<web_sys::HtmlLinkElement>().href();
+    href.rsplit_once('/').map(|(base, _)| format!("{base}/"))
 }
 
 /// Checks `mount`'s arguments, naming the first problem in a sentence.

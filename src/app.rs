@@ -15,6 +15,7 @@ use crate::embed::EmbedBridge;
 use crate::state::browser::{local_get, local_remove};
 use crate::state::loader::{self, fetch_files, Opened, Source, ANNOTATOR_KEY, CURRENT_KEY};
 use crate::state::store::SavedFiles;
+use crate::t;
 
 /// Where the app is.
 #[derive(Clone)]
@@ -61,7 +62,7 @@ pub fn app() -> Html {
                 let (files, annotator) = match request {
                     OpenRequest::Files { files, annotator } => (Ok(files), annotator),
                     OpenRequest::Urls { tasks, rubric, annotator } => {
-                        phase.set(Phase::Opening(format!("Loading {tasks}…")));
+                        phase.set(Phase::Opening(t!("app-loading", tasks = &tasks)));
                         (fetch_files(&tasks, rubric.as_deref()).await, annotator)
                     }
                 };
@@ -102,6 +103,12 @@ pub fn app() -> Html {
                     Err(error) => return phase.set(Phase::Setup(vec![error])),
                 };
                 config_state.set(config.clone());
+                if let Some(lang) = config.lang.as_deref().and_then(crate::i18n::supported) {
+                    if lang != crate::i18n::locale() && !crate::i18n::chosen_by_rater() {
+                        // Not remembered as the rater's choice: the configuration only sets a default.
+                        return crate::i18n::root::apply_configured(lang);
+                    }
+                }
                 if config.lock {
                     locked.set(true);
                 }
@@ -127,9 +134,7 @@ pub fn app() -> Html {
                 }
                 match (config.tasks.clone(), who.is_empty()) {
                     (Some(tasks), false) => open.emit(OpenRequest::Urls { tasks, rubric: config.rubric.clone(), annotator: who }),
-                    (Some(_), true) => {
-                        phase.set(Phase::Setup(vec!["Enter your annotator id, then open the evaluation you were sent.".into()]))
-                    }
+                    (Some(_), true) => phase.set(Phase::Setup(vec![t!("app-enter-annotator")])),
                     (None, _) => match loader::last_opened().await {
                         Some(mut source) => {
                             source.group = config.group.clone();
@@ -214,10 +219,10 @@ pub fn app() -> Html {
     let open_quality = Callback::from(|()| open_quality_page());
 
     match &*phase {
-        Phase::Starting => html! { <main class="opening" aria-busy="true"><p>{ "Starting…" }</p></main> },
+        Phase::Starting => html! { <main class="opening" aria-busy="true"><p>{ t!("app-starting") }</p></main> },
         Phase::Setup(errors) if *locked => html! {
             <main class="opening" role="alert">
-                <p>{ "This evaluation could not be opened. Ask the page's owner to send it again." }</p>
+                <p>{ t!("app-locked-failed") }</p>
                 <ul>{ for errors.iter().map(|e| html! { <li><code>{ e }</code></li> }) }</ul>
             </main>
         },
@@ -225,7 +230,7 @@ pub fn app() -> Html {
             <SetupPage annotator={AttrValue::from((*annotator).clone())} errors={errors.clone()} busy={false} on_open={open} {linked} on_quality={open_quality} />
         },
         Phase::Waiting => {
-            html! { <main class="opening" aria-busy="true"><p>{ "Waiting for the host page to send an evaluation…" }</p></main> }
+            html! { <main class="opening" aria-busy="true"><p>{ t!("app-waiting") }</p></main> }
         }
         Phase::Opening(what) => html! { <main class="opening" aria-busy="true"><p>{ what }</p></main> },
         Phase::Campaign(url, who) => html! {

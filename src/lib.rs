@@ -7,6 +7,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod embed;
+pub mod i18n;
 pub mod state;
 #[cfg(feature = "quality")]
 pub mod worker;
@@ -26,7 +27,12 @@ pub fn start() {
         return;
     }
     register_service_worker();
-    yew::Renderer::<app::App>::new().render();
+    wasm_bindgen_futures::spawn_local(async {
+        i18n::activate(i18n::negotiate(None)).await;
+        let root = gloo::utils::body().into();
+        yew::Renderer::<i18n::Localized>::with_root_and_props(root, i18n::root::LocalizedProps { children: yew::html! { <app::App /> } })
+            .render();
+    });
 }
 
 /// Mounts the quality workspace on `<body>` (called by the `verdict-quality` binary).
@@ -38,7 +44,12 @@ pub fn start_quality() {
         return;
     }
     register_service_worker();
-    yew::Renderer::<components::analysis::QualityApp>::new().render();
+    wasm_bindgen_futures::spawn_local(async {
+        i18n::activate(i18n::negotiate(None)).await;
+        let root = gloo::utils::body().into();
+        let children = yew::html! { <components::analysis::QualityApp /> };
+        yew::Renderer::<i18n::Localized>::with_root_and_props(root, i18n::root::LocalizedProps { children }).render();
+    });
 }
 
 /// Registers `sw.js` (beside the page) when served over http(s); `file://` has no service workers.

@@ -40,6 +40,9 @@ export interface MountOptions {
   annotator: string;
   /** The annotator's site or vendor. */
   group?: string;
+  /** Interface language (`en`, `ar`, `zh-CN`, `ja`, `id`, `th`, `vi`, `es`, `pt-BR`, `fil`) unless the rater chose one;
+   *  its catalog `i18n/<lang>.ftl` is fetched from beside the linked `verdict.css`. */
+  lang?: string;
   /** Called after each judgment is saved in the browser. */
   onJudgment?: (judgment: Judgment) => void;
 }

@@ -26,7 +26,9 @@ pub fn js_error_text(value: &JsValue) -> String {
 pub fn sentence(text: &str) -> String {
     let text = text.trim();
     let mut chars = text.chars();
-    let mut out: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+    // ASCII case only: Unicode case tables would add 25 KB to the rating bundle for browser
+    // messages that are English in practice.
+    let mut out: String = chars.next().map(|c| std::iter::once(c.to_ascii_uppercase()).chain(chars).collect()).unwrap_or_default();
     if !out.ends_with(['.', '!', '?']) {
         out.push('.');
     }

@@ -25,10 +25,6 @@ pub const ANNOTATOR_KEY: &str = "verdict.annotator";
 pub struct Demo {
     /// Short id, usable as `?demo=ID`.
     pub id: &'static str,
-    /// Title on the setup page.
-    pub title: &'static str,
-    /// What it is and where its data comes from.
-    pub about: &'static str,
     /// Task file path, relative to the page.
     pub tasks: &'static str,
     /// Rubric file path, relative to the page.
@@ -37,27 +33,9 @@ pub struct Demo {
 
 /// The demos on the setup page.
 pub const DEMOS: &[Demo] = &[
-    Demo {
-        id: "mtbench-pairs",
-        title: "MT-Bench pairs — pairwise, blind",
-        about: "30 MT-Bench questions (math, reasoning, coding), answers by gpt-4 and gpt-4-0125-preview. Data: FastChat llm_judge (Apache-2.0).",
-        tasks: "demo/mtbench-pairs/tasks.jsonl",
-        rubric: "demo/mtbench-pairs/rubric.json",
-    },
-    Demo {
-        id: "mtbench-ranking",
-        title: "MT-Bench — ranking mode",
-        about: "The same 30 questions, ordering the answers best to worst. Data: FastChat llm_judge (Apache-2.0).",
-        tasks: "demo/mtbench-pairs/tasks.jsonl",
-        rubric: "demo/mtbench-ranking/rubric.json",
-    },
-    Demo {
-        id: "alpacaeval-single",
-        title: "AlpacaEval — single output",
-        about: "805 AlpacaEval instructions with one model's answer each. Data: alpaca_eval example outputs (Apache-2.0).",
-        tasks: "demo/alpacaeval-single/tasks.jsonl",
-        rubric: "demo/alpacaeval-single/rubric.json",
-    },
+    Demo { id: "mtbench-pairs", tasks: "demo/mtbench-pairs/tasks.jsonl", rubric: "demo/mtbench-pairs/rubric.json" },
+    Demo { id: "mtbench-ranking", tasks: "demo/mtbench-pairs/tasks.jsonl", rubric: "demo/mtbench-ranking/rubric.json" },
+    Demo { id: "alpacaeval-single", tasks: "demo/alpacaeval-single/tasks.jsonl", rubric: "demo/alpacaeval-single/rubric.json" },
 ];
 
 /// The files that make an evaluation, as text, plus who rates.
@@ -103,17 +81,17 @@ pub async fn open_with(source: Source, adjust: impl FnOnce(&mut Evaluation)) -> 
         Rubric::default()
     } else {
         load_rubric(&files.rubric_name, &files.rubric_text)
-            .map_err(|problems| problems.iter().map(ToString::to_string).collect::<Vec<_>>())?
+            .map_err(|problems| problems.iter().map(crate::i18n::problem).collect::<Vec<_>>())?
     };
     if loaded.records.is_empty() {
-        let mut errors: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
-        errors.push(format!("{}: no item could be loaded", files.tasks_name));
+        let mut errors: Vec<String> = loaded.problems.iter().map(crate::i18n::problem).collect();
+        errors.push(crate::t!("open-no-items", file = &files.tasks_name));
         return Err(errors);
     }
     let task_sha = sha256_hex(files.tasks_text.as_bytes());
     let rubric_sha = sha256_hex(files.rubric_text.as_bytes());
     let key = evaluation_key(&task_sha, &rubric_sha);
-    let store_error = |e: super::store::StoreError| vec![format!("This browser's storage is not available: {e}")];
+    let store_error = |e: super::store::StoreError| vec![crate::t!("open-storage-unavailable", error = e.to_string())];
     let store = Store::open(&key).await.map_err(store_error)?;
     store.put_files(files).await.map_err(store_error)?;
     let annotator = source.annotator.trim().to_owned();
@@ -127,7 +105,7 @@ pub async fn open_with(source: Source, adjust: impl FnOnce(&mut Evaluation)) -> 
     adjust(&mut eval);
     let eval = Arc::new(eval);
     let session = Session::new(eval, saved, drafts, position, now_ms())
-        .map_err(|error| vec![format!("{}: the evaluation cannot start because {error}.", files.tasks_name)])?;
+        .map_err(|error| vec![crate::t!("open-cannot-start", file = &files.tasks_name, error = error.to_string())])?;
     local_set(CURRENT_KEY, &format!("{key}\n{annotator}"));
     local_set(ANNOTATOR_KEY, &annotator);
     Ok(Opened { store, session, problems: loaded.problems, tasks_name: files.tasks_name.clone(), key })
@@ -204,7 +182,9 @@ fn file_name(url: &str) -> String {
     url.rsplit('/').next().unwrap_or(url).split(['?', '#']).next().unwrap_or(url).to_owned()
 }
 
-/// GETs `url` as text, with an error that names the URL.
+/// GETs `url` as text, with an error that names the URL. Not inlined: its callers (task files,
+/// rubrics, interface catalogs) share one copy in the bundle.
+#[inline(never)]
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response =

@@ -37,7 +37,7 @@ test('a malformed task file: problems listed by file:line: field, good lines loa
   // 3 good lines of 6: the item count is theirs.
   await waitForItem(page, 1, 3);
   const problems = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
-  await problems.getByText('3 line(s) of malformed-tasks.jsonl could not be loaded and were left out').click();
+  await problems.getByText('3 lines of malformed-tasks.jsonl could not be loaded and were left out').click();
   const lines = await problems.getByRole('listitem').allInnerTexts();
   await screenshot(page, 'bad-input-1-problems-listed');
   assert.equal(lines.length, 3, lines.join('\n'));

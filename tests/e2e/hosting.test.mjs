@@ -188,7 +188,7 @@ test('issue 14: a 400 parks that one judgment (visible, exportable, retryable) a
   await waitForProgress(page, 3, TOTAL);
   await uploads.getByText('0 queued · 2 sent · 1 failed', { exact: true }).waitFor();
   const refused = page.getByRole('list', { name: 'Refused judgments' });
-  await page.getByText('1 judgment(s) refused by the server').click();
+  await page.getByText('1 judgment refused by the server').click();
   await refused.getByText(`The server refused this judgment (400): item ${refusedId} is not in this campaign`).waitFor();
   await screenshot(page, 'hosting-3-refused');
   // The refused judgment exports on its own.

@@ -115,7 +115,7 @@ test('issue 14: two tabs rating the same evaluation converge on the latest edit'
     await page.bringToFront();
     await press(page, ['ArrowLeft']);
     await waitForItem(page, 1, 30);
-    await page.getByRole('group', { name: 'Preference' }).getByRole('button', { name: /^B better/, pressed: true }).waitFor();
+    await page.getByRole('radiogroup', { name: 'Preference' }).getByRole('radio', { name: /^B better/, checked: true }).waitFor();
   }
   await screenshot(second, 'no-loss-2-two-tabs');
   const exports = [];

@@ -100,10 +100,10 @@ test('pairwise journey by keyboard: resume after reload, edit, export every fiel
   await waitForItem(page, 2, TOTAL);
   await context.clock.fastForward('01:30'); // the rater re-reads item 2 for 90 s
   await page.getByText('judged — editing replaces it').waitFor();
-  const preference = page.getByRole('group', { name: 'Preference' });
-  assert.equal(await preference.getByRole('button', { name: /^A better/ }).getAttribute('aria-pressed'), 'true');
-  assert.equal(await page.getByRole('group', { name: 'Helpfulness for output B' })
-    .getByRole('button', { name: /^5/ }).getAttribute('aria-pressed'), 'true');
+  const preference = page.getByRole('radiogroup', { name: 'Preference' });
+  assert.equal(await preference.getByRole('radio', { name: /^A better/ }).getAttribute('aria-checked'), 'true');
+  assert.equal(await page.getByRole('radiogroup', { name: 'Helpfulness for output B' })
+    .getByRole('radio', { name: /^5/ }).getAttribute('aria-checked'), 'true');
   await screenshot(page, 'pairwise-3-editing-item-2');
   // Editing walks the rows in order: after the preference digit, "Correct for output A" is active.
   await press(page, ['4', 'y', 'Enter']);

@@ -71,8 +71,8 @@ test('? opens the keyboard shortcuts dialog with every key; ? closes it', async 
   await press(page, ['1']);
   await press(page, ['?']);
   await dialog.waitFor({ state: 'detached' });
-  const preference = page.getByRole('group', { name: 'Preference' });
-  assert.equal(await preference.locator('[aria-pressed="true"]').count(), 0, '1 was not taken as a rating');
+  const preference = page.getByRole('radiogroup', { name: 'Preference' });
+  assert.equal(await preference.locator('[aria-checked="true"]').count(), 0, '1 was not taken as a rating');
 
   // Escape and the "Close (?)" button close it too; the ? button opens it.
   await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
@@ -101,8 +101,8 @@ test('after the rubric\'s 50 minutes a break reminder stops the keys until "I\'m
   await press(page, ['2']);
   await reminder.getByRole('button', { name: "I'm back" }).click();
   await reminder.waitFor({ state: 'detached' });
-  const preference = page.getByRole('group', { name: 'Preference' });
-  assert.equal(await preference.locator('[aria-pressed="true"]').count(), 0, 'keys were ignored during the break');
+  const preference = page.getByRole('radiogroup', { name: 'Preference' });
+  assert.equal(await preference.locator('[aria-checked="true"]').count(), 0, 'keys were ignored during the break');
   await press(page, ['2']);
-  await preference.locator('[aria-pressed="true"]', { hasText: 'A better' }).waitFor();
+  await preference.locator('[aria-checked="true"]', { hasText: 'A better' }).waitFor();
 });

@@ -41,6 +41,9 @@ pub struct PageConfig {
     /// "Switch evaluation", no file picker. Only the config file can set it, like the origins.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub lock: bool,
+    /// Interface language (BCP 47, e.g. `ar`, `pt-BR`) when the rater has not chosen one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 impl PageConfig {

@@ -22,6 +22,7 @@ pub mod audit;
 pub mod digest;
 pub mod embed;
 pub mod export;
+pub mod fluent;
 pub mod import;
 pub mod intern;
 pub mod judgment;

@@ -1,5 +1,6 @@
 //! Agreement: every coefficient per criterion with its CI and band; pairwise heatmap.
 
+use crate::t;
 use verdict_core::report::{confusion, QualityReport};
 use yew::prelude::*;
 
@@ -25,7 +26,9 @@ pub fn agreement_view(props: &AgreementViewProps) -> Html {
         .map(|(row, shared)| {
             row.iter()
                 .zip(shared)
-                .map(|(v, n)| v.map_or_else(String::new, |v| format!("{:.0}", v * 100.0)) + if *n > 0 && v.is_none() { "?" } else { "" })
+                .map(|(v, n)| {
+                    v.map_or_else(String::new, |v| crate::i18n::number(v * 100.0, 0)) + if *n > 0 && v.is_none() { "?" } else { "" }
+                })
                 .collect()
         })
         .collect();
@@ -47,21 +50,21 @@ pub fn agreement_view(props: &AgreementViewProps) -> Html {
         let onchange =
             Callback::from(move |e: Event| state_for_change.set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
         html! {
-            <label>{ label }
+            <label>{ crate::i18n::t(label) }
                 <select {onchange}>
-                    if with_majority { <option value="" selected={state.is_empty()}>{ "majority of the others" }</option> }
+                    if with_majority { <option value="" selected={state.is_empty()}>{ t!("q-agreement-majority-of-the-others") }</option> }
                     { for annotators.iter().map(|a| html! { <option value={a.clone()} selected={**state == *a}>{ a }</option> }) }
                 </select>
             </label>
         }
     };
     html! {
-        <section aria-label="Agreement">
+        <section aria-label={t!("q-agreement-agreement")}>
             <table class="data">
-                <caption>{ format!("Agreement per criterion ({} bootstrap resamples, 95% CI)", report.bootstrap) }</caption>
+                <caption>{ t!("q-agreement-caption", resamples = report.bootstrap) }</caption>
                 <thead><tr>
-                    <th>{ "Criterion" }</th><th>{ "Coefficient" }</th><th>{ "Level" }</th><th class="num">{ "Value" }</th>
-                    <th>{ "95% CI" }</th><th>{ "Band" }</th><th class="num">{ "Items" }</th><th class="num">{ "Annotators" }</th><th>{ "Note" }</th>
+                    <th>{ t!("q-agreement-criterion") }</th><th>{ t!("q-agreement-coefficient") }</th><th>{ t!("q-agreement-level") }</th><th class="num">{ t!("q-agreement-value") }</th>
+                    <th>{ t!("q-agreement-95-ci") }</th><th>{ t!("q-agreement-band") }</th><th class="num">{ t!("q-agreement-items") }</th><th class="num">{ t!("q-agreement-annotators") }</th><th>{ t!("q-adjudication-note-2") }</th>
                 </tr></thead>
                 <tbody>
                 { for report.agreement.iter().map(|r| html! {
@@ -79,23 +82,23 @@ pub fn agreement_view(props: &AgreementViewProps) -> Html {
                 }) }
                 </tbody>
             </table>
-            <h3>{ format!("Pairwise agreement on \"{}\" (% of shared items; the {} most active annotators)", pairwise.criterion, pairwise.annotators.len()) }</h3>
+            <h3>{ t!("q-agreement-pairwise-title", criterion = &pairwise.criterion, count = pairwise.annotators.len()) }</h3>
             if pairwise.annotators.len() < 2 {
-                <p class="muted">{ "Fewer than two annotators share items." }</p>
+                <p class="muted">{ t!("q-agreement-fewer-than-two-annotators-share") }</p>
             } else {
-                <Heatmap title="Pairwise agreement between annotators" rows={pairwise.annotators.clone()} columns={pairwise.annotators.clone()}
+                <Heatmap title={t!("q-agreement-pairwise-agreement-between-annotators")} rows={pairwise.annotators.clone()} columns={pairwise.annotators.clone()}
                     values={pairwise.agreement.clone()} min={0.0} max={1.0} notes={Some(notes)} />
             }
-            <h3>{ "Confusion matrix on the preference" }</h3>
+            <h3>{ t!("q-agreement-confusion-matrix-on-the-preference") }</h3>
             <div class="confusion-controls">
-                { select(&first, "Rows: ", false) }
-                { select(&second, "Columns: ", true) }
-                <span class="muted small">{ format!("{} shared items · agreement {}", matrix.n_items, super::format::percent(matrix.agreement)) }</span>
+                { select(&first, "q-agreement-rows", false) }
+                { select(&second, "q-agreement-columns", true) }
+                <span class="muted small">{ t!("q-agreement-shared", count = matrix.n_items, agreement = super::format::percent(matrix.agreement)) }</span>
             </div>
             if matrix.n_items == 0 {
-                <p class="muted">{ "These two share no item in the disagreement queue." }</p>
+                <p class="muted">{ t!("q-agreement-these-two-share-no-item") }</p>
             } else {
-                <Heatmap title="Confusion matrix (rows: first annotator's answer; cells: counts, shaded by row share)"
+                <Heatmap title={t!("q-agreement-confusion-matrix-rows-first-annotator")}
                     rows={matrix.labels.clone()} columns={matrix.labels.clone()} values={shares} min={0.0} max={1.0} notes={Some(counts)} />
             }
         </section>

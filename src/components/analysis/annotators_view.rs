@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use crate::t;
 use verdict_core::report::{AnnotatorRow, Kpi, QualityReport};
 use yew::prelude::*;
 
@@ -33,17 +34,17 @@ enum Column {
 }
 
 const COLUMNS: &[(Column, &str)] = &[
-    (Column::Annotator, "Annotator"),
-    (Column::Group, "Group"),
-    (Column::Judgments, "Judgments"),
-    (Column::Median, "Median time"),
-    (Column::AlphaDelta, "α with − without"),
-    (Column::Kappa, "Mean Cohen κ"),
-    (Column::Gold, "Gold accuracy"),
-    (Column::Position, "Left-wins share"),
-    (Column::Ties, "Tie rate"),
-    (Column::Flags, "Flag rate"),
-    (Column::Pass, "KPIs"),
+    (Column::Annotator, "q-col-annotator"),
+    (Column::Group, "q-col-group"),
+    (Column::Judgments, "q-col-judgments"),
+    (Column::Median, "q-col-median"),
+    (Column::AlphaDelta, "q-col-alpha-delta"),
+    (Column::Kappa, "q-col-kappa"),
+    (Column::Gold, "q-col-gold"),
+    (Column::Position, "q-col-position"),
+    (Column::Ties, "q-col-ties"),
+    (Column::Flags, "q-col-flags"),
+    (Column::Pass, "q-col-pass"),
 ];
 
 fn sort_key(row: &AnnotatorRow, column: Column) -> (Option<f64>, String) {
@@ -103,7 +104,7 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
         } else {
             "none"
         };
-        html! { <th aria-sort={state}><button class="sort" {onclick}>{ *label }</button></th> }
+        html! { <th aria-sort={state}><button class="sort" {onclick}>{ crate::i18n::t(label) }</button></th> }
     };
     let kpi_input = |label: &'static str, value: f64, set: fn(&mut Kpi, f64)| {
         let kpi = kpi.clone();
@@ -114,7 +115,7 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
                 kpi.set(next);
             }
         });
-        html! { <label>{ label }<input type="number" step="0.01" min="0" max="1" value={value.to_string()} {oninput} /></label> }
+        html! { <label>{ crate::i18n::t(label) }<input type="number" step="0.01" min="0" max="1" value={value.to_string()} {oninput} /></label> }
     };
     let apply = {
         let (kpi, on_kpi) = (kpi.clone(), props.on_kpi.clone());
@@ -137,21 +138,21 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
         })
         .collect();
     html! {
-        <section aria-label="Annotators and sites">
+        <section aria-label={t!("q-annotators-annotators-and-sites")}>
             <form class="kpi" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <strong>{ "KPI thresholds" }</strong>
-                { kpi_input("Gold accuracy ≥", kpi.min_gold_accuracy, |k, v| k.min_gold_accuracy = v) }
-                { kpi_input("Group α ≥", kpi.min_alpha, |k, v| k.min_alpha = v) }
-                { kpi_input("Left-wins share ≤", kpi.max_position_bias, |k, v| k.max_position_bias = v) }
-                <button type="button" onclick={apply}>{ "Apply and save" }</button>
+                <strong>{ t!("q-annotators-kpi-thresholds") }</strong>
+                { kpi_input("q-kpi-gold", kpi.min_gold_accuracy, |k, v| k.min_gold_accuracy = v) }
+                { kpi_input("q-kpi-alpha", kpi.min_alpha, |k, v| k.min_alpha = v) }
+                { kpi_input("q-kpi-position", kpi.max_position_bias, |k, v| k.max_position_bias = v) }
+                <button type="button" onclick={apply}>{ t!("q-annotators-apply-and-save") }</button>
             </form>
             <table class="data sortable">
-                <caption>{ format!("{} annotators", report.annotators.len()) }</caption>
+                <caption>{ t!("q-annotators-caption", count = report.annotators.len()) }</caption>
                 <thead><tr>{ for COLUMNS.iter().map(header) }</tr></thead>
                 <tbody>
                 { for rows.iter().map(|r| html! {
-                    <tr class={classes!(if r.pass { "pass" } else { "fail" })}>
-                        <td>{ &r.annotator }{ if r.is_judge { " (LLM judge)" } else { "" } }</td>
+                    <tr class={classes!(if r.pass { t!("q-annotators-pass") } else { t!("q-annotators-fail") })}>
+                        <td>{ &r.annotator }{ if r.is_judge { t!("q-annotators-llm-judge") } else { String::new() } }</td>
                         <td>{ r.group.clone().unwrap_or_default() }</td>
                         <td class="num">{ r.judgments }</td>
                         <td class="num">{ seconds(r.median_seconds) }</td>
@@ -161,29 +162,29 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
                         <td class={classes!("num", r.failed.iter().any(|f| f == "position_bias").then_some("bad"))}>{ percent(r.position_bias) }</td>
                         <td class="num">{ percent(r.tie_rate) }</td>
                         <td class="num">{ percent(r.flag_rate) }</td>
-                        <td>{ if r.pass { "pass".to_owned() } else { format!("fail: {}", r.failed.join(", ")) } }</td>
+                        <td>{ if r.pass { t!("q-annotators-pass") } else { t!("q-kpi-fail", failed = r.failed.join(", ")) } }</td>
                     </tr>
                 }) }
                 </tbody>
             </table>
             <table class="data">
-                <caption>{ "Groups (sites, vendors)" }</caption>
-                <thead><tr><th>{ "Group" }</th><th class="num">{ "Annotators" }</th><th class="num">{ "Judgments" }</th><th class="num">{ "α" }</th><th>{ "95% CI" }</th><th class="num">{ "Gold accuracy" }</th><th class="num">{ "Tie rate" }</th><th>{ "KPIs" }</th></tr></thead>
+                <caption>{ t!("q-annotators-groups-sites-vendors") }</caption>
+                <thead><tr><th>{ t!("q-adjudication-group") }</th><th class="num">{ t!("q-agreement-annotators") }</th><th class="num">{ t!("q-annotators-judgments") }</th><th class="num">{ "α" }</th><th>{ t!("q-agreement-95-ci") }</th><th class="num">{ t!("q-annotators-gold-accuracy") }</th><th class="num">{ t!("q-annotators-tie-rate") }</th><th>{ t!("q-annotators-kpis") }</th></tr></thead>
                 <tbody>
                 { for report.groups.iter().map(|g| html! {
-                    <tr class={classes!(if g.pass { "pass" } else { "fail" })}>
+                    <tr class={classes!(if g.pass { t!("q-annotators-pass") } else { t!("q-annotators-fail") })}>
                         <td>{ &g.group }</td><td class="num">{ g.annotators }</td><td class="num">{ g.judgments }</td>
                         <td class={classes!("num", g.failed.iter().any(|f| f == "alpha").then_some("bad"))}>{ coefficient(g.alpha) }</td>
                         <td>{ super::format::interval(g.ci_low, g.ci_high) }</td>
                         <td class="num">{ percent(g.gold_accuracy) }</td><td class="num">{ percent(g.tie_rate) }</td>
-                        <td>{ if g.pass { "pass".to_owned() } else { format!("fail: {}", g.failed.join(", ")) } }</td>
+                        <td>{ if g.pass { t!("q-annotators-pass") } else { t!("q-kpi-fail", failed = g.failed.join(", ")) } }</td>
                     </tr>
                 }) }
                 </tbody>
             </table>
             if !periods.is_empty() && !trend_groups.is_empty() {
-                <h3>{ "Agreement trend by week (% agreement on the preference)" }</h3>
-                <Heatmap title="Weekly agreement per group" rows={trend_groups} columns={periods} values={trend_values} min={0.0} max={1.0} />
+                <h3>{ t!("q-annotators-agreement-trend-by-week-agreement") }</h3>
+                <Heatmap title={t!("q-annotators-weekly-agreement-per-group")} rows={trend_groups} columns={periods} values={trend_values} min={0.0} max={1.0} />
             }
         </section>
     }

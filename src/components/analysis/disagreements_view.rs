@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use crate::t;
 use verdict_core::adjudication::{gold_task_file, pareto, Adjudication};
 use verdict_core::report::QualityReport;
 use verdict_core::Task;
@@ -58,9 +59,9 @@ pub fn disagreements_view(props: &DisagreementsViewProps) -> Html {
     let task_of = |id: &str| props.tasks.as_ref().and_then(|t| t.iter().find(|t| t.id == id).cloned());
     let bars = pareto(&props.adjudications);
     html! {
-        <section aria-label="Disagreements" class="disagreements">
+        <section aria-label={t!("q-disagreements-disagreements")} class="disagreements">
             <div class="queue">
-                <h3>{ format!("{} items with two or more judgments, most disputed first", items.len()) }</h3>
+                <h3>{ t!("q-disagreements-title", count = items.len()) }</h3>
                 <ol class="disagreement-list" start={(start + 1).to_string()}>
                     { for items.iter().enumerate().skip(start).take(PAGE).map(|(index, item)| {
                         let selected_state = selected.clone();
@@ -69,16 +70,16 @@ pub fn disagreements_view(props: &DisagreementsViewProps) -> Html {
                         html! { <li>
                             <button class={classes!("item-button", current.then_some("current"))} aria-current={current.then_some("true")} {onclick}>
                                 <span>{ &item.item_id }</span>
-                                <span class="muted small">{ format!(" {:.2} · {} judgments", item.disagreement, item.n_judgments) }</span>
-                                if adjudicated(&item.item_id) { <span class="badge">{ "adjudicated" }</span> }
+                                <span class="muted small">{ t!("q-disagreements-row", disagreement = crate::i18n::number(item.disagreement, 2), count = item.n_judgments) }</span>
+                                if adjudicated(&item.item_id) { <span class="badge">{ t!("q-disagreements-adjudicated") }</span> }
                             </button>
                         </li> }
                     }) }
                 </ol>
                 <div class="pager">
-                    <button disabled={*page == 0} onclick={{ let page = page.clone(); Callback::from(move |_| page.set(page.saturating_sub(1))) }}>{ "← Previous" }</button>
-                    <span class="muted small">{ format!("{}–{} of {}", start + 1, (start + PAGE).min(items.len()), items.len()) }</span>
-                    <button disabled={start + PAGE >= items.len()} onclick={{ let page = page.clone(); Callback::from(move |_| page.set(*page + 1)) }}>{ "Next →" }</button>
+                    <button disabled={*page == 0} onclick={{ let page = page.clone(); Callback::from(move |_| page.set(page.saturating_sub(1))) }}>{ t!("q-disagreements-previous") }</button>
+                    <span class="muted small">{ t!("q-disagreements-page", first = start + 1, last = (start + PAGE).min(items.len()), total = items.len()) }</span>
+                    <button disabled={start + PAGE >= items.len()} onclick={{ let page = page.clone(); Callback::from(move |_| page.set(*page + 1)) }}>{ t!("q-disagreements-next") }</button>
                 </div>
             </div>
             <div class="detail">
@@ -87,18 +88,18 @@ pub fn disagreements_view(props: &DisagreementsViewProps) -> Html {
                         saved={props.adjudications.iter().find(|a| a.item_id == item.item_id).cloned()}
                         root_causes={props.root_causes.clone()} adjudicator={props.adjudicator.clone()} on_save={props.on_save.clone()} />
                 } else {
-                    <p class="muted">{ "Choose an item to see every annotator's answer and record the final one." }</p>
+                    <p class="muted">{ t!("q-disagreements-choose-an-item-to-see") }</p>
                 }
-                <h3>{ format!("Root causes of {} adjudications", props.adjudications.len()) }</h3>
+                <h3>{ t!("q-root-causes-title", count = props.adjudications.len()) }</h3>
                 if bars.is_empty() {
-                    <p class="muted">{ "No adjudication yet." }</p>
+                    <p class="muted">{ t!("q-disagreements-no-adjudication-yet") }</p>
                 } else {
-                    <ParetoChart title="Root causes, most frequent first" {bars} />
+                    <ParetoChart title={t!("q-disagreements-root-causes-most-frequent-first")} {bars} />
                 }
                 <div class="exports">
-                    <button onclick={export_adjudications} disabled={props.adjudications.is_empty()}>{ "Export adjudications (JSONL)" }</button>
+                    <button onclick={export_adjudications} disabled={props.adjudications.is_empty()}>{ t!("q-disagreements-export-adjudications-jsonl") }</button>
                     <button onclick={export_gold} disabled={props.adjudications.is_empty() || props.tasks.is_none()}
-                        title="Needs the task file: the adjudicated items are written with gold filled">{ "Export gold task file" }</button>
+                        title={t!("q-disagreements-needs-the-task-file-the")}>{ t!("q-disagreements-export-gold-task-file") }</button>
                 </div>
             </div>
         </section>

@@ -1,5 +1,6 @@
 //! LLM judges beside humans: agreement with the human majority and position consistency.
 
+use crate::t;
 use verdict_core::report::QualityReport;
 use yew::prelude::*;
 
@@ -17,14 +18,14 @@ pub struct JudgesViewProps {
 pub fn judges_view(props: &JudgesViewProps) -> Html {
     let judges = &props.report.judges;
     html! {
-        <section aria-label="LLM judges">
+        <section aria-label={t!("q-judges-llm-judges")}>
             if judges.is_empty() {
-                <p class="muted">{ "No LLM judge in these files (annotator ids starting with judge:, or kind \"judge\")." }</p>
+                <p class="muted">{ t!("q-judges-no-llm-judge-in-these") }</p>
             } else {
                 <table class="data">
-                    <caption>{ "LLM judges compared with the human majority preference" }</caption>
-                    <thead><tr><th>{ "Judge" }</th><th class="num">{ "Items shared with humans" }</th><th class="num">{ "Agreement" }</th>
-                        <th class="num">{ "Cohen κ" }</th><th>{ "95% CI (κ)" }</th><th class="num">{ "Swapped pairs" }</th><th class="num">{ "Position consistency" }</th></tr></thead>
+                    <caption>{ t!("q-judges-llm-judges-compared-with-the") }</caption>
+                    <thead><tr><th>{ t!("q-judges-judge") }</th><th class="num">{ t!("q-judges-items-shared-with-humans") }</th><th class="num">{ t!("q-agreement-agreement") }</th>
+                        <th class="num">{ t!("q-judges-cohen") }</th><th>{ t!("q-judges-95-ci") }</th><th class="num">{ t!("q-judges-swapped-pairs") }</th><th class="num">{ t!("q-judges-position-consistency") }</th></tr></thead>
                     <tbody>
                     { for judges.iter().map(|j| html! {
                         <tr>
@@ -36,7 +37,7 @@ pub fn judges_view(props: &JudgesViewProps) -> Html {
                     }) }
                     </tbody>
                 </table>
-                <p class="muted small">{ "Position consistency: of the comparisons the judge saw in both orders, the share where its verdict did not flip with the order (see docs/METRICS.md)." }</p>
+                <p class="muted small">{ t!("q-judges-position-consistency-of-the-comparisons") }</p>
             }
         </section>
     }

@@ -1,5 +1,6 @@
 //! Leaderboard: Bradley–Terry ratings with CIs, win-rate matrix, bias diagnostics.
 
+use crate::t;
 use verdict_core::report::QualityReport;
 use yew::prelude::*;
 
@@ -40,18 +41,18 @@ pub fn leaderboard_view(props: &LeaderboardViewProps) -> Html {
         })
         .collect();
     html! {
-        <section aria-label="Leaderboard">
-            <h3>{ format!("Bradley–Terry ratings (Elo scale), 95% bootstrap CI over {} battles", board.n_battles) }</h3>
-            <IntervalChart title="Model ratings with 95% confidence intervals" {rows} />
+        <section aria-label={t!("q-leaderboard-leaderboard")}>
+            <h3>{ t!("q-leaderboard-title", battles = board.n_battles) }</h3>
+            <IntervalChart title={t!("q-leaderboard-model-ratings-with-95-confidence")} {rows} />
             <table class="data">
-                <thead><tr><th>{ "Rank" }</th><th>{ "Model" }</th><th class="num">{ "Rating" }</th><th>{ "95% CI" }</th><th>{ "Rank range" }</th>
-                    <th class="num">{ "Wins" }</th><th class="num">{ "Losses" }</th><th class="num">{ "Ties" }</th><th class="num">{ "Win rate" }</th><th>{ "Note" }</th></tr></thead>
+                <thead><tr><th>{ t!("q-leaderboard-rank") }</th><th>{ t!("q-leaderboard-model") }</th><th class="num">{ t!("q-leaderboard-rating") }</th><th>{ t!("q-agreement-95-ci") }</th><th>{ t!("q-leaderboard-rank-range") }</th>
+                    <th class="num">{ t!("q-leaderboard-wins") }</th><th class="num">{ t!("q-leaderboard-losses") }</th><th class="num">{ t!("q-leaderboard-ties") }</th><th class="num">{ t!("q-leaderboard-win-rate") }</th><th>{ t!("q-adjudication-note-2") }</th></tr></thead>
                 <tbody>
                 { for board.models.iter().map(|m| html! {
                     <tr>
                         <td>{ m.rank.map_or_else(|| "–".into(), |r| r.to_string()) }</td><td>{ &m.model }</td>
-                        <td class="num">{ m.rating.map_or_else(|| "–".into(), |r| format!("{r:.1}")) }</td>
-                        <td>{ match (m.ci_low, m.ci_high) { (Some(l), Some(h)) => format!("[{l:.1}, {h:.1}]"), _ => String::new() } }</td>
+                        <td class="num">{ m.rating.map_or_else(|| "–".into(), |r| crate::i18n::number(r, 1)) }</td>
+                        <td>{ match (m.ci_low, m.ci_high) { (Some(l), Some(h)) => format!("[{}, {}]", crate::i18n::number(l, 1), crate::i18n::number(h, 1)), _ => String::new() } }</td>
                         <td>{ match (m.rank_best, m.rank_worst) { (Some(b), Some(w)) if b != w => format!("{b}–{w}"), (Some(b), Some(_)) => b.to_string(), _ => String::new() } }</td>
                         <td class="num">{ m.wins }</td><td class="num">{ m.losses }</td><td class="num">{ m.ties }</td>
                         <td class="num">{ percent(m.win_rate) }</td><td class="muted small">{ m.note.clone().unwrap_or_default() }</td>
@@ -59,21 +60,20 @@ pub fn leaderboard_view(props: &LeaderboardViewProps) -> Html {
                 }) }
                 </tbody>
             </table>
-            <h3>{ "Win rate of row over column (ties count half)" }</h3>
-            <Heatmap title="Win-rate matrix" rows={matrix.models.clone()} columns={matrix.models.clone()} values={rates} min={0.0} max={1.0} />
-            <h3>{ "Bias diagnostics" }</h3>
+            <h3>{ t!("q-leaderboard-win-rate-of-row-over") }</h3>
+            <Heatmap title={t!("q-leaderboard-win-rate-matrix")} rows={matrix.models.clone()} columns={matrix.models.clone()} values={rates} min={0.0} max={1.0} />
+            <h3>{ t!("q-leaderboard-bias-diagnostics") }</h3>
             <ul class="bias">
-                <li>{ format!("Output shown first won {} of {} decisive battles ({}); two-sided binomial p = {}",
-                    bias.first_shown_wins, bias.positioned_decisive, percent(bias.first_shown_win_rate),
-                    bias.position_p_value.map_or_else(|| "–".into(), |p| format!("{p:.2e}"))) }</li>
-                <li>{ format!("Ties: {} · both bad: {}", percent(bias.tie_rate), percent(bias.both_bad_rate)) }</li>
+                <li>{ t!("q-bias-position", wins = bias.first_shown_wins, decisive = bias.positioned_decisive, share = percent(bias.first_shown_win_rate),
+                    p = bias.position_p_value.map_or_else(|| "–".into(), |p| format!("{p:.2e}"))) }</li>
+                <li>{ t!("q-bias-ties", ties = percent(bias.tie_rate), both_bad = percent(bias.both_bad_rate)) }</li>
                 <li>{ match &bias.length {
-                    Some(length) => format!("The longer output won {} of {} decisive battles with different lengths ({})", length.longer_wins, length.decisive_different_length, percent(length.longer_win_rate)),
-                    None => "Length bias needs the task file (output texts).".to_owned(),
+                    Some(length) => t!("q-bias-length", wins = length.longer_wins, decisive = length.decisive_different_length, share = percent(length.longer_win_rate)),
+                    None => t!("q-bias-length-needs-tasks"),
                 } }</li>
             </ul>
             if !board.notes.is_empty() { <ul class="muted small">{ for board.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul> }
-            <h3>{ "Slices" }</h3>
+            <h3>{ t!("q-leaderboard-slices") }</h3>
             <form class="slice-controls" onsubmit={{
                 let on_slice = props.on_slice.clone();
                 Callback::from(move |e: SubmitEvent| {
@@ -85,21 +85,21 @@ pub fn leaderboard_view(props: &LeaderboardViewProps) -> Html {
                     on_slice.emit(field.trim().to_owned());
                 })
             }}>
-                <label>{ "One leaderboard per " }
-                    <input name="slice" type="text" aria-label="Slice by" placeholder="criterion, or meta.FIELD (e.g. meta.category)" /></label>
-                <button type="submit" disabled={props.slicing}>{ if props.slicing { "Computing…" } else { "Show slices" } }</button>
-                <span class="muted small">{ "meta fields need the task file." }</span>
+                <label>{ t!("q-leaderboard-one-leaderboard-per") }
+                    <input name="slice" type="text" aria-label={t!("q-leaderboard-slice-by")} placeholder={t!("q-leaderboard-criterion-or-meta-field-e")} /></label>
+                <button type="submit" disabled={props.slicing}>{ if props.slicing { t!("q-leaderboard-computing") } else { t!("q-leaderboard-show-slices") } }</button>
+                <span class="muted small">{ t!("q-leaderboard-meta-fields-need-the-task") }</span>
             </form>
             { match props.slices.as_deref() {
                 None => html! {},
                 Some(Err(message)) => html! { <p class="errors" role="alert">{ message }</p> },
-                Some(Ok(boards)) if boards.is_empty() => html! { <p class="muted">{ "No slice has battles." }</p> },
+                Some(Ok(boards)) if boards.is_empty() => html! { <p class="muted">{ t!("q-leaderboard-no-slice-has-battles") }</p> },
                 Some(Ok(boards)) => html! { <>{ for boards.iter().map(|slice| {
                     let rows: Vec<IntervalRow> = slice.leaderboard.models.iter()
                         .map(|m| IntervalRow { label: m.model.clone(), value: m.rating, low: m.ci_low, high: m.ci_high }).collect();
                     html! { <div class="slice">
-                        <h4>{ format!("{} — {} battles", slice.name, slice.leaderboard.n_battles) }</h4>
-                        <IntervalChart title={format!("Ratings for {}", slice.name)} {rows} />
+                        <h4>{ t!("q-slice-title", name = &slice.name, battles = slice.leaderboard.n_battles) }</h4>
+                        <IntervalChart title={t!("q-slice-chart", name = &slice.name)} {rows} />
                     </div> }
                 }) }</> },
             } }

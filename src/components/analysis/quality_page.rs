@@ -3,8 +3,9 @@
 
 use std::rc::Rc;
 
+use crate::t;
 use verdict_core::adjudication::{Adjudication, DEFAULT_ROOT_CAUSES};
-use verdict_core::report::{csv_tables, render_html, Kpi, QualityReport, ReportOptions};
+use verdict_core::report::{csv_tables, render_html_in, Kpi, QualityReport, ReportOptions};
 use verdict_core::task::load_tasks;
 use verdict_core::Task;
 use yew::prelude::*;
@@ -49,14 +50,14 @@ enum Tab {
 }
 
 const TABS: &[(Tab, &str)] = &[
-    (Tab::Overview, "Overview"),
-    (Tab::Agreement, "Agreement"),
-    (Tab::Annotators, "Annotators & sites"),
-    (Tab::Judges, "LLM judges"),
-    (Tab::Leaderboard, "Leaderboard"),
-    (Tab::Disagreements, "Disagreements"),
-    (Tab::Campaign, "Campaign"),
-    (Tab::SampleSize, "Sample size"),
+    (Tab::Overview, "q-tab-overview"),
+    (Tab::Agreement, "q-tab-agreement"),
+    (Tab::Annotators, "q-tab-annotators"),
+    (Tab::Judges, "q-tab-judges"),
+    (Tab::Leaderboard, "q-tab-leaderboard"),
+    (Tab::Disagreements, "q-tab-disagreements"),
+    (Tab::Campaign, "q-tab-campaign"),
+    (Tab::SampleSize, "q-tab-sample-size"),
 ];
 
 /// Tabs that need no report (they take their own inputs).
@@ -77,6 +78,7 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
     let inputs = use_state(Inputs::default);
     let report = use_state(|| None::<Rc<QualityReport>>);
     let status = use_state(|| None::<String>);
+    let finished = use_state(|| false);
     let error = use_state(|| None::<String>);
     let tab = use_state(|| Tab::Overview);
     let tasks = use_state(|| None::<Rc<Vec<Task>>>);
@@ -102,16 +104,17 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
     }
 
     let run = {
-        let (report, status, error, tasks) = (report.clone(), status.clone(), error.clone(), tasks.clone());
+        let (report, status, error, tasks, finished) = (report.clone(), status.clone(), error.clone(), tasks.clone(), finished.clone());
         Callback::from(move |(inputs, kpi): (Inputs, Kpi)| {
-            let (report, status, error, tasks) = (report.clone(), status.clone(), error.clone(), tasks.clone());
+            let (report, status, error, tasks, finished) = (report.clone(), status.clone(), error.clone(), tasks.clone(), finished.clone());
             if inputs.judgments.is_empty() {
-                error.set(Some("Choose at least one judgments file.".into()));
+                error.set(Some(t!("q-choose-judgments")));
                 return;
             }
             error.set(None);
             let started = now_ms();
-            status.set(Some("Starting the analysis…".into()));
+            status.set(Some(t!("q-status-starting")));
+            finished.set(false);
             wasm_bindgen_futures::spawn_local(async move {
                 // The task file (items, gold) is also needed here, to show items when adjudicating.
                 if let Some(NamedSource { name, source: FileSource::File(file) }) = &inputs.tasks {
@@ -123,8 +126,8 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                 let stage_status = status.clone();
                 let result = analyse(&inputs.judgments, inputs.tasks.as_ref(), inputs.rubric.as_ref(), &options, move |stage| {
                     stage_status.set(Some(match stage.as_str() {
-                        "reading" => "Reading the files…".to_owned(),
-                        "computing" => "Computing agreement, rankings and the disagreement queue…".to_owned(),
+                        "reading" => t!("q-status-reading"),
+                        "computing" => t!("q-status-computing"),
                         other => other.to_owned(),
                     }));
                 })
@@ -132,7 +135,8 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                 match result {
                     Ok(done) => {
                         report.set(Some(Rc::new(done)));
-                        status.set(Some(format!("Analysed in {:.1} s", (now_ms() - started) as f64 / 1000.0)));
+                        status.set(Some(t!("q-status-done", seconds = crate::i18n::number((now_ms() - started) as f64 / 1000.0, 1))));
+                        finished.set(true);
                     }
                     Err(message) => {
                         status.set(None);
@@ -214,7 +218,7 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                 };
                 match saved.await {
                     Ok(all) => adjudications.set(Rc::new(all)),
-                    Err(e) => error.set(Some(format!("The adjudication could not be saved: {e}"))),
+                    Err(e) => error.set(Some(t!("q-adjudication-save-failed", error = e.to_string()))),
                 }
             });
         })
@@ -234,36 +238,38 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
         let report = report.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(report) = &*report {
-                let _ = download("verdict-quality-report.html", "text/html", &render_html(report));
+                let _ = download("verdict-quality-report.html", "text/html", &render_html_in(report, &crate::i18n::locale()));
             }
         })
     };
     let on_close = props.on_close.reform(|_: MouseEvent| ());
-    let busy = status.as_ref().is_some_and(|s| !s.starts_with("Analysed"));
+    let busy = status.is_some() && !*finished;
 
     html! {
         <div class="quality">
             <header class="topbar">
-                <div class="title"><strong>{ "Quality workspace" }</strong></div>
-                if busy { <progress class="busy" aria-label="Analysis in progress"></progress> }
+                <h1 class="title">{ t!("q-quality-quality-workspace") }</h1>
+                if busy { <progress class="busy" aria-label={t!("q-quality-analysis-in-progress")}></progress> }
                 if let Some(text) = &*status { <span class="muted small" role="status" aria-live="polite">{ text }</span> }
                 <div class="actions">
-                    if report.is_some() { <button onclick={download_report}>{ "Download report (HTML)" }</button> }
-                    <button onclick={on_close}>{ "Back to rating" }</button>
+                    if report.is_some() { <button onclick={download_report}>{ t!("q-quality-download-report-html") }</button> }
+                    <button onclick={on_close}>{ t!("q-quality-back-to-rating") }</button>
                 </div>
+                { crate::i18n::preferences() }
             </header>
-            <section class="card inputs" aria-label="Files to analyse">
+            <main>
+            <section class="card inputs" aria-label={t!("q-quality-files-to-analyse")}>
                 <div class="pickers">
-                    <label>{ "Judgments (one or more JSONL files)" }<input type="file" multiple=true accept=".jsonl,.json,.ndjson" onchange={pick("judgments")} /></label>
-                    <label>{ "Task file (optional: gold, items)" }<input type="file" accept=".jsonl,.json" onchange={pick("tasks")} /></label>
-                    <label>{ "Rubric (optional)" }<input type="file" accept=".json" onchange={pick("rubric")} /></label>
+                    <label>{ t!("q-quality-judgments-one-or-more-jsonl") }<input type="file" multiple=true accept=".jsonl,.json,.ndjson" onchange={pick("judgments")} /></label>
+                    <label>{ t!("q-quality-task-file-optional-gold-items") }<input type="file" accept=".jsonl,.json" onchange={pick("tasks")} /></label>
+                    <label>{ t!("q-quality-rubric-optional") }<input type="file" accept=".json" onchange={pick("rubric")} /></label>
                 </div>
                 <div class="actions-row">
-                    <button class="primary" disabled={busy} onclick={analyse_files}>{ "Analyse" }</button>
-                    <button disabled={busy} onclick={analyse_demo}>{ "Analyse the MT-Bench human judgments (demo)" }</button>
-                    <button onclick={{ let tab = tab.clone(); Callback::from(move |_| tab.set(Tab::Campaign)) }}>{ "Campaign progress" }</button>
-                    <button onclick={{ let tab = tab.clone(); Callback::from(move |_| tab.set(Tab::SampleSize)) }}>{ "Sample size" }</button>
-                    <span class="muted small">{ "Everything runs in this browser, in a background worker." }</span>
+                    <button class="primary" disabled={busy} onclick={analyse_files}>{ t!("q-quality-analyse") }</button>
+                    <button disabled={busy} onclick={analyse_demo}>{ t!("q-quality-analyse-the-mt-bench-human") }</button>
+                    <button onclick={{ let tab = tab.clone(); Callback::from(move |_| tab.set(Tab::Campaign)) }}>{ t!("q-quality-campaign-progress") }</button>
+                    <button onclick={{ let tab = tab.clone(); Callback::from(move |_| tab.set(Tab::SampleSize)) }}>{ t!("q-tab-sample-size") }</button>
+                    <span class="muted small">{ t!("q-quality-everything-runs-in-this-browser") }</span>
                 </div>
                 if let Some(message) = &*error { <p class="errors" role="alert">{ message }</p> }
             </section>
@@ -273,11 +279,11 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                 </div>
             }
             if let Some(report) = &*report {
-                <nav class="tabs" role="tablist" aria-label="Views">
+                <nav class="tabs" role="tablist" aria-label={t!("q-quality-views")}>
                     { for TABS.iter().map(|(value, label)| {
                         let (tab_state, value) = (tab.clone(), *value);
                         html! { <button role="tab" aria-selected={(*tab == value).to_string()}
-                            onclick={Callback::from(move |_| tab_state.set(value))}>{ *label }</button> }
+                            onclick={Callback::from(move |_| tab_state.set(value))}>{ crate::i18n::t(label) }</button> }
                     }) }
                 </nav>
                 <div role="tabpanel" class="tab-panel">
@@ -288,8 +294,8 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                         Tab::Judges => html! { <JudgesView report={report.clone()} /> },
                         Tab::Leaderboard => html! { <LeaderboardView report={report.clone()} {on_slice} slices={(*slices).clone()} slicing={*slicing} /> },
                         Tab::Disagreements => html! { <>
-                            <label class="root-causes">{ "Root-cause tags (comma-separated) " }
-                                <input type="text" aria-label="Root-cause tags" value={root_causes.join(", ")} onchange={on_root_causes} /></label>
+                            <label class="root-causes">{ t!("q-quality-root-cause-tags-comma-separated") }
+                                <input type="text" aria-label={t!("q-quality-root-cause-tags")} value={root_causes.join(", ")} onchange={on_root_causes} /></label>
                             <DisagreementsView report={report.clone()} tasks={(*tasks).clone()} adjudications={(*adjudications).clone()}
                                 root_causes={(*root_causes).clone()} adjudicator={props.adjudicator.clone()} {on_save} />
                         </> },
@@ -297,15 +303,16 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                         Tab::SampleSize => html! { <SizePanel /> },
                     } }
                 </div>
-                <section class="card csv" aria-label="Tables as CSV">
-                    <strong>{ "Tables as CSV: " }</strong>
+                <section class="card csv" aria-label={t!("q-quality-tables-as-csv-2")}>
+                    <strong>{ t!("q-quality-tables-as-csv") }</strong>
                     { for csv_tables(report).into_iter().map(|(name, text)| {
                         let file = name.clone();
                         html! { <button onclick={Callback::from(move |_| { let _ = download(&file, "text/csv", &text); })}>{ name }</button> }
                     }) }
                 </section>
-                <footer class="muted small">{ "MT-Bench human judgments: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0." }</footer>
+                <footer class="muted small">{ t!("q-quality-mt-bench-human-judgments-zheng") }</footer>
             }
+            </main>
         </div>
     }
 }

@@ -1,4 +1,7 @@
-//! Renders untrusted Markdown through core's safe node tree, one DOM node at a time.
+//! Renders untrusted Markdown through core's safe node tree, one DOM node at a time. The block
+//! takes its direction from its own text (`dir="auto"`), and each paragraph, list item and cell
+//! from its own first strong letter (`unicode-bidi: plaintext` in verdict.css): Arabic in an
+//! English interface reads right to left, English in an Arabic one left to right.
 
 use verdict_core::markdown::{render, Node};
 use yew::prelude::*;
@@ -15,7 +18,7 @@ pub struct MarkdownProps {
 #[function_component(Markdown)]
 pub fn markdown(props: &MarkdownProps) -> Html {
     let nodes = use_memo(props.source.clone(), |source| render(source));
-    html! { <div class="markdown">{ for nodes.iter().map(to_html) }</div> }
+    html! { <div class="markdown" dir="auto">{ for nodes.iter().map(to_html) }</div> }
 }
 
 fn to_html(node: &Node) -> Html {

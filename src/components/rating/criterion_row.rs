@@ -4,6 +4,8 @@ use verdict_core::rubric::{Criterion, CriterionKind};
 use verdict_core::session::{Action, Answer, AnswerKey};
 use yew::prelude::*;
 
+use crate::t;
+
 /// Props of [`CriterionRow`].
 #[derive(Properties, PartialEq)]
 pub struct CriterionRowProps {
@@ -38,18 +40,18 @@ pub fn criterion_row(props: &CriterionRowProps) -> Html {
         CriterionKind::Likert => {
             let (min, max) = c.likert_range();
             let digit_is_value = min >= 0 && max <= 9;
-            html! { <div class="choices" role="group" aria-label={label_text(props)}>
+            html! { <div class="choices" role="radiogroup" aria-label={label_text(props)}>
                 { for (min..=max).map(|value| {
                     let hint = if digit_is_value { value.to_string() } else if value - min < 9 { (value - min + 1).to_string() } else { String::new() };
                     let answer = Answer::Number(value);
-                    html! { <button aria-pressed={pressed(&answer)} onclick={set(answer.clone())}
-                        title={format!("key {hint}")}>{ value }<kbd>{ hint }</kbd></button> }
+                    html! { <button role="radio" aria-checked={pressed(&answer)} onclick={set(answer.clone())}
+                        title={t!("key-hint", key = hint.clone())}>{ value }<kbd>{ hint }</kbd></button> }
                 }) }
             </div> }
         }
-        CriterionKind::Binary => html! { <div class="choices" role="group" aria-label={label_text(props)}>
-            <button aria-pressed={pressed(&Answer::Yes(true))} onclick={set(Answer::Yes(true))}>{ "Yes" }<kbd>{ "y" }</kbd></button>
-            <button aria-pressed={pressed(&Answer::Yes(false))} onclick={set(Answer::Yes(false))}>{ "No" }<kbd>{ "n" }</kbd></button>
+        CriterionKind::Binary => html! { <div class="choices" role="radiogroup" aria-label={label_text(props)}>
+            <button role="radio" aria-checked={pressed(&Answer::Yes(true))} onclick={set(Answer::Yes(true))}>{ t!("answer-yes") }<kbd>{ "y" }</kbd></button>
+            <button role="radio" aria-checked={pressed(&Answer::Yes(false))} onclick={set(Answer::Yes(false))}>{ t!("answer-no") }<kbd>{ "n" }</kbd></button>
         </div> },
         CriterionKind::Choice => {
             let chosen: Vec<String> = match &props.answer {
@@ -62,7 +64,7 @@ pub fn criterion_row(props: &CriterionRowProps) -> Html {
                     let key = key.clone();
                     let onclick = Callback::from(move |_: MouseEvent| on_action.emit(Action::ToggleOption { key: key.clone(), option: index }));
                     let hint = if index < 9 { (index + 1).to_string() } else { String::new() };
-                    html! { <button aria-pressed={chosen.contains(option).to_string()} {onclick}>{ option }<kbd>{ hint }</kbd></button> }
+                    html! { <button role="checkbox" aria-checked={chosen.contains(option).to_string()} {onclick}><span dir="auto">{ option }</span><kbd>{ hint }</kbd></button> }
                 }) }
             </div> }
         }
@@ -79,7 +81,7 @@ pub fn criterion_row(props: &CriterionRowProps) -> Html {
                 _ => String::new(),
             };
             html! { <textarea aria-label={label_text(props)} rows="2" {value} {oninput}
-            placeholder="Press e to write, Esc to leave, Ctrl+Enter to submit" /> }
+            placeholder={t!("text-placeholder")} /> }
         }
     };
     let focus = {
@@ -90,10 +92,10 @@ pub fn criterion_row(props: &CriterionRowProps) -> Html {
     html! {
         <div class={classes!("row", props.active.then_some("active"))} data-row={props.row.to_string()} onclick={focus}>
             <div class="row-label">
-                <span>{ c.display_label() }</span>
+                <span dir="auto">{ c.display_label() }</span>
                 if !props.target.is_empty() { <span class="target">{ &props.target }</span> }
-                if c.is_required() { <span class="required" title="required">{ "*" }</span> }
-                if c.multi { <span class="muted small">{ " (several)" }</span> }
+                if c.is_required() { <span class="required" title={t!("criterion-required")}>{ "*" }</span> }
+                if c.multi { <span class="muted small">{ t!("criterion-several") }</span> }
             </div>
             { controls }
         </div>

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::output_card::OutputCard;
 use crate::components::common::Markdown;
 use crate::state::rating::RatingState;
+use crate::t;
 
 /// Props of [`ItemView`].
 #[derive(Properties, PartialEq)]
@@ -28,25 +29,25 @@ pub fn item_view(props: &ItemViewProps) -> Html {
     let rank_of = |position: usize| session.draft.ranking.iter().position(|&p| p as usize == position).map(|r| r + 1);
     let reveal = props.on_reveal.reform(|_| ());
     html! {
-        <section class={classes!("item", blurred.then_some("blurred"))} aria-label="Item">
+        <section class={classes!("item", blurred.then_some("blurred"))} aria-label={t!("item-label")}>
             if blurred {
                 <div class="sensitive-cover">
-                    <p>{ "This item may contain harmful or disturbing content." }</p>
-                    <button class="primary" onclick={reveal}>{ "Reveal content (r)" }</button>
+                    <p>{ t!("item-sensitive") }</p>
+                    <button class="primary" onclick={reveal}>{ t!("item-reveal") }</button>
                 </div>
             }
             <div class="item-body" aria-hidden={blurred.to_string()}>
-                <div class="prompt" aria-label="Prompt">
+                <div class="prompt" role="region" aria-label={t!("item-prompt")} tabindex="0">
                     if let Some(prompt) = &task.prompt {
-                        <h2 class="section-title">{ "Prompt" }</h2>
+                        <h2 class="section-title">{ t!("item-prompt") }</h2>
                         <Markdown source={AttrValue::from(prompt.clone())} />
                     }
                     if let Some(turns) = &task.conversation {
-                        <h2 class="section-title">{ "Conversation" }</h2>
+                        <h2 class="section-title">{ t!("item-conversation") }</h2>
                         <ol class="conversation">
                             { for turns.iter().map(|turn| html! {
                                 <li class={classes!("turn", format!("role-{}", turn.role))}>
-                                    <span class="role">{ &turn.role }</span>
+                                    <span class="role">{ role_name(&turn.role) }</span>
                                     <Markdown source={AttrValue::from(turn.content.clone())} />
                                 </li>
                             }) }
@@ -65,5 +66,15 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// A conversation role in the interface language (`user`, `assistant`, `system`; others as written).
+fn role_name(role: &str) -> String {
+    match role {
+        "user" => t!("role-user"),
+        "assistant" => t!("role-assistant"),
+        "system" => t!("role-system"),
+        other => other.to_owned(),
     }
 }

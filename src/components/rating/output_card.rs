@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::common::Markdown;
+use crate::t;
 
 /// Props of [`OutputCard`].
 #[derive(Properties, PartialEq)]
@@ -21,9 +22,9 @@ pub struct OutputCardProps {
 #[function_component(OutputCard)]
 pub fn output_card(props: &OutputCardProps) -> Html {
     html! {
-        <article class="output" aria-label={format!("Output {}", props.label)}>
+        <article class="output" aria-label={t!("output-label", label = props.label.to_string())} tabindex="0">
             <header>
-                <span class="output-label">{ format!("Output {}", props.label) }</span>
+                <span class="output-label">{ t!("output-label", label = props.label.to_string()) }</span>
                 if let Some(model) = &props.model { <span class="model">{ model }</span> }
                 if let Some(rank) = props.rank { <span class="rank-badge">{ format!("#{rank}") }</span> }
             </header>

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::t;
+
 /// Props of [`ProgressBar`].
 #[derive(Properties, PartialEq)]
 pub struct ProgressBarProps {
@@ -16,11 +18,13 @@ pub struct ProgressBarProps {
 /// A labelled progress bar.
 #[function_component(ProgressBar)]
 pub fn progress_bar(props: &ProgressBarProps) -> Html {
-    let median = props.median_seconds.map_or_else(|| "–".to_owned(), |s| if s < 10.0 { format!("{s:.1} s") } else { format!("{s:.0} s") });
+    let median = props
+        .median_seconds
+        .map_or_else(|| "–".to_owned(), |s| t!("unit-seconds", seconds = crate::i18n::number(s, if s < 10.0 { 1 } else { 0 })));
     html! {
         <div class="progress">
-            <progress max={props.total.to_string()} value={props.done.to_string()} aria-label="Items judged"></progress>
-            <span class="progress-text">{ format!("{} / {} done · median {} per item", props.done, props.total, median) }</span>
+            <progress max={props.total.to_string()} value={props.done.to_string()} aria-label={t!("progress-label")}></progress>
+            <span class="progress-text">{ t!("progress-text", done = props.done, total = props.total, median = median) }</span>
         </div>
     }
 }

@@ -14,11 +14,13 @@ use super::progress_bar::ProgressBar;
 use super::rating_panel::RatingPanel;
 use super::upload_status::UploadStatus;
 use crate::components::common::Markdown;
+use crate::i18n::root::announce;
 use crate::state::autosave::use_autosave;
 use crate::state::browser::{copy_to_clipboard, download, now_ms};
 use crate::state::loader::Opened;
 use crate::state::rating::RatingState;
 use crate::state::uploads::use_uploads;
+use crate::t;
 
 /// Props of [`RatingPage`].
 #[derive(Properties, Clone)]
@@ -78,7 +80,7 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
             if let Err(error) = download(&export_name, "application/x-ndjson", &export_text()) {
-                notice.set(Some(format!("Export failed: {error}")));
+                notice.set(Some(t!("rating-export-failed", error = error.to_string())));
             }
         })
     };
@@ -91,8 +93,8 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let lines = text.lines().count();
                 notice.set(Some(match copy_to_clipboard(&text).await {
-                    Ok(()) => format!("Copied {lines} judgments to the clipboard."),
-                    Err(error) => format!("The browser refused the clipboard ({error}); use Export instead."),
+                    Ok(()) => t!("rating-copied", count = lines),
+                    Err(error) => t!("rating-copy-refused", error = error.to_string()),
                 }));
             });
         })
@@ -135,10 +137,19 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
         Callback::from(move |()| {
             let lines: String = parked.iter().filter_map(|entry| entry.judgment_line()).map(|line| line + "\n").collect();
             if let Err(error) = download(&name, "application/x-ndjson", &lines) {
-                notice.set(Some(format!("Export failed: {error}")));
+                notice.set(Some(t!("rating-export-failed", error = error.to_string())));
             }
         })
     };
+    {
+        // Screen readers hear each save and where the rater now is.
+        let (done, total) = (session.n_done(), session.eval.tasks.len());
+        use_effect_with(done, move |&done| {
+            if done > 0 {
+                announce(&t!("rating-saved-announce", done = done, total = total));
+            }
+        });
+    }
     let rubric = &session.eval.rubric;
     let task = session.task();
     let saving = matches!(session.status, Status::Saving(_));
@@ -148,85 +159,86 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
     html! {
         <div class="rating">
             <header class="topbar">
-                <div class="title">
-                    <strong>{ if rubric.title.is_empty() { "Verdict" } else { rubric.title.as_str() } }</strong>
-                </div>
-                <span class="annotator small" title="Annotator">{ format!("annotator {}", session.eval.annotator) }</span>
+                <h1 class="title" dir="auto">{ if rubric.title.is_empty() { "Verdict" } else { rubric.title.as_str() } }</h1>
+                <span class="annotator small" title={t!("rating-annotator-title")}>{ t!("rating-annotator", id = &session.eval.annotator) }</span>
                 <ProgressBar done={session.n_done()} total={session.eval.tasks.len()} median_seconds={session.median_seconds()} />
                 if props.submit_url.is_some() {
                     <UploadStatus counts={uploads.counts.clone()} parked={uploads.parked.clone()} last_error={uploads.last_error.clone()}
                         on_retry={uploads.retry.clone()} on_export={on_export_parked} />
                 }
                 <div class="actions">
-                    <button onclick={on_export} disabled={session.n_done() == 0}>{ "Export JSONL" }</button>
-                    <button onclick={on_copy} disabled={session.n_done() == 0}>{ "Copy" }</button>
-                    <button onclick={open_help} aria-label="Keyboard shortcuts">{ "?" }</button>
+                    <button onclick={on_export} disabled={session.n_done() == 0}>{ t!("rating-export") }</button>
+                    <button onclick={on_copy} disabled={session.n_done() == 0}>{ t!("rating-copy") }</button>
+                    <button onclick={open_help} aria-label={t!("help-title")}>{ "?" }</button>
                     if let Some(on_close) = on_close {
-                        <button onclick={on_close}>{ "Switch evaluation" }</button>
+                        <button onclick={on_close}>{ t!("rating-switch") }</button>
                     }
                 </div>
+                { crate::i18n::preferences() }
             </header>
+            <main class="rating-main">
             if let Some(text) = (*notice).clone() { <p class="notice" role="status">{ text }</p> }
             if !props.opened.problems.is_empty() {
                 <details class="load-problems" role="alert">
-                    <summary>{ format!("{} line(s) of {} could not be loaded and were left out", props.opened.problems.iter().filter(|p| p.is_error()).count(), props.opened.tasks_name) }</summary>
-                    <ul>{ for props.opened.problems.iter().map(|p| html! { <li><code>{ p.to_string() }</code></li> }) }</ul>
+                    <summary>{ t!("rating-load-problems", count = props.opened.problems.iter().filter(|p| p.is_error()).count(), file = &props.opened.tasks_name) }</summary>
+                    <ul>{ for props.opened.problems.iter().map(|p| html! { <li><code>{ crate::i18n::problem(p) }</code></li> }) }</ul>
                 </details>
             }
             if !rubric.instructions.is_empty() {
-                <details class="instructions"><summary>{ "Instructions" }</summary><Markdown source={AttrValue::from(rubric.instructions.clone())} /></details>
+                <details class="instructions"><summary>{ t!("rating-instructions") }</summary><Markdown source={AttrValue::from(rubric.instructions.clone())} /></details>
             }
             if session.status == Status::Finished {
-                <section class="finished card" aria-label="Finished">
-                    <h2>{ "All items judged — thank you!" }</h2>
-                    <p>{ format!("{} judgments are saved in this browser. Export them to hand them in.", session.n_done()) }</p>
-                    <p class="muted">{ "Press ← or the button below to revisit and edit items." }</p>
+                <section class="finished card" aria-label={t!("rating-finished-label")}>
+                    <h2>{ t!("rating-finished-title") }</h2>
+                    <p>{ t!("rating-finished-saved", count = session.n_done()) }</p>
+                    <p class="muted">{ t!("rating-finished-revisit") }</p>
                     <div class="finished-actions">
-                        <button onclick={act(|now_ms| Action::Prev { now_ms })}>{ "← Last item" }</button>
-                        <button class="primary" onclick={on_export_again}>{ "Download my judgments" }</button>
+                        <button onclick={act(|now_ms| Action::Prev { now_ms })}>{ t!("rating-last-item") }</button>
+                        <button class="primary" onclick={on_export_again}>{ t!("rating-download") }</button>
                     </div>
                 </section>
             } else {
-                <nav class="item-nav" aria-label="Item navigation">
-                    <button onclick={act(|now_ms| Action::Prev { now_ms })} disabled={session.current == 0 || saving}>{ "← Prev" }</button>
-                    <span class="item-id">{ format!("Item {} of {} · {}", session.current + 1, session.eval.tasks.len(), task.id) }</span>
-                    if edited { <span class="badge">{ "judged — editing replaces it" }</span> }
-                    <button onclick={act(|now_ms| Action::Next { now_ms })} disabled={session.current + 1 >= session.eval.tasks.len() || saving}>{ "Next →" }</button>
-                    <button onclick={act(|now_ms| Action::Skip { now_ms })} disabled={saving}>{ "Skip" }<kbd>{ "s" }</kbd></button>
-                    <button aria-pressed={flagged.to_string()} onclick={toggle_flag}>{ "Flag harmful" }<kbd>{ "f" }</kbd></button>
+                <nav class="item-nav" aria-label={t!("rating-item-nav")}>
+                    <button onclick={act(|now_ms| Action::Prev { now_ms })} disabled={session.current == 0 || saving}>{ t!("rating-prev") }</button>
+                    <span class="item-id">{ t!("rating-item-position", position = session.current + 1, total = session.eval.tasks.len(), id = &task.id) }</span>
+                    if edited { <span class="badge">{ t!("rating-judged-badge") }</span> }
+                    <button onclick={act(|now_ms| Action::Next { now_ms })} disabled={session.current + 1 >= session.eval.tasks.len() || saving}>{ t!("rating-next") }</button>
+                    <button onclick={act(|now_ms| Action::Skip { now_ms })} disabled={saving}>{ t!("rating-skip") }<kbd>{ "s" }</kbd></button>
+                    <button aria-pressed={flagged.to_string()} onclick={toggle_flag}>{ t!("rating-flag") }<kbd>{ "f" }</kbd></button>
                     if !task.meta.is_empty() {
-                        <details class="meta"><summary>{ "Details" }</summary>
+                        <details class="meta"><summary>{ t!("rating-details") }</summary>
                             <dl>{ for task.meta.iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd>{ v.as_str().map_or_else(|| v.to_string(), str::to_owned) }</dd></> }) }</dl>
                         </details>
                     }
                 </nav>
                 <ItemView state={state.clone()} on_reveal={reveal} />
                 if session.status == Status::Feedback {
-                    <section class="feedback card" role="status" aria-label="Gold answer">
-                        <h2>{ "Gold answer" }</h2>
+                    <section class="feedback card" role="status" aria-label={t!("rating-gold-title")}>
+                        <h2>{ t!("rating-gold-title") }</h2>
                         <p>{ gold_text(task) }</p>
-                        <button class="primary" onclick={act(|now_ms| Action::Next { now_ms })}>{ "Continue (Enter)" }</button>
+                        <button class="primary" onclick={act(|now_ms| Action::Next { now_ms })}>{ t!("rating-continue") }</button>
                     </section>
                 } else {
                     <RatingPanel state={state.clone()} />
                     if !session.messages.is_empty() {
-                        <ul class="messages" role="alert">{ for session.messages.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+                        <div role="alert"><ul class="messages">{ for localized_messages(session).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul></div>
                     }
                     <div class="submit-bar">
                         <button class="primary" disabled={saving} onclick={act(|now_ms| Action::Submit { now_ms })}>
-                            { if saving { "Saving…" } else { "Submit" } }<kbd>{ "Enter" }</kbd>
+                            { if saving { t!("rating-saving") } else { t!("rating-submit") } }<kbd>{ "Enter" }</kbd>
                         </button>
-                        <span class="muted small">{ "Press ? for all shortcuts" }</span>
+                        <span class="muted small">{ t!("rating-shortcuts-hint") }</span>
                     </div>
                 }
             }
+            </main>
             if *help { <HelpOverlay on_close={close_help} /> }
             if *break_due {
                 <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="break-title">
                     <div class="dialog">
-                        <h2 id="break-title">{ "Time for a break" }</h2>
-                        <p>{ format!("You have been rating for {} minutes. Step away from the screen for a few minutes; your work is saved.", rubric.wellbeing.break_every_minutes.unwrap_or(0)) }</p>
-                        <button class="primary" onclick={take_break}>{ "I'm back" }</button>
+                        <h2 id="break-title">{ t!("break-title") }</h2>
+                        <p>{ t!("break-text", minutes = rubric.wellbeing.break_every_minutes.unwrap_or(0)) }</p>
+                        <button class="primary" onclick={take_break}>{ t!("break-back") }</button>
                     </div>
                 </div>
             }
@@ -299,13 +311,41 @@ fn file_stem(name: &str) -> &str {
 }
 
 fn gold_text(task: &verdict_core::Task) -> String {
-    let Some(gold) = &task.gold else { return "No gold answer for this item.".into() };
+    let Some(gold) = &task.gold else { return t!("rating-gold-none") };
     let mut parts = Vec::new();
     if let Some(preference) = &gold.preference {
-        parts.push(format!("Preferred: {preference}"));
+        parts.push(t!("rating-gold-preferred", preference = preference.to_string()));
     }
     for (criterion, value) in &gold.scores {
         parts.push(format!("{criterion}: {value}"));
     }
     parts.join(" · ")
+}
+
+/// The session's messages in the interface language: the core's "answer this row" messages are
+/// rebuilt from the rows they name; any other message is shown as the core wrote it.
+fn localized_messages(session: &verdict_core::session::Session) -> Vec<String> {
+    use verdict_core::session::Row;
+    let missing = session.missing();
+    let same = missing.len() == session.messages.len() && missing.iter().zip(&session.messages).all(|((_, m), s)| m == s);
+    if !same {
+        return session.messages.clone();
+    }
+    let (rows, labels) = (session.rows(), session.position_labels());
+    missing
+        .iter()
+        .map(|(index, _)| match &rows[*index] {
+            Row::Preference => t!("missing-preference"),
+            Row::Ranking => t!("missing-ranking"),
+            Row::Criterion { criterion, position } => {
+                let label = session.eval.rubric.criteria[*criterion].display_label().to_owned();
+                match position {
+                    Some(p) if session.task().outputs.len() > 1 => {
+                        t!("missing-criterion-output", criterion = label, output = labels[*p as usize].clone())
+                    }
+                    _ => t!("missing-criterion", criterion = label),
+                }
+            }
+        })
+        .collect()
 }

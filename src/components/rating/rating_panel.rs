@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::criterion_row::CriterionRow;
 use crate::state::rating::RatingState;
+use crate::t;
 
 /// Props of [`RatingPanel`].
 #[derive(Properties, PartialEq)]
@@ -23,8 +24,27 @@ pub fn rating_panel(props: &RatingPanelProps) -> Html {
     };
     let labels = session.position_labels();
     let rows = session.rows();
+    {
+        // Keys move the active row: keep it in view, clear of the sticky bars (the rows'
+        // scroll-margin in verdict.css). Not on a new item: that starts at the top.
+        let last = use_mut_ref(|| (session.current, session.focus));
+        use_effect_with((session.current, session.focus), move |&(current, focus)| {
+            let moved = {
+                let previous = *last.borrow();
+                previous.0 == current && previous.1 != focus
+            };
+            *last.borrow_mut() = (current, focus);
+            if moved {
+                if let Ok(Some(row)) = gloo::utils::document().query_selector(&format!("[data-row=\"{focus}\"]")) {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    row.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        });
+    }
     html! {
-        <section class="panel" aria-label="Rating">
+        <section class="panel" aria-label={t!("rating-panel")}>
             { for rows.iter().enumerate().map(|(index, row)| {
                 let active = index == session.focus;
                 match row {
@@ -34,7 +54,7 @@ pub fn rating_panel(props: &RatingPanelProps) -> Html {
                         let criterion = session.eval.rubric.criteria[*criterion].clone();
                         let answer_key = session.answer_key(row).expect("criterion rows have keys");
                         let target = match position {
-                            Some(p) if labels.len() > 1 => format!("for output {}", labels[*p as usize]),
+                            Some(p) if labels.len() > 1 => t!("criterion-for-output", output = labels[*p as usize].clone()),
                             _ => String::new(),
                         };
                         html! { <CriterionRow {criterion} answer={session.draft.answers.get(&answer_key).cloned()}
@@ -55,17 +75,17 @@ fn preference_row(session: &Session, row: usize, active: bool, dispatch: &Callba
     let preference = &session.eval.rubric.preference;
     html! {
         <div class={classes!("row", "preference", active.then_some("active"))} data-row={row.to_string()} onclick={focus_row(dispatch, row)}>
-            <div class="row-label"><span>{ "Which output is better?" }</span><span class="required">{ "*" }</span></div>
-            <div class="choices scale" role="group" aria-label="Preference">
+            <div class="row-label"><span>{ t!("preference-question") }</span><span class="required">{ "*" }</span></div>
+            <div class="choices scale" role="radiogroup" aria-label={t!("preference-label")}>
                 { for preference.scale.iter().enumerate().map(|(index, label)| {
                     let dispatch = dispatch.clone();
                     let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::Prefer(index)));
                     let pressed = (session.draft.preference == Some(index) && !session.draft.both_bad).to_string();
-                    html! { <button aria-pressed={pressed} {onclick}>{ label }<kbd>{ index + 1 }</kbd></button> }
+                    html! { <button role="radio" aria-checked={pressed} {onclick}><span dir="auto">{ label }</span><kbd>{ index + 1 }</kbd></button> }
                 }) }
                 if preference.allow_both_bad {
-                    <button class="both-bad" aria-pressed={session.draft.both_bad.to_string()}
-                        onclick={dispatch.reform(|_: MouseEvent| Action::BothBad)}>{ "Both bad" }<kbd>{ "x" }</kbd></button>
+                    <button class="both-bad" role="radio" aria-checked={session.draft.both_bad.to_string()}
+                        onclick={dispatch.reform(|_: MouseEvent| Action::BothBad)}>{ t!("preference-both-bad") }<kbd>{ "x" }</kbd></button>
                 }
             </div>
         </div>
@@ -78,28 +98,28 @@ fn ranking_row(session: &Session, labels: &[String], row: usize, active: bool, d
     html! {
         <div class={classes!("row", "ranking", active.then_some("active"))} data-row={row.to_string()} onclick={focus_row(dispatch, row)}>
             <div class="row-label">
-                <span>{ "Rank the outputs, best first" }</span><span class="required">{ "*" }</span>
-                <span class="muted small">{ " — press their numbers in order; Backspace undoes" }</span>
+                <span>{ t!("ranking-question") }</span><span class="required">{ "*" }</span>
+                <span class="muted small">{ t!("ranking-hint") }</span>
             </div>
-            <div class="choices" role="group" aria-label="Ranking">
+            <div class="choices" role="group" aria-label={t!("ranking-label")}>
                 { for labels.iter().enumerate().map(|(position, label)| {
                     let dispatch = dispatch.clone();
                     let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::RankNext(position as u32)));
                     let rank = ranking.iter().position(|&p| p as usize == position);
                     html! { <button aria-pressed={rank.is_some().to_string()} {onclick}>
-                        { format!("Output {label}") }
+                        { t!("output-label", label = label.clone()) }
                         if let Some(rank) = rank { <span class="rank-badge">{ format!("#{}", rank + 1) }</span> }
                         <kbd>{ position + 1 }</kbd></button> }
                 }) }
-                <button onclick={dispatch.reform(|_: MouseEvent| Action::RankUndo)} disabled={ranking.is_empty()}>{ "Undo" }<kbd>{ "⌫" }</kbd></button>
+                <button onclick={dispatch.reform(|_: MouseEvent| Action::RankUndo)} disabled={ranking.is_empty()}>{ t!("ranking-undo") }<kbd>{ "⌫" }</kbd></button>
                 if allow_both_bad {
                     <button class="both-bad" aria-pressed={session.draft.both_bad.to_string()}
-                        onclick={dispatch.reform(|_: MouseEvent| Action::BothBad)}>{ "All bad" }<kbd>{ "x" }</kbd></button>
+                        onclick={dispatch.reform(|_: MouseEvent| Action::BothBad)}>{ t!("ranking-all-bad") }<kbd>{ "x" }</kbd></button>
                 }
             </div>
             <p class="ranking-order" aria-live="polite">
-                { if ranking.is_empty() { "Not ranked yet".to_owned() } else {
-                    ranking.iter().map(|&p| format!("Output {}", labels[p as usize])).collect::<Vec<_>>().join(" > ")
+                { if ranking.is_empty() { t!("ranking-empty") } else {
+                    ranking.iter().map(|&p| t!("output-label", label = labels[p as usize].clone())).collect::<Vec<_>>().join(" > ")
                 } }
             </p>
         </div>

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::state::outbox::{Counts, Entry};
+use crate::t;
 
 /// Props of [`UploadStatus`].
 #[derive(Properties, PartialEq)]
@@ -25,34 +26,34 @@ pub struct UploadStatusProps {
 #[function_component(UploadStatus)]
 pub fn upload_status(props: &UploadStatusProps) -> Html {
     let Some(counts) = &props.counts else {
-        return html! { <span class="uploads" role="status">{ "Checking uploads…" }</span> };
+        return html! { <span class="uploads" role="status">{ t!("uploads-checking") }</span> };
     };
     let waiting = counts.queued > 0 || counts.parked > 0;
-    let text = format!("{} queued · {} sent · {} failed", counts.queued, counts.sent, counts.parked);
+    let text = t!("uploads-counts", queued = counts.queued, sent = counts.sent, failed = counts.parked);
     html! {
         <>
-            <span class={classes!("uploads", waiting.then_some("waiting"))} role="status" aria-label="Uploads"
+            <span class={classes!("uploads", waiting.then_some("waiting"))} role="status" aria-label={t!("uploads-label")}
                   title={props.last_error.clone().unwrap_or_default()}>{ text }</span>
             if let Some(error) = props.last_error.clone().filter(|_| counts.queued > 0) {
-                <span class="uploads waiting small">{ format!("Waiting to retry: {error}") }</span>
+                <span class="uploads waiting small">{ t!("uploads-waiting", error = error) }</span>
             }
             if !props.parked.is_empty() {
                 <details class="parked" role="alert">
-                    <summary>{ format!("{} judgment(s) refused by the server", props.parked.len()) }</summary>
-                    <ul aria-label="Refused judgments">
+                    <summary>{ t!("uploads-refused", count = props.parked.len()) }</summary>
+                    <ul aria-label={t!("uploads-refused-list")}>
                         { for props.parked.iter().map(|entry| {
                             let key = entry.key.clone();
                             let on_retry = props.on_retry.reform(move |_: MouseEvent| key.clone());
                             html! {
                                 <li>
-                                    <strong>{ format!("Item {}", entry.item_id) }</strong>{ ": " }
+                                    <strong>{ t!("uploads-item", id = &entry.item_id) }</strong>{ ": " }
                                     <span>{ entry.error.clone().unwrap_or_default() }</span>{ " " }
-                                    <button onclick={on_retry} aria-label={format!("Retry item {}", entry.item_id)}>{ "Retry" }</button>
+                                    <button onclick={on_retry} aria-label={t!("uploads-retry-item", id = &entry.item_id)}>{ t!("uploads-retry") }</button>
                                 </li>
                             }
                         }) }
                     </ul>
-                    <button onclick={props.on_export.reform(|_: MouseEvent| ())}>{ "Export refused judgments" }</button>
+                    <button onclick={props.on_export.reform(|_: MouseEvent| ())}>{ t!("uploads-export-refused") }</button>
                 </details>
             }
         </>

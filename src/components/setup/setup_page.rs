@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::state::loader::{read_file, Demo, DEMOS};
 use crate::state::store::SavedFiles;
+use crate::t;
 
 /// What the user asked to open.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,7 +71,7 @@ pub fn setup_page(props: &SetupPageProps) -> Html {
         move || {
             let id = annotator.trim().to_owned();
             if id.is_empty() {
-                local_error.set(Some("Enter your annotator id first.".into()));
+                local_error.set(Some(t!("setup-annotator-first")));
                 None
             } else {
                 local_error.set(None);
@@ -151,11 +152,11 @@ pub fn setup_page(props: &SetupPageProps) -> Html {
         let local_error = local_error.clone();
         Callback::from(move |_| {
             let Some((tasks_name, tasks_text)) = picked.tasks.clone() else {
-                local_error.set(Some("Choose a task file first.".into()));
+                local_error.set(Some(t!("setup-tasks-first")));
                 return;
             };
             if let Some(annotator) = checked_annotator() {
-                let (rubric_name, rubric_text) = picked.rubric.clone().unwrap_or_else(|| ("default rubric".into(), String::new()));
+                let (rubric_name, rubric_text) = picked.rubric.clone().unwrap_or_else(|| (t!("setup-default-rubric-name"), String::new()));
                 on_open.emit(OpenRequest::Files { files: SavedFiles { tasks_name, tasks_text, rubric_name, rubric_text }, annotator });
             }
         })
@@ -186,60 +187,61 @@ pub fn setup_page(props: &SetupPageProps) -> Html {
         <main class="setup">
             <header class="setup-header">
                 <h1>{ "Verdict" }</h1>
-                <p class="tagline">{ "Rate LLM outputs side by side. Everything stays in this browser." }</p>
+                <p class="tagline">{ t!("setup-tagline") }</p>
+                { crate::i18n::preferences() }
             </header>
             <section class="card">
-                <label for="annotator-id"><strong>{ "Your annotator id" }</strong></label>
+                <label for="annotator-id"><strong>{ t!("setup-annotator") }</strong></label>
                 <input id="annotator-id" type="text" value={(*annotator).clone()} oninput={on_annotator}
-                       placeholder="e.g. ann-042" autocomplete="off" />
+                       placeholder={t!("setup-annotator-placeholder")} autocomplete="off" />
             </section>
             if !errors.is_empty() {
-                <section class="errors" role="alert" aria-label="Problems" ref={errors_ref}>
+                <section class="errors" role="alert" aria-label={t!("setup-problems")} ref={errors_ref}>
                     <ul>{ for errors.iter().map(|e| html! { <li><code>{ e }</code></li> }) }</ul>
                 </section>
             }
             if let (Some((tasks, _)), Some(onclick)) = (&props.linked, open_linked) {
                 <section class="card linked">
-                    <h2>{ "The evaluation you were sent" }</h2>
-                    <p class="muted">{ format!("Tasks: {tasks}") }</p>
-                    <button class="primary" disabled={props.busy} {onclick}>{ "Open it" }</button>
+                    <h2>{ t!("setup-linked-title") }</h2>
+                    <p class="muted">{ t!("setup-linked-tasks", tasks = tasks) }</p>
+                    <button class="primary" disabled={props.busy} {onclick}>{ t!("setup-linked-open") }</button>
                 </section>
             }
             <section class="card">
-                <h2>{ "Try a demo" }</h2>
+                <h2>{ t!("setup-demos") }</h2>
                 <ul class="demos">
                     { for DEMOS.iter().map(|demo| html! {
                         <li>
-                            <button class="primary" disabled={props.busy} onclick={open_demo(demo)}>{ demo.title }</button>
-                            <p class="muted">{ demo.about }</p>
+                            <button class="primary" disabled={props.busy} onclick={open_demo(demo)}>{ crate::i18n::t(&format!("demo-{}-title", demo.id)) }</button>
+                            <p class="muted">{ crate::i18n::t(&format!("demo-{}-about", demo.id)) }</p>
                         </li>
                     }) }
                 </ul>
             </section>
             <section class={classes!("card", "drop-zone", (*dragging).then_some("dragging"))}
                      ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
-                <h2>{ "Open your own files" }</h2>
-                <p class="muted">{ "Drop a task file (JSONL or JSON array) and a rubric (JSON) here, or choose them:" }</p>
+                <h2>{ t!("setup-files-title") }</h2>
+                <p class="muted">{ t!("setup-files-hint") }</p>
                 <div class="pickers">
-                    <label>{ "Task file" }
+                    <label>{ t!("setup-task-file") }
                         <input type="file" accept=".jsonl,.json,.ndjson,application/json" onchange={on_pick(false)} /></label>
-                    <label>{ "Rubric" }
+                    <label>{ t!("setup-rubric-file") }
                         <input type="file" accept=".json,application/json" onchange={on_pick(true)} /></label>
                 </div>
                 <p class="picked">
-                    { format!("Tasks: {} · Rubric: {}",
-                        picked.tasks.as_ref().map_or("none", |(n, _)| n.as_str()),
-                        picked.rubric.as_ref().map_or("default (pairwise)", |(n, _)| n.as_str())) }
+                    { t!("setup-picked",
+                        tasks = picked.tasks.as_ref().map_or_else(|| t!("setup-picked-none"), |(n, _)| n.clone()),
+                        rubric = picked.rubric.as_ref().map_or_else(|| t!("setup-picked-default-rubric"), |(n, _)| n.clone())) }
                 </p>
-                <button class="primary" disabled={props.busy} onclick={start_files}>{ "Start rating" }</button>
+                <button class="primary" disabled={props.busy} onclick={start_files}>{ t!("setup-start") }</button>
             </section>
             <section class="card">
-                <h2>{ "Quality workspace" }</h2>
-                <p class="muted">{ "For quality leads: agreement, gold accuracy, annotator and site KPIs, LLM judges, leaderboard, disagreements to adjudicate, and a report." }</p>
-                <button onclick={props.on_quality.reform(|_: MouseEvent| ())}>{ "Open the quality workspace" }</button>
+                <h2>{ t!("setup-quality-title") }</h2>
+                <p class="muted">{ t!("setup-quality-about") }</p>
+                <button onclick={props.on_quality.reform(|_: MouseEvent| ())}>{ t!("setup-quality-open") }</button>
             </section>
             <footer class="muted small">
-                { "Demo data: MT-Bench questions and reference answers from FastChat llm_judge (Apache-2.0); AlpacaEval example outputs from alpaca_eval (Apache-2.0). MT-Bench human judgments: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0." }
+                { t!("setup-attribution") }
             </footer>
         </main>
     }
@@ -252,7 +254,7 @@ fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 
 /// A dropped file is a rubric when its name says so or it is a JSON object with criteria/mode.
 fn looks_like_rubric(name: &str, text: &str) -> bool {
-    if name.to_lowercase().contains("rubric") {
+    if name.to_ascii_lowercase().contains("rubric") {
         return true;
     }
     serde_json::from_str::<serde_json::Value>(text)

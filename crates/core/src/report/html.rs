@@ -4,7 +4,38 @@
 use std::fmt::Write;
 
 use super::csv::{all, Precision, Table};
+use super::words::Words;
 use super::QualityReport;
+use crate::fluent::Arg;
+
+/// Message ids of the report's own words (the Arabic catalog must have each; tested in `words`).
+#[cfg(test)]
+pub(crate) const WORD_IDS: &[&str] = &[
+    "report-title",
+    "report-heading",
+    "report-intro",
+    "report-kpi-gold",
+    "report-kpi-alpha",
+    "report-kpi-position",
+    "report-failing",
+    "report-none",
+    "report-pairwise-note",
+    "report-footer",
+    "report-data",
+    "report-fallback",
+    "report-section-overview",
+    "report-section-per_day",
+    "report-section-agreement",
+    "report-section-pairwise",
+    "report-section-annotators",
+    "report-section-groups",
+    "report-section-trend",
+    "report-section-judges",
+    "report-section-leaderboard",
+    "report-section-bias",
+    "report-section-disagreements",
+    "report-section-problems",
+];
 
 /// The MT-Bench judgments' attribution (CC BY 4.0), shown when the report shows that data.
 pub(crate) const MTBENCH_ATTRIBUTION: &str = "MT-Bench human judgments: Zheng et al. 2023, \u{201c}Judging LLM-as-a-Judge with MT-Bench and Chatbot Arena\u{201d} (arXiv:2306.05685), licensed CC BY 4.0.";
@@ -12,7 +43,7 @@ pub(crate) const MTBENCH_ATTRIBUTION: &str = "MT-Bench human judgments: Zheng et
 const STYLE: &str = "body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1d232b}\
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d8dde3}\
 table{border-collapse:collapse;margin:.5rem 0;font-variant-numeric:tabular-nums}\
-th,td{border:1px solid #d8dde3;padding:.2rem .5rem;text-align:left;vertical-align:top}\
+th,td{border:1px solid #d8dde3;padding:.2rem .5rem;text-align:start;vertical-align:top}\
 th{background:#f2f4f7}.fail{color:#a4161a;font-weight:600}.pass{color:#1b7f3b}\
 .kpi{display:flex;gap:1rem;flex-wrap:wrap}.kpi div{border:1px solid #d8dde3;padding:.4rem .8rem;border-radius:4px}\
 .scroll{overflow-x:auto}svg text{font:11px system-ui,sans-serif;fill:#1d232b}footer{margin-top:3rem;color:#5a6470;font-size:12px}";
@@ -42,68 +73,121 @@ fn shows_mtbench(report: &QualityReport) -> bool {
         || report.annotators.iter().any(|a| a.group.as_deref() == Some("human_expert"))
 }
 
-pub(crate) fn render(report: &QualityReport) -> String {
+pub(crate) fn render(report: &QualityReport, lang: &str) -> String {
+    let words = Words::new(lang);
     let mut out = String::with_capacity(1 << 16);
-    out.push_str("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+    let dir = if words.rtl { "rtl" } else { "ltr" };
+    let _ = write!(out, "<!doctype html>\n<html lang=\"{}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">", words.lang);
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-    out.push_str("<title>Verdict quality report</title><style>");
+    let _ = write!(out, "<title>{}</title><style>", escape(&words.say("report-title", &[], || "Verdict quality report".into())));
     out.push_str(STYLE);
-    out.push_str("</style></head><body>\n<h1>Quality report</h1>\n");
+    let _ =
+        write!(out, "</style></head><body>\n<main>\n<h1>{}</h1>\n", escape(&words.say("report-heading", &[], || "Quality report".into())));
+    if words.fell_back {
+        let _ = writeln!(
+            out,
+            "<p lang=\"en\">{}</p>",
+            escape(&words.say("report-fallback", &[], || format!(
+                "This report is written in English and Arabic; \"{}\" is shown in English.",
+                lang
+            )))
+        );
+    }
     let o = &report.overview;
     let kpi = &report.kpi;
+    let intro = words.say(
+        "report-intro",
+        &[
+            ("judgments", Arg::from(o.n_judgments)),
+            ("items", Arg::from(o.n_items)),
+            ("annotators", Arg::from(o.n_annotators)),
+            ("groups", Arg::from(o.n_groups)),
+            ("resamples", Arg::from(report.bootstrap)),
+            ("seed", Arg::from(report.seed)),
+        ],
+        || {
+            format!(
+                "{} judgments of {} items by {} annotators in {} groups; bootstrap {} resamples, seed {}.",
+                o.n_judgments, o.n_items, o.n_annotators, o.n_groups, report.bootstrap, report.seed
+            )
+        },
+    );
+    let (gold, alpha) = (format!("{:.2}", kpi.min_gold_accuracy), format!("{:.3}", kpi.min_alpha));
+    let (low, high) = (format!("{:.2}", 1.0 - kpi.max_position_bias), format!("{:.2}", kpi.max_position_bias));
+    let kpi_gold = words.say("report-kpi-gold", &[("value", Arg::from(gold.as_str()))], || format!("gold accuracy ≥ {gold}"));
+    let kpi_alpha = words.say("report-kpi-alpha", &[("value", Arg::from(alpha.as_str()))], || format!("Krippendorff's α ≥ {alpha}"));
+    let kpi_position = words.say("report-kpi-position", &[("low", Arg::from(low.as_str())), ("high", Arg::from(high.as_str()))], || {
+        format!("first-shown win share within {low}–{high}")
+    });
     let _ = write!(
         out,
-        "<p>{} judgments of {} items by {} annotators in {} groups; bootstrap {} resamples, seed {}.</p>\n<div class=\"kpi\"><div>gold accuracy ≥ {:.2}</div><div>Krippendorff's α ≥ {:.3}</div><div>first-shown win share within {:.2}–{:.2}</div></div>\n",
-        o.n_judgments,
-        o.n_items,
-        o.n_annotators,
-        o.n_groups,
-        report.bootstrap,
-        report.seed,
-        kpi.min_gold_accuracy,
-        kpi.min_alpha,
-        1.0 - kpi.max_position_bias,
-        kpi.max_position_bias
+        "<p>{}</p>\n<div class=\"kpi\"><div>{}</div><div>{}</div><div>{}</div></div>\n",
+        escape(&intro),
+        escape(&kpi_gold),
+        escape(&kpi_alpha),
+        escape(&kpi_position)
     );
     let failing: Vec<&str> = report.annotators.iter().filter(|a| !a.pass).map(|a| a.annotator.as_str()).collect();
-    let _ = writeln!(
-        out,
-        "<p>{} of {} annotators and {} of {} groups miss a KPI.</p>",
-        failing.len(),
-        report.annotators.len(),
-        report.groups.iter().filter(|g| !g.pass).count(),
-        report.groups.len()
+    let groups_failing = report.groups.iter().filter(|g| !g.pass).count();
+    let failing_line = words.say(
+        "report-failing",
+        &[
+            ("failing", Arg::from(failing.len())),
+            ("annotators", Arg::from(report.annotators.len())),
+            ("groups_failing", Arg::from(groups_failing)),
+            ("groups", Arg::from(report.groups.len())),
+        ],
+        || {
+            format!(
+                "{} of {} annotators and {} of {} groups miss a KPI.",
+                failing.len(),
+                report.annotators.len(),
+                groups_failing,
+                report.groups.len()
+            )
+        },
     );
+    let _ = writeln!(out, "<p>{}</p>", escape(&failing_line));
     let tables = all(report, Precision::Display);
     for table in &tables {
-        let _ = writeln!(out, "<section><h2>{}</h2>", escape(table.title));
+        let title = words.say(&format!("report-section-{}", table.name), &[], || table.title.to_owned());
+        let _ = writeln!(out, "<section><h2>{}</h2>", escape(&title));
         match table.name {
             "per_day" => per_day_chart(&mut out, report),
             "leaderboard" => leaderboard_chart(&mut out, report),
             "pairwise" => {
-                pairwise_matrix(&mut out, report);
+                pairwise_matrix(&mut out, report, &words, &title);
                 out.push_str("</section>\n");
                 continue;
             }
             _ => {}
         }
-        write_table(&mut out, table);
+        write_table(&mut out, table, &title, &words);
         out.push_str("</section>\n");
     }
-    out.push_str("<footer><p>Generated by Verdict. Shares are between 0 and 1; empty cells are undefined values.</p>");
+    let footer =
+        words.say("report-footer", &[], || "Generated by Verdict. Shares are between 0 and 1; empty cells are undefined values.".into());
+    let _ = write!(out, "</main>\n<footer><p>{}</p>", escape(&footer));
     if shows_mtbench(report) {
-        let _ = write!(out, "<p>Data: {}</p>", escape(MTBENCH_ATTRIBUTION));
+        let data = words.say("report-data", &[], || "Data:".into());
+        let _ = write!(out, "<p>{} <span lang=\"en\">{}</span></p>", escape(&data), escape(MTBENCH_ATTRIBUTION));
     }
     out.push_str("</footer>\n</body></html>\n");
     out
 }
 
-fn write_table(out: &mut String, table: &Table) {
+/// A scrollable region keyboard users can reach and screen readers can name (WCAG 2.1.1).
+fn open_scroll(out: &mut String, label: &str) {
+    let _ = write!(out, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"{}\">", escape(label));
+}
+
+fn write_table(out: &mut String, table: &Table, label: &str, words: &Words) {
     if table.rows.is_empty() {
-        out.push_str("<p>None.</p>");
+        let _ = write!(out, "<p>{}</p>", escape(&words.say("report-none", &[], || "None.".into())));
         return;
     }
-    out.push_str("<div class=\"scroll\"><table><thead><tr>");
+    open_scroll(out, label);
+    out.push_str("<table><thead><tr>");
     for column in &table.header {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(column));
     }
@@ -195,19 +279,26 @@ fn leaderboard_chart(out: &mut String, report: &QualityReport) {
 }
 
 /// The pairwise agreement matrix as a table with shaded cells (white 0 → blue 1).
-fn pairwise_matrix(out: &mut String, report: &QualityReport) {
+fn pairwise_matrix(out: &mut String, report: &QualityReport, words: &Words, title: &str) {
     let pairwise = &report.pairwise;
     if pairwise.annotators.is_empty() {
-        out.push_str("<p>None.</p>");
+        let _ = write!(out, "<p>{}</p>", escape(&words.say("report-none", &[], || "None.".into())));
         return;
     }
-    let _ = write!(
-        out,
-        "<p>Percent agreement on {} between the {} most active human annotators (shared items in the tooltip).</p>",
-        escape(&pairwise.criterion),
-        pairwise.annotators.len()
+    let note = words.say(
+        "report-pairwise-note",
+        &[("criterion", Arg::from(pairwise.criterion.as_str())), ("count", Arg::from(pairwise.annotators.len()))],
+        || {
+            format!(
+                "Percent agreement on {} between the {} most active human annotators (shared items in the tooltip).",
+                pairwise.criterion,
+                pairwise.annotators.len()
+            )
+        },
     );
-    out.push_str("<div class=\"scroll\"><table><thead><tr><th scope=\"col\"></th>");
+    let _ = write!(out, "<p>{}</p>", escape(&note));
+    open_scroll(out, title);
+    out.push_str("<table><thead><tr><th scope=\"col\"></th>");
     for name in &pairwise.annotators {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(name));
     }
@@ -217,7 +308,8 @@ fn pairwise_matrix(out: &mut String, report: &QualityReport) {
         for j in 0..pairwise.annotators.len() {
             match pairwise.agreement[i][j] {
                 Some(value) => {
-                    let light = (95.0 - value * 45.0).round();
+                    // Light enough at every value for the dark text (contrast ≥ 4.5:1, WCAG 1.4.3).
+                    let light = (95.0 - value * 25.0).round();
                     let _ = write!(
                         out,
                         "<td style=\"background:hsl(213,60%,{light}%)\" title=\"{} shared\">{value:.2}</td>",

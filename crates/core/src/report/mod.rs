@@ -14,6 +14,7 @@ mod build;
 mod confusion;
 mod csv;
 mod html;
+pub mod words;
 
 pub use confusion::{confusion, Confusion};
 
@@ -306,7 +307,13 @@ pub fn try_build_report(
 /// external request; every text taken from the input is escaped. The MT-Bench attribution is
 /// added to the footer when the report shows that data.
 pub fn render_html(report: &QualityReport) -> String {
-    html::render(report)
+    html::render(report, "en")
+}
+
+/// [`render_html`] with the report's own words in `lang` (BCP 47): English or Arabic
+/// ([`words::REPORT_LANGUAGES`]); another language gets English and a note saying so.
+pub fn render_html_in(report: &QualityReport, lang: &str) -> String {
+    html::render(report, lang)
 }
 
 /// Every table of the report as `(file name, CSV text)`: RFC 4180 quoting

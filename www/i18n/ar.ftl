@@ -1,0 +1,378 @@
+# واجهة Verdict: العربية.
+# المصطلحات: item = عنصر، output = مُخرَج، model = نموذج، criterion = معيار، rubric = دليل التقييم،
+# judgment = حكم، annotator = مُقيِّم، gold answer = الإجابة المرجعية، adjudication = فصل،
+# quality workspace = مساحة عمل الجودة. الأسهم تحتفظ بمعناها: → التالي و← السابق.
+
+## Preferences (every page)
+prefs-language = لغة الواجهة
+prefs-theme = سمة الألوان
+prefs-theme-system = السمة: حسب النظام
+prefs-theme-light = السمة: فاتحة
+prefs-theme-dark = السمة: داكنة
+
+## Start and setup
+app-starting = جارٍ البدء…
+app-loading = جارٍ تحميل { $tasks }…
+app-enter-annotator = أدخل مُعرِّف المُقيِّم الخاص بك، ثم افتح التقييم الذي أُرسل إليك.
+app-locked-failed = تعذّر فتح هذا التقييم. اطلب من مالك الصفحة إرساله مرة أخرى.
+app-waiting = في انتظار أن ترسل الصفحة المضيفة تقييمًا…
+open-no-items = { $file }: لم يُحمَّل أي عنصر
+open-storage-unavailable = مساحة التخزين في هذا المتصفح غير متاحة: { $error }
+open-cannot-start = { $file }: لا يمكن بدء التقييم لأن { $error }.
+setup-tagline = قيِّم مخرجات النماذج اللغوية جنبًا إلى جنب. يبقى كل شيء في هذا المتصفح.
+setup-annotator = مُعرِّف المُقيِّم
+setup-annotator-placeholder = مثال: ann-042
+setup-annotator-first = أدخل مُعرِّف المُقيِّم أولًا.
+setup-tasks-first = اختر ملف المهام أولًا.
+setup-default-rubric-name = دليل التقييم الافتراضي
+setup-problems = المشكلات
+setup-linked-title = التقييم الذي أُرسل إليك
+setup-linked-tasks = المهام: { $tasks }
+setup-linked-open = افتحه
+setup-demos = جرّب عرضًا توضيحيًا
+demo-mtbench-pairs-title = أزواج MT-Bench — مقارنة ثنائية، معمّاة
+demo-mtbench-pairs-about = ‏30 سؤالًا من MT-Bench (رياضيات، استدلال، برمجة)، بإجابات gpt-4 وgpt-4-0125-preview. البيانات: FastChat llm_judge ‏(Apache-2.0).
+demo-mtbench-ranking-title = MT-Bench — وضع الترتيب
+demo-mtbench-ranking-about = الأسئلة الثلاثون نفسها، مع ترتيب الإجابات من الأفضل إلى الأسوأ. البيانات: FastChat llm_judge ‏(Apache-2.0).
+demo-alpacaeval-single-title = AlpacaEval — مُخرَج واحد
+demo-alpacaeval-single-about = ‏805 تعليمات من AlpacaEval مع إجابة نموذج واحد لكل منها. البيانات: مخرجات alpaca_eval النموذجية ‏(Apache-2.0).
+setup-files-title = افتح ملفاتك الخاصة
+setup-files-hint = أفلت هنا ملف مهام (JSONL أو مصفوفة JSON) ودليل تقييم (JSON)، أو اخترهما:
+setup-task-file = ملف المهام
+setup-rubric-file = دليل التقييم
+setup-picked = المهام: { $tasks } · دليل التقييم: { $rubric }
+setup-picked-none = لا شيء
+setup-picked-default-rubric = الافتراضي (مقارنة ثنائية)
+setup-start = ابدأ التقييم
+setup-quality-title = مساحة عمل الجودة
+setup-quality-about = لمسؤولي الجودة: الاتفاق، ودقة الإجابات المرجعية، ومؤشرات أداء المُقيِّمين والمواقع، ومحكّمو النماذج اللغوية، ولوحة الصدارة، والخلافات للفصل فيها، وتقرير.
+setup-quality-open = افتح مساحة عمل الجودة
+setup-attribution = بيانات العرض التوضيحي: أسئلة MT-Bench وإجاباتها المرجعية من FastChat llm_judge ‏(Apache-2.0)؛ مخرجات AlpacaEval النموذجية من alpaca_eval ‏(Apache-2.0). الأحكام البشرية على MT-Bench: ‏Zheng et al. 2023، arXiv:2306.05685، ‏CC BY 4.0.
+
+## Problems in files (the core's codes)
+problem-error = خطأ
+problem-warning = تحذير
+problem-invalid-json = السطر ليس JSON صالحًا
+problem-not-utf8 = السطر ليس نصًا بترميز UTF-8
+problem-line-too-long = السطر أطول من المسموح
+problem-missing = حقل مطلوب مفقود
+problem-wrong-type = نوع الحقل غير صحيح
+problem-empty = حقل لا يجوز أن يكون فارغًا فارغ
+problem-schema = تنسيق أو إصدار آخر
+problem-no-content = الحكم بلا تفضيل أو ترتيب أو درجات أو علامات
+problem-duplicate-key = مفتاح مكرر
+problem-no-verdict = الصف لا يحمل حكمًا
+problem-out-of-range = قيمة خارج النطاق المسموح
+problem-chain = سلسلة إثبات عدم التلاعب غير سليمة
+problem-replaced = استُبدل بحكم لاحق للعنصر والمُقيِّم نفسيهما
+problem-invalid = قيمة غير صالحة
+
+## Rating page
+rating-annotator = المُقيِّم { $id }
+rating-annotator-title = المُقيِّم
+rating-export = تصدير JSONL
+rating-export-failed = فشل التصدير: { $error }
+rating-copy = نسخ
+rating-copied =
+    { $count ->
+        [zero] لم يُنسخ أي حكم إلى الحافظة.
+        [one] نُسخ حكم واحد إلى الحافظة.
+        [two] نُسخ حكمان إلى الحافظة.
+        [few] نُسخت { $count } أحكام إلى الحافظة.
+       *[other] نُسخ { $count } حكمًا إلى الحافظة.
+    }
+rating-copy-refused = رفض المتصفح الوصول إلى الحافظة ({ $error })؛ استخدم التصدير بدلًا من ذلك.
+rating-switch = تبديل التقييم
+rating-load-problems =
+    { $count ->
+        [one] تعذّر تحميل سطر واحد من { $file } فاستُبعد
+        [two] تعذّر تحميل سطرين من { $file } فاستُبعدا
+        [few] تعذّر تحميل { $count } أسطر من { $file } فاستُبعدت
+       *[other] تعذّر تحميل { $count } سطرًا من { $file } فاستُبعدت
+    }
+rating-instructions = التعليمات
+rating-finished-label = انتهى
+rating-finished-title = قُيِّمت جميع العناصر — شكرًا لك!
+rating-finished-saved =
+    { $count ->
+        [one] حُفظ حكم واحد في هذا المتصفح. صدِّره لتسليمه.
+        [two] حُفظ حكمان في هذا المتصفح. صدِّرهما لتسليمهما.
+        [few] حُفظت { $count } أحكام في هذا المتصفح. صدِّرها لتسليمها.
+       *[other] حُفظ { $count } حكمًا في هذا المتصفح. صدِّرها لتسليمها.
+    }
+rating-finished-revisit = اضغط ← أو الزر أدناه لمراجعة العناصر وتعديلها.
+rating-last-item = ← آخر عنصر
+rating-download = نزّل أحكامي
+rating-item-nav = التنقل بين العناصر
+rating-prev = ← السابق
+rating-next = التالي →
+rating-item-position = العنصر { $position } من { $total } · { $id }
+rating-judged-badge = قُيِّم — التعديل يستبدل الحكم
+rating-skip = تخطٍّ
+rating-flag = وسم كمحتوى ضار
+rating-details = التفاصيل
+rating-gold-title = الإجابة المرجعية
+rating-gold-none = لا توجد إجابة مرجعية لهذا العنصر.
+rating-gold-preferred = المفضَّل: { $preference }
+rating-continue = متابعة (Enter)
+rating-saving = جارٍ الحفظ…
+rating-submit = إرسال
+rating-saved-announce = حُفظ الحكم. قُيِّم { $done } من { $total } عنصرًا.
+rating-shortcuts-hint = اضغط ? لعرض كل الاختصارات
+rating-panel = التقييم
+break-title = حان وقت الاستراحة
+break-text = أنت تقيّم منذ { $minutes } دقيقة. ابتعد عن الشاشة بضع دقائق؛ عملك محفوظ.
+break-back = عدتُ
+progress-label = العناصر المقيَّمة
+progress-text = أُنجز { $done } / { $total } · الوسيط { $median } لكل عنصر
+unit-seconds = { $seconds } ث
+
+## Item and outputs
+item-label = العنصر
+item-sensitive = قد يحتوي هذا العنصر على محتوى ضار أو مزعج.
+item-reveal = إظهار المحتوى (r)
+item-prompt = الموجِّه
+item-conversation = المحادثة
+role-user = المستخدم
+role-assistant = المساعد
+role-system = النظام
+output-label = المُخرَج { $label }
+
+## Answers
+preference-question = أيّ المُخرَجين أفضل؟
+preference-label = التفضيل
+preference-both-bad = كلاهما سيئ
+ranking-question = رتّب المخرجات، الأفضل أولًا
+ranking-hint = { " " }— اضغط أرقامها بالترتيب؛ مفتاح Backspace يتراجع
+ranking-label = الترتيب
+ranking-undo = تراجع
+ranking-all-bad = كلها سيئة
+ranking-empty = لم تُرتَّب بعد
+criterion-for-output = للمُخرَج { $output }
+criterion-several = { " " }(عدة خيارات)
+criterion-required = مطلوب
+key-hint = المفتاح { $key }
+answer-yes = نعم
+answer-no = لا
+text-placeholder = اضغط e للكتابة، وEsc للخروج، وCtrl+Enter للإرسال
+missing-preference = اختر المُخرَج الأفضل.
+missing-ranking = رتّب المخرجات من الأفضل إلى الأسوأ.
+missing-criterion = أجب عن «{ $criterion }».
+missing-criterion-output = أجب عن «{ $criterion }» للمُخرَج { $output }.
+
+## Keyboard help
+help-title = اختصارات لوحة المفاتيح
+help-close = إغلاق (?)
+help-arrows = تحتفظ مفاتيح الأسهم بمعناها في كل اللغات: → هو العنصر التالي و← هو السابق، حتى عندما تُقرأ الصفحة من اليمين إلى اليسار.
+key-or-zero = (أو 0 في سطر التفضيل)
+key-action-0 = أجب عن الصف النشط (نقطة التفضيل، الدرجة، الخيار، المُخرَج التالي في الترتيب)
+key-action-1 = نعم / لا في صف ثنائي
+key-action-2 = كلا المُخرَجين سيئ
+key-action-3 = الصف التالي
+key-action-4 = الصف السابق
+key-action-5 = امسح الصف النشط (في الترتيب: تراجع عن آخر اختيار)
+key-action-6 = اكتب في حقل النص النشط (Esc للخروج منه، وCtrl+Enter للإرسال)
+key-action-7 = أرسل الحكم وانتقل إلى العنصر التالي
+key-action-8 = العنصر التالي / السابق (راجع العناصر السابقة وعدّلها)
+key-action-9 = تخطَّ هذا العنصر الآن
+key-action-10 = وسم المحتوى كضار
+key-action-11 = أظهر المحتوى الحساس المموّه
+key-action-12 = أظهر هذه المساعدة أو أخفها
+key-action-13 = اخرج من حقل النص؛ أغلق هذه المساعدة
+
+## Uploads to the collection endpoint
+uploads-checking = جارٍ التحقق من الرفع…
+uploads-counts = في الانتظار { $queued } · أُرسل { $sent } · فشل { $failed }
+uploads-label = الرفع
+uploads-waiting = في انتظار إعادة المحاولة: { $error }
+uploads-refused =
+    { $count ->
+        [one] رفض الخادم حكمًا واحدًا
+        [two] رفض الخادم حكمين
+        [few] رفض الخادم { $count } أحكام
+       *[other] رفض الخادم { $count } حكمًا
+    }
+uploads-refused-list = الأحكام المرفوضة
+uploads-item = العنصر { $id }
+uploads-retry = أعد المحاولة
+uploads-retry-item = أعد محاولة العنصر { $id }
+uploads-export-refused = صدّر الأحكام المرفوضة
+
+## Quality workspace
+q-adjudication-load-the-task-file-to = حمّل ملف المهام لرؤية الموجِّه والمخرجات هنا.
+q-adjudication-annotator = المُقيِّم
+q-adjudication-group = المجموعة
+q-adjudication-preferred = المفضَّل
+q-adjudication-scores = الدرجات
+q-adjudication-flags = العلامات
+q-adjudication-final-answer = الإجابة النهائية
+q-adjudication-root-cause = السبب الجذري{ " " }
+q-adjudication-note = ملاحظة{ " " }
+q-adjudication-update-adjudication = حدّث الفصل
+q-adjudication-save-adjudication = احفظ الفصل
+q-adjudication-final-preference = التفضيل النهائي
+q-adjudication-root-cause-2 = السبب الجذري
+q-adjudication-note-2 = ملاحظة
+q-agreement-majority-of-the-others = أغلبية الآخرين
+q-agreement-criterion = المعيار
+q-agreement-coefficient = المعامل
+q-agreement-level = المستوى
+q-agreement-value = القيمة
+q-agreement-95-ci = فاصل الثقة 95%
+q-agreement-band = الفئة
+q-agreement-items = العناصر
+q-agreement-annotators = المُقيِّمون
+q-agreement-fewer-than-two-annotators-share = لا يشترك مُقيِّمان على الأقل في عناصر.
+q-agreement-confusion-matrix-on-the-preference = مصفوفة الالتباس للتفضيل
+q-agreement-these-two-share-no-item = لا يشترك هذان في أي عنصر من قائمة الخلافات.
+q-agreement-agreement = الاتفاق
+q-agreement-pairwise-agreement-between-annotators = الاتفاق الثنائي بين المُقيِّمين
+q-agreement-confusion-matrix-rows-first-annotator = مصفوفة الالتباس (الصفوف: إجابة المُقيِّم الأول؛ الخلايا: أعداد، مظلّلة بحسب حصة الصف)
+q-annotators-kpi-thresholds = عتبات مؤشرات الأداء
+q-annotators-apply-and-save = طبّق واحفظ
+q-annotators-pass = ناجح
+q-annotators-fail = راسب
+q-annotators-llm-judge = { " " }(محكّم نموذج لغوي)
+q-annotators-groups-sites-vendors = المجموعات (المواقع، الموردون)
+q-annotators-judgments = الأحكام
+q-annotators-gold-accuracy = دقة الإجابات المرجعية
+q-annotators-tie-rate = نسبة التعادل
+q-annotators-kpis = مؤشرات الأداء
+q-annotators-agreement-trend-by-week-agreement = اتجاه الاتفاق أسبوعيًا (% الاتفاق على التفضيل)
+q-annotators-annotators-and-sites = المُقيِّمون والمواقع
+q-annotators-weekly-agreement-per-group = الاتفاق الأسبوعي لكل مجموعة
+q-disagreements-adjudicated = فُصل فيه
+q-disagreements-previous = ← السابق
+q-disagreements-next = التالي →
+q-disagreements-choose-an-item-to-see = اختر عنصرًا لرؤية إجابة كل مُقيِّم وتسجيل الإجابة النهائية.
+q-disagreements-no-adjudication-yet = لا يوجد فصل بعد.
+q-disagreements-export-adjudications-jsonl = صدّر قرارات الفصل (JSONL)
+q-disagreements-export-gold-task-file = صدّر ملف المهام المرجعي
+q-disagreements-disagreements = الخلافات
+q-disagreements-root-causes-most-frequent-first = الأسباب الجذرية، الأكثر تكرارًا أولًا
+q-disagreements-needs-the-task-file-the = يحتاج إلى ملف المهام: تُكتب العناصر المفصول فيها مع تعبئة الإجابة المرجعية
+q-judges-no-llm-judge-in-these = لا يوجد محكّم نموذج لغوي في هذه الملفات (مُعرِّفات مُقيِّمين تبدأ بـ judge:، أو النوع "judge").
+q-judges-llm-judges-compared-with-the = محكّمو النماذج اللغوية مقارنةً بتفضيل أغلبية البشر
+q-judges-judge = المحكّم
+q-judges-items-shared-with-humans = عناصر مشتركة مع البشر
+q-judges-cohen = معامل كوهين κ
+q-judges-95-ci = فاصل الثقة 95% ‏(κ)
+q-judges-swapped-pairs = أزواج معكوسة
+q-judges-position-consistency = ثبات الموضع
+q-judges-position-consistency-of-the-comparisons = ثبات الموضع: من المقارنات التي رآها المحكّم بالترتيبين، حصة تلك التي لم ينقلب فيها حكمه مع تغيّر الترتيب (انظر docs/METRICS.md).
+q-judges-llm-judges = محكّمو النماذج اللغوية
+q-leaderboard-rank = المرتبة
+q-leaderboard-model = النموذج
+q-leaderboard-rating = التصنيف
+q-leaderboard-rank-range = نطاق المرتبة
+q-leaderboard-wins = انتصارات
+q-leaderboard-losses = هزائم
+q-leaderboard-ties = تعادلات
+q-leaderboard-win-rate = نسبة الفوز
+q-leaderboard-win-rate-of-row-over = نسبة فوز الصف على العمود (التعادل يُحتسب نصفًا)
+q-leaderboard-bias-diagnostics = تشخيص الانحياز
+q-leaderboard-slices = الشرائح
+q-leaderboard-one-leaderboard-per = لوحة صدارة لكل{ " " }
+q-leaderboard-computing = جارٍ الحساب…
+q-leaderboard-show-slices = اعرض الشرائح
+q-leaderboard-meta-fields-need-the-task = حقول meta تحتاج إلى ملف المهام.
+q-leaderboard-no-slice-has-battles = لا توجد مواجهات في أي شريحة.
+q-leaderboard-leaderboard = لوحة الصدارة
+q-leaderboard-model-ratings-with-95-confidence = تصنيفات النماذج مع فواصل ثقة 95%
+q-leaderboard-win-rate-matrix = مصفوفة نسب الفوز
+q-leaderboard-slice-by = التقسيم حسب
+q-leaderboard-criterion-or-meta-field-e = معيار، أو meta.FIELD (مثل meta.category)
+q-overview-groups = المجموعات
+q-overview-items-with-2-judgments = عناصر بحكمين أو أكثر
+q-overview-judgments-per-day = الأحكام يوميًا
+q-overview-overview = نظرة عامة
+q-quality-quality-workspace = مساحة عمل الجودة
+q-quality-download-report-html = نزّل التقرير (HTML)
+q-quality-back-to-rating = العودة إلى التقييم
+q-quality-judgments-one-or-more-jsonl = الأحكام (ملف JSONL واحد أو أكثر)
+q-quality-task-file-optional-gold-items = ملف المهام (اختياري: الإجابات المرجعية، العناصر)
+q-quality-rubric-optional = دليل التقييم (اختياري)
+q-quality-analyse = حلّل
+q-quality-analyse-the-mt-bench-human = حلّل الأحكام البشرية على MT-Bench (عرض توضيحي)
+q-quality-everything-runs-in-this-browser = كل شيء يعمل في هذا المتصفح، في عامل خلفي.
+q-quality-root-cause-tags-comma-separated = وسوم الأسباب الجذرية (مفصولة بفواصل){ " " }
+q-quality-tables-as-csv = الجداول بتنسيق CSV:{ " " }
+q-quality-mt-bench-human-judgments-zheng = الأحكام البشرية على MT-Bench: ‏Zheng et al. 2023، arXiv:2306.05685، ‏CC BY 4.0.
+q-quality-analysis-in-progress = التحليل جارٍ
+q-quality-files-to-analyse = الملفات المراد تحليلها
+q-quality-views = طرق العرض
+q-quality-root-cause-tags = وسوم الأسباب الجذرية
+q-quality-tables-as-csv-2 = الجداول بتنسيق CSV
+q-tab-overview = نظرة عامة
+q-tab-agreement = الاتفاق
+q-tab-annotators = المُقيِّمون والمواقع
+q-tab-judges = محكّمو النماذج اللغوية
+q-tab-leaderboard = لوحة الصدارة
+q-tab-disagreements = الخلافات
+q-choose-judgments = اختر ملف أحكام واحدًا على الأقل.
+q-status-starting = جارٍ بدء التحليل…
+q-status-reading = جارٍ قراءة الملفات…
+q-status-computing = جارٍ حساب الاتفاق والترتيب وقائمة الخلافات…
+q-status-done = اكتمل التحليل في { $seconds } ث
+q-adjudication-save-failed = تعذّر حفظ الفصل: { $error }
+q-adjudication-title = { $id } — { $count ->
+        [one] حكم واحد
+        [two] حكمان
+        [few] { $count } أحكام
+       *[other] { $count } حكمًا
+    }، الخلاف { $disagreement }
+q-adjudication-output-of = مُخرَج { $model }
+q-adjudication-saved-at = فُصل فيه { $time }
+q-agreement-caption = الاتفاق لكل معيار ({ $resamples } إعادة معاينة bootstrap، فاصل ثقة 95%)
+q-agreement-pairwise-title = الاتفاق الثنائي على «{ $criterion }» (% من العناصر المشتركة؛ أنشط { $count } مُقيِّمين)
+q-agreement-shared = { $count } عنصرًا مشتركًا · الاتفاق { $agreement }
+q-agreement-rows = الصفوف:{ " " }
+q-agreement-columns = الأعمدة:{ " " }
+q-col-annotator = المُقيِّم
+q-col-group = المجموعة
+q-col-judgments = الأحكام
+q-col-median = الزمن الوسيط
+q-col-alpha-delta = α مع − بدون
+q-col-kappa = متوسط κ لكوهين
+q-col-gold = دقة الإجابات المرجعية
+q-col-position = حصة فوز اليسار
+q-col-ties = نسبة التعادل
+q-col-flags = نسبة الوسم
+q-col-pass = مؤشرات الأداء
+q-kpi-gold = دقة الإجابات المرجعية ≥
+q-kpi-alpha = α المجموعة ≥
+q-kpi-position = حصة فوز اليسار ≤
+q-kpi-fail = راسب: { $failed }
+q-annotators-caption = { $count ->
+        [one] مُقيِّم واحد
+        [two] مُقيِّمان
+        [few] { $count } مُقيِّمين
+       *[other] { $count } مُقيِّمًا
+    }
+q-disagreements-title = { $count } عنصرًا بحكمين أو أكثر، الأكثر خلافًا أولًا
+q-disagreements-row = { " " }{ $disagreement } · { $count } حكمًا
+q-disagreements-page = { $first }–{ $last } من { $total }
+q-root-causes-title = الأسباب الجذرية لـ { $count } من قرارات الفصل
+q-leaderboard-title = تصنيفات Bradley–Terry (بمقياس Elo)، فاصل ثقة bootstrap ‏95% على { $battles } مواجهة
+q-bias-position = فاز المُخرَج المعروض أولًا في { $wins } من { $decisive } مواجهة حاسمة ({ $share })؛ اختبار ذي الحدين ثنائي الطرف p = { $p }
+q-bias-ties = التعادل: { $ties } · كلاهما سيئ: { $both_bad }
+q-bias-length = فاز المُخرَج الأطول في { $wins } من { $decisive } مواجهة حاسمة بأطوال مختلفة ({ $share })
+q-bias-length-needs-tasks = انحياز الطول يحتاج إلى ملف المهام (نصوص المخرجات).
+q-slice-title = { $name } — { $battles } مواجهة
+q-slice-chart = تصنيفات { $name }
+q-overview-no-dates = لا يحمل أي حكم تاريخًا ({ $undated } بلا تاريخ).
+q-overview-undated = { $count ->
+        [one] حكم واحد بلا تاريخ.
+        [two] حكمان بلا تاريخ.
+        [few] { $count } أحكام بلا تاريخ.
+       *[other] { $count } حكمًا بلا تاريخ.
+    }
+q-overview-problems = { $count ->
+        [one] مشكلة واحدة في الملفات
+        [two] مشكلتان في الملفات
+        [few] { $count } مشكلات في الملفات
+       *[other] { $count } مشكلة في الملفات
+    }
+q-tab-campaign = الحملة
+q-tab-sample-size = حجم العينة
+q-quality-campaign-progress = تقدّم الحملة

@@ -1,0 +1,361 @@
+# Verdict interface: English (the source language).
+# Terminology (keep it consistent in every language): item, output, model, criterion, rubric,
+# judgment, annotator, gold answer, adjudication, quality workspace.
+# Variables in { $braces } are filled in by the app; keep them. Numbers are formatted per locale.
+
+## Preferences (every page)
+prefs-language = Interface language
+prefs-theme = Colour theme
+prefs-theme-system = Theme: system
+prefs-theme-light = Theme: light
+prefs-theme-dark = Theme: dark
+
+## Start and setup
+app-starting = Starting…
+app-loading = Loading { $tasks }…
+app-enter-annotator = Enter your annotator id, then open the evaluation you were sent.
+app-locked-failed = This evaluation could not be opened. Ask the page's owner to send it again.
+app-waiting = Waiting for the host page to send an evaluation…
+open-no-items = { $file }: no item could be loaded
+open-storage-unavailable = This browser's storage is not available: { $error }
+open-cannot-start = { $file }: the evaluation cannot start because { $error }.
+setup-tagline = Rate LLM outputs side by side. Everything stays in this browser.
+setup-annotator = Your annotator id
+setup-annotator-placeholder = e.g. ann-042
+setup-annotator-first = Enter your annotator id first.
+setup-tasks-first = Choose a task file first.
+setup-default-rubric-name = default rubric
+setup-problems = Problems
+setup-linked-title = The evaluation you were sent
+setup-linked-tasks = Tasks: { $tasks }
+setup-linked-open = Open it
+setup-demos = Try a demo
+demo-mtbench-pairs-title = MT-Bench pairs — pairwise, blind
+demo-mtbench-pairs-about = 30 MT-Bench questions (math, reasoning, coding), answers by gpt-4 and gpt-4-0125-preview. Data: FastChat llm_judge (Apache-2.0).
+demo-mtbench-ranking-title = MT-Bench — ranking mode
+demo-mtbench-ranking-about = The same 30 questions, ordering the answers best to worst. Data: FastChat llm_judge (Apache-2.0).
+demo-alpacaeval-single-title = AlpacaEval — single output
+demo-alpacaeval-single-about = 805 AlpacaEval instructions with one model's answer each. Data: alpaca_eval example outputs (Apache-2.0).
+setup-files-title = Open your own files
+setup-files-hint = Drop a task file (JSONL or JSON array) and a rubric (JSON) here, or choose them:
+setup-task-file = Task file
+setup-rubric-file = Rubric
+setup-picked = Tasks: { $tasks } · Rubric: { $rubric }
+setup-picked-none = none
+setup-picked-default-rubric = default (pairwise)
+setup-start = Start rating
+setup-quality-title = Quality workspace
+setup-quality-about = For quality leads: agreement, gold accuracy, annotator and site KPIs, LLM judges, leaderboard, disagreements to adjudicate, and a report.
+setup-quality-open = Open the quality workspace
+setup-attribution = Demo data: MT-Bench questions and reference answers from FastChat llm_judge (Apache-2.0); AlpacaEval example outputs from alpaca_eval (Apache-2.0). MT-Bench human judgments: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0.
+
+## Problems in files (the core's codes)
+problem-error = error
+problem-warning = warning
+problem-invalid-json = the line is not valid JSON
+problem-not-utf8 = the line is not UTF-8 text
+problem-line-too-long = the line is longer than allowed
+problem-missing = a required field is missing
+problem-wrong-type = a field has the wrong type
+problem-empty = a field that must not be empty is empty
+problem-schema = another format or version
+problem-no-content = the judgment has no preference, ranking, scores or flags
+problem-duplicate-key = a key is repeated
+problem-no-verdict = the row carries no verdict
+problem-out-of-range = a value is outside the allowed range
+problem-chain = the tamper-evidence chain does not hold
+problem-replaced = replaced by a later judgment of the same item and annotator
+problem-invalid = invalid value
+
+## Rating page
+rating-annotator = annotator { $id }
+rating-annotator-title = Annotator
+rating-export = Export JSONL
+rating-export-failed = Export failed: { $error }
+rating-copy = Copy
+rating-copied =
+    { $count ->
+        [one] Copied 1 judgment to the clipboard.
+       *[other] Copied { $count } judgments to the clipboard.
+    }
+rating-copy-refused = The browser refused the clipboard ({ $error }); use Export instead.
+rating-switch = Switch evaluation
+rating-load-problems =
+    { $count ->
+        [one] 1 line of { $file } could not be loaded and was left out
+       *[other] { $count } lines of { $file } could not be loaded and were left out
+    }
+rating-instructions = Instructions
+rating-finished-label = Finished
+rating-finished-title = All items judged — thank you!
+rating-finished-saved =
+    { $count ->
+        [one] 1 judgment is saved in this browser. Export it to hand it in.
+       *[other] { $count } judgments are saved in this browser. Export them to hand them in.
+    }
+rating-finished-revisit = Press ← or the button below to revisit and edit items.
+rating-last-item = ← Last item
+rating-download = Download my judgments
+rating-item-nav = Item navigation
+rating-prev = ← Prev
+rating-next = Next →
+rating-item-position = Item { $position } of { $total } · { $id }
+rating-judged-badge = judged — editing replaces it
+rating-skip = Skip
+rating-flag = Flag harmful
+rating-details = Details
+rating-gold-title = Gold answer
+rating-gold-none = No gold answer for this item.
+rating-gold-preferred = Preferred: { $preference }
+rating-continue = Continue (Enter)
+rating-saving = Saving…
+rating-submit = Submit
+rating-saved-announce = Judgment saved. { $done } of { $total } items judged.
+rating-shortcuts-hint = Press ? for all shortcuts
+rating-panel = Rating
+break-title = Time for a break
+break-text = You have been rating for { $minutes } minutes. Step away from the screen for a few minutes; your work is saved.
+break-back = I'm back
+progress-label = Items judged
+progress-text = { $done } / { $total } done · median { $median } per item
+unit-seconds = { $seconds } s
+
+## Item and outputs
+item-label = Item
+item-sensitive = This item may contain harmful or disturbing content.
+item-reveal = Reveal content (r)
+item-prompt = Prompt
+item-conversation = Conversation
+role-user = user
+role-assistant = assistant
+role-system = system
+output-label = Output { $label }
+
+## Answers
+preference-question = Which output is better?
+preference-label = Preference
+preference-both-bad = Both bad
+ranking-question = Rank the outputs, best first
+ranking-hint = { " " }— press their numbers in order; Backspace undoes
+ranking-label = Ranking
+ranking-undo = Undo
+ranking-all-bad = All bad
+ranking-empty = Not ranked yet
+criterion-for-output = for output { $output }
+criterion-several = { " " }(several)
+criterion-required = required
+key-hint = key { $key }
+answer-yes = Yes
+answer-no = No
+text-placeholder = Press e to write, Esc to leave, Ctrl+Enter to submit
+missing-preference = Choose which output is better.
+missing-ranking = Rank the outputs from best to worst.
+missing-criterion = Answer "{ $criterion }".
+missing-criterion-output = Answer "{ $criterion }" for output { $output }.
+
+## Keyboard help
+help-title = Keyboard shortcuts
+help-close = Close (?)
+help-arrows = The arrow keys keep their meaning in every language: → is the next item and ← the previous one, also when the page reads right to left.
+key-or-zero = (or 0 on the preference)
+key-action-0 = Answer the active row (preference point, score, option, next-ranked output)
+key-action-1 = Yes / no on a binary row
+key-action-2 = Both outputs are bad
+key-action-3 = Next row
+key-action-4 = Previous row
+key-action-5 = Clear the active row (ranking: undo the last pick)
+key-action-6 = Write in the active text field (Esc to leave it, Ctrl+Enter submits)
+key-action-7 = Submit the judgment and go to the next item
+key-action-8 = Next / previous item (revisit and edit past items)
+key-action-9 = Skip this item for now
+key-action-10 = Flag harmful content
+key-action-11 = Reveal blurred sensitive content
+key-action-12 = Show or hide this help
+key-action-13 = Leave a text field; close this help
+
+## Uploads to the collection endpoint
+uploads-checking = Checking uploads…
+uploads-counts = { $queued } queued · { $sent } sent · { $failed } failed
+uploads-label = Uploads
+uploads-waiting = Waiting to retry: { $error }
+uploads-refused =
+    { $count ->
+        [one] 1 judgment refused by the server
+       *[other] { $count } judgments refused by the server
+    }
+uploads-refused-list = Refused judgments
+uploads-item = Item { $id }
+uploads-retry = Retry
+uploads-retry-item = Retry item { $id }
+uploads-export-refused = Export refused judgments
+
+## Quality workspace
+q-adjudication-load-the-task-file-to = Load the task file to see the prompt and outputs here.
+q-adjudication-annotator = Annotator
+q-adjudication-group = Group
+q-adjudication-preferred = Preferred
+q-adjudication-scores = Scores
+q-adjudication-flags = Flags
+q-adjudication-final-answer = Final answer
+q-adjudication-root-cause = Root cause{ " " }
+q-adjudication-note = Note{ " " }
+q-adjudication-update-adjudication = Update adjudication
+q-adjudication-save-adjudication = Save adjudication
+q-adjudication-final-preference = Final preference
+q-adjudication-root-cause-2 = Root cause
+q-adjudication-note-2 = Note
+q-agreement-majority-of-the-others = majority of the others
+q-agreement-criterion = Criterion
+q-agreement-coefficient = Coefficient
+q-agreement-level = Level
+q-agreement-value = Value
+q-agreement-95-ci = 95% CI
+q-agreement-band = Band
+q-agreement-items = Items
+q-agreement-annotators = Annotators
+q-agreement-fewer-than-two-annotators-share = Fewer than two annotators share items.
+q-agreement-confusion-matrix-on-the-preference = Confusion matrix on the preference
+q-agreement-these-two-share-no-item = These two share no item in the disagreement queue.
+q-agreement-agreement = Agreement
+q-agreement-pairwise-agreement-between-annotators = Pairwise agreement between annotators
+q-agreement-confusion-matrix-rows-first-annotator = Confusion matrix (rows: first annotator's answer; cells: counts, shaded by row share)
+q-annotators-kpi-thresholds = KPI thresholds
+q-annotators-apply-and-save = Apply and save
+q-annotators-pass = pass
+q-annotators-fail = fail
+q-annotators-llm-judge = { " " }(LLM judge)
+q-annotators-groups-sites-vendors = Groups (sites, vendors)
+q-annotators-judgments = Judgments
+q-annotators-gold-accuracy = Gold accuracy
+q-annotators-tie-rate = Tie rate
+q-annotators-kpis = KPIs
+q-annotators-agreement-trend-by-week-agreement = Agreement trend by week (% agreement on the preference)
+q-annotators-annotators-and-sites = Annotators and sites
+q-annotators-weekly-agreement-per-group = Weekly agreement per group
+q-disagreements-adjudicated = adjudicated
+q-disagreements-previous = ← Previous
+q-disagreements-next = Next →
+q-disagreements-choose-an-item-to-see = Choose an item to see every annotator's answer and record the final one.
+q-disagreements-no-adjudication-yet = No adjudication yet.
+q-disagreements-export-adjudications-jsonl = Export adjudications (JSONL)
+q-disagreements-export-gold-task-file = Export gold task file
+q-disagreements-disagreements = Disagreements
+q-disagreements-root-causes-most-frequent-first = Root causes, most frequent first
+q-disagreements-needs-the-task-file-the = Needs the task file: the adjudicated items are written with gold filled
+q-judges-no-llm-judge-in-these = No LLM judge in these files (annotator ids starting with judge:, or kind "judge").
+q-judges-llm-judges-compared-with-the = LLM judges compared with the human majority preference
+q-judges-judge = Judge
+q-judges-items-shared-with-humans = Items shared with humans
+q-judges-cohen = Cohen κ
+q-judges-95-ci = 95% CI (κ)
+q-judges-swapped-pairs = Swapped pairs
+q-judges-position-consistency = Position consistency
+q-judges-position-consistency-of-the-comparisons = Position consistency: of the comparisons the judge saw in both orders, the share where its verdict did not flip with the order (see docs/METRICS.md).
+q-judges-llm-judges = LLM judges
+q-leaderboard-rank = Rank
+q-leaderboard-model = Model
+q-leaderboard-rating = Rating
+q-leaderboard-rank-range = Rank range
+q-leaderboard-wins = Wins
+q-leaderboard-losses = Losses
+q-leaderboard-ties = Ties
+q-leaderboard-win-rate = Win rate
+q-leaderboard-win-rate-of-row-over = Win rate of row over column (ties count half)
+q-leaderboard-bias-diagnostics = Bias diagnostics
+q-leaderboard-slices = Slices
+q-leaderboard-one-leaderboard-per = One leaderboard per{ " " }
+q-leaderboard-computing = Computing…
+q-leaderboard-show-slices = Show slices
+q-leaderboard-meta-fields-need-the-task = meta fields need the task file.
+q-leaderboard-no-slice-has-battles = No slice has battles.
+q-leaderboard-leaderboard = Leaderboard
+q-leaderboard-model-ratings-with-95-confidence = Model ratings with 95% confidence intervals
+q-leaderboard-win-rate-matrix = Win-rate matrix
+q-leaderboard-slice-by = Slice by
+q-leaderboard-criterion-or-meta-field-e = criterion, or meta.FIELD (e.g. meta.category)
+q-overview-groups = Groups
+q-overview-items-with-2-judgments = Items with ≥ 2 judgments
+q-overview-judgments-per-day = Judgments per day
+q-overview-overview = Overview
+q-quality-quality-workspace = Quality workspace
+q-quality-download-report-html = Download report (HTML)
+q-quality-back-to-rating = Back to rating
+q-quality-judgments-one-or-more-jsonl = Judgments (one or more JSONL files)
+q-quality-task-file-optional-gold-items = Task file (optional: gold, items)
+q-quality-rubric-optional = Rubric (optional)
+q-quality-analyse = Analyse
+q-quality-analyse-the-mt-bench-human = Analyse the MT-Bench human judgments (demo)
+q-quality-everything-runs-in-this-browser = Everything runs in this browser, in a background worker.
+q-quality-root-cause-tags-comma-separated = Root-cause tags (comma-separated){ " " }
+q-quality-tables-as-csv = Tables as CSV:{ " " }
+q-quality-mt-bench-human-judgments-zheng = MT-Bench human judgments: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0.
+q-quality-analysis-in-progress = Analysis in progress
+q-quality-files-to-analyse = Files to analyse
+q-quality-views = Views
+q-quality-root-cause-tags = Root-cause tags
+q-quality-tables-as-csv-2 = Tables as CSV
+q-tab-overview = Overview
+q-tab-agreement = Agreement
+q-tab-annotators = Annotators & sites
+q-tab-judges = LLM judges
+q-tab-leaderboard = Leaderboard
+q-tab-disagreements = Disagreements
+q-choose-judgments = Choose at least one judgments file.
+q-status-starting = Starting the analysis…
+q-status-reading = Reading the files…
+q-status-computing = Computing agreement, rankings and the disagreement queue…
+q-status-done = Analysed in { $seconds } s
+q-adjudication-save-failed = The adjudication could not be saved: { $error }
+q-adjudication-title = { $id } — { $count ->
+        [one] 1 judgment
+       *[other] { $count } judgments
+    }, disagreement { $disagreement }
+q-adjudication-output-of = Output of { $model }
+q-adjudication-saved-at = adjudicated { $time }
+q-agreement-caption = Agreement per criterion ({ $resamples } bootstrap resamples, 95% CI)
+q-agreement-pairwise-title = Pairwise agreement on "{ $criterion }" (% of shared items; the { $count } most active annotators)
+q-agreement-shared = { $count } shared items · agreement { $agreement }
+q-agreement-rows = Rows:{ " " }
+q-agreement-columns = Columns:{ " " }
+q-col-annotator = Annotator
+q-col-group = Group
+q-col-judgments = Judgments
+q-col-median = Median time
+q-col-alpha-delta = α with − without
+q-col-kappa = Mean Cohen κ
+q-col-gold = Gold accuracy
+q-col-position = Left-wins share
+q-col-ties = Tie rate
+q-col-flags = Flag rate
+q-col-pass = KPIs
+q-kpi-gold = Gold accuracy ≥
+q-kpi-alpha = Group α ≥
+q-kpi-position = Left-wins share ≤
+q-kpi-fail = fail: { $failed }
+q-annotators-caption = { $count ->
+        [one] 1 annotator
+       *[other] { $count } annotators
+    }
+q-disagreements-title = { $count } items with two or more judgments, most disputed first
+q-disagreements-row = { " " }{ $disagreement } · { $count } judgments
+q-disagreements-page = { $first }–{ $last } of { $total }
+q-root-causes-title = Root causes of { $count } adjudications
+q-leaderboard-title = Bradley–Terry ratings (Elo scale), 95% bootstrap CI over { $battles } battles
+q-bias-position = Output shown first won { $wins } of { $decisive } decisive battles ({ $share }); two-sided binomial p = { $p }
+q-bias-ties = Ties: { $ties } · both bad: { $both_bad }
+q-bias-length = The longer output won { $wins } of { $decisive } decisive battles with different lengths ({ $share })
+q-bias-length-needs-tasks = Length bias needs the task file (output texts).
+q-slice-title = { $name } — { $battles } battles
+q-slice-chart = Ratings for { $name }
+q-overview-no-dates = No judgment carries a date ({ $undated } undated).
+q-overview-undated = { $count ->
+        [one] 1 judgment has no date.
+       *[other] { $count } judgments have no date.
+    }
+q-overview-problems = { $count ->
+        [one] 1 problem in the files
+       *[other] { $count } problems in the files
+    }
+q-tab-campaign = Campaign
+q-tab-sample-size = Sample size
+q-quality-campaign-progress = Campaign progress

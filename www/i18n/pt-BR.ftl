@@ -1,0 +1,361 @@
+# Interface do Verdict: português do Brasil.
+# Terminologia: item = item, output = resposta, model = modelo, criterion = critério, rubric = rubrica,
+# judgment = avaliação, annotator = anotador, gold answer = resposta de referência,
+# adjudication = arbitragem, quality workspace = espaço de qualidade.
+
+## Preferences (every page)
+prefs-language = Idioma da interface
+prefs-theme = Tema de cores
+prefs-theme-system = Tema: do sistema
+prefs-theme-light = Tema: claro
+prefs-theme-dark = Tema: escuro
+
+## Start and setup
+app-starting = Iniciando…
+app-loading = Carregando { $tasks }…
+app-enter-annotator = Digite seu id de anotador e abra a avaliação que você recebeu.
+app-locked-failed = Não foi possível abrir esta avaliação. Peça ao responsável pela página que a envie de novo.
+app-waiting = Aguardando a página anfitriã enviar uma avaliação…
+open-no-items = { $file }: nenhum item pôde ser carregado
+open-storage-unavailable = O armazenamento deste navegador não está disponível: { $error }
+open-cannot-start = { $file }: a avaliação não pode começar porque { $error }.
+setup-tagline = Avalie respostas de LLMs lado a lado. Tudo fica neste navegador.
+setup-annotator = Seu id de anotador
+setup-annotator-placeholder = ex.: ann-042
+setup-annotator-first = Primeiro digite seu id de anotador.
+setup-tasks-first = Primeiro escolha um arquivo de tarefas.
+setup-default-rubric-name = rubrica padrão
+setup-problems = Problemas
+setup-linked-title = A avaliação que você recebeu
+setup-linked-tasks = Tarefas: { $tasks }
+setup-linked-open = Abrir
+setup-demos = Experimente uma demonstração
+demo-mtbench-pairs-title = Pares do MT-Bench — em pares, às cegas
+demo-mtbench-pairs-about = 30 perguntas do MT-Bench (matemática, raciocínio, programação), respondidas por gpt-4 e gpt-4-0125-preview. Dados: FastChat llm_judge (Apache-2.0).
+demo-mtbench-ranking-title = MT-Bench — modo de ranking
+demo-mtbench-ranking-about = As mesmas 30 perguntas, ordenando as respostas da melhor para a pior. Dados: FastChat llm_judge (Apache-2.0).
+demo-alpacaeval-single-title = AlpacaEval — resposta única
+demo-alpacaeval-single-about = 805 instruções do AlpacaEval, cada uma com a resposta de um modelo. Dados: respostas de exemplo do alpaca_eval (Apache-2.0).
+setup-files-title = Abra seus próprios arquivos
+setup-files-hint = Solte aqui um arquivo de tarefas (JSONL ou array JSON) e uma rubrica (JSON), ou escolha-os:
+setup-task-file = Arquivo de tarefas
+setup-rubric-file = Rubrica
+setup-picked = Tarefas: { $tasks } · Rubrica: { $rubric }
+setup-picked-none = nenhum
+setup-picked-default-rubric = padrão (em pares)
+setup-start = Começar a avaliar
+setup-quality-title = Espaço de qualidade
+setup-quality-about = Para líderes de qualidade: concordância, acurácia nas respostas de referência, KPIs de anotadores e de polos, juízes LLM, ranking, divergências para arbitrar e um relatório.
+setup-quality-open = Abrir o espaço de qualidade
+setup-attribution = Dados de demonstração: perguntas e respostas de referência do MT-Bench do FastChat llm_judge (Apache-2.0); respostas de exemplo do AlpacaEval do alpaca_eval (Apache-2.0). Avaliações humanas do MT-Bench: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0.
+
+## Problems in files (the core's codes)
+problem-error = erro
+problem-warning = aviso
+problem-invalid-json = a linha não é JSON válido
+problem-not-utf8 = a linha não é texto UTF-8
+problem-line-too-long = a linha é mais longa que o permitido
+problem-missing = falta um campo obrigatório
+problem-wrong-type = um campo tem o tipo errado
+problem-empty = um campo que não pode ficar vazio está vazio
+problem-schema = outro formato ou versão
+problem-no-content = a avaliação não tem preferência, ranking, notas nem sinalizações
+problem-duplicate-key = uma chave está repetida
+problem-no-verdict = a linha não contém avaliação
+problem-out-of-range = um valor está fora do intervalo permitido
+problem-chain = a cadeia de evidência de adulteração não confere
+problem-replaced = substituída por uma avaliação posterior do mesmo item e anotador
+problem-invalid = valor inválido
+
+## Rating page
+rating-annotator = anotador { $id }
+rating-annotator-title = Anotador
+rating-export = Exportar JSONL
+rating-export-failed = Falha na exportação: { $error }
+rating-copy = Copiar
+rating-copied =
+    { $count ->
+        [one] { $count } avaliação copiada para a área de transferência.
+       *[other] { $count } avaliações copiadas para a área de transferência.
+    }
+rating-copy-refused = O navegador recusou a área de transferência ({ $error }); use Exportar.
+rating-switch = Trocar de avaliação
+rating-load-problems =
+    { $count ->
+        [one] { $count } linha de { $file } não pôde ser carregada e foi ignorada
+       *[other] { $count } linhas de { $file } não puderam ser carregadas e foram ignoradas
+    }
+rating-instructions = Instruções
+rating-finished-label = Concluído
+rating-finished-title = Todos os itens avaliados — obrigado!
+rating-finished-saved =
+    { $count ->
+        [one] { $count } avaliação está salva neste navegador. Exporte-a para entregá-la.
+       *[other] { $count } avaliações estão salvas neste navegador. Exporte-as para entregá-las.
+    }
+rating-finished-revisit = Pressione ← ou o botão abaixo para rever e editar itens.
+rating-last-item = ← Último item
+rating-download = Baixar minhas avaliações
+rating-item-nav = Navegação entre itens
+rating-prev = ← Anterior
+rating-next = Próximo →
+rating-item-position = Item { $position } de { $total } · { $id }
+rating-judged-badge = avaliado — editar substitui a avaliação
+rating-skip = Pular
+rating-flag = Sinalizar como nocivo
+rating-details = Detalhes
+rating-gold-title = Resposta de referência
+rating-gold-none = Este item não tem resposta de referência.
+rating-gold-preferred = Preferida: { $preference }
+rating-continue = Continuar (Enter)
+rating-saving = Salvando…
+rating-submit = Enviar
+rating-saved-announce = Avaliação salva. { $done } de { $total } itens avaliados.
+rating-shortcuts-hint = Pressione ? para ver todos os atalhos
+rating-panel = Avaliação
+break-title = Hora de uma pausa
+break-text = Você está avaliando há { $minutes } minutos. Afaste-se da tela por alguns minutos; seu trabalho está salvo.
+break-back = Voltei
+progress-label = Itens avaliados
+progress-text = { $done } / { $total } concluídos · mediana de { $median } por item
+unit-seconds = { $seconds } s
+
+## Item and outputs
+item-label = Item
+item-sensitive = Este item pode conter conteúdo nocivo ou perturbador.
+item-reveal = Mostrar conteúdo (r)
+item-prompt = Prompt
+item-conversation = Conversa
+role-user = usuário
+role-assistant = assistente
+role-system = sistema
+output-label = Resposta { $label }
+
+## Answers
+preference-question = Qual resposta é melhor?
+preference-label = Preferência
+preference-both-bad = Ambas ruins
+ranking-question = Ordene as respostas, a melhor primeiro
+ranking-hint = { " " }— pressione os números delas em ordem; Backspace desfaz
+ranking-label = Ranking
+ranking-undo = Desfazer
+ranking-all-bad = Todas ruins
+ranking-empty = Ainda sem ordem
+criterion-for-output = para a resposta { $output }
+criterion-several = { " " }(várias)
+criterion-required = obrigatório
+key-hint = tecla { $key }
+answer-yes = Sim
+answer-no = Não
+text-placeholder = Pressione e para escrever, Esc para sair, Ctrl+Enter para enviar
+missing-preference = Escolha qual resposta é melhor.
+missing-ranking = Ordene as respostas da melhor para a pior.
+missing-criterion = Responda “{ $criterion }”.
+missing-criterion-output = Responda “{ $criterion }” para a resposta { $output }.
+
+## Keyboard help
+help-title = Atalhos de teclado
+help-close = Fechar (?)
+help-arrows = As setas têm o mesmo significado em todos os idiomas: → é o próximo item e ← o anterior, também quando a página é lida da direita para a esquerda.
+key-or-zero = (ou 0 na preferência)
+key-action-0 = Responder a linha ativa (ponto da preferência, nota, opção, próxima resposta no ranking)
+key-action-1 = Sim / não numa linha binária
+key-action-2 = As duas respostas são ruins
+key-action-3 = Próxima linha
+key-action-4 = Linha anterior
+key-action-5 = Limpar a linha ativa (ranking: desfazer a última escolha)
+key-action-6 = Escrever no campo de texto ativo (Esc para sair, Ctrl+Enter envia)
+key-action-7 = Enviar a avaliação e ir para o próximo item
+key-action-8 = Próximo / anterior item (rever e editar itens anteriores)
+key-action-9 = Pular este item por enquanto
+key-action-10 = Sinalizar conteúdo nocivo
+key-action-11 = Mostrar conteúdo sensível desfocado
+key-action-12 = Mostrar ou ocultar esta ajuda
+key-action-13 = Sair de um campo de texto; fechar esta ajuda
+
+## Uploads to the collection endpoint
+uploads-checking = Verificando envios…
+uploads-counts = { $queued } na fila · { $sent } enviadas · { $failed } com falha
+uploads-label = Envios
+uploads-waiting = Aguardando nova tentativa: { $error }
+uploads-refused =
+    { $count ->
+        [one] { $count } avaliação recusada pelo servidor
+       *[other] { $count } avaliações recusadas pelo servidor
+    }
+uploads-refused-list = Avaliações recusadas
+uploads-item = Item { $id }
+uploads-retry = Tentar de novo
+uploads-retry-item = Tentar de novo o item { $id }
+uploads-export-refused = Exportar avaliações recusadas
+
+## Quality workspace
+q-adjudication-load-the-task-file-to = Carregue o arquivo de tarefas para ver aqui o prompt e as respostas.
+q-adjudication-annotator = Anotador
+q-adjudication-group = Grupo
+q-adjudication-preferred = Preferida
+q-adjudication-scores = Notas
+q-adjudication-flags = Sinalizações
+q-adjudication-final-answer = Resposta final
+q-adjudication-root-cause = Causa raiz{ " " }
+q-adjudication-note = Nota{ " " }
+q-adjudication-update-adjudication = Atualizar arbitragem
+q-adjudication-save-adjudication = Salvar arbitragem
+q-adjudication-final-preference = Preferência final
+q-adjudication-root-cause-2 = Causa raiz
+q-adjudication-note-2 = Nota
+q-agreement-majority-of-the-others = maioria dos demais
+q-agreement-criterion = Critério
+q-agreement-coefficient = Coeficiente
+q-agreement-level = Nível
+q-agreement-value = Valor
+q-agreement-95-ci = IC 95%
+q-agreement-band = Faixa
+q-agreement-items = Itens
+q-agreement-annotators = Anotadores
+q-agreement-fewer-than-two-annotators-share = Menos de dois anotadores compartilham itens.
+q-agreement-confusion-matrix-on-the-preference = Matriz de confusão da preferência
+q-agreement-these-two-share-no-item = Estes dois não compartilham nenhum item da fila de divergências.
+q-agreement-agreement = Concordância
+q-agreement-pairwise-agreement-between-annotators = Concordância par a par entre anotadores
+q-agreement-confusion-matrix-rows-first-annotator = Matriz de confusão (linhas: resposta do primeiro anotador; células: contagens, sombreadas pela proporção da linha)
+q-annotators-kpi-thresholds = Limites de KPI
+q-annotators-apply-and-save = Aplicar e salvar
+q-annotators-pass = aprovado
+q-annotators-fail = reprovado
+q-annotators-llm-judge = { " " }(juiz LLM)
+q-annotators-groups-sites-vendors = Grupos (polos, fornecedores)
+q-annotators-judgments = Avaliações
+q-annotators-gold-accuracy = Acurácia nas referências
+q-annotators-tie-rate = Taxa de empates
+q-annotators-kpis = KPIs
+q-annotators-agreement-trend-by-week-agreement = Tendência semanal da concordância (% de concordância na preferência)
+q-annotators-annotators-and-sites = Anotadores e polos
+q-annotators-weekly-agreement-per-group = Concordância semanal por grupo
+q-disagreements-adjudicated = arbitrado
+q-disagreements-previous = ← Anterior
+q-disagreements-next = Próximo →
+q-disagreements-choose-an-item-to-see = Escolha um item para ver a resposta de cada anotador e registrar a final.
+q-disagreements-no-adjudication-yet = Nenhuma arbitragem ainda.
+q-disagreements-export-adjudications-jsonl = Exportar arbitragens (JSONL)
+q-disagreements-export-gold-task-file = Exportar arquivo de tarefas com referências
+q-disagreements-disagreements = Divergências
+q-disagreements-root-causes-most-frequent-first = Causas raiz, as mais frequentes primeiro
+q-disagreements-needs-the-task-file-the = Precisa do arquivo de tarefas: os itens arbitrados são gravados com a referência preenchida
+q-judges-no-llm-judge-in-these = Nenhum juiz LLM nestes arquivos (ids de anotador começando com judge:, ou kind "judge").
+q-judges-llm-judges-compared-with-the = Juízes LLM comparados com a preferência da maioria humana
+q-judges-judge = Juiz
+q-judges-items-shared-with-humans = Itens em comum com humanos
+q-judges-cohen = κ de Cohen
+q-judges-95-ci = IC 95% (κ)
+q-judges-swapped-pairs = Pares invertidos
+q-judges-position-consistency = Consistência de posição
+q-judges-position-consistency-of-the-comparisons = Consistência de posição: das comparações que o juiz viu nas duas ordens, a proporção em que o veredito não mudou com a ordem (veja docs/METRICS.md).
+q-judges-llm-judges = Juízes LLM
+q-leaderboard-rank = Posição
+q-leaderboard-model = Modelo
+q-leaderboard-rating = Pontuação
+q-leaderboard-rank-range = Faixa de posições
+q-leaderboard-wins = Vitórias
+q-leaderboard-losses = Derrotas
+q-leaderboard-ties = Empates
+q-leaderboard-win-rate = Taxa de vitórias
+q-leaderboard-win-rate-of-row-over = Taxa de vitórias da linha sobre a coluna (empates contam metade)
+q-leaderboard-bias-diagnostics = Diagnóstico de vieses
+q-leaderboard-slices = Recortes
+q-leaderboard-one-leaderboard-per = Um ranking por{ " " }
+q-leaderboard-computing = Calculando…
+q-leaderboard-show-slices = Mostrar recortes
+q-leaderboard-meta-fields-need-the-task = campos meta precisam do arquivo de tarefas.
+q-leaderboard-no-slice-has-battles = Nenhum recorte tem confrontos.
+q-leaderboard-leaderboard = Ranking
+q-leaderboard-model-ratings-with-95-confidence = Pontuações dos modelos com intervalos de confiança de 95%
+q-leaderboard-win-rate-matrix = Matriz de taxas de vitória
+q-leaderboard-slice-by = Recortar por
+q-leaderboard-criterion-or-meta-field-e = critério, ou meta.CAMPO (ex.: meta.category)
+q-overview-groups = Grupos
+q-overview-items-with-2-judgments = Itens com ≥ 2 avaliações
+q-overview-judgments-per-day = Avaliações por dia
+q-overview-overview = Visão geral
+q-quality-quality-workspace = Espaço de qualidade
+q-quality-download-report-html = Baixar relatório (HTML)
+q-quality-back-to-rating = Voltar a avaliar
+q-quality-judgments-one-or-more-jsonl = Avaliações (um ou mais arquivos JSONL)
+q-quality-task-file-optional-gold-items = Arquivo de tarefas (opcional: referências, itens)
+q-quality-rubric-optional = Rubrica (opcional)
+q-quality-analyse = Analisar
+q-quality-analyse-the-mt-bench-human = Analisar as avaliações humanas do MT-Bench (demonstração)
+q-quality-everything-runs-in-this-browser = Tudo roda neste navegador, em um processo em segundo plano.
+q-quality-root-cause-tags-comma-separated = Etiquetas de causa raiz (separadas por vírgula){ " " }
+q-quality-tables-as-csv = Tabelas em CSV:{ " " }
+q-quality-mt-bench-human-judgments-zheng = Avaliações humanas do MT-Bench: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0.
+q-quality-analysis-in-progress = Análise em andamento
+q-quality-files-to-analyse = Arquivos para analisar
+q-quality-views = Visões
+q-quality-root-cause-tags = Etiquetas de causa raiz
+q-quality-tables-as-csv-2 = Tabelas em CSV
+q-tab-overview = Visão geral
+q-tab-agreement = Concordância
+q-tab-annotators = Anotadores e polos
+q-tab-judges = Juízes LLM
+q-tab-leaderboard = Ranking
+q-tab-disagreements = Divergências
+q-choose-judgments = Escolha pelo menos um arquivo de avaliações.
+q-status-starting = Iniciando a análise…
+q-status-reading = Lendo os arquivos…
+q-status-computing = Calculando a concordância, os rankings e a fila de divergências…
+q-status-done = Analisado em { $seconds } s
+q-adjudication-save-failed = Não foi possível salvar a arbitragem: { $error }
+q-adjudication-title = { $id } — { $count ->
+        [one] { $count } avaliação
+       *[other] { $count } avaliações
+    }, divergência { $disagreement }
+q-adjudication-output-of = Resposta de { $model }
+q-adjudication-saved-at = arbitrado em { $time }
+q-agreement-caption = Concordância por critério ({ $resamples } reamostragens bootstrap, IC 95%)
+q-agreement-pairwise-title = Concordância par a par em “{ $criterion }” (% dos itens em comum; os { $count } anotadores mais ativos)
+q-agreement-shared = { $count } itens em comum · concordância { $agreement }
+q-agreement-rows = Linhas:{ " " }
+q-agreement-columns = Colunas:{ " " }
+q-col-annotator = Anotador
+q-col-group = Grupo
+q-col-judgments = Avaliações
+q-col-median = Tempo mediano
+q-col-alpha-delta = α com − sem
+q-col-kappa = κ de Cohen médio
+q-col-gold = Acurácia nas referências
+q-col-position = Vitórias da esquerda
+q-col-ties = Taxa de empates
+q-col-flags = Taxa de sinalização
+q-col-pass = KPIs
+q-kpi-gold = Acurácia nas referências ≥
+q-kpi-alpha = α do grupo ≥
+q-kpi-position = Vitórias da esquerda ≤
+q-kpi-fail = reprovado: { $failed }
+q-annotators-caption = { $count ->
+        [one] { $count } anotador
+       *[other] { $count } anotadores
+    }
+q-disagreements-title = { $count } itens com duas ou mais avaliações, os mais divergentes primeiro
+q-disagreements-row = { " " }{ $disagreement } · { $count } avaliações
+q-disagreements-page = { $first }–{ $last } de { $total }
+q-root-causes-title = Causas raiz de { $count } arbitragens
+q-leaderboard-title = Pontuações Bradley–Terry (escala Elo), IC bootstrap de 95% sobre { $battles } confrontos
+q-bias-position = A resposta mostrada primeiro venceu { $wins } de { $decisive } confrontos decididos ({ $share }); teste binomial bilateral p = { $p }
+q-bias-ties = Empates: { $ties } · ambas ruins: { $both_bad }
+q-bias-length = A resposta mais longa venceu { $wins } de { $decisive } confrontos decididos com comprimentos diferentes ({ $share })
+q-bias-length-needs-tasks = O viés de comprimento precisa do arquivo de tarefas (textos das respostas).
+q-slice-title = { $name } — { $battles } confrontos
+q-slice-chart = Pontuações de { $name }
+q-overview-no-dates = Nenhuma avaliação tem data ({ $undated } sem data).
+q-overview-undated = { $count ->
+        [one] { $count } avaliação não tem data.
+       *[other] { $count } avaliações não têm data.
+    }
+q-overview-problems = { $count ->
+        [one] { $count } problema nos arquivos
+       *[other] { $count } problemas nos arquivos
+    }
+q-tab-campaign = Campanha
+q-tab-sample-size = Tamanho da amostra
+q-quality-campaign-progress = Progresso da campanha
