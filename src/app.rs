@@ -8,6 +8,7 @@ use verdict_core::judgment::judgment_from_line;
 use verdict_core::Judgment;
 use yew::prelude::*;
 
+#[cfg(feature = "quality")]
 use crate::components::campaign::CampaignPage;
 use crate::components::rating::RatingPage;
 use crate::components::setup::{setup_page::OpenRequest, SetupPage};
@@ -30,7 +31,8 @@ enum Phase {
     Opening(String),
     /// Rating.
     Rating(Rc<Opened>),
-    /// A campaign link: (campaign URL, annotator).
+    /// A campaign link: (campaign URL, annotator). Read only in the quality bundle.
+    #[cfg_attr(not(feature = "quality"), allow(dead_code))]
     Campaign(String, String),
 }
 
@@ -118,6 +120,11 @@ pub fn app() -> Html {
                 let who = config.annotator.clone().unwrap_or_else(|| (*annotator).clone());
                 annotator.set(who.clone());
                 if let Some(url) = crate::state::browser::url_param("campaign") {
+                    // The campaign planner lives in the quality bundle (the rating page's first
+                    // paint stays within its budget): the rating page forwards the link there.
+                    if !cfg!(feature = "quality") {
+                        return open_campaign_page();
+                    }
                     return phase.set(match who.is_empty() {
                         true => Phase::Setup(vec![
                             "This campaign link has no annotator: open the link you were sent (it ends in &annotator=…).".into(),
@@ -233,10 +240,13 @@ pub fn app() -> Html {
             html! { <main class="opening" aria-busy="true"><p>{ t!("app-waiting") }</p></main> }
         }
         Phase::Opening(what) => html! { <main class="opening" aria-busy="true"><p>{ what }</p></main> },
+        #[cfg(feature = "quality")]
         Phase::Campaign(url, who) => html! {
             <CampaignPage url={AttrValue::from(url.clone())} annotator={AttrValue::from(who.clone())} {on_saved}
                 submit_url={config.submit_url.clone().map(AttrValue::from)} />
         },
+        #[cfg(not(feature = "quality"))]
+        Phase::Campaign(..) => html! { <main class="opening" aria-busy="true"></main> },
         // Keyed by the opened evaluation: a new `load` mounts a fresh page (session, rater, uploads).
         Phase::Rating(opened) => html! {
             <RatingPage key={format!("{:p}", Rc::as_ptr(opened))} opened={opened.clone()} on_close={close} {on_saved}
@@ -246,6 +256,14 @@ pub fn app() -> Html {
 }
 
 /// The quality workspace is its own page and bundle, so raters never download the analytics.
+/// A campaign link opened on the rating page: the same link on `quality.html`, whose bundle has
+/// the planner (replacing this history entry, so Back leaves the campaign).
+fn open_campaign_page() {
+    let location = gloo::utils::window().location();
+    let search = location.search().unwrap_or_default();
+    let _ = location.replace(&format!("quality.html{search}"));
+}
+
 fn open_quality_page() {
     let _ = gloo::utils::window().location().assign("quality.html");
 }

@@ -47,7 +47,12 @@ pub fn start_quality() {
     wasm_bindgen_futures::spawn_local(async {
         i18n::activate(i18n::negotiate(None)).await;
         let root = gloo::utils::body().into();
-        let children = yew::html! { <components::analysis::QualityApp /> };
+        // A campaign link (forwarded by the rating page) opens the rating app with the planner.
+        let children = if state::browser::url_param("campaign").is_some() {
+            yew::html! { <app::App /> }
+        } else {
+            yew::html! { <components::analysis::QualityApp /> }
+        };
         yew::Renderer::<i18n::Localized>::with_root_and_props(root, i18n::root::LocalizedProps { children }).render();
     });
 }

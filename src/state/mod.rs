@@ -6,6 +6,7 @@ pub mod adjudications;
 pub mod analysis;
 pub mod autosave;
 pub mod browser;
+#[cfg(feature = "quality")]
 pub mod campaign;
 pub mod loader;
 pub mod outbox;
