@@ -41,6 +41,11 @@ pub struct PageConfig {
     /// "Switch evaluation", no file picker. Only the config file can set it, like the origins.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub lock: bool,
+    /// Origins (`https://cdn.example`) that task@2 images, audio and video may come from, besides
+    /// the page's own host and `data:` URIs. The page's CSP `img-src`/`media-src` must list the
+    /// same (`content::media::csp_media_sources`). Only the config file can set this.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media_origins: Vec<String>,
 }
 
 impl PageConfig {
@@ -54,6 +59,9 @@ impl PageConfig {
                     "allowed_origins: \"{origin}\" is not an origin (scheme://host[:port], no path; \"*\" is not allowed)"
                 ));
             }
+        }
+        if let Some(origin) = config.media_origins.iter().find(|origin| !crate::content::media::is_media_origin(origin)) {
+            return Err(format!("media_origins: \"{origin}\" is not an https origin (https://host[:port], no path)"));
         }
         if let Some(url) = &config.submit_url {
             let lower = url.to_ascii_lowercase();
@@ -224,6 +232,11 @@ mod tests {
         assert!(PageConfig::from_json(r#"{"submit_url": "javascript:alert(1)"}"#).unwrap_err().starts_with("submit_url:"));
         assert!(PageConfig::from_json(r#"{"lock": true}"#).unwrap().lock);
         assert!(!PageConfig::from_json("{}").unwrap().lock);
+        let media = PageConfig::from_json(r#"{"media_origins": ["https://cdn.example"]}"#).unwrap();
+        assert_eq!(media.media_origins, ["https://cdn.example"]);
+        for bad in [r#"{"media_origins": ["http://cdn.example"]}"#, r#"{"media_origins": ["https://cdn.example/img"]}"#] {
+            assert!(PageConfig::from_json(bad).unwrap_err().starts_with("media_origins:"), "{bad}");
+        }
     }
 
     #[test]
@@ -248,7 +261,10 @@ mod tests {
                 "type: unknown message type \"delete_everything\" (expected \"load\" or \"export\")",
             ),
             (json!({"protocol": PROTOCOL, "type": "load", "tasks": "x"}), "annotator: missing or empty"),
-            (json!({"protocol": PROTOCOL, "type": "load", "tasks": "x", "annotator": "a", "lock": "yes"}), "lock: expected true or false, found a string"),
+            (
+                json!({"protocol": PROTOCOL, "type": "load", "tasks": "x", "annotator": "a", "lock": "yes"}),
+                "lock: expected true or false, found a string",
+            ),
             (
                 json!({"protocol": PROTOCOL, "type": "load", "tasks": 5, "annotator": "a"}),
                 "tasks: expected JSONL text or an array of tasks, found a number",

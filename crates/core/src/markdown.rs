@@ -192,7 +192,14 @@ pub fn render(source: &str) -> Vec<Node> {
 fn is_block(tag: &Tag<'_>) -> bool {
     matches!(
         tag,
-        Tag::Paragraph | Tag::HtmlBlock | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::List(_) | Tag::Item | Tag::Table(_)
+        Tag::Paragraph
+            | Tag::HtmlBlock
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::Table(_)
     )
 }
 
@@ -335,27 +342,38 @@ mod tests {
     }
 
     fn depth(nodes: &[Node]) -> usize {
-        nodes.iter().map(|n| match n {
-            Node::Text(_) => 0,
-            Node::Element { children, .. } => 1 + depth(children),
-        }).max().unwrap_or(0)
+        nodes
+            .iter()
+            .map(|n| match n {
+                Node::Text(_) => 0,
+                Node::Element { children, .. } => 1 + depth(children),
+            })
+            .max()
+            .unwrap_or(0)
     }
 
     fn count_elements(nodes: &[Node]) -> usize {
-        nodes.iter().map(|n| match n {
-            Node::Text(_) => 0,
-            Node::Element { children, .. } => 1 + count_elements(children),
-        }).sum()
+        nodes
+            .iter()
+            .map(|n| match n {
+                Node::Text(_) => 0,
+                Node::Element { children, .. } => 1 + count_elements(children),
+            })
+            .sum()
     }
 
     fn max_row_width(nodes: &[Node]) -> usize {
-        nodes.iter().map(|n| match n {
-            Node::Text(_) => 0,
-            Node::Element { tag, children, .. } => {
-                let here = if *tag == "tr" { children.len() } else { 0 };
-                here.max(max_row_width(children))
-            }
-        }).max().unwrap_or(0)
+        nodes
+            .iter()
+            .map(|n| match n {
+                Node::Text(_) => 0,
+                Node::Element { tag, children, .. } => {
+                    let here = if *tag == "tr" { children.len() } else { 0 };
+                    here.max(max_row_width(children))
+                }
+            })
+            .max()
+            .unwrap_or(0)
     }
 
     #[test]
@@ -376,7 +394,12 @@ mod tests {
 
     #[test]
     fn issue_14_wide_tables_keep_every_cell_in_bounded_rows() {
-        let header = format!("|{}\n|{}\n|{}", (0..1000).map(|i| format!(" h{i} |")).collect::<String>(), "---|".repeat(1000), (0..1000).map(|i| format!(" c{i} |")).collect::<String>());
+        let header = format!(
+            "|{}\n|{}\n|{}",
+            (0..1000).map(|i| format!(" h{i} |")).collect::<String>(),
+            "---|".repeat(1000),
+            (0..1000).map(|i| format!(" c{i} |")).collect::<String>()
+        );
         let nodes = render(&header);
         assert!(max_row_width(&nodes) <= MAX_COLUMNS);
         let text = plain_text(&nodes);

@@ -76,7 +76,7 @@ pub fn adjudication_panel(props: &AdjudicationPanelProps) -> Html {
                     { for task.outputs.iter().map(|o| html! {
                         <article class="output" aria-label={format!("Output of {}", o.model)}>
                             <header><span class="output-label">{ &o.model }</span></header>
-                            <Markdown source={AttrValue::from(o.content.clone())} />
+                            <Markdown source={AttrValue::from(o.content.plain_text().into_owned())} />
                         </article>
                     }) }
                 </div>

@@ -47,7 +47,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                             { for turns.iter().map(|turn| html! {
                                 <li class={classes!("turn", format!("role-{}", turn.role))}>
                                     <span class="role">{ &turn.role }</span>
-                                    <Markdown source={AttrValue::from(turn.content.clone())} />
+                                    <Markdown source={AttrValue::from(turn.content.plain_text().into_owned())} />
                                 </li>
                             }) }
                         </ol>
@@ -59,7 +59,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                         html! {
                             <OutputCard key={output.model.clone()} label={labels[position].clone()}
                                 model={(!blind).then(|| AttrValue::from(output.model.clone()))}
-                                content={AttrValue::from(output.content.clone())} rank={rank_of(position)} />
+                                content={AttrValue::from(output.content.plain_text().into_owned())} rank={rank_of(position)} />
                         }
                     }) }
                 </div>

@@ -322,7 +322,6 @@ impl Session {
         self.status = Status::Saving(Box::new(judgment));
     }
 
-
     /// Shows item `index` with its saved judgment (if any) loaded into the draft.
     pub(super) fn show(&mut self, index: usize, now_ms: i64) {
         self.current = index;
@@ -350,5 +349,4 @@ impl Session {
         let n = self.eval.tasks.len();
         (from..n).chain(0..from.min(n)).find(|&i| self.judgments[i].is_none())
     }
-
 }

@@ -71,7 +71,6 @@ impl Session {
         judgment
     }
 
-
     /// The draft that item `index`'s saved state gives (empty when not judged).
     pub(super) fn saved_draft(&self, index: usize) -> Draft {
         match &self.judgments[index] {

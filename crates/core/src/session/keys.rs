@@ -30,7 +30,6 @@ pub const KEYMAP: &[KeyHelp] = &[
     KeyHelp { keys: "Esc", action: "Leave a text field; close this help" },
 ];
 
-
 impl Session {
     /// Maps a key press (the DOM `KeyboardEvent.key`) to an action; `None` when the key is not ours.
     /// Keys that need the clock get `now_ms`.
@@ -60,7 +59,6 @@ impl Session {
             }
         })
     }
-
 }
 
 impl Action {

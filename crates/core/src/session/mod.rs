@@ -22,13 +22,12 @@ use crate::judgment::Judgment;
 use crate::rubric::{Criterion, CriterionKind, Mode, Rubric};
 use crate::task::Task;
 
-
 mod apply;
 mod judge;
 mod keys;
-mod stored;
 #[cfg(test)]
 mod props;
+mod stored;
 #[cfg(test)]
 mod tests;
 
@@ -219,7 +218,6 @@ pub enum Action {
     SavedElsewhere(Box<Judgment>),
 }
 
-
 /// Why a session cannot start.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum SessionError {
@@ -262,7 +260,6 @@ pub struct Session {
     /// When the rater last started working without a break (Unix ms).
     pub working_since_ms: i64,
 }
-
 
 impl Session {
     /// A session with `saved` judgments and unsubmitted `drafts` restored, showing `position`
@@ -402,5 +399,4 @@ impl Session {
             Row::Criterion { .. } => self.answer_key(row).and_then(|k| self.draft.answers.get(&k)).is_some_and(Answer::is_answered),
         }
     }
-
 }

@@ -44,7 +44,8 @@ fn rubric_strategy() -> impl Strategy<Value = Rubric> {
     })
 }
 
-const KEYS: &[&str] = &["0", "1", "2", "3", "4", "5", "9", "y", "n", "x", "j", "k", "Backspace", "ArrowDown", "ArrowUp", "f", "TEXT", "CLEAR-TEXT"];
+const KEYS: &[&str] =
+    &["0", "1", "2", "3", "4", "5", "9", "y", "n", "x", "j", "k", "Backspace", "ArrowDown", "ArrowUp", "f", "TEXT", "CLEAR-TEXT"];
 
 /// Presses `key`; `TEXT` writes in the active row if it is a text row (as typing in its field does).
 fn press(session: &mut Session, key: &str) {

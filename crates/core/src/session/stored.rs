@@ -24,7 +24,8 @@ impl StoredDraft {
     /// The draft as one JSON text.
     pub fn to_json(&self) -> String {
         let draft = &self.draft;
-        let answers: Vec<Value> = draft.answers.iter().map(|((id, position), answer)| json!([id, position, answer.to_value(true)])).collect();
+        let answers: Vec<Value> =
+            draft.answers.iter().map(|((id, position), answer)| json!([id, position, answer.to_value(true)])).collect();
         json!({
             "item_id": self.item_id,
             "shown": self.shown,

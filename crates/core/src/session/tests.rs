@@ -3,9 +3,9 @@
 use super::judge::{index_for, scale_point, Side};
 use super::*;
 use crate::judgment::Judgment;
-use serde_json::Value;
 use crate::rubric::load_rubric;
 use crate::task::load_tasks;
+use serde_json::Value;
 
 const T0: i64 = 1_795_600_800_000; // 2026-11-25T10:00:00Z
 
