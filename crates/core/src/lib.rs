@@ -23,6 +23,7 @@ pub mod content;
 pub mod digest;
 pub mod embed;
 pub mod export;
+pub mod guide;
 pub mod import;
 pub mod intern;
 pub mod judgment;
@@ -39,6 +40,7 @@ pub mod session;
 pub mod stats;
 pub mod task;
 pub mod time;
+pub mod wellbeing;
 
 pub use judgment::Judgment;
 pub use problem::Problem;
