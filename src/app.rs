@@ -8,6 +8,7 @@ use verdict_core::judgment::judgment_from_line;
 use verdict_core::Judgment;
 use yew::prelude::*;
 
+use crate::components::content::MediaOrigins;
 use crate::components::rating::RatingPage;
 use crate::components::setup::{setup_page::OpenRequest, SetupPage};
 use crate::embed::EmbedBridge;
@@ -218,8 +219,10 @@ pub fn app() -> Html {
         Phase::Opening(what) => html! { <main class="opening" aria-busy="true"><p>{ what }</p></main> },
         // Keyed by the opened evaluation: a new `load` mounts a fresh page (session, rater, uploads).
         Phase::Rating(opened) => html! {
+            <ContextProvider<MediaOrigins> context={MediaOrigins(Rc::new(config.media_origins.clone()))}>
             <RatingPage key={format!("{:p}", Rc::as_ptr(opened))} opened={opened.clone()} on_close={close} {on_saved}
                 submit_url={config.submit_url.clone().map(AttrValue::from)} />
+            </ContextProvider<MediaOrigins>>
         },
     }
 }

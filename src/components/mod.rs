@@ -5,5 +5,6 @@ pub mod analysis;
 #[cfg(feature = "quality")]
 pub mod charts;
 pub mod common;
+pub mod content;
 pub mod rating;
 pub mod setup;

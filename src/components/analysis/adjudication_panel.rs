@@ -6,6 +6,8 @@ use verdict_core::report::Disagreement;
 use verdict_core::Task;
 use yew::prelude::*;
 
+use crate::components::content::ContentView;
+
 use crate::components::common::Markdown;
 use crate::state::browser::now_ms;
 
@@ -29,6 +31,7 @@ pub struct AdjudicationPanelProps {
 /// Side-by-side item, answers table and form.
 #[function_component(AdjudicationPanel)]
 pub fn adjudication_panel(props: &AdjudicationPanelProps) -> Html {
+    let revealed = use_state(|| false);
     let item = &props.item;
     let mut options: Vec<String> = match &props.task {
         Some(task) => task.outputs.iter().map(|o| o.model.clone()).collect(),
@@ -67,19 +70,37 @@ pub fn adjudication_panel(props: &AdjudicationPanelProps) -> Html {
             })
         })
     };
+    // Sensitive or flagged content blurs here as on the rating page (issue #19).
+    let sensitive = props.task.as_ref().is_some_and(|t| t.is_sensitive())
+        || item.answers.iter().any(|a| a.flags.iter().flatten().any(|f| f == verdict_core::session::HARMFUL_FLAG));
+    let blurred = sensitive && !*revealed;
+    let reveal = {
+        let revealed = revealed.clone();
+        Callback::from(move |_| revealed.set(true))
+    };
     html! {
         <section class="adjudication card" aria-label={format!("Item {}", item.item_id)}>
             <h3>{ format!("{} — {} judgments, disagreement {:.2}", item.item_id, item.n_judgments, item.disagreement) }</h3>
             if let Some(task) = &props.task {
+              <div class={classes!("item", blurred.then_some("blurred"))}>
+                if blurred {
+                    <div class="sensitive-cover">
+                        <p>{ "This item may contain harmful or disturbing content." }</p>
+                        <button class="primary" onclick={reveal}>{ "Reveal content" }</button>
+                    </div>
+                }
+                <div class="item-body" aria-hidden={blurred.to_string()}>
                 if let Some(prompt) = &task.prompt { <div class="prompt"><Markdown source={AttrValue::from(prompt.clone())} /></div> }
                 <div class={classes!("outputs", format!("n{}", task.outputs.len().min(4)))}>
                     { for task.outputs.iter().map(|o| html! {
                         <article class="output" aria-label={format!("Output of {}", o.model)}>
                             <header><span class="output-label">{ &o.model }</span></header>
-                            <Markdown source={AttrValue::from(o.content.plain_text().into_owned())} />
+                            <ContentView content={o.content.clone()} {sensitive} />
                         </article>
                     }) }
                 </div>
+                </div>
+              </div>
             } else {
                 <p class="muted small">{ "Load the task file to see the prompt and outputs here." }</p>
             }

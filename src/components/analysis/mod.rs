@@ -10,6 +10,7 @@ mod judges_view;
 mod leaderboard_view;
 mod overview_view;
 mod quality_page;
+mod wellbeing_view;
 
 pub use quality_page::{QualityPage, QualityPageProps};
 

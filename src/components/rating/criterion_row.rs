@@ -4,6 +4,12 @@ use verdict_core::rubric::{Criterion, CriterionKind};
 use verdict_core::session::{Action, Answer, AnswerKey};
 use yew::prelude::*;
 
+use crate::components::common::Markdown;
+
+/// Whether every criterion's help is shown (the `h` key), given by context.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CriteriaHelp(pub bool);
+
 /// Props of [`CriterionRow`].
 #[derive(Properties, PartialEq)]
 pub struct CriterionRowProps {
@@ -42,8 +48,12 @@ pub fn criterion_row(props: &CriterionRowProps) -> Html {
                 { for (min..=max).map(|value| {
                     let hint = if digit_is_value { value.to_string() } else if value - min < 9 { (value - min + 1).to_string() } else { String::new() };
                     let answer = Answer::Number(value);
-                    html! { <button aria-pressed={pressed(&answer)} onclick={set(answer.clone())}
-                        title={format!("key {hint}")}>{ value }<kbd>{ hint }</kbd></button> }
+                    let anchor = verdict_core::guide::anchor(c, value);
+                    let title = match anchor { Some(anchor) => format!("{value}: {anchor} (key {hint})"), None => format!("key {hint}") };
+                    html! { <button aria-pressed={pressed(&answer)} onclick={set(answer.clone())} {title}>
+                        { value }
+                        if let Some(anchor) = anchor { <span class="anchor">{ anchor.to_owned() }</span> }
+                        <kbd>{ hint }</kbd></button> }
                 }) }
             </div> }
         }
@@ -87,14 +97,18 @@ pub fn criterion_row(props: &CriterionRowProps) -> Html {
         let row = props.row;
         Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(row)))
     };
+    let show_help = use_context::<CriteriaHelp>().unwrap_or_default().0;
     html! {
         <div class={classes!("row", props.active.then_some("active"))} data-row={props.row.to_string()} onclick={focus}>
             <div class="row-label">
-                <span>{ c.display_label() }</span>
+                <span title={c.help.clone()}>{ c.display_label() }</span>
                 if !props.target.is_empty() { <span class="target">{ &props.target }</span> }
                 if c.is_required() { <span class="required" title="required">{ "*" }</span> }
                 if c.multi { <span class="muted small">{ " (several)" }</span> }
             </div>
+            if let Some(help) = c.help.clone().filter(|_| show_help) {
+                <div class="criterion-help" role="note"><Markdown source={AttrValue::from(help)} /></div>
+            }
             { controls }
         </div>
     }

@@ -5,7 +5,11 @@ use yew::prelude::*;
 
 use super::output_card::OutputCard;
 use crate::components::common::Markdown;
+use crate::components::content::{ContentView, DiffView};
 use crate::state::rating::RatingState;
+
+/// The diff toggle's label (to move into the catalogs).
+const LABEL_DIFF: &str = "Show differences";
 
 /// Props of [`ItemView`].
 #[derive(Properties, PartialEq)]
@@ -27,6 +31,13 @@ pub fn item_view(props: &ItemViewProps) -> Html {
     let blurred = session.is_blurred();
     let rank_of = |position: usize| session.draft.ranking.iter().position(|&p| p as usize == position).map(|r| r + 1);
     let reveal = props.on_reveal.reform(|_| ());
+    let sensitive = session.eval.rubric.is_sensitive(task);
+    let show_diff = use_state(|| false);
+    let toggle_diff = {
+        let show_diff = show_diff.clone();
+        Callback::from(move |_| show_diff.set(!*show_diff))
+    };
+    let texts: Vec<AttrValue> = shown.iter().map(|&i| AttrValue::from(task.outputs[i as usize].content.plain_text().into_owned())).collect();
     html! {
         <section class={classes!("item", blurred.then_some("blurred"))} aria-label="Item">
             if blurred {
@@ -47,7 +58,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                             { for turns.iter().map(|turn| html! {
                                 <li class={classes!("turn", format!("role-{}", turn.role))}>
                                     <span class="role">{ &turn.role }</span>
-                                    <Markdown source={AttrValue::from(turn.content.plain_text().into_owned())} />
+                                    <ContentView content={turn.content.clone()} {sensitive} />
                                 </li>
                             }) }
                         </ol>
@@ -59,10 +70,14 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                         html! {
                             <OutputCard key={output.model.clone()} label={labels[position].clone()}
                                 model={(!blind).then(|| AttrValue::from(output.model.clone()))}
-                                content={AttrValue::from(output.content.plain_text().into_owned())} rank={rank_of(position)} />
+                                content={output.content.clone()} {sensitive} rank={rank_of(position)} />
                         }
                     }) }
                 </div>
+                if texts.len() == 2 {
+                    <button class="diff-toggle" aria-pressed={show_diff.to_string()} onclick={toggle_diff}>{ LABEL_DIFF }</button>
+                    if *show_diff { <DiffView first={texts[0].clone()} second={texts[1].clone()} /> }
+                }
             </div>
         </section>
     }

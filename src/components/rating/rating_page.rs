@@ -8,7 +8,9 @@ use verdict_core::session::{Action, Status, HARMFUL_FLAG};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::criterion_row::CriteriaHelp;
 use super::help_overlay::HelpOverlay;
+use super::wellbeing_bar::{use_activity, WellbeingBar};
 use super::item_view::ItemView;
 use super::progress_bar::ProgressBar;
 use super::rating_panel::RatingPanel;
@@ -49,11 +51,13 @@ impl PartialEq for RatingPageProps {
 pub fn rating_page(props: &RatingPageProps) -> Html {
     let state = use_reducer(|| RatingState(props.opened.session.clone()));
     let help = use_state(|| false);
+    let criteria_help = use_state(|| false);
     let break_due = use_state(|| false);
     let notice = use_state(|| None::<String>);
     let session = &state.0;
 
-    use_keyboard(&state, &help, &break_due);
+    use_keyboard(&state, &help, &break_due, &criteria_help);
+    use_activity(&state);
     let uploads = use_uploads(props.opened.store.clone(), props.submit_url.is_some());
     use_autosave(&state, &props.opened, props.submit_url.as_ref().map(ToString::to_string), &props.on_saved, &uploads.kick);
     {
@@ -112,6 +116,10 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
             break_due.set(false);
             state.dispatch(Action::TakeBreak { now_ms: now_ms() });
         })
+    };
+    let open_break = {
+        let break_due = break_due.clone();
+        Callback::from(move |()| break_due.set(true))
     };
     let close_help = {
         let help = help.clone();
@@ -200,11 +208,14 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
                 if session.status == Status::Feedback {
                     <section class="feedback card" role="status" aria-label="Gold answer">
                         <h2>{ "Gold answer" }</h2>
-                        <p>{ gold_text(task) }</p>
+                        <p>{ gold_text(session) }</p>
                         <button class="primary" onclick={act(|now_ms| Action::Next { now_ms })}>{ "Continue (Enter)" }</button>
                     </section>
                 } else {
-                    <RatingPanel state={state.clone()} />
+                    <WellbeingBar state={state.clone()} on_break={open_break.clone()} />
+                    <ContextProvider<CriteriaHelp> context={CriteriaHelp(*criteria_help)}>
+                        <RatingPanel state={state.clone()} />
+                    </ContextProvider<CriteriaHelp>>
                     if !session.messages.is_empty() {
                         <ul class="messages" role="alert">{ for session.messages.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
                     }
@@ -221,7 +232,10 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
                 <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="break-title">
                     <div class="dialog">
                         <h2 id="break-title">{ "Time for a break" }</h2>
-                        <p>{ format!("You have been rating for {} minutes. Step away from the screen for a few minutes; your work is saved.", rubric.wellbeing.break_every_minutes.unwrap_or(0)) }</p>
+                        <p>{ match rubric.wellbeing.break_every_minutes {
+                            Some(minutes) if minutes > 0 => format!("You have been rating for {minutes} minutes. Step away from the screen for a few minutes; your work is saved."),
+                            _ => "Step away from the screen for a few minutes; your work is saved.".to_owned(),
+                        } }</p>
                         <button class="primary" onclick={take_break}>{ "I'm back" }</button>
                     </div>
                 </div>
@@ -232,11 +246,17 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
 
 /// Keyboard: the keymap lives in core (`Session::action_for_key`); this only routes events.
 #[hook]
-fn use_keyboard(state: &UseReducerHandle<RatingState>, help: &UseStateHandle<bool>, break_due: &UseStateHandle<bool>) {
+fn use_keyboard(
+    state: &UseReducerHandle<RatingState>,
+    help: &UseStateHandle<bool>,
+    break_due: &UseStateHandle<bool>,
+    criteria_help: &UseStateHandle<bool>,
+) {
     let state = state.clone();
     let help = help.clone();
     let break_due = break_due.clone();
-    use_effect_with((state.clone(), *help, *break_due), move |_| {
+    let criteria_help = criteria_help.clone();
+    use_effect_with((state.clone(), *help, *break_due, *criteria_help), move |_| {
         let document = gloo::utils::document();
         let options = EventListenerOptions::enable_prevent_default();
         let listener = EventListener::new_with_options(&document, "keydown", options, move |event| {
@@ -271,6 +291,8 @@ fn use_keyboard(state: &UseReducerHandle<RatingState>, help: &UseStateHandle<boo
             }
             match key.as_str() {
                 "?" => help.set(true),
+                "h" => criteria_help.set(!*criteria_help),
+                "b" => break_due.set(true),
                 "e" => {
                     let selector = format!("[data-row=\"{}\"] textarea", state.0.focus);
                     if let Ok(Some(field)) = gloo::utils::document().query_selector(&selector) {
@@ -294,14 +316,22 @@ fn file_stem(name: &str) -> &str {
     name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
-fn gold_text(task: &verdict_core::Task) -> String {
-    let Some(gold) = &task.gold else { return "No gold answer for this item.".into() };
+/// The gold answer by screen position (core's `gold_feedback`): models are never named.
+fn gold_text(session: &verdict_core::session::Session) -> String {
+    use verdict_core::session::GoldWinner;
+    let Some((winner, lines)) = session.gold_feedback() else { return "No gold answer for this item.".into() };
     let mut parts = Vec::new();
-    if let Some(preference) = &gold.preference {
-        parts.push(format!("Preferred: {preference}"));
+    match winner {
+        Some(GoldWinner::Output(label)) => parts.push(format!("Preferred: output {label}")),
+        Some(GoldWinner::Tie) => parts.push("Preferred: tie".to_owned()),
+        Some(GoldWinner::BothBad) => parts.push("Preferred: both bad".to_owned()),
+        None => {}
     }
-    for (criterion, value) in &gold.scores {
-        parts.push(format!("{criterion}: {value}"));
+    for line in lines {
+        match line.output {
+            Some(label) => parts.push(format!("{} (output {label}): {}", line.criterion, line.value)),
+            None => parts.push(format!("{}: {}", line.criterion, line.value)),
+        }
     }
     parts.join(" · ")
 }

@@ -14,9 +14,11 @@ mod build;
 mod confusion;
 mod csv;
 mod html;
+mod wellbeing;
 
 pub use confusion::{confusion, Confusion};
 
+pub use wellbeing::WellbeingSection;
 use crate::agreement::AgreementResult;
 use crate::ranking::{BiasReport, Leaderboard};
 
@@ -260,6 +262,9 @@ pub struct QualityReport {
     pub bootstrap: u32,
     /// Bootstrap seed used.
     pub seed: u64,
+    /// Exposure to sensitive or flagged items per rater and site (issue #19).
+    #[serde(default)]
+    pub wellbeing: wellbeing::WellbeingSection,
 }
 
 /// At most this many problems are listed in the overview.
