@@ -4,6 +4,8 @@
 // CSP whose img-src/media-src follow the allow-list. Time is Playwright's clock: never slept.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   FIXTURES, distCopy, exportJudgments, fixtureParams, launch, press, screenshot, stopServer, waitForItem,
@@ -110,7 +112,7 @@ test('a flagged then skipped item keeps its flag; duration excludes an idle minu
   await context.clock.fastForward('02:00');
   await press(page, ['r', '1', 'y', 'Enter']);
   await waitForItem(page, 3, 3);
-  const { judgments } = await exportJudgments(page);
+  const { judgments, text } = await exportJudgments(page);
   const first = judgments.find((j) => j.item_id === 'rich-1');
   assert.deepEqual(first.flags, ['harmful_content']);
   assert.equal(first.preference, undefined);
@@ -124,4 +126,20 @@ test('a flagged then skipped item keeps its flag; duration excludes an idle minu
   await screenshot(page, 'rich-2-soft-cap');
   await press(page, ['b']);
   await page.getByRole('dialog', { name: 'Time for a break' }).waitFor();
+
+  // The lead's workspace shows the exposure next to productivity, per rater and per site.
+  const file = path.join(os.tmpdir(), `rich-${process.pid}.judgments.jsonl`);
+  fs.writeFileSync(file, text);
+  await page.goto(`${base}quality.html`);
+  await page.getByLabel('Judgments (one or more JSONL files)').setInputFiles(file);
+  await page.getByLabel('Task file (optional: gold, items)').setInputFiles(path.join(FIXTURES, 'rich-tasks.jsonl'));
+  await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+  await page.getByRole('tab', { name: 'Annotators', exact: true }).click();
+  const row = page.getByRole('table', { name: 'Exposure per rater' }).locator('tr[data-annotator="ann-rich-3"]');
+  const minutes = Number(await row.locator('.exposure-minutes').textContent());
+  const expected = (first.duration_ms + second.duration_ms) / 60_000;
+  assert.ok(Math.abs(minutes - expected) < 0.051, `workspace shows ${minutes} min, judgments hold ${expected}`);
+  assert.equal(await page.getByRole('table', { name: 'Exposure per site' }).locator('tbody tr').count(), 1);
+  await screenshot(page, 'rich-3-workspace-exposure');
+  fs.rmSync(file, { force: true });
 });

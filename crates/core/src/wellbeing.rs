@@ -135,7 +135,9 @@ fn day_and_week(unix_ms: i64) -> (String, String) {
 pub fn exposure(judgments: &[Judgment], tasks: &[Task], rubric: &Rubric) -> Vec<RaterExposure> {
     let by_id: BTreeMap<&str, &Task> = tasks.iter().map(|t| (t.id.as_str(), t)).collect();
     let caps = rubric.wellbeing.exposure_caps.unwrap_or_default();
-    let mut raters: BTreeMap<&str, (RaterExposure, BTreeMap<String, PeriodExposure>, BTreeMap<String, PeriodExposure>)> = BTreeMap::new();
+    // Per rater: totals, then days and weeks by their date.
+    type Periods = BTreeMap<String, PeriodExposure>;
+    let mut raters: BTreeMap<&str, (RaterExposure, Periods, Periods)> = BTreeMap::new();
     for judgment in judgments {
         let (rater, days, weeks) = raters.entry(judgment.annotator.as_str()).or_insert_with(|| {
             let empty = RaterExposure {

@@ -8,7 +8,8 @@ mod labels {
     pub const TITLE: &str = "Wellbeing: exposure to sensitive or flagged items";
     pub const NONE: &str = "No judgments by human raters.";
     pub const PER_SITE: &str = "Per site";
-    pub const NOTE: &str = "Minutes are recorded active time on items marked sensitive or flagged by the rater. Hard cap: the days a rater's queue paused.";
+    pub const NOTE: &str =
+        "Minutes are recorded active time on items marked sensitive or flagged by the rater. Hard cap: the days a rater's queue paused.";
 }
 
 /// Props of [`WellbeingView`].

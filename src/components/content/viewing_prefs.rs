@@ -32,7 +32,11 @@ impl ViewingPrefs {
     }
 
     fn save(self) {
-        let text: String = [(self.always_blur, 'b'), (self.greyscale, 'g'), (self.hide_media, 'h')].iter().filter(|(on, _)| *on).map(|(_, c)| *c).collect();
+        let text: String = [(self.always_blur, 'b'), (self.greyscale, 'g'), (self.hide_media, 'h')]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, c)| *c)
+            .collect();
         local_set(KEY, &text);
     }
 }

@@ -37,7 +37,8 @@ pub fn item_view(props: &ItemViewProps) -> Html {
         let show_diff = show_diff.clone();
         Callback::from(move |_| show_diff.set(!*show_diff))
     };
-    let texts: Vec<AttrValue> = shown.iter().map(|&i| AttrValue::from(task.outputs[i as usize].content.plain_text().into_owned())).collect();
+    let texts: Vec<AttrValue> =
+        shown.iter().map(|&i| AttrValue::from(task.outputs[i as usize].content.plain_text().into_owned())).collect();
     html! {
         <section class={classes!("item", blurred.then_some("blurred"))} aria-label="Item">
             if blurred {

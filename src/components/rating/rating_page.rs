@@ -10,11 +10,11 @@ use yew::prelude::*;
 
 use super::criterion_row::CriteriaHelp;
 use super::help_overlay::HelpOverlay;
-use super::wellbeing_bar::{use_activity, WellbeingBar};
 use super::item_view::ItemView;
 use super::progress_bar::ProgressBar;
 use super::rating_panel::RatingPanel;
 use super::upload_status::UploadStatus;
+use super::wellbeing_bar::{use_activity, WellbeingBar};
 use crate::components::common::Markdown;
 use crate::state::browser::{copy_to_clipboard, download, now_ms};
 use crate::state::loader::Opened;

@@ -16,7 +16,9 @@ pub mod math;
 pub mod media;
 
 /// A message's content: one Markdown string (task@1) or a list of parts (task@2).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Deserializing goes through [`Content::from_value`] (one checked path, and no derived
+/// untagged-enum code in the rating bundle).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Content {
     /// Markdown text, as in task@1.
@@ -26,7 +28,7 @@ pub enum Content {
 }
 
 /// The kind of a media part.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MediaKind {
     /// A still image (`<img>`).
@@ -49,7 +51,7 @@ impl MediaKind {
 }
 
 /// One part of a message.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Part {
     /// Plain text, shown as it is (no Markdown).
@@ -81,7 +83,7 @@ pub enum Part {
 }
 
 /// A media part: an image, a sound or a film.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Media {
     /// Image, audio or video.
     #[serde(rename = "type")]
@@ -248,6 +250,16 @@ impl Content {
     }
 }
 
+impl<'de> Deserialize<'de> for Content {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Content::from_value(value, "content").map_err(|problems| {
+            let first = &problems[0];
+            serde::de::Error::custom(format!("{}: {first}", first.field()))
+        })
+    }
+}
+
 impl From<String> for Content {
     fn from(text: String) -> Self {
         Content::Text(text)
@@ -384,6 +396,8 @@ mod tests {
         expected[5]["alt"] = json!("");
         assert_eq!(serde_json::to_value(&content).unwrap(), expected);
         assert_eq!(serde_json::from_value::<Content>(expected).unwrap(), content);
+        let error = serde_json::from_value::<Content>(json!([{"type": "math"}])).unwrap_err().to_string();
+        assert_eq!(error, "content[0].latex: missing");
     }
 
     #[test]

@@ -18,9 +18,9 @@ mod wellbeing;
 
 pub use confusion::{confusion, Confusion};
 
-pub use wellbeing::WellbeingSection;
 use crate::agreement::AgreementResult;
 use crate::ranking::{BiasReport, Leaderboard};
+pub use wellbeing::WellbeingSection;
 
 /// Quality targets: a row fails a KPI only when its number is defined.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -21,8 +21,14 @@ pub struct WellbeingSection {
 }
 
 /// Builds the section from the kept judgment lines (`is_judge` decides who is left out).
-pub(crate) fn section<'a>(lines: impl Iterator<Item = &'a str>, tasks: Option<&[Task]>, rubric: Option<&Rubric>, is_judge: impl Fn(&str) -> bool) -> WellbeingSection {
-    let judgments: Vec<crate::Judgment> = lines.filter_map(|line| judgment_from_line(line).ok()).filter(|j| !is_judge(&j.annotator)).collect();
+pub(crate) fn section<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    tasks: Option<&[Task]>,
+    rubric: Option<&Rubric>,
+    is_judge: impl Fn(&str) -> bool,
+) -> WellbeingSection {
+    let judgments: Vec<crate::Judgment> =
+        lines.filter_map(|line| judgment_from_line(line).ok()).filter(|j| !is_judge(&j.annotator)).collect();
     let default_rubric = Rubric::default();
     let raters = exposure(&judgments, tasks.unwrap_or(&[]), rubric.unwrap_or(&default_rubric));
     let groups = by_group(&raters);
@@ -77,7 +83,8 @@ mod tests {
         let text = r#"{"schema":"verdict/judgment@1","item_id":"q1","annotator":"ann-1","group":"site-a","preference":{"winner":"a"},"duration_ms":120000,"submitted_at":"2026-11-25T10:00:00Z"}
 {"schema":"verdict/judgment@1","item_id":"q2","annotator":"ann-1","group":"site-a","preference":{"winner":"a"},"flags":["harmful_content"],"duration_ms":60000,"submitted_at":"2026-11-25T10:05:00Z"}
 {"schema":"verdict/judgment@1","item_id":"q1","annotator":"judge:gpt","preference":{"winner":"a"},"duration_ms":999999}"#;
-        let report = build_report(&[("j.jsonl", text)], Some(("t.jsonl", tasks)), None, &ReportOptions { bootstrap: 0, ..ReportOptions::default() });
+        let report =
+            build_report(&[("j.jsonl", text)], Some(("t.jsonl", tasks)), None, &ReportOptions { bootstrap: 0, ..ReportOptions::default() });
         let raters = &report.wellbeing.raters;
         assert_eq!(raters.len(), 1, "judges are left out");
         assert_eq!((raters[0].minutes, raters[0].harmful_flags, raters[0].n_judged), (3.0, 1, 2));
