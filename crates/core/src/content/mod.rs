@@ -13,6 +13,7 @@ use crate::problem::{json_type_name, Code};
 pub mod diff;
 pub mod highlight;
 pub mod math;
+mod math_symbols;
 pub mod media;
 
 /// A message's content: one Markdown string (task@1) or a list of parts (task@2).
