@@ -134,7 +134,7 @@ test('a flagged then skipped item keeps its flag; duration excludes an idle minu
   await page.getByLabel('Judgments (one or more JSONL files)').setInputFiles(file);
   await page.getByLabel('Task file (optional: gold, items)').setInputFiles(path.join(FIXTURES, 'rich-tasks.jsonl'));
   await page.getByRole('button', { name: 'Analyse', exact: true }).click();
-  await page.getByRole('tab', { name: 'Annotators', exact: true }).click();
+  await page.getByRole('tab', { name: 'Annotators & sites', exact: true }).click({ timeout: 60_000 });
   const row = page.getByRole('table', { name: 'Exposure per rater' }).locator('tr[data-annotator="ann-rich-3"]');
   const minutes = Number(await row.locator('.exposure-minutes').textContent());
   const expected = (first.duration_ms + second.duration_ms) / 60_000;

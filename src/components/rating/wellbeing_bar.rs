@@ -58,7 +58,8 @@ pub fn wellbeing_bar(props: &WellbeingBarProps) -> Html {
     }
 }
 
-/// Feeds the session the rater's activity (key presses, clicks, scrolls), at most once a second.
+/// Feeds the session the rater's activity (key presses, clicks, scrolls), at most once a second,
+/// each dispatched after the event that showed it.
 #[hook]
 pub fn use_activity(state: &UseReducerHandle<RatingState>) {
     let state = state.clone();
@@ -73,7 +74,10 @@ pub fn use_activity(state: &UseReducerHandle<RatingState>) {
                     let now = now_ms();
                     if now - last.get() >= 1_000 {
                         last.set(now);
-                        state.dispatch(Action::Activity { now_ms: now });
+                        // After this event, not during it: a render now would replace the
+                        // keyboard listener before it heard this very key press.
+                        let state = state.clone();
+                        gloo::timers::callback::Timeout::new(0, move || state.dispatch(Action::Activity { now_ms: now })).forget();
                     }
                 })
             })
