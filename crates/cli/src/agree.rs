@@ -251,18 +251,23 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
         input,
         selected,
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.json {
-        serde_json::to_writer(&mut out, &report)?;
-        writeln!(out)?;
-    } else {
-        write_tables(&mut out, &report)?;
-    }
-    out.flush()?;
+    print_report(args.json, &report)?;
     // The process ends right after: the item names are freed by its exit, not one by one.
     std::mem::forget(dataset);
     Ok(if n_bad_lines > 0 || any_out_of_range { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Prints the report as one JSON object or as tables.
+fn print_report(json: bool, report: &Report) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if json {
+        serde_json::to_writer(&mut out, report)?;
+        writeln!(out)?;
+    } else {
+        write_tables(&mut out, report)?;
+    }
+    out.flush()
 }
 
 /// `--input table|counts FILE`: one aggregated file, no judgments.
@@ -278,15 +283,7 @@ fn run_aggregated(args: &AgreeArgs, kind: InputKind, level: Option<Level>, optio
     let input = InputSummary::new(1, 0, 0, 0, &[]);
     let report =
         Report { results, annotators: None, n_judgments: 0, n_replaced: 0, n_bad_lines: 0, out_of_range: Vec::new(), input, selected: 0 };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    if args.json {
-        serde_json::to_writer(&mut out, &report)?;
-        writeln!(out)?;
-    } else {
-        write_tables(&mut out, &report)?;
-    }
-    out.flush()?;
+    print_report(args.json, &report)?;
     Ok(ExitCode::SUCCESS)
 }
 
