@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 #[cfg(feature = "quality")]
 use crate::components::campaign::CampaignPage;
+use crate::components::content::MediaOrigins;
 use crate::components::rating::RatingPage;
 use crate::components::setup::{setup_page::OpenRequest, SetupPage};
 use crate::embed::EmbedBridge;
@@ -249,8 +250,10 @@ pub fn app() -> Html {
         Phase::Campaign(..) => html! { <main class="opening" aria-busy="true"></main> },
         // Keyed by the opened evaluation: a new `load` mounts a fresh page (session, rater, uploads).
         Phase::Rating(opened) => html! {
+            <ContextProvider<MediaOrigins> context={MediaOrigins(Rc::new(config.media_origins.clone()))}>
             <RatingPage key={format!("{:p}", Rc::as_ptr(opened))} opened={opened.clone()} on_close={close} {on_saved}
                 submit_url={config.submit_url.clone().map(AttrValue::from)} />
+            </ContextProvider<MediaOrigins>>
         },
     }
 }

@@ -12,6 +12,7 @@ mod leaderboard_view;
 mod overview_view;
 mod quality_page;
 mod size_panel;
+mod wellbeing_view;
 
 pub use quality_page::{QualityPage, QualityPageProps};
 

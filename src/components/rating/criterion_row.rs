@@ -4,7 +4,12 @@ use verdict_core::rubric::{Criterion, CriterionKind};
 use verdict_core::session::{Action, Answer, AnswerKey};
 use yew::prelude::*;
 
+use crate::components::common::Markdown;
 use crate::t;
+
+/// Whether every criterion's help is shown (the `h` key), given by context.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CriteriaHelp(pub bool);
 
 /// Props of [`CriterionRow`].
 #[derive(Properties, PartialEq)]
@@ -44,8 +49,15 @@ pub fn criterion_row(props: &CriterionRowProps) -> Html {
                 { for (min..=max).map(|value| {
                     let hint = if digit_is_value { value.to_string() } else if value - min < 9 { (value - min + 1).to_string() } else { String::new() };
                     let answer = Answer::Number(value);
-                    html! { <button role="radio" aria-checked={pressed(&answer)} onclick={set(answer.clone())}
-                        title={t!("key-hint", key = hint.clone())}>{ value }<kbd>{ hint }</kbd></button> }
+                    let anchor = verdict_core::guide::anchor(c, value);
+                    let title = match anchor {
+                        Some(anchor) => t!("criterion-anchor-hint", value = value, anchor = anchor.to_owned(), key = hint.clone()),
+                        None => t!("key-hint", key = hint.clone()),
+                    };
+                    html! { <button role="radio" aria-checked={pressed(&answer)} onclick={set(answer.clone())} {title}>
+                        { value }
+                        if let Some(anchor) = anchor { <span class="anchor" dir="auto">{ anchor.to_owned() }</span> }
+                        <kbd>{ hint }</kbd></button> }
                 }) }
             </div> }
         }
@@ -89,14 +101,18 @@ pub fn criterion_row(props: &CriterionRowProps) -> Html {
         let row = props.row;
         Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(row)))
     };
+    let show_help = use_context::<CriteriaHelp>().unwrap_or_default().0;
     html! {
         <div class={classes!("row", props.active.then_some("active"))} data-row={props.row.to_string()} onclick={focus}>
             <div class="row-label">
-                <span dir="auto">{ c.display_label() }</span>
+                <span dir="auto" title={c.help.clone()}>{ c.display_label() }</span>
                 if !props.target.is_empty() { <span class="target">{ &props.target }</span> }
                 if c.is_required() { <span class="required" title={t!("criterion-required")}>{ "*" }</span> }
                 if c.multi { <span class="muted small">{ t!("criterion-several") }</span> }
             </div>
+            if let Some(help) = c.help.clone().filter(|_| show_help) {
+                <div class="criterion-help" role="note"><Markdown source={AttrValue::from(help)} /></div>
+            }
             { controls }
         </div>
     }

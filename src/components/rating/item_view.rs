@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::output_card::OutputCard;
 use crate::components::common::Markdown;
+use crate::components::content::{ContentView, DiffView};
 use crate::state::rating::RatingState;
 use crate::t;
 
@@ -28,6 +29,14 @@ pub fn item_view(props: &ItemViewProps) -> Html {
     let blurred = session.is_blurred();
     let rank_of = |position: usize| session.draft.ranking.iter().position(|&p| p as usize == position).map(|r| r + 1);
     let reveal = props.on_reveal.reform(|_| ());
+    let sensitive = session.eval.rubric.is_sensitive(task);
+    let show_diff = use_state(|| false);
+    let toggle_diff = {
+        let show_diff = show_diff.clone();
+        Callback::from(move |_| show_diff.set(!*show_diff))
+    };
+    let texts: Vec<AttrValue> =
+        shown.iter().map(|&i| AttrValue::from(task.outputs[i as usize].content.plain_text().into_owned())).collect();
     html! {
         <section class={classes!("item", blurred.then_some("blurred"))} aria-label={t!("item-label")}>
             if blurred {
@@ -48,7 +57,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                             { for turns.iter().map(|turn| html! {
                                 <li class={classes!("turn", format!("role-{}", turn.role))}>
                                     <span class="role">{ role_name(&turn.role) }</span>
-                                    <Markdown source={AttrValue::from(turn.content.clone())} />
+                                    <ContentView content={turn.content.clone()} {sensitive} />
                                 </li>
                             }) }
                         </ol>
@@ -60,10 +69,14 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                         html! {
                             <OutputCard key={output.model.clone()} label={labels[position].clone()}
                                 model={(!blind).then(|| AttrValue::from(output.model.clone()))}
-                                content={AttrValue::from(output.content.clone())} rank={rank_of(position)} />
+                                content={output.content.clone()} {sensitive} rank={rank_of(position)} />
                         }
                     }) }
                 </div>
+                if texts.len() == 2 {
+                    <button class="diff-toggle" aria-pressed={show_diff.to_string()} onclick={toggle_diff}>{ t!("content-diff-toggle") }</button>
+                    if *show_diff { <DiffView first={texts[0].clone()} second={texts[1].clone()} /> }
+                }
             </div>
         </section>
     }

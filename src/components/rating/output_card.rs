@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::components::common::Markdown;
+use verdict_core::content::Content;
+
+use crate::components::content::ContentView;
 use crate::t;
 
 /// Props of [`OutputCard`].
@@ -12,8 +14,11 @@ pub struct OutputCardProps {
     pub label: AttrValue,
     /// The model's id, shown unless blind.
     pub model: Option<AttrValue>,
-    /// The output's Markdown.
-    pub content: AttrValue,
+    /// The output's content (Markdown or parts).
+    pub content: Content,
+    /// The item is sensitive (media blur until revealed).
+    #[prop_or_default]
+    pub sensitive: bool,
     /// Rank given in ranking mode (1 = best).
     pub rank: Option<usize>,
 }
@@ -28,7 +33,7 @@ pub fn output_card(props: &OutputCardProps) -> Html {
                 if let Some(model) = &props.model { <span class="model">{ model }</span> }
                 if let Some(rank) = props.rank { <span class="rank-badge">{ format!("#{rank}") }</span> }
             </header>
-            <Markdown source={props.content.clone()} />
+            <ContentView content={props.content.clone()} sensitive={props.sensitive} />
         </article>
     }
 }

@@ -14,12 +14,14 @@ mod build;
 mod confusion;
 mod csv;
 mod html;
+mod wellbeing;
 pub mod words;
 
 pub use confusion::{confusion, Confusion};
 
 use crate::agreement::AgreementResult;
 use crate::ranking::{BiasReport, Leaderboard};
+pub use wellbeing::WellbeingSection;
 
 /// Quality targets: a row fails a KPI only when its number is defined.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -261,6 +263,9 @@ pub struct QualityReport {
     pub bootstrap: u32,
     /// Bootstrap seed used.
     pub seed: u64,
+    /// Exposure to sensitive or flagged items per rater and site (issue #19).
+    #[serde(default)]
+    pub wellbeing: wellbeing::WellbeingSection,
 }
 
 /// At most this many problems are listed in the overview.

@@ -23,3 +23,8 @@ report-section-leaderboard = لوحة الصدارة (Bradley–Terry، بمقي
 report-section-bias = الانحياز
 report-section-disagreements = قائمة الخلافات
 report-section-problems = المشكلات
+
+## rich
+report-section-wellbeing = الرفاه: التعرّض لعناصر حساسة أو مُبلَّغ عنها
+report-section-wellbeing_raters = الرفاه لكل مُقيِّم
+report-section-wellbeing_groups = الرفاه لكل موقع
