@@ -10,7 +10,6 @@ use yew::prelude::*;
 
 #[cfg(feature = "quality")]
 use crate::components::campaign::CampaignPage;
-use crate::components::content::MediaOrigins;
 use crate::components::rating::RatingPage;
 use crate::components::setup::{setup_page::OpenRequest, SetupPage};
 use crate::embed::EmbedBridge;
@@ -249,12 +248,13 @@ pub fn app() -> Html {
         #[cfg(not(feature = "quality"))]
         Phase::Campaign(..) => html! { <main class="opening" aria-busy="true"></main> },
         // Keyed by the opened evaluation: a new `load` mounts a fresh page (session, rater, uploads).
-        Phase::Rating(opened) => html! {
-            <ContextProvider<MediaOrigins> context={MediaOrigins(Rc::new(config.media_origins.clone()))}>
+        Phase::Rating(opened) => {
+            crate::components::content::set_media_origins(&config.media_origins);
+            html! {
             <RatingPage key={format!("{:p}", Rc::as_ptr(opened))} opened={opened.clone()} on_close={close} {on_saved}
                 submit_url={config.submit_url.clone().map(AttrValue::from)} />
-            </ContextProvider<MediaOrigins>>
-        },
+            }
+        }
     }
 }
 

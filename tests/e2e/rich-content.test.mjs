@@ -7,11 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { createRequire } from 'node:module';
 import {
   FIXTURES, distCopy, exportJudgments, fixtureParams, launch, press, screenshot, stopServer, waitForItem,
 } from './support.mjs';
 import { serve } from './serve.mjs';
 
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MEDIA = "'self' data: https://media.example";
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + `img-src ${MEDIA}; media-src ${MEDIA}; connect-src 'self'; worker-src 'self'; base-uri 'self'; `
@@ -141,5 +144,72 @@ test('a flagged then skipped item keeps its flag; duration excludes an idle minu
   assert.ok(Math.abs(minutes - expected) < 0.051, `workspace shows ${minutes} min, judgments hold ${expected}`);
   assert.equal(await page.getByRole('table', { name: 'Exposure per site' }).locator('tbody tr').count(), 1);
   await screenshot(page, 'rich-3-workspace-exposure');
+
+  // The report has the same wellbeing section (a table per rater and per site).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download report (HTML)' }).click()]);
+  const report = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(report, /<h2>Wellbeing&#58; exposure to sensitive or flagged items<\/h2>/);
+  const line = report.split('\n').find((l) => l.startsWith('<tr><td>ann-rich-3</td><td></td><td>2</td><td>2</td>'));
+  assert.ok(line, 'the report lists the rater with 2 judged, 2 exposing items');
+  fs.rmSync(file, { force: true });
+});
+
+/** Runs axe in light and dark on `page`; returns critical and serious findings. */
+async function axe(page, view) {
+  const found = [];
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async (tags) => {
+      const result = await window.axe.run(document.body, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
+        .map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    }, TAGS);
+    found.push(...violations.map((v) => `${view} [${scheme}]: ${v}`));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return found;
+}
+
+test('axe: 0 critical, 0 serious on the rich item view (covered, revealed, help and diff shown), light and dark', async () => {
+  const { page } = await open('ann-rich-4');
+  const findings = await axe(page, 'rich item, covered');
+  await press(page, ['r', 'h']);
+  await page.locator('math').first().waitFor();
+  await page.locator('pre.code-part .tok-keyword').first().waitFor();
+  await page.getByRole('button', { name: 'Show differences' }).click();
+  await page.locator('.word-diff ins').first().waitFor();
+  await page.getByRole('button', { name: 'Show media (image)' }).first().click();
+  findings.push(...await axe(page, 'rich item, revealed'));
+  assert.deepEqual(findings, [], `axe found:\n${findings.join('\n')}`);
+});
+
+test('the adjudication panel blurs a sensitive item like the rating page until revealed', async () => {
+  const browser = await launch();
+  browsers.push(browser);
+  const { page } = browser;
+  const line = (annotator, winner) => JSON.stringify({
+    schema: 'verdict/judgment@1', item_id: 'rich-2', annotator, shown: ['model-a', 'model-b'],
+    preference: { winner }, submitted_at: '2030-01-02T09:00:00Z',
+  });
+  const file = path.join(os.tmpdir(), `rich-adj-${process.pid}.judgments.jsonl`);
+  fs.writeFileSync(file, [line('ann-x', 'model-a'), line('ann-y', 'model-b'), line('ann-z', 'model-a')].join('\n') + '\n');
+  await page.goto(`${base}quality.html?lang=en`);
+  await page.getByLabel('Judgments (one or more JSONL files)').setInputFiles(file);
+  await page.getByLabel('Task file (optional: gold, items)').setInputFiles(path.join(FIXTURES, 'rich-tasks.jsonl'));
+  await page.getByRole('button', { name: 'Analyse', exact: true }).click();
+  await page.getByRole('tab', { name: 'Disagreements', exact: true }).click({ timeout: 60_000 });
+  await page.locator('.disagreement-list .item-button').first().click();
+  const panel = page.locator('.adjudication');
+  await panel.waitFor();
+  const item = panel.locator('.item');
+  assert.match(await item.getAttribute('class'), /blurred/, 'covered until revealed');
+  assert.equal(await panel.locator('.item-body').getAttribute('aria-hidden'), 'true');
+  assert.match(await panel.locator('.item-body').evaluate((el) => getComputedStyle(el).filter), /blur/);
+  assert.ok(await panel.getByText('This item may contain harmful or disturbing content.').isVisible());
+  await panel.getByRole('button', { name: 'Reveal content' }).click();
+  assert.doesNotMatch(await item.getAttribute('class'), /blurred/);
+  assert.equal(await panel.locator('.item-body').getAttribute('aria-hidden'), 'false');
+  await screenshot(page, 'rich-4-adjudication-revealed');
   fs.rmSync(file, { force: true });
 });

@@ -7,7 +7,7 @@ use verdict_core::report::Disagreement;
 use verdict_core::Task;
 use yew::prelude::*;
 
-use crate::components::content::ContentView;
+use crate::components::content::{content_html, use_rich_view};
 
 use crate::components::common::Markdown;
 use crate::state::browser::now_ms;
@@ -81,6 +81,7 @@ pub fn adjudication_panel(props: &AdjudicationPanelProps) -> Html {
     let sensitive = props.task.as_ref().is_some_and(|t| t.is_sensitive())
         || item.answers.iter().any(|a| a.flags.iter().flatten().any(|f| f == verdict_core::session::HARMFUL_FLAG));
     let blurred = sensitive && !*revealed;
+    let view = use_rich_view(&item.item_id, sensitive);
     let reveal = {
         let revealed = revealed.clone();
         Callback::from(move |_| revealed.set(true))
@@ -96,13 +97,13 @@ pub fn adjudication_panel(props: &AdjudicationPanelProps) -> Html {
                         <button class="primary" onclick={reveal}>{ t!("q-adjudication-reveal") }</button>
                     </div>
                 }
-                <div class="item-body" aria-hidden={blurred.to_string()}>
+                <div class="item-body" aria-hidden={blurred.to_string()} inert={blurred}>
                 if let Some(prompt) = &task.prompt { <div class="prompt"><Markdown source={AttrValue::from(prompt.clone())} /></div> }
                 <div class={classes!("outputs", format!("n{}", task.outputs.len().min(4)))}>
                     { for task.outputs.iter().map(|o| html! {
                         <article class="output" aria-label={t!("q-adjudication-output-of", model = &o.model)} tabindex="0">
                             <header><span class="output-label">{ &o.model }</span></header>
-                            <ContentView content={o.content.clone()} {sensitive} />
+                            { content_html(&o.content, &view) }
                         </article>
                     }) }
                 </div>

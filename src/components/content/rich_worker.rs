@@ -7,7 +7,6 @@
 //! unhighlighted (indentation kept), the LaTeX source.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
@@ -20,7 +19,7 @@ type Reply = Box<dyn FnOnce(Option<JsValue>)>;
 
 struct Client {
     worker: web_sys::Worker,
-    pending: Rc<RefCell<BTreeMap<u32, Reply>>>,
+    pending: Rc<RefCell<Vec<(u32, Reply)>>>,
     next: Cell<u32>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
@@ -38,13 +37,13 @@ fn client() -> Option<Rc<Client>> {
         options.set_type(web_sys::WorkerType::Module);
         let url = crate::api::asset_base().unwrap_or_default() + "rich-worker.js";
         let worker = web_sys::Worker::new_with_options(&url, &options).ok()?;
-        let pending: Rc<RefCell<BTreeMap<u32, Reply>>> = Rc::default();
+        let pending: Rc<RefCell<Vec<(u32, Reply)>>> = Rc::default();
         let on_message = {
             let pending = pending.clone();
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
                 let data = event.data();
                 let Some(id) = Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()) else { return };
-                let reply = pending.borrow_mut().remove(&(id as u32));
+                let reply = take(&pending, id as u32);
                 if let Some(reply) = reply {
                     reply(Reflect::get(&data, &"result".into()).ok().filter(|v| !v.is_undefined()));
                 }
@@ -57,44 +56,89 @@ fn client() -> Option<Rc<Client>> {
     })
 }
 
+/// The reply waiting for answer `id`, taken out of the list.
+fn take(pending: &RefCell<Vec<(u32, Reply)>>, id: u32) -> Option<Reply> {
+    let mut pending = pending.borrow_mut();
+    let at = pending.iter().position(|(waiting, _)| *waiting == id)?;
+    Some(pending.swap_remove(at).1)
+}
+
 /// Asks the worker for `kind` (`math`, `code`, `diff`) of `a` and `b`; `reply` gets the answer,
 /// or `None` when the worker cannot start or failed.
 fn request(kind: &str, a: &str, b: &str, reply: impl FnOnce(Option<JsValue>) + 'static) {
     let Some(client) = client() else { return reply(None) };
     let id = client.next.get();
     client.next.set(id.wrapping_add(1));
-    client.pending.borrow_mut().insert(id, Box::new(reply));
+    client.pending.borrow_mut().push((id, Box::new(reply)));
     let message = Object::new();
     for (key, value) in [("id", JsValue::from(id)), ("kind", kind.into()), ("a", a.into()), ("b", b.into())] {
         let _ = Reflect::set(&message, &key.into(), &value);
     }
     if client.worker.post_message(&message).is_err() {
-        let reply = client.pending.borrow_mut().remove(&id);
-        if let Some(reply) = reply {
+        if let Some(reply) = take(&client.pending, id) {
             reply(None);
         }
     }
 }
 
-/// The worker's answer for (`kind`, `a`, `b`), `None` until it arrives; asked again when they change.
-#[hook]
-pub fn use_rich(kind: &'static str, a: AttrValue, b: AttrValue) -> Option<JsValue> {
-    let answer = use_state(|| None::<JsValue>);
-    {
-        let answer = answer.clone();
-        use_effect_with((a, b), move |(a, b)| {
-            answer.set(None);
-            let alive = Rc::new(Cell::new(true));
-            let still = alive.clone();
-            request(kind, a, b, move |value| {
-                if still.get() {
-                    answer.set(value);
-                }
-            });
-            move || alive.set(false)
-        });
+/// One answer kept for the page: `value` is `None` while asked (or when the worker failed).
+struct Answer {
+    kind: &'static str,
+    a: String,
+    b: String,
+    value: Option<JsValue>,
+}
+
+/// Answers kept at most; the list starts over beyond (the current item's parts are asked again).
+const MAX_ANSWERS: usize = 256;
+
+thread_local! {
+    static ANSWERS: RefCell<Vec<Answer>> = const { RefCell::new(Vec::new()) };
+    static VERSION: Cell<u32> = const { Cell::new(0) };
+    static ON_ANSWER: RefCell<Option<Callback<()>>> = const { RefCell::new(None) };
+}
+
+/// The worker's answer for (`kind`, `a`, `b`) if it has come; the first call asks for it, and the
+/// component of [`use_rich_answers`] re-renders when it arrives.
+pub fn rich_answer(kind: &'static str, a: &str, b: &str) -> Option<JsValue> {
+    let found = ANSWERS.with(|all| all.borrow().iter().find(|x| x.kind == kind && x.a == a && x.b == b).map(|x| x.value.clone()));
+    if let Some(value) = found {
+        return value;
     }
-    (*answer).clone()
+    ANSWERS.with(|all| {
+        let mut all = all.borrow_mut();
+        if all.len() >= MAX_ANSWERS {
+            all.clear();
+        }
+        all.push(Answer { kind, a: a.to_owned(), b: b.to_owned(), value: None });
+    });
+    let (asked_a, asked_b) = (a.to_owned(), b.to_owned());
+    request(kind, a, b, move |value| {
+        ANSWERS.with(|all| {
+            if let Some(answer) = all.borrow_mut().iter_mut().find(|x| x.kind == kind && x.a == asked_a && x.b == asked_b) {
+                answer.value = value;
+            }
+        });
+        VERSION.with(|v| v.set(v.get().wrapping_add(1)));
+        let callback = ON_ANSWER.with(|c| c.borrow().clone());
+        if let Some(callback) = callback {
+            callback.emit(());
+        }
+    });
+    None
+}
+
+/// Counts the worker's answers so far (a prop that changes when one arrives).
+pub fn rich_version() -> u32 {
+    VERSION.with(Cell::get)
+}
+
+/// Re-renders the calling component when the worker answers; returns [`rich_version`].
+#[hook]
+pub fn use_rich_answers() -> u32 {
+    let update = use_force_update();
+    ON_ANSWER.with(|c| *c.borrow_mut() = Some(Callback::from(move |()| update.force_update())));
+    rich_version()
 }
 
 /// The (kind, text) pairs of a flat `[kind, text, kind, text, …]` answer, after `skip` leading values.

@@ -19,7 +19,8 @@ pub struct ViewingPrefs {
 }
 
 impl ViewingPrefs {
-    fn load() -> Self {
+    /// The settings stored on this device.
+    pub fn load() -> Self {
         let text = local_get(KEY).unwrap_or_default();
         ViewingPrefs { always_blur: text.contains('b'), greyscale: text.contains('g'), hide_media: text.contains('h') }
     }
@@ -34,33 +35,16 @@ impl ViewingPrefs {
     }
 }
 
-/// The rater's viewing settings, as stored (read on each mount).
-#[hook]
-pub fn use_viewing_prefs() -> ViewingPrefs {
-    *use_memo((), |_| ViewingPrefs::load())
-}
-
-/// Props of [`ViewingPrefsPanel`].
-#[derive(Properties, PartialEq)]
-pub struct ViewingPrefsPanelProps {
-    /// Called after a change (the page re-renders its media).
-    #[prop_or_default]
-    pub on_change: Callback<ViewingPrefs>,
-}
-
-/// Three check boxes, saved as they change.
-#[function_component(ViewingPrefsPanel)]
-pub fn viewing_prefs_panel(props: &ViewingPrefsPanelProps) -> Html {
-    let prefs = use_state(ViewingPrefs::load);
+/// The rater's settings as three check boxes, saved as they change (`prefs` is the caller's state).
+pub fn viewing_prefs_html(prefs: &UseStateHandle<ViewingPrefs>) -> Html {
     let toggle = |pick: fn(&mut ViewingPrefs) -> &mut bool| {
-        let (prefs, on_change) = (prefs.clone(), props.on_change.clone());
-        Callback::from(move |_| {
+        let prefs = prefs.clone();
+        Callback::from(move |_: Event| {
             let mut next = *prefs;
             let flag = pick(&mut next);
             *flag = !*flag;
             next.save();
             prefs.set(next);
-            on_change.emit(next);
         })
     };
     html! {

@@ -7,10 +7,6 @@ use yew::prelude::*;
 use crate::components::common::Markdown;
 use crate::t;
 
-/// Whether every criterion's help is shown (the `h` key), given by context.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct CriteriaHelp(pub bool);
-
 /// Props of [`CriterionRow`].
 #[derive(Properties, PartialEq)]
 pub struct CriterionRowProps {
@@ -28,6 +24,9 @@ pub struct CriterionRowProps {
     pub row: usize,
     /// Report an action.
     pub on_action: Callback<Action>,
+    /// Show the criterion's help under its label (the `h` key).
+    #[prop_or_default]
+    pub show_help: bool,
 }
 
 /// A criterion with its controls and key hints.
@@ -101,7 +100,7 @@ pub fn criterion_row(props: &CriterionRowProps) -> Html {
         let row = props.row;
         Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(row)))
     };
-    let show_help = use_context::<CriteriaHelp>().unwrap_or_default().0;
+    let show_help = props.show_help;
     html! {
         <div class={classes!("row", props.active.then_some("active"))} data-row={props.row.to_string()} onclick={focus}>
             <div class="row-label">

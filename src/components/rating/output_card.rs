@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use verdict_core::content::Content;
 
-use crate::components::content::ContentView;
+use crate::components::content::{content_html, RichView};
 use crate::t;
 
 /// Props of [`OutputCard`].
@@ -16,9 +16,8 @@ pub struct OutputCardProps {
     pub model: Option<AttrValue>,
     /// The output's content (Markdown or parts).
     pub content: Content,
-    /// The item is sensitive (media blur until revealed).
-    #[prop_or_default]
-    pub sensitive: bool,
+    /// How rich parts are shown (media revealed, viewing settings, worker answers).
+    pub view: RichView,
     /// Rank given in ranking mode (1 = best).
     pub rank: Option<usize>,
 }
@@ -33,7 +32,7 @@ pub fn output_card(props: &OutputCardProps) -> Html {
                 if let Some(model) = &props.model { <span class="model">{ model }</span> }
                 if let Some(rank) = props.rank { <span class="rank-badge">{ format!("#{rank}") }</span> }
             </header>
-            <ContentView content={props.content.clone()} sensitive={props.sensitive} />
+            { content_html(&props.content, &props.view) }
         </article>
     }
 }

@@ -8,14 +8,14 @@ use verdict_core::session::{Action, Status, HARMFUL_FLAG};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::criterion_row::CriteriaHelp;
 use super::help_overlay::HelpOverlay;
 use super::item_view::ItemView;
 use super::progress_bar::ProgressBar;
 use super::rating_panel::RatingPanel;
 use super::upload_status::UploadStatus;
-use super::wellbeing_bar::{use_activity, WellbeingBar};
+use super::wellbeing_bar::{use_activity, wellbeing_bar_html};
 use crate::components::common::Markdown;
+use crate::components::content::ViewingPrefs;
 use crate::i18n::root::announce;
 use crate::state::autosave::use_autosave;
 use crate::state::browser::{copy_to_clipboard, download, now_ms};
@@ -54,6 +54,7 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
     let state = use_reducer(|| RatingState(props.opened.session.clone()));
     let help = use_state(|| false);
     let criteria_help = use_state(|| false);
+    let viewing = use_state(ViewingPrefs::load);
     let break_due = use_state(|| false);
     let notice = use_state(|| None::<String>);
     let session = &state.0;
@@ -227,10 +228,8 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
                         <button class="primary" onclick={act(|now_ms| Action::Next { now_ms })}>{ t!("rating-continue") }</button>
                     </section>
                 } else {
-                    <WellbeingBar state={state.clone()} on_break={open_break.clone()} />
-                    <ContextProvider<CriteriaHelp> context={CriteriaHelp(*criteria_help)}>
-                        <RatingPanel state={state.clone()} />
-                    </ContextProvider<CriteriaHelp>>
+                    { wellbeing_bar_html(session, &viewing, &open_break) }
+                    <RatingPanel state={state.clone()} show_help={*criteria_help} />
                     if !session.messages.is_empty() {
                         <div role="alert"><ul class="messages">{ for localized_messages(session).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul></div>
                     }

@@ -8,7 +8,7 @@ use verdict_core::session::{Action, Session};
 use verdict_core::wellbeing::{exposed_today_ms, CapStatus};
 use yew::prelude::*;
 
-use crate::components::content::ViewingPrefsPanel;
+use crate::components::content::{viewing_prefs_html, ViewingPrefs};
 use crate::state::browser::now_ms;
 use crate::state::rating::RatingState;
 use crate::t;
@@ -22,25 +22,19 @@ pub fn exposure_today(session: &Session, now_ms: i64) -> (f64, CapStatus) {
     (exposed as f64 / 60_000.0, caps.status(exposed))
 }
 
-/// Props of [`WellbeingBar`].
-#[derive(Properties, PartialEq)]
-pub struct WellbeingBarProps {
-    /// The rating state.
-    pub state: UseReducerHandle<RatingState>,
-    /// Open the break dialog.
-    pub on_break: Callback<()>,
-}
-
-/// A line above the rating panel: exposure today, cap warnings, a break button (`b`), settings.
-#[function_component(WellbeingBar)]
-pub fn wellbeing_bar(props: &WellbeingBarProps) -> Html {
-    let (minutes, status) = exposure_today(&props.state.0, now_ms());
-    let on_break = props.on_break.reform(|_: MouseEvent| ());
+/// A line above the rating panel: exposure today, cap warnings, a break button (`b`), the
+/// rater's viewing settings (`prefs`, the page's state). A function, not a component: each
+/// component type costs the rating bundle kilobytes.
+pub fn wellbeing_bar_html(session: &Session, prefs: &UseStateHandle<ViewingPrefs>, on_break: &Callback<()>) -> Html {
+    let (minutes, status) = exposure_today(session, now_ms());
+    let on_break = on_break.reform(|_: MouseEvent| ());
+    // Tenths of a minute in integers: float formatting would add kilobytes to the bundle.
+    let tenths = (minutes * 10.0).round() as i64;
     html! {
         <div class="wellbeing-bar">
-            <span class="exposure small" data-minutes={format!("{minutes:.1}")}>{ t!("wellbeing-exposure", minutes = crate::i18n::number(minutes, 1)) }</span>
+            <span class="exposure small" data-minutes={format!("{}.{}", tenths / 10, tenths % 10)}>{ t!("wellbeing-exposure", minutes = crate::i18n::number(minutes, 1)) }</span>
             <button onclick={on_break}>{ t!("wellbeing-take-break") }<kbd>{ "b" }</kbd></button>
-            <ViewingPrefsPanel />
+            { viewing_prefs_html(prefs) }
             if status == CapStatus::Soft { <p class="cap-warning" role="alert">{ t!("wellbeing-soft-cap") }</p> }
             if status == CapStatus::Hard {
                 <div class="overlay" role="dialog" aria-modal="true" aria-label={t!("wellbeing-paused")}>
