@@ -13,7 +13,8 @@ import {
 } from './support.mjs';
 import { serve } from './serve.mjs';
 
-const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// axe-core is served by the test server (the page's CSP allows scripts from 'self' only).
+const AXE_DIR = path.dirname(createRequire(import.meta.url).resolve('axe-core/axe.min.js'));
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MEDIA = "'self' data: https://media.example";
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
@@ -25,7 +26,7 @@ let server, base, dist;
 const browsers = [];
 before(async () => {
   dist = distCopy({ media_origins: ['https://media.example'] });
-  server = await serve(dist, 0, { headers: { 'Content-Security-Policy': POLICY }, mounts: { '/fixtures/': FIXTURES } });
+  server = await serve(dist, 0, { headers: { 'Content-Security-Policy': POLICY }, mounts: { '/fixtures/': FIXTURES, '/axe/': AXE_DIR } });
   base = `http://127.0.0.1:${server.address().port}/`;
 });
 after(async () => {
@@ -50,9 +51,12 @@ async function open(annotator) {
 test('a task@2 item renders math, indented code, image, video under the strict CSP; media blur until revealed; foreign origins refused', async () => {
   const { page, pageErrors } = await open('ann-rich-1');
   await press(page, ['r']); // the item is sensitive: reveal the cover first
+  // Math and highlighting come from the rich-content worker (its own wasm module, loaded now).
+  await page.locator('math').first().waitFor();
   assert.ok(await page.locator('math').count() >= 1, 'a <math> element appears');
   assert.match(await page.locator('math').first().textContent(), /∑/);
   const code = page.locator('pre.code-part');
+  await code.locator('.tok-keyword').first().waitFor();
   assert.equal(await code.textContent(), CODE, 'indentation intact in the DOM');
   assert.equal(await code.locator('.tok-keyword').first().textContent(), 'def');
 
@@ -72,6 +76,7 @@ test('a task@2 item renders math, indented code, image, video under the strict C
   assert.equal(await page.locator('img[src^="https://evil.example"]').count(), 0, 'never requested');
 
   await page.getByRole('button', { name: 'Show differences' }).click();
+  await page.locator('.word-diff ins').first().waitFor();
   assert.ok(await page.locator('.word-diff ins').count() >= 1, 'the word diff marks added words');
   await screenshot(page, 'rich-1-content');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -85,9 +90,9 @@ test('h shows the help; a conditional criterion appears only when its condition 
   assert.equal(await help.count(), 0);
   await press(page, ['h']);
   await help.waitFor();
-  assert.equal(await page.getByRole('group', { name: 'How severe?' }).count(), 0, 'hidden while harmless is unanswered');
+  assert.equal(await page.getByRole('radiogroup', { name: 'How severe?' }).count(), 0, 'hidden while harmless is unanswered');
   await press(page, ['1', 'n']);
-  const severity = page.getByRole('group', { name: 'How severe?' });
+  const severity = page.getByRole('radiogroup', { name: 'How severe?' });
   await severity.waitFor();
   assert.match(await severity.textContent(), /dangerous/, 'anchors are shown');
   await press(page, ['k', 'y']);
@@ -159,7 +164,7 @@ async function axe(page, view) {
   const found = [];
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: '/axe/axe.min.js' });
     const violations = await page.evaluate(async (tags) => {
       const result = await window.axe.run(document.body, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
       return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')

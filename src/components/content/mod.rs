@@ -99,7 +99,7 @@ pub fn content_html(content: &Content, view: &RichView) -> Html {
 fn code_html(code: &str, language: &str) -> Html {
     let spans = rich_answer("code", code, language).map(|answer| rich_worker::pairs(&answer, 0)).filter(|spans| !spans.is_empty());
     html! {
-        <pre class="code-part" data-language={language.to_owned()} aria-label={t!("content-code", language = language.to_owned())} tabindex="0">
+        <pre class="code-part" role="region" data-language={language.to_owned()} aria-label={t!("content-code", language = language.to_owned())} tabindex="0">
             <code>{ match spans {
                 None => html! { { code.to_owned() } },
                 Some(spans) => html! { <>{ for spans.into_iter().map(|(kind, text)| match kind {
