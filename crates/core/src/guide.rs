@@ -19,9 +19,15 @@ pub fn check(rubric: &Rubric) -> Vec<(usize, String, String)> {
                 problems.push((index, "anchors".into(), "anchors belong to likert criteria".into()));
             } else {
                 let (min, max) = criterion.likert_range();
-                for point in criterion.anchors.keys() {
+                for (point, text) in &criterion.anchors {
                     if !point.parse::<i64>().is_ok_and(|p| (min..=max).contains(&p)) {
                         problems.push((index, format!("anchors.{point}"), format!("not a point of the scale ({min} to {max})")));
+                    } else if !text.is_string() {
+                        problems.push((
+                            index,
+                            format!("anchors.{point}"),
+                            format!("expected a string, found {}", crate::problem::json_type_name(text)),
+                        ));
                     }
                 }
             }
@@ -51,7 +57,7 @@ pub fn check(rubric: &Rubric) -> Vec<(usize, String, String)> {
 
 /// The anchor text of a likert point, if the rubric gives one.
 pub fn anchor(criterion: &Criterion, point: i64) -> Option<&str> {
-    criterion.anchors.get(&point.to_string()).map(String::as_str)
+    criterion.anchors.get(&point.to_string()).and_then(Value::as_str)
 }
 
 /// Whether `criterion`'s conditions hold, given `answer(id, per_output)` — the current answer of
@@ -84,12 +90,13 @@ mod tests {
         assert_eq!(problems(good), Vec::<String>::new());
         assert_eq!(
             problems(
-                r#"[{"id":"a","kind":"binary","anchors":{"1":"x"}},{"id":"b","kind":"likert","anchors":{"0":"x","one":"y"},"when":{"a":3,"zz":true,"c":1}},{"id":"c","kind":"likert","per_output":true},{"id":"d","kind":"text","when":{"c":4,"a":null}}]"#
+                r#"[{"id":"a","kind":"binary","anchors":{"1":"x"}},{"id":"b","kind":"likert","anchors":{"0":"x","one":"y","2":3},"when":{"a":3,"zz":true,"c":1}},{"id":"c","kind":"likert","per_output":true},{"id":"d","kind":"text","when":{"c":4,"a":null}}]"#
             ),
             [
                 "r.json:1: criteria[0].anchors: anchors belong to likert criteria",
                 "r.json:1: criteria[1].anchors.0: not a point of the scale (1 to 5)",
                 "r.json:1: criteria[1].anchors.one: not a point of the scale (1 to 5)",
+                "r.json:1: criteria[1].anchors.2: expected a string, found a number",
                 "r.json:1: criteria[1].when.a: expected true or false, found a number",
                 "r.json:1: criteria[1].when.zz: no criterion \"zz\" in the rubric",
                 "r.json:1: criteria[1].when.c: \"c\" must come before this criterion (conditions look back)",

@@ -81,9 +81,11 @@ pub struct Criterion {
     /// Must be answered before submitting; defaults to true except for text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
-    /// Likert: what points mean, keyed by the point (`{"1": "useless", "5": "perfect"}`).
-    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
-    pub anchors: std::collections::BTreeMap<String, String>,
+    /// Likert: what points mean, keyed by the point (`{"1": "useless", "5": "perfect"}`). Read as
+    /// JSON values (checked to be strings by [`crate::guide::check`]): the same map type as `when`
+    /// and task metadata, which keeps the rating bundle smaller than a map of its own.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub anchors: serde_json::Map<String, serde_json::Value>,
     /// Ask this criterion only when earlier criteria have these answers (`{"harmless": false}`);
     /// see [`crate::guide`].
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
