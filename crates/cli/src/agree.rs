@@ -447,8 +447,8 @@ fn write_tables(out: &mut impl Write, report: &Report) -> io::Result<()> {
             (None, None) => r.metric.name().to_owned(),
         };
         let level = match r.level_source {
-            LevelSource::Inferred => format!("{} (inferred)", level_name(r.level)),
-            _ => level_name(r.level).to_owned(),
+            LevelSource::Inferred => format!("{} (inferred)", r.level.name()),
+            _ => r.level.name().to_owned(),
         };
         let ci = match (r.ci_low, r.ci_high) {
             (Some(low), Some(high)) => format!("[{low:.4}, {high:.4}]"),
@@ -512,14 +512,6 @@ fn write_tables(out: &mut impl Write, report: &Report) -> io::Result<()> {
     writeln!(out, "\n{} (selected {})", input::summary_line(&report.input), report.selected)
 }
 
-fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Nominal => "nominal",
-        Level::Ordinal => "ordinal",
-        Level::Interval => "interval",
-        Level::Ratio => "ratio",
-    }
-}
 
 /// Left-aligned text columns, numbers right-aligned, two spaces apart.
 pub(crate) fn write_aligned(out: &mut impl Write, rows: &[Vec<String>]) -> io::Result<()> {
