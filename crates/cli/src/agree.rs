@@ -5,6 +5,7 @@ use std::fs::File;
 use std::io::{self, Read, Write};
 use std::ops::Range;
 use std::process::ExitCode;
+use verdict_core::output::Output;
 
 use anyhow::{bail, Context};
 use serde::Serialize;
@@ -262,7 +263,7 @@ fn print_report(json: bool, report: &Report) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if json {
-        serde_json::to_writer(&mut out, report)?;
+        serde_json::to_writer(&mut out, &Output::Agree.wrap(report))?;
         writeln!(out)?;
     } else {
         write_tables(&mut out, report)?;
@@ -333,7 +334,7 @@ fn run_pairs(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     });
     let mut out = io::BufWriter::new(io::stdout().lock());
     if args.json {
-        serde_json::to_writer(&mut out, &object)?;
+        serde_json::to_writer(&mut out, &Output::Agree.wrap(&object))?;
         writeln!(out)?;
     } else {
         let percent = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", 100.0 * v));
@@ -511,7 +512,6 @@ fn write_tables(out: &mut impl Write, report: &Report) -> io::Result<()> {
     }
     writeln!(out, "\n{} (selected {})", input::summary_line(&report.input), report.selected)
 }
-
 
 /// Left-aligned text columns, numbers right-aligned, two spaces apart.
 pub(crate) fn write_aligned(out: &mut impl Write, rows: &[Vec<String>]) -> io::Result<()> {

@@ -6,6 +6,7 @@
 
 use std::io::{self, Write};
 use std::process::ExitCode;
+use verdict_core::output::Output;
 
 use serde::Serialize;
 use verdict_core::agreement::PREFERENCE;
@@ -51,7 +52,7 @@ pub fn run(args: &AgreeArgs, level: Option<verdict_core::agreement::Level>) -> a
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
-        serde_json::to_writer(&mut out, &report)?;
+        serde_json::to_writer(&mut out, &Output::AgreeRetest.wrap(&report))?;
         writeln!(out)?;
     } else {
         write_table(&mut out, &report.retest)?;

@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use verdict_core::output::Output;
 
 use anyhow::{bail, Context};
 use serde_json::{json, Map, Value};
@@ -136,7 +137,7 @@ fn run_plan(args: &PlanArgs) -> anyhow::Result<ExitCode> {
         if args.json {
             let mut value = serde_json::to_value(&plan)?;
             value["oc"] = oc_json(plan.plan(), false);
-            writeln!(out, "{}", serde_json::to_string(&value)?)?;
+            writeln!(out, "{}", serde_json::to_string(&Output::AuditCustomPlan.wrap(&value))?)?;
         } else {
             writeln!(out, "custom plan ({}): n = {}, c = {}", plan.model, plan.n, plan.c)?;
             writeln!(
@@ -163,7 +164,7 @@ fn run_plan(args: &PlanArgs) -> anyhow::Result<ExitCode> {
             "n": plan.plan.n, "ac": plan.plan.ac, "re": plan.plan.re, "inspect_all": plan.inspect_all,
             "oc": oc_json(plan.plan, poisson),
         });
-        writeln!(out, "{}", serde_json::to_string(&value)?)?;
+        writeln!(out, "{}", serde_json::to_string(&Output::AuditPlan.wrap(&value))?)?;
     } else {
         writeln!(
             out,
@@ -399,7 +400,7 @@ fn run_decide(args: &DecideArgs) -> anyhow::Result<ExitCode> {
             value["discontinued"] = json!(new_state.discontinued);
             value["switching_score"] = json!(new_state.switching_score);
         }
-        writeln!(out, "{}", serde_json::to_string(&value)?)?;
+        writeln!(out, "{}", serde_json::to_string(&Output::AuditDecide.wrap(&value))?)?;
     } else {
         writeln!(
             out,

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use verdict_core::output::Output;
 
 use anyhow::Context;
 use serde_json::json;
@@ -146,7 +147,7 @@ pub fn run(args: &PlanArgs) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.json {
-        serde_json::to_writer(&mut out, &PlanJson { campaign: &campaign, tasks: &tasks, plan: &plan })?;
+        serde_json::to_writer(&mut out, &Output::Plan.wrap(&PlanJson { campaign: &campaign, tasks: &tasks, plan: &plan }))?;
         writeln!(out)?;
     } else {
         out.write_all(summary_text(&campaign, &plan).as_bytes())?;
@@ -350,7 +351,9 @@ fn run_size(args: &SizeArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         println!(
             "{}",
-            json!({"metric": metric, "inputs": inputs, "seed": args.seed, "n": answer.n, "half_width": answer.half_width, "power": answer.power})
+            serde_json::to_string(&Output::PlanSize.wrap(
+                &json!({"metric": metric, "inputs": inputs, "seed": args.seed, "n": answer.n, "half_width": answer.half_width, "power": answer.power})
+            ))?
         );
     } else {
         match args.metric {

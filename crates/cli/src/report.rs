@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use verdict_core::output::Output;
 
 use anyhow::{bail, Context};
 use verdict_core::judgment::to_jsonl;
@@ -118,7 +119,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
             object.insert("selected".into(), serde_json::to_value(selected)?);
         }
         let mut stdout = io::stdout().lock();
-        serde_json::to_writer(&mut stdout, &value)?;
+        serde_json::to_writer(&mut stdout, &Output::Report.wrap(&value))?;
         writeln!(stdout)?;
     }
     if let Some(dir) = &args.csv_dir {

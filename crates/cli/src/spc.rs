@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use verdict_core::output::Output;
 
 use anyhow::{bail, Context};
 use serde_json::json;
@@ -146,7 +147,7 @@ pub fn run(args: &SpcArgs) -> anyhow::Result<ExitCode> {
         object.insert("period".into(), json!(args.period));
         object.insert("skipped".into(), serde_json::to_value(&skipped)?);
         object.insert("input".into(), serde_json::to_value(&read.summary)?);
-        writeln!(out, "{}", serde_json::to_string(&value)?)?;
+        writeln!(out, "{}", serde_json::to_string(&Output::Spc.wrap(&value))?)?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(

@@ -5,6 +5,7 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
+use verdict_core::output::Output;
 
 use anyhow::Context;
 use serde_json::Value;
@@ -178,7 +179,7 @@ fn validate_all(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         let report = ValidateReport { files, input };
         let mut stdout = io::stdout().lock();
-        serde_json::to_writer(&mut stdout, &report).context("cannot write to stdout")?;
+        serde_json::to_writer(&mut stdout, &Output::Validate.wrap(&report)).context("cannot write to stdout")?;
         writeln!(stdout).context("cannot write to stdout")?;
     } else if input.files > 0 {
         eprintln!("{}", crate::input::summary_line(&input));

@@ -40,4 +40,3 @@ pub(super) fn prepare(ratings: &Ratings, level: Level, options: &Options) -> Pre
     prepared.weight_matrix = weight_matrix(scale, options.weights, &options.weight_parameters);
     prepared
 }
-
