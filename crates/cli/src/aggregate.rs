@@ -6,11 +6,11 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use verdict_core::output::Output;
 
 use anyhow::{bail, Context};
 use serde_json::{json, Map, Value};
 use verdict_core::aggregate::{self, label_table, Aggregation, AnnotatorQuality, LabelSource, MaceInit, Method, Options};
+use verdict_core::output::Output;
 
 use crate::{input, select};
 

@@ -5,7 +5,6 @@ use std::fs::File;
 use std::io::{self, Read, Write};
 use std::ops::Range;
 use std::process::ExitCode;
-use verdict_core::output::Output;
 
 use anyhow::{bail, Context};
 use serde::Serialize;
@@ -16,6 +15,7 @@ use verdict_core::agreement::{
     analyze, evaluate, resolve_level, AgreementResult, CollectOptions, Collector, Level, LevelSource, Metric, Options, Ratings, Scale,
     PREFERENCE,
 };
+use verdict_core::output::Output;
 use verdict_core::problem::Problem;
 use verdict_core::read::{InputSummary, RaterSet};
 use verdict_core::rubric::load_rubric;
@@ -186,7 +186,8 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
         writeln!(err, "{problem}")?;
     }
     if dataset.n_replaced > 0 {
-        writeln!(err, "verdict agree: {} judgments were replaced by a later one of the same (item, annotator)", dataset.n_replaced)?;
+        let what = if dataset.n_replaced == 1 { "judgment was" } else { "judgments were" };
+        writeln!(err, "verdict agree: {} {what} replaced by a later one of the same (item, annotator)", dataset.n_replaced)?;
     }
     let out_of_range: Vec<OutOfRange> = dataset
         .criteria

@@ -6,10 +6,10 @@
 
 use std::io::{self, Write};
 use std::process::ExitCode;
-use verdict_core::output::Output;
 
 use serde::Serialize;
 use verdict_core::agreement::PREFERENCE;
+use verdict_core::output::Output;
 use verdict_core::plan::retest::{retest, RetestOptions, RetestRow, Scope};
 use verdict_core::read::InputSummary;
 

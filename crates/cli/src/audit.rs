@@ -5,13 +5,13 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use verdict_core::output::Output;
 
 use anyhow::{bail, Context};
 use serde_json::{json, Map, Value};
 use verdict_core::audit::custom::{custom_plan, Risks};
 use verdict_core::audit::switching::{LotOutcome, SwitchingState, STATE_SCHEMA};
 use verdict_core::audit::{self, aql_column, decide, oc_curve, sample_items, standard_plan, Inspection, Level, Plan};
+use verdict_core::output::Output;
 
 use crate::spc::{read_judgments, read_tasks};
 use verdict_core::read::Limits;

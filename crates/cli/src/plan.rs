@@ -6,11 +6,11 @@ use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use verdict_core::output::Output;
 
 use anyhow::Context;
 use serde_json::json;
 use verdict_core::agreement::Level;
+use verdict_core::output::Output;
 use verdict_core::plan::campaign::{check_references, resolve_path, CampaignProblem, ProblemKind};
 use verdict_core::plan::size::{self, AlphaPlan, BtPlan, SizeAnswer, SizeError};
 use verdict_core::plan::{self, files, parse_campaign, Campaign, PlanJson, Shortfall};
@@ -155,8 +155,8 @@ pub fn run(args: &PlanArgs) -> anyhow::Result<ExitCode> {
     out.flush()?;
     if !plan.shortfalls.is_empty() {
         eprintln!(
-            "verdict plan: {} shortfalls: the plan does not do everything the campaign asks (listed above / in --json)",
-            plan.shortfalls.len()
+            "verdict plan: {}: the plan does not do everything the campaign asks (listed above / in --json)",
+            crate::input::count(plan.shortfalls.len() as u64, "shortfall", "shortfalls")
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -5,11 +5,11 @@ use std::fmt::Write as _;
 use std::io::{self, Read, Write};
 use std::ops::Range;
 use std::process::ExitCode;
-use verdict_core::output::Output;
 
 use anyhow::{bail, Context};
 use serde_json::{Map, Value};
 use verdict_core::judgment::Judgment;
+use verdict_core::output::Output;
 use verdict_core::problem::Problem;
 use verdict_core::ranking::controlled::{self, StyleControl};
 use verdict_core::ranking::{self, battles, bias, contextual, style, BiasReport, By, Leaderboard, Method, Options};

@@ -5,10 +5,10 @@
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use verdict_core::output::Output;
 
 use anyhow::{bail, Context};
 use verdict_core::judgment::to_jsonl;
+use verdict_core::output::Output;
 use verdict_core::read::read_texts;
 use verdict_core::report::{csv_tables, render_html, try_build_report, Kpi, ReportOptions};
 

@@ -4,10 +4,10 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use verdict_core::output::Output;
 
 use anyhow::{bail, Context};
 use serde_json::json;
+use verdict_core::output::Output;
 use verdict_core::spc::metrics::{period_label, subgroups, By, Metric, MetricOptions, Period};
 use verdict_core::spc::{compute_chart, ChartKind, ChartOptions, Rule};
 

@@ -5,12 +5,12 @@
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::process::ExitCode;
-use verdict_core::output::Output;
 
 use anyhow::Context;
 use serde_json::Value;
 use verdict_core::export::ChainVerifier;
 use verdict_core::import::{detect, Format, JsonLines};
+use verdict_core::output::Output;
 use verdict_core::problem::Problem;
 use verdict_core::read::{InputSummary, JudgmentReader, Limits, LineOutcome};
 use verdict_core::rubric::{load_rubric, Rubric};
@@ -459,6 +459,11 @@ fn finish(name: &str, kind: Kind, mut tally: Tally) -> anyhow::Result<Tally> {
         Kind::Rubric => "rubric",
         Kind::Judgments => "judgments",
     };
-    eprintln!("{name}: {} {what}, {} errors, {} warnings", tally.records, tally.errors, tally.warnings);
+    eprintln!(
+        "{name}: {} {what}, {}, {}",
+        tally.records,
+        crate::input::count(tally.errors, "error", "errors"),
+        crate::input::count(tally.warnings, "warning", "warnings")
+    );
     Ok(tally)
 }
