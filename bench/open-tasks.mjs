@@ -78,6 +78,8 @@ async function run(base, how) {
     await page.evaluate(() => { window.__longest = 0; });
     started = Date.now();
     await page.getByLabel('Task file').setInputFiles(FILE);
+    // The file is read when picked; "Start rating" is possible once the page names it.
+    await page.getByText(`Tasks: ${path.basename(FILE)}`).waitFor();
     await page.getByRole('button', { name: 'Start rating' }).click();
   }
   const item = page.locator('.item-nav .item-id');
