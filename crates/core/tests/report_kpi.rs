@@ -73,7 +73,7 @@ fn kpis_fail_only_on_defined_numbers() {
 
     // A target above 1 makes every row with gold fail, and rows without gold never do.
     let (judgments, tasks) = fixture();
-    let strict = Kpi { min_gold_accuracy: 1.01, min_alpha: 0.0, max_position_bias: 1.0 };
+    let strict = Kpi { min_gold_accuracy: 1.01, min_alpha: 0.0, max_position_bias: 1.0, ..Kpi::default() };
     let strict_report = build_report(
         &[("j.jsonl", &judgments)],
         Some(("tasks.jsonl", &tasks)),

@@ -14,6 +14,7 @@ mod build;
 mod confusion;
 mod csv;
 mod html;
+pub mod kpi;
 pub mod words;
 
 pub use confusion::{confusion, Confusion};
@@ -31,11 +32,15 @@ pub struct Kpi {
     pub min_alpha: f64,
     /// Highest acceptable share of decisive wins going to the output shown first (0.65).
     pub max_position_bias: f64,
+    /// Fewer observations than this never make a KPI "below target" (30).
+    pub min_n: u64,
+    /// False-discovery rate of the Benjamini–Hochberg step across the raters tested (0.05).
+    pub fdr: f64,
 }
 
 impl Default for Kpi {
     fn default() -> Self {
-        Kpi { min_gold_accuracy: 0.90, min_alpha: 0.667, max_position_bias: 0.65 }
+        Kpi { min_gold_accuracy: 0.90, min_alpha: 0.667, max_position_bias: 0.65, min_n: 30, fdr: 0.05 }
     }
 }
 
