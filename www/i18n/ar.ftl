@@ -231,7 +231,6 @@ q-agreement-confusion-matrix-rows-first-annotator = مصفوفة الالتبا�
 q-annotators-kpi-thresholds = عتبات مؤشرات الأداء
 q-annotators-apply-and-save = طبّق واحفظ
 q-annotators-pass = ناجح
-q-annotators-fail = راسب
 q-annotators-llm-judge = { " " }(محكّم نموذج لغوي)
 q-annotators-groups-sites-vendors = المجموعات (المواقع، الموردون)
 q-annotators-judgments = الأحكام
@@ -376,3 +375,7 @@ q-overview-problems = { $count ->
 q-tab-campaign = الحملة
 q-tab-sample-size = حجم العينة
 q-quality-campaign-progress = تقدّم الحملة
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = أدلة غير كافية: { $kpis }
+q-kpi-rule = لا يرسب مؤشر الأداء إلا بوجود { $min } ملاحظة على الأقل، وفترة ثقة 95٪ تقع كلها خارج الهدف، واختبار يصمد بعد تصحيح بنجاميني–هوخبرغ عبر جميع المقيِّمين (معدل الاكتشاف الخاطئ { $fdr }٪). والإخفاق دون هذه الأدلة يظهر بعبارة «أدلة غير كافية».

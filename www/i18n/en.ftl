@@ -222,7 +222,6 @@ q-agreement-confusion-matrix-rows-first-annotator = Confusion matrix (rows: firs
 q-annotators-kpi-thresholds = KPI thresholds
 q-annotators-apply-and-save = Apply and save
 q-annotators-pass = pass
-q-annotators-fail = fail
 q-annotators-llm-judge = { " " }(LLM judge)
 q-annotators-groups-sites-vendors = Groups (sites, vendors)
 q-annotators-judgments = Judgments
@@ -359,3 +358,7 @@ q-overview-problems = { $count ->
 q-tab-campaign = Campaign
 q-tab-sample-size = Sample size
 q-quality-campaign-progress = Campaign progress
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = insufficient evidence: { $kpis }
+q-kpi-rule = A KPI fails only with at least { $min } observations, a 95% interval wholly beyond its target and a test that holds after the Benjamini–Hochberg correction across all raters (false-discovery rate { $fdr }%). A miss without that evidence reads “insufficient evidence”.

@@ -222,7 +222,6 @@ q-agreement-confusion-matrix-rows-first-annotator = Matriz de confusión (filas:
 q-annotators-kpi-thresholds = Umbrales de KPI
 q-annotators-apply-and-save = Aplicar y guardar
 q-annotators-pass = cumple
-q-annotators-fail = no cumple
 q-annotators-llm-judge = { " " }(juez LLM)
 q-annotators-groups-sites-vendors = Grupos (sedes, proveedores)
 q-annotators-judgments = Valoraciones
@@ -359,3 +358,7 @@ q-overview-problems = { $count ->
 q-tab-campaign = Campaña
 q-tab-sample-size = Tamaño de muestra
 q-quality-campaign-progress = Progreso de la campaña
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = evidencia insuficiente: { $kpis }
+q-kpi-rule = Un KPI no se cumple solo con al menos { $min } observaciones, un intervalo del 95 % completamente fuera del objetivo y una prueba que se mantiene tras la corrección de Benjamini–Hochberg entre todos los evaluadores (tasa de falsos descubrimientos { $fdr } %). Un desvío sin esa evidencia se muestra como «evidencia insuficiente».

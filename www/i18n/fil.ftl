@@ -222,7 +222,6 @@ q-agreement-confusion-matrix-rows-first-annotator = Confusion matrix (mga row: s
 q-annotators-kpi-thresholds = Mga threshold ng KPI
 q-annotators-apply-and-save = Ilapat at i-save
 q-annotators-pass = pasado
-q-annotators-fail = bagsak
 q-annotators-llm-judge = { " " }(LLM judge)
 q-annotators-groups-sites-vendors = Mga grupo (site, vendor)
 q-annotators-judgments = Mga paghatol
@@ -359,3 +358,7 @@ q-overview-problems = { $count ->
 q-tab-campaign = Kampanya
 q-tab-sample-size = Laki ng sample
 q-quality-campaign-progress = Progreso ng kampanya
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = kulang ang ebidensya: { $kpis }
+q-kpi-rule = Bumabagsak lang ang isang KPI kapag may hindi bababa sa { $min } obserbasyon, ang 95% na interval ay buong nasa labas ng target, at nananatili ang pagsusuri matapos ang Benjamini–Hochberg na koreksyon sa lahat ng rater (false-discovery rate na { $fdr }%). Ang hindi pag-abot nang walang ganoong ebidensya ay ipinapakita bilang “kulang ang ebidensya”.

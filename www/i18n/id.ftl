@@ -206,7 +206,6 @@ q-agreement-confusion-matrix-rows-first-annotator = Matriks kebingungan (baris: 
 q-annotators-kpi-thresholds = Ambang KPI
 q-annotators-apply-and-save = Terapkan dan simpan
 q-annotators-pass = lulus
-q-annotators-fail = tidak lulus
 q-annotators-llm-judge = { " " }(juri LLM)
 q-annotators-groups-sites-vendors = Grup (lokasi, vendor)
 q-annotators-judgments = Penilaian
@@ -331,3 +330,7 @@ q-overview-problems = { $count } masalah dalam file
 q-tab-campaign = Kampanye
 q-tab-sample-size = Ukuran sampel
 q-quality-campaign-progress = Progres kampanye
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = bukti tidak cukup: { $kpis }
+q-kpi-rule = KPI dinyatakan tidak lulus hanya jika ada sedikitnya { $min } pengamatan, interval 95% seluruhnya berada di luar target, dan uji tetap berlaku setelah koreksi Benjamini–Hochberg atas semua penilai (tingkat penemuan palsu { $fdr }%). Meleset tanpa bukti itu ditampilkan sebagai “bukti tidak cukup”.

@@ -206,7 +206,6 @@ q-agreement-confusion-matrix-rows-first-annotator = 混同行列（行：1 人�
 q-annotators-kpi-thresholds = KPI のしきい値
 q-annotators-apply-and-save = 適用して保存
 q-annotators-pass = 合格
-q-annotators-fail = 不合格
 q-annotators-llm-judge = { " " }（LLM 評価者）
 q-annotators-groups-sites-vendors = グループ（拠点・委託先）
 q-annotators-judgments = 判定
@@ -331,3 +330,7 @@ q-overview-problems = ファイル内の問題 { $count } 件
 q-tab-campaign = キャンペーン
 q-tab-sample-size = サンプルサイズ
 q-quality-campaign-progress = キャンペーンの進捗
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = 証拠不十分：{ $kpis }
+q-kpi-rule = KPI が不合格になるのは、観測が { $min } 件以上あり、95% 区間が目標の外側に完全に収まり、全評価者にわたる Benjamini–Hochberg 補正後も検定が成り立つ（偽発見率 { $fdr }%）場合だけです。その証拠がない未達は「証拠不十分」と表示されます。

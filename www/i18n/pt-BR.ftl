@@ -222,7 +222,6 @@ q-agreement-confusion-matrix-rows-first-annotator = Matriz de confusão (linhas:
 q-annotators-kpi-thresholds = Limites de KPI
 q-annotators-apply-and-save = Aplicar e salvar
 q-annotators-pass = aprovado
-q-annotators-fail = reprovado
 q-annotators-llm-judge = { " " }(juiz LLM)
 q-annotators-groups-sites-vendors = Grupos (polos, fornecedores)
 q-annotators-judgments = Avaliações
@@ -359,3 +358,7 @@ q-overview-problems = { $count ->
 q-tab-campaign = Campanha
 q-tab-sample-size = Tamanho da amostra
 q-quality-campaign-progress = Progresso da campanha
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = evidência insuficiente: { $kpis }
+q-kpi-rule = Um KPI é reprovado só com pelo menos { $min } observações, um intervalo de 95% inteiramente além da meta e um teste que se mantém após a correção de Benjamini–Hochberg entre todos os avaliadores (taxa de falsas descobertas de { $fdr }%). Um desvio sem essa evidência aparece como “evidência insuficiente”.

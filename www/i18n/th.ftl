@@ -206,7 +206,6 @@ q-agreement-confusion-matrix-rows-first-annotator = เมทริกซ์ค�
 q-annotators-kpi-thresholds = เกณฑ์ KPI
 q-annotators-apply-and-save = ใช้และบันทึก
 q-annotators-pass = ผ่าน
-q-annotators-fail = ไม่ผ่าน
 q-annotators-llm-judge = { " " }(กรรมการ LLM)
 q-annotators-groups-sites-vendors = กลุ่ม (ไซต์ ผู้ให้บริการ)
 q-annotators-judgments = การประเมิน
@@ -331,3 +330,7 @@ q-overview-problems = ปัญหาในไฟล์ { $count } รายก�
 q-tab-campaign = แคมเปญ
 q-tab-sample-size = ขนาดตัวอย่าง
 q-quality-campaign-progress = ความคืบหน้าของแคมเปญ
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = หลักฐานไม่เพียงพอ: { $kpis }
+q-kpi-rule = KPI จะไม่ผ่านก็ต่อเมื่อมีข้อมูลอย่างน้อย { $min } รายการ ช่วงความเชื่อมั่น 95% อยู่นอกเป้าหมายทั้งหมด และการทดสอบยังคงมีนัยสำคัญหลังการปรับแก้ Benjamini–Hochberg ของผู้ประเมินทุกคน (อัตราการค้นพบที่ผิด { $fdr }%) หากพลาดเป้าโดยไม่มีหลักฐานดังกล่าว จะแสดงว่า “หลักฐานไม่เพียงพอ”

@@ -206,7 +206,6 @@ q-agreement-confusion-matrix-rows-first-annotator = Ma trận nhầm lẫn (hàn
 q-annotators-kpi-thresholds = Ngưỡng KPI
 q-annotators-apply-and-save = Áp dụng và lưu
 q-annotators-pass = đạt
-q-annotators-fail = không đạt
 q-annotators-llm-judge = { " " }(giám khảo LLM)
 q-annotators-groups-sites-vendors = Nhóm (địa điểm, nhà cung cấp)
 q-annotators-judgments = Đánh giá
@@ -331,3 +330,7 @@ q-overview-problems = { $count } vấn đề trong các tệp
 q-tab-campaign = Chiến dịch
 q-tab-sample-size = Cỡ mẫu
 q-quality-campaign-progress = Tiến độ chiến dịch
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = chưa đủ bằng chứng: { $kpis }
+q-kpi-rule = Một KPI chỉ bị đánh không đạt khi có ít nhất { $min } quan sát, khoảng tin cậy 95% nằm hoàn toàn ngoài mục tiêu và kiểm định vẫn đứng vững sau hiệu chỉnh Benjamini–Hochberg trên mọi người đánh giá (tỷ lệ phát hiện sai { $fdr }%). Trượt mục tiêu mà không có bằng chứng đó được ghi là “chưa đủ bằng chứng”.

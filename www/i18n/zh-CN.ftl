@@ -206,7 +206,6 @@ q-agreement-confusion-matrix-rows-first-annotator = 混淆矩阵（行：第一�
 q-annotators-kpi-thresholds = KPI 阈值
 q-annotators-apply-and-save = 应用并保存
 q-annotators-pass = 通过
-q-annotators-fail = 未通过
 q-annotators-llm-judge = { " " }（LLM 评审）
 q-annotators-groups-sites-vendors = 分组（站点、供应商）
 q-annotators-judgments = 评判
@@ -331,3 +330,7 @@ q-overview-problems = 文件中有 { $count } 个问题
 q-tab-campaign = 评测活动
 q-tab-sample-size = 样本量
 q-quality-campaign-progress = 评测活动进度
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = 证据不足：{ $kpis }
+q-kpi-rule = 只有在至少 { $min } 个观测、95% 区间完全落在目标之外，且经过所有评审员的 Benjamini–Hochberg 校正后检验仍成立（错误发现率 { $fdr }%）时，KPI 才判为未通过。缺少这些证据的未达标显示为“证据不足”。

@@ -87,7 +87,12 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let options = ReportOptions {
         bootstrap: args.bootstrap,
         seed: args.seed,
-        kpi: Kpi { min_gold_accuracy: args.min_gold_accuracy, min_alpha: args.min_alpha, max_position_bias: args.max_position_bias, ..Kpi::default() },
+        kpi: Kpi {
+            min_gold_accuracy: args.min_gold_accuracy,
+            min_alpha: args.min_alpha,
+            max_position_bias: args.max_position_bias,
+            ..Kpi::default()
+        },
     };
     let mut report = try_build_report(
         &named,

@@ -135,11 +135,20 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
             "flag_rate",
             "pass",
             "failed",
+            "insufficient",
+            "gold_ci_low",
+            "gold_ci_high",
+            "position_ci_low",
+            "position_ci_high",
+            "alpha_delta_ci_low",
+            "alpha_delta_ci_high",
         ],
         rows: report
             .annotators
             .iter()
             .map(|r| {
+                let interval = |kpi: &str| r.kpis.iter().find(|k| k.kpi == kpi).map_or((None, None), |k| (k.ci_low, k.ci_high));
+                let (gold, position, alpha) = (interval("gold_accuracy"), interval("position_bias"), interval("alpha_delta"));
                 vec![
                     r.annotator.clone(),
                     text(&r.group),
@@ -158,6 +167,13 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
                     p.option(r.flag_rate),
                     r.pass.to_string(),
                     r.failed.join(" "),
+                    r.insufficient.join(" "),
+                    p.option(gold.0),
+                    p.option(gold.1),
+                    p.option(position.0),
+                    p.option(position.1),
+                    p.option(alpha.0),
+                    p.option(alpha.1),
                 ]
             })
             .collect(),
@@ -165,7 +181,7 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
     tables.push(Table {
         name: "groups",
         title: "Groups",
-        header: vec!["group", "annotators", "judgments", "alpha", "ci_low", "ci_high", "gold_accuracy", "tie_rate", "pass", "failed"],
+        header: vec!["group", "annotators", "judgments", "alpha", "ci_low", "ci_high", "gold_accuracy", "tie_rate", "pass", "failed", "insufficient"],
         rows: report
             .groups
             .iter()
@@ -181,6 +197,7 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
                     p.option(r.tie_rate),
                     r.pass.to_string(),
                     r.failed.join(" "),
+                    r.insufficient.join(" "),
                 ]
             })
             .collect(),

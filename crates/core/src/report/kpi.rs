@@ -5,17 +5,19 @@
 //! position bias are proportions (Wilson interval, exact binomial test: `spc::kpi`); the α
 //! contribution is tested by an item bootstrap of α(with) − α(without). See docs/METRICS.md.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::Kpi;
+use crate::agreement::Ratings;
+use crate::rng::Pcg32;
 use crate::spc::kpi::{kpi_flags, KpiCount, KpiFlag, KpiPolicy, KpiStatus};
 use crate::stats::benjamini_hochberg;
 
 /// One KPI of one rater, as the tables show it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KpiCheck {
     /// `gold_accuracy`, `position_bias` or `alpha_delta`.
-    pub kpi: &'static str,
+    pub kpi: String,
     /// Observations behind it (gold items, decisive battles, rated items).
     pub n: u64,
     /// The observed value (accuracy, first-shown win rate, α difference).
@@ -105,8 +107,16 @@ pub fn rater_checks(raters: &[RaterEvidence], kpi: &Kpi) -> Vec<Vec<KpiCheck>> {
         .collect()
 }
 
-fn check(kpi: &'static str, flag: &KpiFlag) -> KpiCheck {
-    KpiCheck { kpi, n: flag.n, value: flag.value, ci_low: flag.ci_low, ci_high: flag.ci_high, q_value: flag.q_value, status: flag.status }
+fn check(kpi: &str, flag: &KpiFlag) -> KpiCheck {
+    KpiCheck {
+        kpi: kpi.to_owned(),
+        n: flag.n,
+        value: flag.value,
+        ci_low: flag.ci_low,
+        ci_high: flag.ci_high,
+        q_value: flag.q_value,
+        status: flag.status,
+    }
 }
 
 /// The α contribution: below target when α(with) is under the minimum, the rater has `min_n`
@@ -137,9 +147,81 @@ fn alpha_checks(raters: &[RaterEvidence], kpi: &Kpi) -> Vec<Option<KpiCheck>> {
                 Some(_) if alpha.alpha_with >= kpi.min_alpha || ci_high.is_some_and(|h| h >= 0.0) => KpiStatus::Meets,
                 _ => KpiStatus::InsufficientEvidence,
             };
-            Some(KpiCheck { kpi: "alpha_delta", n: alpha.n_items, value: Some(alpha.delta), ci_low, ci_high, q_value, status })
+            Some(KpiCheck { kpi: "alpha_delta".to_owned(), n: alpha.n_items, value: Some(alpha.delta), ci_low, ci_high, q_value, status })
         })
         .collect()
+}
+
+/// Item-bootstrap rounds of α(with) − α(without) for each of `raters` (annotator ids of
+/// `ratings`), as the report defines them: "with" is the humans' α plus the rater when a judge,
+/// "without" the humans' α minus the rater when a human. Each round draws the units with
+/// replacement (seeded: the same rounds in the CLI and the browser) and adds each drawn unit's
+/// coincidences `add` times its multiplicity; `alpha` finishes a coincidence matrix.
+pub(crate) fn alpha_delta_rounds(
+    ratings: &Ratings,
+    is_judge: &[bool],
+    raters: &[u32],
+    rounds: u32,
+    seed: u64,
+    add: impl Fn(&mut [f64], usize, &[u32], f64),
+    alpha: impl Fn(&[f64]) -> Option<f64>,
+) -> Vec<Vec<f64>> {
+    let q = ratings.scale().len();
+    let n_units = ratings.n_units();
+    let mut units_of: Vec<Vec<u32>> = vec![Vec::new(); raters.len()];
+    for unit in 0..n_units {
+        for (slot, &rater) in raters.iter().enumerate() {
+            if ratings.unit(unit).iter().any(|r| r.0 == rater) {
+                units_of[slot].push(unit as u32);
+            }
+        }
+    }
+    let humans = |unit: usize| ratings.unit(unit).iter().filter(|r| !is_judge[r.0 as usize]).map(|r| r.1).collect::<Vec<u32>>();
+    let mut rng = Pcg32::new(seed, 0x6b70_692d_616c_7068);
+    let mut weights = vec![0u32; n_units];
+    let mut out = vec![Vec::with_capacity(rounds as usize); raters.len()];
+    let (mut total, mut toggled) = (vec![0.0; q * q], vec![0.0; q * q]);
+    for _ in 0..rounds {
+        weights.fill(0);
+        for _ in 0..n_units {
+            weights[rng.below(n_units as u32) as usize] += 1;
+        }
+        total.fill(0.0);
+        for (unit, &w) in weights.iter().enumerate().filter(|(_, &w)| w > 0) {
+            add(&mut total, q, &humans(unit), f64::from(w));
+        }
+        for (slot, &rater) in raters.iter().enumerate() {
+            let judge = is_judge[rater as usize];
+            toggled.copy_from_slice(&total);
+            for &unit in &units_of[slot] {
+                let w = f64::from(weights[unit as usize]);
+                if w == 0.0 {
+                    continue;
+                }
+                let own = ratings.unit(unit as usize).iter().find(|r| r.0 == rater).expect("the rater rated this unit").1;
+                let mut others = humans(unit as usize);
+                if !judge {
+                    remove_one(&mut others, own);
+                }
+                let (before, after) = if judge { (-w, w) } else { (w, -w) };
+                add(&mut toggled, q, &others, before);
+                others.push(own);
+                add(&mut toggled, q, &others, after);
+            }
+            let (with, without) = if judge { (alpha(&toggled), alpha(&total)) } else { (alpha(&total), alpha(&toggled)) };
+            if let (Some(with), Some(without)) = (with, without) {
+                out[slot].push(with - without);
+            }
+        }
+    }
+    out
+}
+
+/// `values` without one occurrence of `value` (a human rater's own rating among the humans').
+fn remove_one(values: &mut Vec<u32>, value: u32) {
+    if let Some(at) = values.iter().position(|&v| v == value) {
+        values.swap_remove(at);
+    }
 }
 
 /// The 2.5 % and 97.5 % percentiles of `rounds` (the agreement module's convention).

@@ -144,10 +144,17 @@ pub struct AnnotatorRow {
     pub both_bad_rate: Option<f64>,
     /// Share of judgments with at least one flag.
     pub flag_rate: Option<f64>,
-    /// No defined KPI failed.
+    /// No KPI is below target.
     pub pass: bool,
-    /// KPIs failed: `gold_accuracy`, `alpha_delta`, `position_bias`.
+    /// KPIs below target with evidence (`report::kpi`): `gold_accuracy`, `alpha_delta`, `position_bias`.
     pub failed: Vec<String>,
+    /// KPIs whose value misses the target without the evidence to say so (too few observations,
+    /// an interval that reaches the target, or not significant after Benjamini–Hochberg).
+    #[serde(default)]
+    pub insufficient: Vec<String>,
+    /// Each KPI's observations, value, 95 % interval, q-value and verdict.
+    #[serde(default)]
+    pub kpis: Vec<kpi::KpiCheck>,
 }
 
 /// One group's (site's, vendor's) quality row; humans only.
@@ -169,10 +176,14 @@ pub struct GroupRow {
     pub gold_accuracy: Option<f64>,
     /// Share of the group's battles judged `tie`.
     pub tie_rate: Option<f64>,
-    /// No defined KPI failed.
+    /// No KPI is below target.
     pub pass: bool,
-    /// KPIs failed: `alpha`, `gold_accuracy`.
+    /// KPIs below target with evidence: `alpha` (its bootstrap interval wholly below the
+    /// minimum), `gold_accuracy` (Wilson interval below, binomial test after Benjamini–Hochberg).
     pub failed: Vec<String>,
+    /// KPIs whose value misses the target without the evidence to say so.
+    #[serde(default)]
+    pub insufficient: Vec<String>,
 }
 
 /// One group's week.
