@@ -147,10 +147,11 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         )?;
     }
     let failing = report.annotators.iter().filter(|a| !a.pass).count();
+    let unproven = report.annotators.iter().filter(|a| a.pass && !a.insufficient.is_empty()).count();
     writeln!(err, "{} (selected {selected})", input::summary_line(&report.overview.input))?;
     writeln!(
         err,
-        "verdict report: {} judgments, {} annotators ({failing} miss a KPI), {} groups{}",
+        "verdict report: {} judgments, {} annotators ({failing} below a KPI target, {unproven} more without enough evidence), {} groups{}",
         report.overview.n_judgments,
         report.overview.n_annotators,
         report.groups.len(),
