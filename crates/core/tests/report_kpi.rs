@@ -229,3 +229,33 @@ fn degenerate_inputs_give_a_report_not_a_panic() {
     assert_eq!(report.disagreements[0].disagreement, 0.5);
     assert_eq!(report.agreement[0].criterion, "ok");
 }
+
+/// An LLM judge that agrees with the human majority on 18 of 20 items a week for five weeks,
+/// then on 8 of 20: the weekly table shows it and the CUSUM of the disagreement rate signals an
+/// upward shift from week 6 on (`spc`'s tabular CUSUM, k = 0.5, h = 5).
+#[test]
+fn a_judge_drifting_away_from_the_humans_is_signalled_by_week() {
+    let mut lines = Vec::new();
+    for week in 0..8 {
+        // Mondays from 2026-10-05 (ISO week 41).
+        let day = 1_791_158_400 + week * 7 * 86_400;
+        let time = verdict_core::time::rfc3339_from_unix_ms(day * 1000);
+        for i in 0..20 {
+            let item = format!("w{week}-i{i}");
+            for human in ["h1", "h2", "h3"] {
+                lines.push(line(&item, human, "site", ["a", "b"], "a", &time));
+            }
+            let agrees = if week < 5 { i < 18 } else { i < 8 };
+            lines.push(line(&item, "judge:m", "llm", ["a", "b"], if agrees { "a" } else { "b" }, &time));
+        }
+    }
+    let text = lines.join("\n");
+    let report = build_report(&[("j.jsonl", &text)], None, None, &ReportOptions { bootstrap: 0, seed: 0, kpi: Kpi::default() });
+    let judge = &report.judges[0];
+    let weekly: Vec<(String, u64, Option<f64>)> = judge.weekly.iter().map(|w| (w.period.clone(), w.n, w.agreement)).collect();
+    assert_eq!(weekly.len(), 8);
+    assert_eq!(weekly[0], ("2026-W41".to_owned(), 20, Some(0.9)));
+    assert_eq!(weekly[7], ("2026-W48".to_owned(), 20, Some(0.4)));
+    assert!(!judge.drift.is_empty(), "{:?}", judge.drift);
+    assert!(judge.drift.iter().all(|d| d.rule == "cusum_upper" && d.period.as_str() >= "2026-W46"), "{:?}", judge.drift);
+}

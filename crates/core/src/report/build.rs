@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use super::kpi::{alpha_delta_rounds, rater_checks, AlphaEvidence, RaterEvidence};
 use super::{
-    AnnotatorRow, Answer, DayCount, Disagreement, GroupRow, JudgeRow, Kpi, Overview, Pairwise, QualityReport, ReportOptions, TrendRow,
-    MAX_PROBLEMS,
+    AnnotatorRow, Answer, DayCount, Disagreement, GroupRow, JudgeDrift, JudgeRow, JudgeWeek, Kpi, Overview, Pairwise, QualityReport,
+    ReportOptions, TrendRow, MAX_PROBLEMS,
 };
 use crate::agreement::quality::{per_group, GoldIndex};
 use crate::agreement::scan::scan_line;
@@ -26,6 +26,7 @@ use crate::read::{InputSummary, LimitExceeded, Limits};
 use crate::rng::{seed_from_text, Pcg32};
 use crate::rubric::load_rubric;
 use crate::spc::kpi::{kpi_flags, KpiCount, KpiPolicy, KpiStatus};
+use crate::spc::{compute_chart, ChartKind, ChartOptions, Observations, Subgroup};
 use crate::task::load_tasks;
 use crate::time::{rfc3339_from_unix_ms, unix_ms_from_rfc3339, unix_seconds_from_rfc3339};
 
@@ -893,6 +894,8 @@ fn judges(pass: &Pass<'_>, codes: &[u32], options: &ReportOptions) -> Vec<JudgeR
         .map(|judge| {
             // (judge code, human majority code) per item judged in the usual orientation.
             let mut compared: Vec<(u32, u32)> = Vec::new();
+            // (disagreements, compared) per ISO week of the judge's judgment.
+            let mut weeks: BTreeMap<String, (u64, u64)> = BTreeMap::new();
             let mut n_items = 0u64;
             // Judgments of the same comparison under either orientation, by base item.
             let mut orientations: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -914,6 +917,11 @@ fn judges(pass: &Pass<'_>, codes: &[u32], options: &ReportOptions) -> Vec<JudgeR
                 n_items += 1;
                 if let Some(majority) = majority(humans) {
                     compared.push((code, majority));
+                    if let Some(time) = record.time {
+                        let week = weeks.entry(iso_week(time.div_euclid(86_400))).or_default();
+                        week.0 += u64::from(code != majority);
+                        week.1 += 1;
+                    }
                 }
             }
             let same = compared.iter().filter(|(j, h)| j == h).count() as u64;
@@ -932,9 +940,31 @@ fn judges(pass: &Pass<'_>, codes: &[u32], options: &ReportOptions) -> Vec<JudgeR
                 ci_high,
                 n_swapped_pairs,
                 position_consistency: rate(consistent, n_swapped_pairs),
+                drift: judge_drift(judge, &weeks),
+                weekly: weeks.into_iter().map(|(period, (wrong, n))| JudgeWeek { period, n, agreement: rate(n - wrong, n) }).collect(),
             }
         })
         .collect()
+}
+
+/// CUSUM signals on a judge's weekly disagreement rate (standardized by the rate over all
+/// weeks, `spc::compute_chart`); none with fewer than three weeks or no variation to measure.
+fn judge_drift(judge: &str, weeks: &BTreeMap<String, (u64, u64)>) -> Vec<JudgeDrift> {
+    if weeks.len() < 3 {
+        return Vec::new();
+    }
+    let subgroups: Vec<Subgroup> = weeks
+        .iter()
+        .map(|(period, &(count, n))| Subgroup {
+            key: judge.to_owned(),
+            period: period.clone(),
+            observations: Observations::Counts { count, n },
+        })
+        .collect();
+    match compute_chart(&subgroups, &ChartOptions::new(ChartKind::Cusum)) {
+        Ok(chart) => chart.signals.into_iter().map(|s| JudgeDrift { period: s.period, rule: s.rule }).collect(),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Cohen's kappa of (judge, majority) code pairs.

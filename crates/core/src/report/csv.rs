@@ -181,7 +181,19 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
     tables.push(Table {
         name: "groups",
         title: "Groups",
-        header: vec!["group", "annotators", "judgments", "alpha", "ci_low", "ci_high", "gold_accuracy", "tie_rate", "pass", "failed", "insufficient"],
+        header: vec![
+            "group",
+            "annotators",
+            "judgments",
+            "alpha",
+            "ci_low",
+            "ci_high",
+            "gold_accuracy",
+            "tie_rate",
+            "pass",
+            "failed",
+            "insufficient",
+        ],
         rows: report
             .groups
             .iter()

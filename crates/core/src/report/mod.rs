@@ -218,6 +218,33 @@ pub struct JudgeRow {
     pub n_swapped_pairs: u64,
     /// Share of those where both orders named the same winner.
     pub position_consistency: Option<f64>,
+    /// Agreement with the human majority per ISO week of the judge's `submitted_at`.
+    #[serde(default)]
+    pub weekly: Vec<JudgeWeek>,
+    /// Drift: weeks where a tabular CUSUM of the weekly disagreement rate (k = 0.5, h = 5 in σ
+    /// units, standardized per week's n; `spc`) signals a sustained shift, up or down.
+    #[serde(default)]
+    pub drift: Vec<JudgeDrift>,
+}
+
+/// One week of an LLM judge's agreement with the human majority.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JudgeWeek {
+    /// ISO week, `2026-W48`.
+    pub period: String,
+    /// Items compared that week.
+    pub n: u64,
+    /// Share of them where the judge picked the human majority.
+    pub agreement: Option<f64>,
+}
+
+/// A CUSUM signal on a judge's weekly disagreement rate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JudgeDrift {
+    /// The week where the CUSUM crossed its decision interval.
+    pub period: String,
+    /// `cusum_upper` (disagreement rose) or `cusum_lower` (it fell).
+    pub rule: String,
 }
 
 /// One human answer in the disagreement queue.
