@@ -227,7 +227,17 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
     tables.push(Table {
         name: "judges",
         title: "LLM judges against the human majority",
-        header: vec!["judge", "n_items", "agreement", "kappa", "ci_low", "ci_high", "n_swapped_pairs", "position_consistency"],
+        header: vec![
+            "judge",
+            "n_items",
+            "agreement",
+            "agreement_ci_low",
+            "agreement_ci_high",
+            "kappa",
+            "n_swapped_pairs",
+            "position_consistency",
+            "drift",
+        ],
         rows: report
             .judges
             .iter()
@@ -236,12 +246,28 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
                     r.judge.clone(),
                     r.n_items.to_string(),
                     p.option(r.agreement),
-                    p.option(r.kappa),
                     p.option(r.ci_low),
                     p.option(r.ci_high),
+                    p.option(r.kappa),
                     r.n_swapped_pairs.to_string(),
                     p.option(r.position_consistency),
+                    r.drift.iter().map(|d| format!("{} {}", d.period, d.rule)).collect::<Vec<_>>().join("; "),
                 ]
+            })
+            .collect(),
+    });
+    tables.push(Table {
+        name: "judge_weeks",
+        title: "LLM judges by week (CUSUM of the disagreement rate)",
+        header: vec!["judge", "week", "n_items", "agreement", "cusum_signal"],
+        rows: report
+            .judges
+            .iter()
+            .flat_map(|j| {
+                j.weekly.iter().map(move |w| {
+                    let signal = j.drift.iter().filter(|d| d.period == w.period).map(|d| d.rule.as_str()).collect::<Vec<_>>().join(" ");
+                    vec![j.judge.clone(), w.period.clone(), w.n.to_string(), p.option(w.agreement), signal]
+                })
             })
             .collect(),
     });

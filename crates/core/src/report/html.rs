@@ -31,6 +31,8 @@ pub(crate) const WORD_IDS: &[&str] = &[
     "report-section-groups",
     "report-section-trend",
     "report-section-judges",
+    "report-section-judge_weeks",
+    "report-kpi-rule",
     "report-section-leaderboard",
     "report-section-bias",
     "report-section-disagreements",
@@ -139,7 +141,7 @@ pub(crate) fn render(report: &QualityReport, lang: &str) -> String {
         ],
         || {
             format!(
-                "{} of {} annotators and {} of {} groups miss a KPI.",
+                "{} of {} annotators and {} of {} groups are below a KPI target.",
                 failing.len(),
                 report.annotators.len(),
                 groups_failing,
@@ -148,6 +150,15 @@ pub(crate) fn render(report: &QualityReport, lang: &str) -> String {
         },
     );
     let _ = writeln!(out, "<p>{}</p>", escape(&failing_line));
+    let (min_n, fdr) = (report.kpi.min_n, report.kpi.fdr * 100.0);
+    let rule = words.say("report-kpi-rule", &[("min", Arg::from(min_n)), ("fdr", Arg::from(fdr))], || {
+        format!(
+            "A KPI is below target only with at least {min_n} observations, a 95% interval wholly beyond the target and a test \
+             that holds after the Benjamini–Hochberg correction across raters (false-discovery rate {fdr}%); a miss without \
+             that evidence is listed as insufficient evidence (column \"insufficient\")."
+        )
+    });
+    let _ = writeln!(out, "<p>{}</p>", escape(&rule));
     let tables = all(report, Precision::Display);
     for table in &tables {
         let title = words.say(&format!("report-section-{}", table.name), &[], || table.title.to_owned());
