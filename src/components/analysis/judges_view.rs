@@ -32,7 +32,7 @@ pub fn judges_view(props: &JudgesViewProps) -> Html {
                             <td>{ &j.judge }</td><td class="num">{ j.n_items }</td><td class="num">{ percent(j.agreement) }</td>
                             <td class="num">{ coefficient(j.kappa) }</td><td>{ interval(j.ci_low, j.ci_high) }</td>
                             <td class="num">{ j.n_swapped_pairs }</td>
-                            <td class="num">{ if j.n_swapped_pairs == 0 { "no swapped pairs".to_owned() } else { percent(j.position_consistency) } }</td>
+                            <td class="num">{ if j.n_swapped_pairs == 0 { t!("q-judges-no-swapped-pairs") } else { percent(j.position_consistency) } }</td>
                         </tr>
                     }) }
                     </tbody>

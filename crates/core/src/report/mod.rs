@@ -85,6 +85,9 @@ pub struct Overview {
     pub n_undated: u64,
     /// Problems found (bad lines, replaced judgments, task and rubric problems).
     pub n_problems: u64,
+    /// How many of them are warnings (replaced judgments, …): all of them means nothing was rejected.
+    #[serde(default)]
+    pub n_warnings: u64,
     /// The first 50 problems as `file:line: field: problem`.
     pub problems: Vec<String>,
     /// The one reader's input summary (the same block as every command's `"input"`).
