@@ -313,8 +313,9 @@ pub fn render_html(report: &QualityReport) -> String {
     html::render(report, "en")
 }
 
-/// [`render_html`] with the report's own words in `lang` (BCP 47): English or Arabic
-/// ([`words::REPORT_LANGUAGES`]); another language gets English and a note saying so.
+/// [`render_html`] with the report's own words in `lang` (BCP 47): any interface language
+/// ([`words::REPORT_LANGUAGES`], matched by [`words::report_language`]); another language gets
+/// English and a note saying so. `<html lang dir>` name the language written.
 pub fn render_html_in(report: &QualityReport, lang: &str) -> String {
     html::render(report, lang)
 }
