@@ -133,7 +133,7 @@ test('axe on every quality-workspace tab and the adjudication panel; adjudicatio
     await page.keyboard.press('Tab');
   }
   await page.keyboard.press('Enter');
-  await page.getByText('Root causes of 1 adjudications').waitFor();
+  await page.getByText('Root causes of 1 adjudication').waitFor();
   assert.ok(checked.length > 0);
 
   // The HTML report, as downloaded.

@@ -349,10 +349,22 @@ q-annotators-caption = { $count ->
         [few] { $count } مُقيِّمين
        *[other] { $count } مُقيِّمًا
     }
-q-disagreements-title = { $count } عنصرًا بحكمين أو أكثر، الأكثر خلافًا أولًا
+q-disagreements-title = { $count ->
+        [one] عنصر واحد بحكمين أو أكثر
+        [two] عنصران بحكمين أو أكثر، الأكثر خلافًا أولًا
+        [few] { $count } عناصر بحكمين أو أكثر، الأكثر خلافًا أولًا
+        [many] { $count } عنصرًا بحكمين أو أكثر، الأكثر خلافًا أولًا
+       *[other] { $count } عنصر بحكمين أو أكثر، الأكثر خلافًا أولًا
+    }
 q-disagreements-row = { " " }{ $disagreement } · { $count } حكمًا
 q-disagreements-page = { $first }–{ $last } من { $total }
-q-root-causes-title = الأسباب الجذرية لـ { $count } من قرارات الفصل
+q-root-causes-title = { $count ->
+        [one] الأسباب الجذرية لقرار فصل واحد
+        [two] الأسباب الجذرية لقراري فصل
+        [few] الأسباب الجذرية لـ { $count } قرارات فصل
+        [many] الأسباب الجذرية لـ { $count } قرارًا من قرارات الفصل
+       *[other] الأسباب الجذرية لـ { $count } من قرارات الفصل
+    }
 q-leaderboard-title = تصنيفات Bradley–Terry (بمقياس Elo)، فاصل ثقة bootstrap ‏95% على { $battles } مواجهة
 q-bias-position = فاز المُخرَج المعروض أولًا في { $wins } من { $decisive } مواجهة حاسمة ({ $share })؛ اختبار ذي الحدين ثنائي الطرف p = { $p }
 q-bias-ties = التعادل: { $ties } · كلاهما سيئ: { $both_bad }

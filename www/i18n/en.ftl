@@ -336,10 +336,16 @@ q-annotators-caption = { $count ->
         [one] 1 annotator
        *[other] { $count } annotators
     }
-q-disagreements-title = { $count } items with two or more judgments, most disputed first
+q-disagreements-title = { $count ->
+        [one] 1 item with two or more judgments
+       *[other] { $count } items with two or more judgments, most disputed first
+    }
 q-disagreements-row = { " " }{ $disagreement } · { $count } judgments
 q-disagreements-page = { $first }–{ $last } of { $total }
-q-root-causes-title = Root causes of { $count } adjudications
+q-root-causes-title = { $count ->
+        [one] Root causes of 1 adjudication
+       *[other] Root causes of { $count } adjudications
+    }
 q-leaderboard-title = Bradley–Terry ratings (Elo scale), 95% bootstrap CI over { $battles } battles
 q-bias-position = Output shown first won { $wins } of { $decisive } decisive battles ({ $share }); two-sided binomial p = { $p }
 q-bias-ties = Ties: { $ties } · both bad: { $both_bad }

@@ -336,10 +336,16 @@ q-annotators-caption = { $count ->
         [one] 1 anotador
        *[other] { $count } anotadores
     }
-q-disagreements-title = { $count } ítems con dos o más valoraciones, los más disputados primero
+q-disagreements-title = { $count ->
+        [one] 1 ítem con dos o más valoraciones
+       *[other] { $count } ítems con dos o más valoraciones, los más disputados primero
+    }
 q-disagreements-row = { " " }{ $disagreement } · { $count } valoraciones
 q-disagreements-page = { $first }–{ $last } de { $total }
-q-root-causes-title = Causas raíz de { $count } resoluciones
+q-root-causes-title = { $count ->
+        [one] Causas raíz de 1 resolución
+       *[other] Causas raíz de { $count } resoluciones
+    }
 q-leaderboard-title = Puntuaciones Bradley–Terry (escala Elo), IC bootstrap del 95 % sobre { $battles } enfrentamientos
 q-bias-position = La respuesta mostrada primero ganó { $wins } de { $decisive } enfrentamientos decididos ({ $share }); prueba binomial bilateral p = { $p }
 q-bias-ties = Empates: { $ties } · ambas malas: { $both_bad }

@@ -336,10 +336,16 @@ q-annotators-caption = { $count ->
         [one] { $count } annotator
        *[other] { $count } na annotator
     }
-q-disagreements-title = { $count } item na may dalawa o higit pang paghatol, pinakapinagtatalunan muna
+q-disagreements-title = { $count ->
+        [one] { $count } item na may dalawa o higit pang paghatol, pinakapinagtatalunan muna
+       *[other] { $count } na item na may dalawa o higit pang paghatol, pinakapinagtatalunan muna
+    }
 q-disagreements-row = { " " }{ $disagreement } · { $count } paghatol
 q-disagreements-page = { $first }–{ $last } sa { $total }
-q-root-causes-title = Mga ugat na sanhi ng { $count } pagpapasya
+q-root-causes-title = { $count ->
+        [one] Mga ugat na sanhi ng { $count } pagpapasya
+       *[other] Mga ugat na sanhi ng { $count } na pagpapasya
+    }
 q-leaderboard-title = Mga rating na Bradley–Terry (Elo scale), 95% bootstrap CI sa { $battles } laban
 q-bias-position = Nanalo ang output na unang ipinakita sa { $wins } sa { $decisive } laban na may panalo ({ $share }); two-sided binomial p = { $p }
 q-bias-ties = Tabla: { $ties } · parehong mahina: { $both_bad }

@@ -336,10 +336,16 @@ q-annotators-caption = { $count ->
         [one] { $count } anotador
        *[other] { $count } anotadores
     }
-q-disagreements-title = { $count } itens com duas ou mais avaliações, os mais divergentes primeiro
+q-disagreements-title = { $count ->
+        [one] { $count } item com duas ou mais avaliações, os mais divergentes primeiro
+       *[other] { $count } itens com duas ou mais avaliações, os mais divergentes primeiro
+    }
 q-disagreements-row = { " " }{ $disagreement } · { $count } avaliações
 q-disagreements-page = { $first }–{ $last } de { $total }
-q-root-causes-title = Causas raiz de { $count } arbitragens
+q-root-causes-title = { $count ->
+        [one] Causas raiz de { $count } arbitragem
+       *[other] Causas raiz de { $count } arbitragens
+    }
 q-leaderboard-title = Pontuações Bradley–Terry (escala Elo), IC bootstrap de 95% sobre { $battles } confrontos
 q-bias-position = A resposta mostrada primeiro venceu { $wins } de { $decisive } confrontos decididos ({ $share }); teste binomial bilateral p = { $p }
 q-bias-ties = Empates: { $ties } · ambas ruins: { $both_bad }
