@@ -333,10 +333,91 @@ q-quality-campaign-progress = Progres kampanye
 ## lead: KPI verdicts with uncertainty
 q-kpi-insufficient = bukti tidak cukup: { $kpis }
 q-kpi-rule = KPI dinyatakan tidak lulus hanya jika ada sedikitnya { $min } pengamatan, interval 95% seluruhnya berada di luar target, dan uji tetap berlaku setelah koreksi Benjamini–Hochberg atas semua penilai (tingkat penemuan palsu { $fdr }%). Meleset tanpa bukti itu ditampilkan sebagai “bukti tidak cukup”.
-q-judges-no-swapped-pairs = tidak ada pasangan yang ditukar
 q-judges-drift = Pergeseran (CUSUM per minggu)
 q-judges-weekly-caption = { $judge }: kesepakatan dengan mayoritas manusia per minggu (minggu dengan sinyal CUSUM ditandai)
 q-judges-week = Minggu
 q-judges-no-drift = tidak ada pergeseran terdeteksi
 q-judges-drift-up = ketidaksepakatan naik sejak { $period }
 q-judges-drift-down = ketidaksepakatan turun sejak { $period }
+
+## i18n
+# Tanda baca: setelah label dan di antara butir daftar.
+label-colon = { ": " }
+list-separator = { ", " }
+# Halaman kampanye anotator: kalibrasi, gerbang, lalu produksi.
+campaign-loading = Memuat kampanye…
+campaign-opening = Membuka antrean Anda…
+campaign-cannot-open = Kampanye ini tidak dapat dibuka. Periksa tautan yang dikirim kepada Anda, atau tanyakan kepada koordinator Anda.
+campaign-no-annotator = Tautan kampanye ini tidak menyebut anotator: buka tautan yang dikirim kepada Anda (berakhiran &annotator=…).
+campaign-attempt = Percobaan { $attempt } dari { $allowed }
+campaign-calibration-intro = Kalibrasi: nilai butir-butir ini terlebih dahulu. Jawaban Anda dibandingkan dengan jawaban yang diharapkan; produksi dibuka setelah Anda lulus.
+campaign-passed = Kalibrasi lulus: antrean produksi Anda sudah terbuka.
+campaign-failed-title = Kalibrasi belum lulus
+campaign-locked-title = Kalibrasi tidak lulus
+campaign-locked-body = Anda sudah memakai semua percobaan yang diizinkan, jadi antrean produksi tetap tertutup. Jawaban Anda sudah diteruskan ke koordinator Anda, yang akan menghubungi Anda.
+campaign-accuracy = Jawaban Anda cocok dengan { $accuracy } jawaban yang diharapkan; batas lulusnya { $pass }.
+campaign-missed = Butir yang perlu dilihat lagi: { $items }
+campaign-retakes-left = Anda masih boleh mengulang kalibrasi { $count } kali lagi.
+campaign-retake = Mulai pengulangan
+campaign-export-hint = Penilaian kalibrasi Anda tetap tersimpan di browser ini; unduh untuk diserahkan bersama penilaian Anda yang lain.
+campaign-download-calibration = Unduh penilaian kalibrasi saya
+campaign-download-failed = Unduhan gagal: { $error }
+# Tab Kampanye di ruang kerja kualitas.
+q-campaign-file = File kampanye (campaign.json)
+q-campaign-tasks-file = File tugas kampanye
+q-campaign-compute = Hitung progres kampanye
+q-campaign-computing = Menghitung progres di latar belakang…
+q-campaign-need-judgments = Pilih dulu file penilaian (atau ekspor dari endpoint) di atas.
+q-campaign-need-campaign = Pilih file kampanye dan file tugasnya.
+q-campaign-raters = Progres kampanye per anotator
+q-campaign-sites = Total kampanye per lokasi
+q-campaign-col-rater = Anotator
+q-campaign-col-site = Lokasi
+q-campaign-col-raters = Anotator
+q-campaign-col-assigned = Ditugaskan
+q-campaign-col-done = Selesai
+q-campaign-col-calibration = Kalibrasi
+q-campaign-col-retest-pairs = Pasangan uji ulang
+q-campaign-col-self-kappa = κ diri
+q-campaign-col-flip-rate = Tingkat berbalik saat ditukar
+q-campaign-no-site = (tanpa lokasi)
+q-campaign-gate-open = tidak ada
+q-campaign-gate-in-progress = sedang berjalan
+q-campaign-gate-passed = lulus
+q-campaign-gate-failed = tidak lulus (boleh mengulang)
+q-campaign-gate-locked = tidak lulus (terkunci)
+q-campaign-gate-accuracy = { $status } ({ $accuracy })
+q-campaign-coverage-label = Cakupan butir
+q-campaign-coverage = { $items } butir tugas: { $complete } dinilai penuh, { $partial } sebagian, { $untouched } belum
+q-campaign-pace-label = Laju
+q-campaign-pace = { $per_day } penilaian per hari selama { $days } hari terakhir; { $remaining } lagi; perkiraan selesai { $finish }
+q-campaign-no-estimate = belum cukup penilaian terbaru yang bertanggal untuk memperkirakan tanggal selesai
+q-campaign-unplanned = { $count } penilaian tidak termasuk penugasan mana pun di kampanye ini dan tidak diikutkan.
+# Tab Ukuran sampel.
+q-size-question = Pertanyaan
+q-size-metric-alpha = Butir untuk α Krippendorff hingga setengah lebar IK tertentu
+q-size-metric-accuracy = Butir acuan untuk akurasi ± lebar tertentu
+q-size-metric-bt = Pertandingan untuk membedakan dua model (Bradley–Terry)
+q-size-level-nominal = nominal
+q-size-level-ordinal = ordinal
+q-size-level-interval = interval
+q-size-categories = Kategori
+q-size-raters = Anotator per butir
+q-size-alpha = α yang diharapkan
+q-size-width = Setengah lebar interval 95%
+q-size-accuracy = Akurasi yang diharapkan
+q-size-elo = Selisih Elo
+q-size-power = Daya uji
+q-size-replications = Simulasi per ukuran
+q-size-seed = Seed
+q-size-compute = Hitung
+q-size-computing = Menyimulasikan di latar belakang…
+q-size-inputs = Masukan yang dipakai
+q-size-answer-alpha = { $n } butir memberi IK 95% untuk α ± { $width }
+q-size-answer-accuracy = { $n } butir acuan memberi akurasi ± { $width }
+q-size-answer-bt = { $n } pertandingan membedakan kedua model dengan daya uji { $power }
+# Baris masukan di ringkasan: hitungan yang sama dengan ringkasan masukan setiap perintah verdict.
+q-overview-input = Dibaca: { $files } file, { $lines } baris, { $judgments } penilaian, { $replaced } diganti, { $skipped } dilewati, { $problems } masalah (hitungan yang sama dengan ringkasan masukan setiap perintah verdict).
+q-overview-warnings = { $count } peringatan dalam file
+q-leaderboard-not-rated = belum dinilai
+q-judges-no-swapped-pairs = tidak ada pasangan tertukar

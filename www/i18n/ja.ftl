@@ -333,10 +333,91 @@ q-quality-campaign-progress = キャンペーンの進捗
 ## lead: KPI verdicts with uncertainty
 q-kpi-insufficient = 証拠不十分：{ $kpis }
 q-kpi-rule = KPI が不合格になるのは、観測が { $min } 件以上あり、95% 区間が目標の外側に完全に収まり、全評価者にわたる Benjamini–Hochberg 補正後も検定が成り立つ（偽発見率 { $fdr }%）場合だけです。その証拠がない未達は「証拠不十分」と表示されます。
-q-judges-no-swapped-pairs = 順序を入れ替えたペアなし
 q-judges-drift = ドリフト（週ごとの CUSUM）
 q-judges-weekly-caption = { $judge }：週ごとの人間の多数意見との一致（CUSUM がシグナルを出した週に印）
 q-judges-week = 週
 q-judges-no-drift = ドリフトは検出されていません
 q-judges-drift-up = { $period } から不一致が増加
 q-judges-drift-down = { $period } から不一致が減少
+
+## i18n
+# 句読点：ラベルの後と、一覧の項目の間。
+label-colon = ：
+list-separator = 、
+# アノテーターのキャンペーンページ：キャリブレーション、判定ゲート、本番。
+campaign-loading = キャンペーンを読み込んでいます…
+campaign-opening = あなたのキューを開いています…
+campaign-cannot-open = このキャンペーンを開けませんでした。送られたリンクを確認するか、担当リーダーに問い合わせてください。
+campaign-no-annotator = このキャンペーンのリンクにはアノテーターが指定されていません。送られたリンク（末尾が &annotator=…）を開いてください。
+campaign-attempt = { $allowed } 回中 { $attempt } 回目
+campaign-calibration-intro = キャリブレーション：まずこれらの項目を判定してください。回答は想定解答と比較され、合格すると本番が始まります。
+campaign-passed = キャリブレーションに合格しました。本番のキューが開きました。
+campaign-failed-title = キャリブレーションはまだ不合格です
+campaign-locked-title = キャリブレーション不合格
+campaign-locked-body = 許可された回数をすべて使ったため、本番のキューは閉じたままです。回答は担当リーダーに渡されており、リーダーから連絡があります。
+campaign-accuracy = 想定解答との一致率は { $accuracy } でした。合格ラインは { $pass } です。
+campaign-missed = もう一度見直す項目：{ $items }
+campaign-retakes-left = キャリブレーションはあと { $count } 回受け直せます。
+campaign-retake = 受け直しを始める
+campaign-export-hint = キャリブレーションの判定はこのブラウザーに保存されています。ダウンロードして、ほかの判定と一緒に提出してください。
+campaign-download-calibration = キャリブレーションの判定をダウンロード
+campaign-download-failed = ダウンロードに失敗しました：{ $error }
+# 品質ワークスペースの「キャンペーン」タブ。
+q-campaign-file = キャンペーンファイル（campaign.json）
+q-campaign-tasks-file = キャンペーンのタスクファイル
+q-campaign-compute = キャンペーンの進捗を計算
+q-campaign-computing = バックグラウンドで進捗を計算しています…
+q-campaign-need-judgments = まず上で判定ファイル（または収集エンドポイントの書き出し）を選んでください。
+q-campaign-need-campaign = キャンペーンファイルとそのタスクファイルを選んでください。
+q-campaign-raters = アノテーターごとのキャンペーン進捗
+q-campaign-sites = 拠点ごとのキャンペーン集計
+q-campaign-col-rater = アノテーター
+q-campaign-col-site = 拠点
+q-campaign-col-raters = アノテーター数
+q-campaign-col-assigned = 割り当て
+q-campaign-col-done = 完了
+q-campaign-col-calibration = キャリブレーション
+q-campaign-col-retest-pairs = 再テストのペア
+q-campaign-col-self-kappa = 自己一致 κ
+q-campaign-col-flip-rate = 順序入れ替え時の反転率
+q-campaign-no-site = （拠点なし）
+q-campaign-gate-open = なし
+q-campaign-gate-in-progress = 実施中
+q-campaign-gate-passed = 合格
+q-campaign-gate-failed = 不合格（受け直し可）
+q-campaign-gate-locked = 不合格（ロック済み）
+q-campaign-gate-accuracy = { $status }（{ $accuracy }）
+q-campaign-coverage-label = 項目のカバー状況
+q-campaign-coverage = タスク項目 { $items } 件：完全に判定済み { $complete } 件、一部判定済み { $partial } 件、未判定 { $untouched } 件
+q-campaign-pace-label = ペース
+q-campaign-pace = 直近 { $days } 日間で 1 日あたり { $per_day } 件の判定。残り { $remaining } 件、完了見込み { $finish }
+q-campaign-no-estimate = 時刻付きの最近の判定が少なく、完了日を見積もれません
+q-campaign-unplanned = このキャンペーンのどの割り当てにも属さない判定 { $count } 件を除外しました。
+# 「サンプルサイズ」タブ。
+q-size-question = 問い
+q-size-metric-alpha = Krippendorff の α の信頼区間を指定の半幅にするための項目数
+q-size-metric-accuracy = 正解率を ± 指定の幅で求めるための正解付き項目数
+q-size-metric-bt = 2 つのモデルを見分けるための対戦数（Bradley–Terry）
+q-size-level-nominal = 名義
+q-size-level-ordinal = 順序
+q-size-level-interval = 間隔
+q-size-categories = カテゴリー数
+q-size-raters = 項目あたりのアノテーター数
+q-size-alpha = 想定される α
+q-size-width = 95% 区間の半幅
+q-size-accuracy = 想定される正解率
+q-size-elo = Elo の差
+q-size-power = 検出力
+q-size-replications = サイズごとのシミュレーション回数
+q-size-seed = シード
+q-size-compute = 計算
+q-size-computing = バックグラウンドでシミュレーションしています…
+q-size-inputs = 使用した入力
+q-size-answer-alpha = { $n } 項目で α の 95% 信頼区間は ± { $width }
+q-size-answer-accuracy = 正解付き { $n } 項目で正解率は ± { $width }
+q-size-answer-bt = { $n } 対戦で、検出力 { $power } でモデルを見分けられます
+# 概要の入力行：verdict の各コマンドの入力サマリーと同じ件数。
+q-overview-input = 読み込み：ファイル { $files } 件、行 { $lines } 件、判定 { $judgments } 件、置き換え { $replaced } 件、スキップ { $skipped } 件、問題 { $problems } 件（verdict の各コマンドの入力サマリーと同じ件数）。
+q-overview-warnings = ファイル内の警告 { $count } 件
+q-leaderboard-not-rated = 未評価
+q-judges-no-swapped-pairs = 入れ替えたペアなし

@@ -333,10 +333,91 @@ q-quality-campaign-progress = ความคืบหน้าของแค�
 ## lead: KPI verdicts with uncertainty
 q-kpi-insufficient = หลักฐานไม่เพียงพอ: { $kpis }
 q-kpi-rule = KPI จะไม่ผ่านก็ต่อเมื่อมีข้อมูลอย่างน้อย { $min } รายการ ช่วงความเชื่อมั่น 95% อยู่นอกเป้าหมายทั้งหมด และการทดสอบยังคงมีนัยสำคัญหลังการปรับแก้ Benjamini–Hochberg ของผู้ประเมินทุกคน (อัตราการค้นพบที่ผิด { $fdr }%) หากพลาดเป้าโดยไม่มีหลักฐานดังกล่าว จะแสดงว่า “หลักฐานไม่เพียงพอ”
-q-judges-no-swapped-pairs = ไม่มีคู่ที่สลับลำดับ
 q-judges-drift = การเลื่อน (CUSUM รายสัปดาห์)
 q-judges-weekly-caption = { $judge }: ความสอดคล้องกับเสียงข้างมากของมนุษย์รายสัปดาห์ (สัปดาห์ที่ CUSUM ส่งสัญญาณมีเครื่องหมาย)
 q-judges-week = สัปดาห์
 q-judges-no-drift = ไม่พบการเลื่อน
 q-judges-drift-up = ความเห็นไม่ตรงกันเพิ่มขึ้นตั้งแต่ { $period }
 q-judges-drift-down = ความเห็นไม่ตรงกันลดลงตั้งแต่ { $period }
+
+## i18n
+# เครื่องหมายวรรคตอน: หลังป้ายกำกับ และระหว่างรายการในรายการ
+label-colon = { ": " }
+list-separator = { ", " }
+# หน้าแคมเปญของผู้ประเมิน: การปรับมาตรฐาน ด่านตรวจ แล้วจึงงานจริง
+campaign-loading = กำลังโหลดแคมเปญ…
+campaign-opening = กำลังเปิดคิวงานของคุณ…
+campaign-cannot-open = เปิดแคมเปญนี้ไม่ได้ โปรดตรวจสอบลิงก์ที่ได้รับ หรือสอบถามหัวหน้างานของคุณ
+campaign-no-annotator = ลิงก์แคมเปญนี้ไม่ได้ระบุผู้ประเมิน: โปรดเปิดลิงก์ที่คุณได้รับ (ลงท้ายด้วย &annotator=…)
+campaign-attempt = ครั้งที่ { $attempt } จาก { $allowed }
+campaign-calibration-intro = การปรับมาตรฐาน: โปรดประเมินรายการเหล่านี้ก่อน คำตอบของคุณจะถูกเทียบกับคำตอบที่คาดไว้ และงานจริงจะเปิดเมื่อคุณผ่าน
+campaign-passed = ผ่านการปรับมาตรฐานแล้ว: คิวงานจริงของคุณเปิดแล้ว
+campaign-failed-title = ยังไม่ผ่านการปรับมาตรฐาน
+campaign-locked-title = ไม่ผ่านการปรับมาตรฐาน
+campaign-locked-body = คุณใช้สิทธิ์ครบทุกครั้งแล้ว คิวงานจริงจึงยังปิดอยู่ หัวหน้างานได้รับคำตอบของคุณแล้วและจะติดต่อคุณ
+campaign-accuracy = คำตอบของคุณตรงกับคำตอบที่คาดไว้ { $accuracy } เกณฑ์ผ่านคือ { $pass }
+campaign-missed = รายการที่ควรทบทวนอีกครั้ง: { $items }
+campaign-retakes-left = คุณทำการปรับมาตรฐานซ้ำได้อีก { $count } ครั้ง
+campaign-retake = เริ่มทำซ้ำ
+campaign-export-hint = การประเมินในการปรับมาตรฐานยังคงบันทึกอยู่ในเบราว์เซอร์นี้ ดาวน์โหลดไว้เพื่อส่งพร้อมการประเมินอื่น ๆ ของคุณ
+campaign-download-calibration = ดาวน์โหลดการประเมินในการปรับมาตรฐานของฉัน
+campaign-download-failed = ดาวน์โหลดไม่สำเร็จ: { $error }
+# แท็บแคมเปญในพื้นที่ทำงานด้านคุณภาพ
+q-campaign-file = ไฟล์แคมเปญ (campaign.json)
+q-campaign-tasks-file = ไฟล์งานของแคมเปญ
+q-campaign-compute = คำนวณความคืบหน้าของแคมเปญ
+q-campaign-computing = กำลังคำนวณความคืบหน้าในเบื้องหลัง…
+q-campaign-need-judgments = โปรดเลือกไฟล์การประเมิน (หรือไฟล์ส่งออกจากปลายทางรวบรวม) ด้านบนก่อน
+q-campaign-need-campaign = โปรดเลือกไฟล์แคมเปญและไฟล์งานของแคมเปญนั้น
+q-campaign-raters = ความคืบหน้าของแคมเปญรายผู้ประเมิน
+q-campaign-sites = ยอดรวมของแคมเปญรายไซต์
+q-campaign-col-rater = ผู้ประเมิน
+q-campaign-col-site = ไซต์
+q-campaign-col-raters = ผู้ประเมิน
+q-campaign-col-assigned = ที่มอบหมาย
+q-campaign-col-done = เสร็จแล้ว
+q-campaign-col-calibration = การปรับมาตรฐาน
+q-campaign-col-retest-pairs = คู่ทดสอบซ้ำ
+q-campaign-col-self-kappa = κ กับตนเอง
+q-campaign-col-flip-rate = อัตราการกลับคำตอบเมื่อสลับลำดับ
+q-campaign-no-site = (ไม่มีไซต์)
+q-campaign-gate-open = ไม่มี
+q-campaign-gate-in-progress = กำลังดำเนินการ
+q-campaign-gate-passed = ผ่าน
+q-campaign-gate-failed = ไม่ผ่าน (ทำซ้ำได้)
+q-campaign-gate-locked = ไม่ผ่าน (ถูกล็อก)
+q-campaign-gate-accuracy = { $status } ({ $accuracy })
+q-campaign-coverage-label = ความครอบคลุมของรายการ
+q-campaign-coverage = รายการงาน { $items } รายการ: ประเมินครบ { $complete } ประเมินบางส่วน { $partial } ยังไม่ได้ประเมิน { $untouched }
+q-campaign-pace-label = อัตราความเร็ว
+q-campaign-pace = วันละ { $per_day } การประเมินในช่วง { $days } วันล่าสุด เหลืออีก { $remaining } คาดว่าจะเสร็จ { $finish }
+q-campaign-no-estimate = การประเมินล่าสุดที่มีเวลากำกับยังไม่พอสำหรับประมาณวันที่เสร็จ
+q-campaign-unplanned = การประเมิน { $count } รายการไม่อยู่ในงานที่มอบหมายใดของแคมเปญนี้ จึงไม่ถูกนับรวม
+# แท็บขนาดตัวอย่าง
+q-size-question = คำถาม
+q-size-metric-alpha = จำนวนรายการสำหรับ α ของ Krippendorff ที่ครึ่งความกว้างช่วงความเชื่อมั่นที่กำหนด
+q-size-metric-accuracy = จำนวนรายการอ้างอิงสำหรับความแม่นยำ ± ความกว้างที่กำหนด
+q-size-metric-bt = จำนวนการแข่งขันเพื่อแยกสองโมเดล (Bradley–Terry)
+q-size-level-nominal = นามบัญญัติ
+q-size-level-ordinal = อันดับ
+q-size-level-interval = อันตรภาค
+q-size-categories = จำนวนหมวดหมู่
+q-size-raters = ผู้ประเมินต่อรายการ
+q-size-alpha = α ที่คาดไว้
+q-size-width = ครึ่งความกว้างของช่วง 95%
+q-size-accuracy = ความแม่นยำที่คาดไว้
+q-size-elo = ผลต่าง Elo
+q-size-power = อำนาจการทดสอบ
+q-size-replications = จำนวนการจำลองต่อขนาด
+q-size-seed = ค่าตั้งต้นสุ่ม (seed)
+q-size-compute = คำนวณ
+q-size-computing = กำลังจำลองในเบื้องหลัง…
+q-size-inputs = ค่าที่ใช้
+q-size-answer-alpha = { $n } รายการให้ช่วงความเชื่อมั่น 95% ของ α ± { $width }
+q-size-answer-accuracy = รายการอ้างอิง { $n } รายการให้ความแม่นยำ ± { $width }
+q-size-answer-bt = การแข่งขัน { $n } ครั้งแยกสองโมเดลได้ด้วยอำนาจการทดสอบ { $power }
+# บรรทัดข้อมูลเข้าในภาพรวม: จำนวนเดียวกับสรุปข้อมูลเข้าของทุกคำสั่ง verdict
+q-overview-input = อ่านแล้ว: { $files } ไฟล์, { $lines } บรรทัด, การประเมิน { $judgments } รายการ, แทนที่ { $replaced }, ข้าม { $skipped }, ปัญหา { $problems } รายการ (จำนวนเดียวกับสรุปข้อมูลเข้าของทุกคำสั่ง verdict)
+q-overview-warnings = คำเตือนในไฟล์ { $count } รายการ
+q-leaderboard-not-rated = ไม่มีคะแนน
+q-judges-no-swapped-pairs = ไม่มีคู่ที่สลับลำดับ

@@ -333,10 +333,91 @@ q-quality-campaign-progress = Tiến độ chiến dịch
 ## lead: KPI verdicts with uncertainty
 q-kpi-insufficient = chưa đủ bằng chứng: { $kpis }
 q-kpi-rule = Một KPI chỉ bị đánh không đạt khi có ít nhất { $min } quan sát, khoảng tin cậy 95% nằm hoàn toàn ngoài mục tiêu và kiểm định vẫn đứng vững sau hiệu chỉnh Benjamini–Hochberg trên mọi người đánh giá (tỷ lệ phát hiện sai { $fdr }%). Trượt mục tiêu mà không có bằng chứng đó được ghi là “chưa đủ bằng chứng”.
-q-judges-no-swapped-pairs = không có cặp đảo thứ tự
 q-judges-drift = Trôi dạt (CUSUM theo tuần)
 q-judges-weekly-caption = { $judge }: mức đồng thuận với đa số con người theo tuần (các tuần CUSUM báo tín hiệu được đánh dấu)
 q-judges-week = Tuần
 q-judges-no-drift = không phát hiện trôi dạt
 q-judges-drift-up = bất đồng tăng từ { $period }
 q-judges-drift-down = bất đồng giảm từ { $period }
+
+## i18n
+# Dấu câu: sau nhãn và giữa các mục của danh sách.
+label-colon = { ": " }
+list-separator = { ", " }
+# Trang chiến dịch của người gán nhãn: hiệu chuẩn, cổng kiểm tra, rồi sản xuất.
+campaign-loading = Đang tải chiến dịch…
+campaign-opening = Đang mở hàng đợi của bạn…
+campaign-cannot-open = Không mở được chiến dịch này. Hãy kiểm tra đường liên kết bạn được gửi, hoặc hỏi trưởng nhóm của bạn.
+campaign-no-annotator = Đường liên kết chiến dịch này không ghi người gán nhãn: hãy mở đường liên kết bạn được gửi (kết thúc bằng &annotator=…).
+campaign-attempt = Lần thử { $attempt } / { $allowed }
+campaign-calibration-intro = Hiệu chuẩn: hãy đánh giá các mục này trước. Câu trả lời của bạn được so với đáp án mong đợi; phần sản xuất mở khi bạn đạt.
+campaign-passed = Đã đạt hiệu chuẩn: hàng đợi sản xuất của bạn đã mở.
+campaign-failed-title = Chưa đạt hiệu chuẩn
+campaign-locked-title = Không đạt hiệu chuẩn
+campaign-locked-body = Bạn đã dùng hết số lần thử cho phép nên hàng đợi sản xuất vẫn đóng. Câu trả lời của bạn đã được gửi cho trưởng nhóm, người sẽ liên hệ với bạn.
+campaign-accuracy = Bạn khớp { $accuracy } đáp án mong đợi; mức đạt là { $pass }.
+campaign-missed = Các mục nên xem lại: { $items }
+campaign-retakes-left = Bạn còn được làm lại hiệu chuẩn { $count } lần nữa.
+campaign-retake = Bắt đầu làm lại
+campaign-export-hint = Các đánh giá hiệu chuẩn của bạn vẫn được lưu trong trình duyệt này; hãy tải xuống để nộp cùng các đánh giá khác.
+campaign-download-calibration = Tải xuống các đánh giá hiệu chuẩn của tôi
+campaign-download-failed = Tải xuống thất bại: { $error }
+# Thẻ Chiến dịch trong không gian chất lượng.
+q-campaign-file = Tệp chiến dịch (campaign.json)
+q-campaign-tasks-file = Tệp nhiệm vụ của chiến dịch
+q-campaign-compute = Tính tiến độ chiến dịch
+q-campaign-computing = Đang tính tiến độ ở chế độ nền…
+q-campaign-need-judgments = Trước hết hãy chọn các tệp đánh giá (hoặc tệp xuất từ điểm thu thập) ở trên.
+q-campaign-need-campaign = Hãy chọn tệp chiến dịch và tệp nhiệm vụ của nó.
+q-campaign-raters = Tiến độ chiến dịch theo người gán nhãn
+q-campaign-sites = Tổng của chiến dịch theo địa điểm
+q-campaign-col-rater = Người gán nhãn
+q-campaign-col-site = Địa điểm
+q-campaign-col-raters = Số người gán nhãn
+q-campaign-col-assigned = Được giao
+q-campaign-col-done = Đã xong
+q-campaign-col-calibration = Hiệu chuẩn
+q-campaign-col-retest-pairs = Cặp kiểm tra lại
+q-campaign-col-self-kappa = κ tự nhất quán
+q-campaign-col-flip-rate = Tỉ lệ đổi ý khi đảo thứ tự
+q-campaign-no-site = (không có địa điểm)
+q-campaign-gate-open = không có
+q-campaign-gate-in-progress = đang làm
+q-campaign-gate-passed = đạt
+q-campaign-gate-failed = không đạt (được làm lại)
+q-campaign-gate-locked = không đạt (đã khóa)
+q-campaign-gate-accuracy = { $status } ({ $accuracy })
+q-campaign-coverage-label = Độ bao phủ mục
+q-campaign-coverage = { $items } mục nhiệm vụ: { $complete } đã đánh giá đủ, { $partial } một phần, { $untouched } chưa
+q-campaign-pace-label = Tốc độ
+q-campaign-pace = { $per_day } đánh giá mỗi ngày trong { $days } ngày gần nhất; còn { $remaining }; dự kiến xong { $finish }
+q-campaign-no-estimate = chưa đủ đánh giá gần đây có thời gian để ước tính ngày xong
+q-campaign-unplanned = { $count } đánh giá không thuộc phân công nào của chiến dịch này nên đã bị bỏ ra.
+# Thẻ Cỡ mẫu.
+q-size-question = Câu hỏi
+q-size-metric-alpha = Số mục để α Krippendorff đạt nửa độ rộng KTC cho trước
+q-size-metric-accuracy = Số mục chuẩn để độ chính xác đạt ± một độ rộng
+q-size-metric-bt = Số trận để phân biệt hai mô hình (Bradley–Terry)
+q-size-level-nominal = định danh
+q-size-level-ordinal = thứ bậc
+q-size-level-interval = khoảng
+q-size-categories = Số loại
+q-size-raters = Người gán nhãn mỗi mục
+q-size-alpha = α kỳ vọng
+q-size-width = Nửa độ rộng khoảng 95%
+q-size-accuracy = Độ chính xác kỳ vọng
+q-size-elo = Chênh lệch Elo
+q-size-power = Lực kiểm định
+q-size-replications = Số lần mô phỏng mỗi cỡ
+q-size-seed = Hạt giống (seed)
+q-size-compute = Tính
+q-size-computing = Đang mô phỏng ở chế độ nền…
+q-size-inputs = Đầu vào đã dùng
+q-size-answer-alpha = { $n } mục cho KTC 95% của α ± { $width }
+q-size-answer-accuracy = { $n } mục chuẩn cho độ chính xác ± { $width }
+q-size-answer-bt = { $n } trận phân biệt được hai mô hình với lực kiểm định { $power }
+# Dòng đầu vào trong phần tổng quan: cùng số đếm với tóm tắt đầu vào của mọi lệnh verdict.
+q-overview-input = Đã đọc: { $files } tệp, { $lines } dòng, { $judgments } đánh giá, { $replaced } bị thay thế, { $skipped } bị bỏ qua, { $problems } vấn đề (cùng số đếm với tóm tắt đầu vào của mọi lệnh verdict).
+q-overview-warnings = { $count } cảnh báo trong các tệp
+q-leaderboard-not-rated = chưa có điểm
+q-judges-no-swapped-pairs = không có cặp đảo thứ tự

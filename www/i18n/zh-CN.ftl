@@ -333,10 +333,91 @@ q-quality-campaign-progress = 评测活动进度
 ## lead: KPI verdicts with uncertainty
 q-kpi-insufficient = 证据不足：{ $kpis }
 q-kpi-rule = 只有在至少 { $min } 个观测、95% 区间完全落在目标之外，且经过所有评审员的 Benjamini–Hochberg 校正后检验仍成立（错误发现率 { $fdr }%）时，KPI 才判为未通过。缺少这些证据的未达标显示为“证据不足”。
-q-judges-no-swapped-pairs = 没有调换顺序的配对
 q-judges-drift = 漂移（按周 CUSUM）
 q-judges-weekly-caption = { $judge }：每周与人类多数意见的一致率（CUSUM 发出信号的周已标出）
 q-judges-week = 周
 q-judges-no-drift = 未发现漂移
 q-judges-drift-up = 自 { $period } 起分歧上升
 q-judges-drift-down = 自 { $period } 起分歧下降
+
+## i18n
+# 标点：标签之后，以及列表各项之间。
+label-colon = ：
+list-separator = 、
+# 标注员的评测活动页面：先校准，再过关卡，然后正式标注。
+campaign-loading = 正在加载评测活动…
+campaign-opening = 正在打开你的任务队列…
+campaign-cannot-open = 无法打开此评测活动。请检查发给你的链接，或询问你的负责人。
+campaign-no-annotator = 此评测活动链接没有指定标注员：请打开发给你的链接（以 &annotator=… 结尾）。
+campaign-attempt = 第 { $attempt } 次尝试（共 { $allowed } 次）
+campaign-calibration-intro = 校准：请先评判这些条目。你的答案会与预期答案比较，通过后即开放正式标注。
+campaign-passed = 校准已通过：你的正式标注队列已开放。
+campaign-failed-title = 尚未通过校准
+campaign-locked-title = 未通过校准
+campaign-locked-body = 你已用完所有允许的尝试次数，因此正式标注队列保持关闭。你的答案已交给负责人，负责人会与你联系。
+campaign-accuracy = 你的答案与 { $accuracy } 的预期答案一致；及格线为 { $pass }。
+campaign-missed = 需要再看一遍的条目：{ $items }
+campaign-retakes-left = 你还可以重新校准 { $count } 次。
+campaign-retake = 开始重新校准
+campaign-export-hint = 你的校准评判保存在此浏览器中；请下载下来，与其他评判一并提交。
+campaign-download-calibration = 下载我的校准评判
+campaign-download-failed = 下载失败：{ $error }
+# 质量工作台的“评测活动”标签页。
+q-campaign-file = 评测活动文件（campaign.json）
+q-campaign-tasks-file = 评测活动的任务文件
+q-campaign-compute = 计算评测活动进度
+q-campaign-computing = 正在后台计算进度…
+q-campaign-need-judgments = 请先在上方选择评判文件（或收集端点导出的文件）。
+q-campaign-need-campaign = 请选择评测活动文件及其任务文件。
+q-campaign-raters = 每位标注员的评测活动进度
+q-campaign-sites = 每个站点的评测活动汇总
+q-campaign-col-rater = 标注员
+q-campaign-col-site = 站点
+q-campaign-col-raters = 标注员数
+q-campaign-col-assigned = 已分配
+q-campaign-col-done = 已完成
+q-campaign-col-calibration = 校准
+q-campaign-col-retest-pairs = 重测配对
+q-campaign-col-self-kappa = 自身一致性 κ
+q-campaign-col-flip-rate = 交换顺序后的翻转率
+q-campaign-no-site = （无站点）
+q-campaign-gate-open = 无
+q-campaign-gate-in-progress = 进行中
+q-campaign-gate-passed = 已通过
+q-campaign-gate-failed = 未通过（可重新校准）
+q-campaign-gate-locked = 未通过（已锁定）
+q-campaign-gate-accuracy = { $status }（{ $accuracy }）
+q-campaign-coverage-label = 条目覆盖
+q-campaign-coverage = 共 { $items } 个任务条目：{ $complete } 个已完整评判，{ $partial } 个部分评判，{ $untouched } 个尚未评判
+q-campaign-pace-label = 速度
+q-campaign-pace = 最近 { $days } 天平均每天 { $per_day } 条评判；还剩 { $remaining } 条；预计完成于 { $finish }
+q-campaign-no-estimate = 最近带时间的评判不足，无法估计完成日期
+q-campaign-unplanned = 有 { $count } 条评判不属于此评测活动的任何分配，已排除在外。
+# “样本量”标签页。
+q-size-question = 问题
+q-size-metric-alpha = 使 Krippendorff α 的置信区间达到指定半宽所需的条目数
+q-size-metric-accuracy = 使准确率达到 ± 指定宽度所需的标准答案条目数
+q-size-metric-bt = 区分两个模型所需的对战场数（Bradley–Terry）
+q-size-level-nominal = 名义
+q-size-level-ordinal = 有序
+q-size-level-interval = 区间
+q-size-categories = 类别数
+q-size-raters = 每个条目的标注员数
+q-size-alpha = 预期 α
+q-size-width = 95% 区间的半宽
+q-size-accuracy = 预期准确率
+q-size-elo = Elo 差值
+q-size-power = 统计功效
+q-size-replications = 每个规模的模拟次数
+q-size-seed = 随机种子
+q-size-compute = 计算
+q-size-computing = 正在后台模拟…
+q-size-inputs = 使用的输入
+q-size-answer-alpha = { $n } 个条目可使 α 的 95% 置信区间为 ± { $width }
+q-size-answer-accuracy = { $n } 个标准答案条目可使准确率为 ± { $width }
+q-size-answer-bt = { $n } 场对战能以 { $power } 的功效区分两个模型
+# 概览中的输入行：与每个 verdict 命令的输入摘要计数相同。
+q-overview-input = 已读取：{ $files } 个文件，{ $lines } 行，{ $judgments } 条评判，{ $replaced } 条被替换，{ $skipped } 行被跳过，{ $problems } 个问题（与每个 verdict 命令的输入摘要计数相同）。
+q-overview-warnings = 文件中有 { $count } 个警告
+q-leaderboard-not-rated = 未评分
+q-judges-no-swapped-pairs = 无交换顺序的配对

@@ -10,9 +10,15 @@ use anyhow::{bail, Context};
 use verdict_core::judgment::to_jsonl;
 use verdict_core::output::Output;
 use verdict_core::read::read_texts;
-use verdict_core::report::{csv_tables, render_html, try_build_report, Kpi, ReportOptions};
+use verdict_core::report::words::{report_language as matching_language, REPORT_LANGUAGES};
+use verdict_core::report::{csv_tables, render_html_in, try_build_report, Kpi, ReportOptions};
 
 use crate::{input, select};
+
+/// `--lang`: a report language, or an error listing them.
+fn report_language(tag: &str) -> Result<&'static str, String> {
+    matching_language(tag).ok_or_else(|| format!("no report in \"{tag}\": choose one of {}", REPORT_LANGUAGES.join(", ")))
+}
 
 /// Arguments of `verdict report`.
 #[derive(clap::Args, Debug)]
@@ -48,6 +54,10 @@ pub struct ReportArgs {
     /// The HTML file to write (required unless --json).
     #[arg(long, value_name = "FILE", required_unless_present = "json")]
     pub out: Option<String>,
+    /// Language of the HTML report's own words: en, ar, zh-CN, ja, id, th, vi, es, pt-BR or fil
+    /// (a regional tag such as pt-PT or zh-Hans finds its language). Column names stay the CSV's.
+    #[arg(long, default_value = "en", value_name = "LANG", value_parser = report_language)]
+    pub lang: &'static str,
     /// Also write every table as CSV into this directory (created if missing).
     #[arg(long, value_name = "DIR")]
     pub csv_dir: Option<String>,
@@ -106,6 +116,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         Some((summary, problems, selected)) => {
             report.overview.problems = problems.iter().map(|p| p.to_string()).collect();
             report.overview.n_problems = problems.len() as u64;
+            report.overview.n_warnings = problems.iter().filter(|p| !p.is_error()).count() as u64;
             report.overview.input = summary;
             selected
         }
@@ -115,7 +126,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         bail!("no judgments: the input is empty");
     }
     if let Some(out) = &args.out {
-        std::fs::write(out, render_html(&report)).with_context(|| format!("cannot write {out}"))?;
+        std::fs::write(out, render_html_in(&report, args.lang)).with_context(|| format!("cannot write {out}"))?;
     }
     if args.json {
         let mut value = serde_json::to_value(&report)?;

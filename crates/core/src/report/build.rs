@@ -248,6 +248,7 @@ pub(crate) fn build(
     let file_index = |name: &str| files.iter().position(|(file, _)| *file == name).unwrap_or(0);
     line_problems.extend(loaded.problems.into_iter().filter(|p| !p.is_error()).map(|p| (file_index(&p.file), p)));
     line_problems.sort_by_key(|(file, p)| (*file, p.line));
+    let n_warnings = head_problems.iter().chain(line_problems.iter().map(|(_, p)| p)).filter(|p| !p.is_error()).count() as u64;
     let problems: Vec<String> = head_problems.iter().chain(line_problems.iter().map(|(_, p)| p)).map(ToString::to_string).collect();
 
     let gold = tasks.as_deref().map(GoldIndex::new);
@@ -262,7 +263,7 @@ pub(crate) fn build(
     let groups = group_rows(&pass, primary, &annotators, &bias_by_annotator, options);
 
     Ok(QualityReport {
-        overview: overview(&pass, problems, input),
+        overview: Overview { n_warnings, ..overview(&pass, problems, input) },
         agreement,
         pairwise: pairwise(&pass, primary, quality.as_ref()),
         annotators,
@@ -316,6 +317,7 @@ fn overview(pass: &Pass<'_>, problems: Vec<String>, input: InputSummary) -> Over
         per_day: per_day.into_iter().map(|(day, judgments)| DayCount { day: day_name(day), judgments }).collect(),
         n_undated,
         n_problems: problems.len() as u64,
+        n_warnings: 0,
         problems: problems.into_iter().take(MAX_PROBLEMS).collect(),
         input,
     }

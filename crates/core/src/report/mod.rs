@@ -90,6 +90,9 @@ pub struct Overview {
     pub n_undated: u64,
     /// Problems found (bad lines, replaced judgments, task and rubric problems).
     pub n_problems: u64,
+    /// How many of them are warnings (replaced judgments, …): all of them means nothing was rejected.
+    #[serde(default)]
+    pub n_warnings: u64,
     /// The first 50 problems as `file:line: field: problem`.
     pub problems: Vec<String>,
     /// The one reader's input summary (the same block as every command's `"input"`).
@@ -353,8 +356,9 @@ pub fn render_html(report: &QualityReport) -> String {
     html::render(report, "en")
 }
 
-/// [`render_html`] with the report's own words in `lang` (BCP 47): English or Arabic
-/// ([`words::REPORT_LANGUAGES`]); another language gets English and a note saying so.
+/// [`render_html`] with the report's own words in `lang` (BCP 47): any interface language
+/// ([`words::REPORT_LANGUAGES`], matched by [`words::report_language`]); another language gets
+/// English and a note saying so. `<html lang dir>` name the language written.
 pub fn render_html_in(report: &QualityReport, lang: &str) -> String {
     html::render(report, lang)
 }
