@@ -7,6 +7,7 @@
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 
+use crate::batches::Item;
 use anyhow::Context;
 use std::ops::Range;
 
@@ -51,19 +52,23 @@ pub fn read_judgments<P: AsRef<std::path::Path>>(
     limits: &verdict_core::read::Limits,
 ) -> anyhow::Result<verdict_core::read::Input> {
     let mut reader = verdict_core::read::JudgmentReader::new(*limits);
-    for path in paths {
-        let path = path.as_ref().to_string_lossy();
-        let path = path.as_ref();
-        let opened = crate::validate::open_input(path)?;
-        let mut lines = verdict_core::import::JsonLines::new(&opened.name, opened.reader).with_max_line_bytes(limits.max_line_bytes);
-        reader.begin_file(&opened.name);
-        while let Some(line) = lines.next_line().with_context(|| format!("cannot read {path}"))? {
-            match line.text {
-                Ok(text) => reader.add_line(line.number, text, line.unterminated),
-                Err(problem) => reader.skip_line(problem),
-            };
-        }
-    }
+    let paths: Vec<String> = paths.iter().map(|path| path.as_ref().to_string_lossy().into_owned()).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
+    crate::batches::read_batched(
+        &paths,
+        limits,
+        threads,
+        |line_no, text| verdict_core::read::check_line(line_no, text, limits),
+        |item| match item {
+            Item::File(name) => reader.begin_file(name),
+            Item::Line(line_no, Ok((text, unterminated, checked))) => {
+                reader.add_checked(line_no, text, unterminated, checked);
+            }
+            Item::Line(_, Err(problem)) => {
+                reader.skip_line(problem);
+            }
+        },
+    )?;
     let input = reader.finish();
     limits.check_count(
         "annotators",

@@ -15,6 +15,7 @@ mod agree;
 mod agree_family;
 mod agree_retest;
 mod audit;
+mod batches;
 mod convert;
 mod input;
 mod partials;
