@@ -5,6 +5,7 @@
 //! reduced inspection ([`switching`]). Formulas: `docs/METRICS.md`, "Acceptance sampling".
 
 pub mod custom;
+pub mod lot;
 pub mod switching;
 pub mod tables;
 
@@ -249,7 +250,7 @@ pub fn oc_curve(plan: Plan, poisson: bool, points: u32) -> Vec<OcPoint> {
 }
 
 /// The outcome of inspecting one lot's sample.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
     /// True when the lot is accepted.
     pub accept: bool,
