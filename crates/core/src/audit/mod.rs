@@ -8,6 +8,7 @@ pub mod custom;
 pub mod lot;
 pub mod switching;
 pub mod tables;
+pub mod view;
 
 use serde::{Deserialize, Serialize};
 
@@ -214,7 +215,7 @@ pub fn standard_plan(lot: u64, aql: f64, level: Level, inspection: Inspection) -
 }
 
 /// One point of an OC curve: the probability of acceptance at quality `p`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OcPoint {
     /// Proportion nonconforming (or nonconformities per item, with `poisson`).
     pub p: f64,
