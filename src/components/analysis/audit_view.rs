@@ -110,9 +110,17 @@ fn render(answer: &AuditAnswer) -> Html {
                 <p>{ t!("qc-defects", defects = lot.decision.defects as f64, inspected = lot.decision.inspected as f64) }</p>
                 <p>{ t!("qc-rate", rate = percent(Some(lot.decision.rate)), interval = interval(Some(lot.decision.ci_low), Some(lot.decision.ci_high))) }</p>
                 if let Some(next) = &lot.next_state {
-                    <p>{ t!("qc-next-inspection", inspection = format!("{:?}", next.inspection).to_lowercase(), score = next.switching_score as f64) }</p>
+                    <p>{ t!("qc-next-inspection", inspection = inspection_name(next.inspection), score = next.switching_score as f64) }</p>
                 }
             </div>
         }
     </> }
+}
+
+fn inspection_name(inspection: verdict_core::audit::Inspection) -> String {
+    match inspection {
+        verdict_core::audit::Inspection::Normal => t!("qc-inspection-normal"),
+        verdict_core::audit::Inspection::Tightened => t!("qc-inspection-tightened"),
+        verdict_core::audit::Inspection::Reduced => t!("qc-inspection-reduced"),
+    }
 }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::t;
 use verdict_core::spc::kpi::KpiStatus;
+use verdict_core::stats::contingency::TableTest;
 use verdict_core::spc::view::SpcView;
 use yew::prelude::*;
 
@@ -92,7 +93,7 @@ pub fn spc_results(props: &SpcResultsProps) -> Html {
                     <td>{ format!("{} × {}", blank(&s.row), blank(&s.column)) }</td>
                     <td class="num">{ format!("{}/{}", s.before_count, s.before_n) }</td><td class="num">{ format!("{}/{}", s.after_count, s.after_n) }</td>
                     <td class="num">{ coefficient(Some(s.contribution)) }</td>
-                    <td>{ s.test.map_or_else(String::new, |t| format!("{t:?}")) }</td>
+                    <td>{ match s.test { Some(TableTest::Fisher) => "Fisher", Some(TableTest::ChiSquared) => "χ² (Yates)", None => "–" } }</td>
                     <td class="num">{ coefficient(s.p_value) }</td><td class="num">{ coefficient(s.q_value) }</td>
                 </tr> }) }</tbody>
             </table>
