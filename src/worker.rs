@@ -83,7 +83,13 @@ pub fn leaderboard_slices(
 /// files (+ optional task file for gold and meta fields); `request_json` is an
 /// `spc::view::SpcRequest`. Returns an `SpcView` as JSON.
 #[wasm_bindgen]
-pub fn quality_spc(names: Vec<String>, texts: Vec<String>, tasks_name: String, tasks_text: String, request_json: String) -> Result<String, JsError> {
+pub fn quality_spc(
+    names: Vec<String>,
+    texts: Vec<String>,
+    tasks_name: String,
+    tasks_text: String,
+    request_json: String,
+) -> Result<String, JsError> {
     use verdict_core::spc::view::{spc_view, SpcRequest};
     let request: SpcRequest = serde_json::from_str(&request_json).map_err(|e| JsError::new(&format!("spc request: {e}")))?;
     let files: Vec<(&str, &str)> = names.iter().map(String::as_str).zip(texts.iter().map(String::as_str)).collect();
@@ -98,7 +104,13 @@ pub fn quality_spc(names: Vec<String>, texts: Vec<String>, tasks_name: String, t
 /// files are given, the lot decision (defect flag `flag`; `state_json` an optional switching
 /// state). Returns `{"plan", "decision"?}` as JSON.
 #[wasm_bindgen]
-pub fn quality_audit(names: Vec<String>, texts: Vec<String>, request_json: String, flag: String, state_json: String) -> Result<String, JsError> {
+pub fn quality_audit(
+    names: Vec<String>,
+    texts: Vec<String>,
+    request_json: String,
+    flag: String,
+    state_json: String,
+) -> Result<String, JsError> {
     use verdict_core::audit::view::{decide_view, plan_view, PlanRequest};
     let request: PlanRequest = serde_json::from_str(&request_json).map_err(|e| JsError::new(&format!("audit request: {e}")))?;
     if names.is_empty() {

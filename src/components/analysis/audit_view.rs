@@ -22,12 +22,16 @@ pub fn audit_view_page() -> Html {
     let answer = use_state(|| None::<Rc<Result<AuditAnswer, String>>>);
     let field = |name: &'static str, label: String, value: String| {
         let settings = settings.clone();
-        let onchange = Callback::from(move |e: Event| settings.dispatch(AuditSet(name, e.target_unchecked_into::<web_sys::HtmlInputElement>().value())));
+        let onchange = Callback::from(move |e: Event| {
+            settings.dispatch(AuditSet(name, e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        });
         html! { <label>{ label }<input type="text" inputmode="decimal" {value} {onchange} /></label> }
     };
     let choice = |name: &'static str, label: String, options: &[(&str, String)], current: &str| {
         let settings = settings.clone();
-        let onchange = Callback::from(move |e: Event| settings.dispatch(AuditSet(name, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())));
+        let onchange = Callback::from(move |e: Event| {
+            settings.dispatch(AuditSet(name, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
+        });
         html! { <label>{ label }<select {onchange}>
             { for options.iter().map(|(value, text)| html! { <option value={value.to_string()} selected={current == *value}>{ text }</option> }) }
         </select></label> }

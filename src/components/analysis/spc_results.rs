@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use crate::t;
 use verdict_core::spc::kpi::KpiStatus;
-use verdict_core::stats::contingency::TableTest;
 use verdict_core::spc::view::SpcView;
+use verdict_core::stats::contingency::TableTest;
 use yew::prelude::*;
 
 use super::format::{coefficient, interval, percent};
@@ -102,5 +102,9 @@ pub fn spc_results(props: &SpcResultsProps) -> Html {
 }
 
 fn blank(value: &str) -> String {
-    if value.is_empty() { "–".to_owned() } else { value.to_owned() }
+    if value.is_empty() {
+        "–".to_owned()
+    } else {
+        value.to_owned()
+    }
 }

@@ -31,7 +31,9 @@ pub fn spc_view_page(props: &SpcViewProps) -> Html {
     let select = |field: &'static str, label: String, options: &[(&str, String)]| {
         let settings = settings.clone();
         let current = field_value(&settings.0, field);
-        let onchange = Callback::from(move |e: Event| settings.dispatch(SpcSet(field, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())));
+        let onchange = Callback::from(move |e: Event| {
+            settings.dispatch(SpcSet(field, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
+        });
         html! { <label>{ label }<select {onchange}>
             { for options.iter().map(|(value, text)| html! { <option value={value.to_string()} selected={current == *value}>{ text }</option> }) }
         </select></label> }
@@ -39,12 +41,16 @@ pub fn spc_view_page(props: &SpcViewProps) -> Html {
     let text = |field: &'static str, label: String, placeholder: &'static str| {
         let value = field_value(&settings.0, field);
         let settings = settings.clone();
-        let onchange = Callback::from(move |e: Event| settings.dispatch(SpcSet(field, e.target_unchecked_into::<web_sys::HtmlInputElement>().value())));
+        let onchange = Callback::from(move |e: Event| {
+            settings.dispatch(SpcSet(field, e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))
+        });
         html! { <label>{ label }<input type="text" {placeholder} {value} {onchange} /></label> }
     };
     let on_judges = {
         let settings = settings.clone();
-        Callback::from(move |e: Event| settings.dispatch(SpcSet("include_judges", e.target_unchecked_into::<web_sys::HtmlInputElement>().checked().to_string())))
+        Callback::from(move |e: Event| {
+            settings.dispatch(SpcSet("include_judges", e.target_unchecked_into::<web_sys::HtmlInputElement>().checked().to_string()))
+        })
     };
     let on_events = {
         let events_text = events_text.clone();
@@ -52,7 +58,8 @@ pub fn spc_view_page(props: &SpcViewProps) -> Html {
     };
     let events = load_events(&t!("qc-events"), &events_text);
     let draw = {
-        let (settings, result, busy, judgments, tasks, events) = (settings.clone(), result.clone(), busy.clone(), props.judgments.clone(), props.tasks.clone(), events.records.clone());
+        let (settings, result, busy, judgments, tasks, events) =
+            (settings.clone(), result.clone(), busy.clone(), props.judgments.clone(), props.tasks.clone(), events.records.clone());
         Callback::from(move |_: MouseEvent| {
             let mut request = settings.0.clone();
             request.events = events.clone();

@@ -72,11 +72,13 @@ pub enum PlanRequestError {
 
 fn plan_with_cell(request: &PlanRequest, inspection: Inspection) -> Result<(PlanView, Option<IsoCell>), PlanRequestError> {
     if let Some(ltpd) = request.ltpd {
-        let custom = custom_plan(Risks { aql: request.aql / 100.0, ltpd: ltpd / 100.0, alpha: request.alpha, beta: request.beta, lot: None })?;
+        let custom =
+            custom_plan(Risks { aql: request.aql / 100.0, ltpd: ltpd / 100.0, alpha: request.alpha, beta: request.beta, lot: None })?;
         let plan = custom.plan();
         return Ok((PlanView { code_letter: None, plan, inspect_all: false, inspection: None, oc: oc_curve(plan, false, 20) }, None));
     }
-    let level = Level::from_name(&request.level).ok_or_else(|| PlanRequestError::Unknown { field: "level", value: request.level.clone() })?;
+    let level =
+        Level::from_name(&request.level).ok_or_else(|| PlanRequestError::Unknown { field: "level", value: request.level.clone() })?;
     let standard = standard_plan(request.lot, request.aql, level, inspection)?;
     let view = PlanView {
         code_letter: Some(standard.code_letter),
@@ -91,7 +93,8 @@ fn plan_with_cell(request: &PlanRequest, inspection: Inspection) -> Result<(Plan
 }
 
 fn inspection_of(request: &PlanRequest) -> Result<Inspection, PlanRequestError> {
-    Inspection::from_name(&request.inspection).ok_or_else(|| PlanRequestError::Unknown { field: "inspection", value: request.inspection.clone() })
+    Inspection::from_name(&request.inspection)
+        .ok_or_else(|| PlanRequestError::Unknown { field: "inspection", value: request.inspection.clone() })
 }
 
 /// The plan for `request`, as `verdict audit plan` gives it.

@@ -35,6 +35,14 @@ pub(crate) const WORD_IDS: &[&str] = &[
     "report-section-bias",
     "report-section-disagreements",
     "report-section-problems",
+    "report-section-spc_points",
+    "report-section-spc_signals",
+    "report-section-spc_events",
+    "report-section-kpi_flags",
+    "report-section-strata",
+    "report-section-what_changed",
+    "report-section-audit",
+    "report-bh",
 ];
 
 /// The MT-Bench judgments' attribution (CC BY 4.0), shown when the report shows that data.
@@ -155,6 +163,19 @@ pub(crate) fn render(report: &QualityReport, lang: &str) -> String {
         match table.name {
             "per_day" => per_day_chart(&mut out, report),
             "leaderboard" => leaderboard_chart(&mut out, report),
+            "spc_points" => {
+                if let Some(vendor) = &report.vendor {
+                    super::vendor::chart_svgs(&mut out, vendor);
+                }
+            }
+            "kpi_flags" => {
+                let tested =
+                    report.vendor.as_ref().and_then(|v| v.spc.as_ref()).map_or(0, |s| s.kpi.iter().filter(|k| k.q_value.is_some()).count());
+                let statement = words.say("report-bh", &[("count", Arg::from(tested))], || {
+                    format!("{tested} raters or sites were tested at once: a KPI is below target only when its 95% Wilson interval lies wholly below the target and a one-sided binomial test stays significant after the Benjamini–Hochberg false-discovery control at 5% across all of them; otherwise the evidence is insufficient.")
+                });
+                let _ = writeln!(out, "<p>{}</p>", escape(&statement));
+            }
             "pairwise" => {
                 pairwise_matrix(&mut out, report, &words, &title);
                 out.push_str("</section>\n");

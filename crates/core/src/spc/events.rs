@@ -45,19 +45,19 @@ pub fn place_events(events: &[Event], period: Period) -> Vec<PlacedEvent> {
 
 /// Checks one event's fields; the problem names `file:line` and the field.
 fn check(name: &str, line: u64, date: Option<&str>, label: Option<&str>) -> Result<Event, Problem> {
-    let date = date.map(str::trim).filter(|d| !d.is_empty()).ok_or_else(|| {
-        Problem::error(name, line, "date", "missing: each event needs a date (YYYY-MM-DD)").with_code(Code::Missing)
-    })?;
+    let date = date
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+        .ok_or_else(|| Problem::error(name, line, "date", "missing: each event needs a date (YYYY-MM-DD)").with_code(Code::Missing))?;
     if date.len() != 10 || period_label(&format!("{date}T00:00:00Z"), Period::Day).as_deref() != Some(date) {
         return Err(Problem::error(name, line, "date", format!("`{date}` is not a date (YYYY-MM-DD)")).with_code(Code::WrongType));
     }
-    let label = label.map(str::trim).filter(|l| !l.is_empty()).ok_or_else(|| {
-        Problem::error(name, line, "label", "missing: each event needs a label").with_code(Code::Missing)
-    })?;
+    let label = label
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .ok_or_else(|| Problem::error(name, line, "label", "missing: each event needs a label").with_code(Code::Missing))?;
     if label.chars().count() > MAX_LABEL_CHARS {
-        return Err(
-            Problem::error(name, line, "label", format!("longer than {MAX_LABEL_CHARS} characters")).with_code(Code::OutOfRange)
-        );
+        return Err(Problem::error(name, line, "label", format!("longer than {MAX_LABEL_CHARS} characters")).with_code(Code::OutOfRange));
     }
     Ok(Event { date: date.to_owned(), label: label.to_owned() })
 }
@@ -103,9 +103,9 @@ pub fn load_events(name: &str, text: &str) -> Loaded<Event> {
         Err(problem) => loaded.problems.push(problem),
     };
     let object_event = |line: u64, value: &serde_json::Value| -> Result<Event, Problem> {
-        let object = value.as_object().ok_or_else(|| {
-            Problem::error(name, line, "-", "expected an object {\"date\", \"label\"}").with_code(Code::WrongType)
-        })?;
+        let object = value
+            .as_object()
+            .ok_or_else(|| Problem::error(name, line, "-", "expected an object {\"date\", \"label\"}").with_code(Code::WrongType))?;
         check(name, line, object.get("date").and_then(|v| v.as_str()), object.get("label").and_then(|v| v.as_str()))
     };
     if trimmed.starts_with('[') {
@@ -128,7 +128,9 @@ pub fn load_events(name: &str, text: &str) -> Loaded<Event> {
     let Some((_, header)) = lines.find(|(_, l)| !l.trim().is_empty()) else { return loaded };
     let columns: Vec<String> = csv_fields(header).iter().map(|c| c.trim().to_lowercase()).collect();
     let (Some(date_at), Some(label_at)) = (columns.iter().position(|c| c == "date"), columns.iter().position(|c| c == "label")) else {
-        loaded.problems.push(Problem::error(name, 1, "-", "expected JSON lines or a CSV header with date and label").with_code(Code::Schema));
+        loaded
+            .problems
+            .push(Problem::error(name, 1, "-", "expected JSON lines or a CSV header with date and label").with_code(Code::Schema));
         return loaded;
     };
     for (line, content) in lines.filter(|(_, l)| !l.trim().is_empty()) {

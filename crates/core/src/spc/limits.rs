@@ -77,7 +77,14 @@ fn chart(kind: ChartKind, centre: f64, sigma: f64, points: Vec<Point>) -> Chart 
         signals: Vec::new(),
         secondary: None,
         dispersion: None,
-        phase: PhaseReport { phase: "I".to_owned(), baseline: None, baseline_subgroups: 0, iterations: 0, converged: true, excluded: Vec::new() },
+        phase: PhaseReport {
+            phase: "I".to_owned(),
+            baseline: None,
+            baseline_subgroups: 0,
+            iterations: 0,
+            converged: true,
+            excluded: Vec::new(),
+        },
     }
 }
 

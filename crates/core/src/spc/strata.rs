@@ -162,7 +162,11 @@ pub struct StrataOptions {
 }
 
 /// (row, column, period, defective) of every compared judgment.
-fn classified(judgments: &[Judgment], tasks: &[Task], options: &StrataOptions) -> Result<(Vec<(String, String, String, bool)>, Skipped), StrataError> {
+fn classified(
+    judgments: &[Judgment],
+    tasks: &[Task],
+    options: &StrataOptions,
+) -> Result<(Vec<(String, String, String, bool)>, Skipped), StrataError> {
     if options.metric.metric == Metric::HandleTime {
         return Err(StrataError::NotARate);
     }
@@ -176,7 +180,9 @@ fn classified(judgments: &[Judgment], tasks: &[Task], options: &StrataOptions) -
         let item_meta = meta.get(judgment.item_id.as_str()).copied();
         out.push((options.rows.value(judgment, item_meta), options.columns.value(judgment, item_meta), period, wrong > 0));
     }
-    for (field, values) in [(&options.rows, out.iter().map(|c| &c.0).collect::<Vec<_>>()), (&options.columns, out.iter().map(|c| &c.1).collect())] {
+    for (field, values) in
+        [(&options.rows, out.iter().map(|c| &c.0).collect::<Vec<_>>()), (&options.columns, out.iter().map(|c| &c.1).collect())]
+    {
         let mut distinct = values;
         distinct.sort_unstable();
         distinct.dedup();
@@ -321,8 +327,13 @@ mod tests {
     }
 
     fn options(rows: Field, columns: Field) -> StrataOptions {
-        let metric =
-            MetricOptions { metric: Metric::GoldError, by: By::Group, period: Period::Week, include_llm_judges: false, count_answers: false };
+        let metric = MetricOptions {
+            metric: Metric::GoldError,
+            by: By::Group,
+            period: Period::Week,
+            include_llm_judges: false,
+            count_answers: false,
+        };
         StrataOptions { metric, rows, columns }
     }
 
@@ -339,7 +350,14 @@ mod tests {
         // Wilson 95% for 1/2, R 4.2.2: prop.test(1, 2, correct = FALSE)$conf.int = 0.094531206, 0.905468794.
         assert!((cell.ci_low - 0.094531).abs() < 1e-6 && (cell.ci_high - 0.905469).abs() < 1e-6);
         assert_eq!(
-            stratify(&judgments, &tasks, &StrataOptions { metric: MetricOptions { metric: Metric::HandleTime, ..options(Field::All, Field::All).metric }, ..options(Field::All, Field::All) }),
+            stratify(
+                &judgments,
+                &tasks,
+                &StrataOptions {
+                    metric: MetricOptions { metric: Metric::HandleTime, ..options(Field::All, Field::All).metric },
+                    ..options(Field::All, Field::All)
+                }
+            ),
             Err(StrataError::NotARate)
         );
     }
@@ -356,7 +374,9 @@ mod tests {
             }
         }
         let (judgments, tasks) = data(&rows);
-        let changed = what_changed(&judgments, &tasks, &options(Field::Group, Field::All), ("2026-W48", "2026-W48"), ("2026-W50", "2026-W50")).unwrap();
+        let changed =
+            what_changed(&judgments, &tasks, &options(Field::Group, Field::All), ("2026-W48", "2026-W48"), ("2026-W50", "2026-W50"))
+                .unwrap();
         assert_eq!(changed.before_rate, Some(3.0 / 40.0));
         assert_eq!(changed.after_rate, Some(15.0 / 40.0));
         let top = &changed.strata[0];

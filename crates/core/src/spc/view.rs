@@ -275,9 +275,16 @@ mod tests {
         assert_eq!(view.kpi.len(), 2);
         assert_eq!(view.strata.as_ref().unwrap().rows, ["s1", "s2"]);
         let json = serde_json::to_string(&view).unwrap();
-        assert_eq!(serde_json::to_string(&serde_json::from_str::<SpcView>(&json).unwrap()).unwrap(), json, "the page reads what the worker writes");
+        assert_eq!(
+            serde_json::to_string(&serde_json::from_str::<SpcView>(&json).unwrap()).unwrap(),
+            json,
+            "the page reads what the worker writes"
+        );
         let bad = SpcRequest { metric: "handle_time".into(), ..request.clone() };
-        assert!(matches!(spc_view(&input.judgments, &[], false, &bad, input.summary.clone()), Err(SpcRequestError::ChartDoesNotFit { .. })));
+        assert!(matches!(
+            spc_view(&input.judgments, &[], false, &bad, input.summary.clone()),
+            Err(SpcRequestError::ChartDoesNotFit { .. })
+        ));
         let gold = SpcRequest { metric: "gold_error".into(), ..request };
         assert_eq!(spc_view(&input.judgments, &[], false, &gold, input.summary), Err(SpcRequestError::NeedsGold));
     }
