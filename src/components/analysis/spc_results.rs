@@ -26,8 +26,8 @@ pub struct SpcResultsProps {
 pub fn spc_results(props: &SpcResultsProps) -> Html {
     let view = &props.view;
     let chart_html = match &view.chart {
-        Err(message) => html! { <p class="errors" role="alert">{ t!("qc-no-chart", reason = message.clone()) }</p> },
-        Ok(chart) => {
+        None => html! { <p class="errors" role="alert">{ t!("qc-no-chart", reason = view.chart_error.clone().unwrap_or_default()) }</p> },
+        Some(chart) => {
             let mut periods: Vec<String> = chart.points.iter().map(|p| p.period.clone()).collect();
             periods.sort();
             periods.dedup();

@@ -98,7 +98,7 @@ pub(crate) fn tables(sections: &VendorSections, p: Precision) -> Vec<Table> {
     let mut tables = Vec::new();
     let number = |v: f64| p.number(v);
     if let Some(view) = &sections.spc {
-        if let Ok(chart) = &view.chart {
+        if let Some(chart) = &view.chart {
             tables.push(Table {
                 name: "spc_points",
                 title: "Control chart",
@@ -284,7 +284,7 @@ pub(crate) fn chart_svgs(out: &mut String, sections: &VendorSections) {
     use std::fmt::Write;
     let escape = super::html::escape;
     let (Some(view), Some(request)) = (&sections.spc, &sections.spc_request) else { return };
-    let Ok(chart) = &view.chart else { return };
+    let Some(chart) = &view.chart else { return };
     let mut periods: Vec<&str> = chart.points.iter().map(|p| p.period.as_str()).collect();
     periods.sort_unstable();
     periods.dedup();
@@ -306,8 +306,11 @@ pub(crate) fn chart_svgs(out: &mut String, sections: &VendorSections) {
         let (low, high) = if high > low { (low, high) } else { (low - 1.0, low + 1.0) };
         let y = |v: f64| top + (height - top - bottom) * (1.0 - (v - low) / (high - low));
         let title = format!("{} chart of {}", request.chart, key);
-        let _ =
-            write!(out, "<figure><svg viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{0}\"><title>{0}</title>", escape(&title));
+        let _ = write!(
+            out,
+            "<figure><figcaption>{0}</figcaption><svg viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{0}\"><title>{0}</title>",
+            escape(&title)
+        );
         let step = |value: &dyn Fn(&crate::spc::Point) -> f64| -> String {
             points
                 .iter()

@@ -116,8 +116,11 @@ pub enum SpcRequestError {
 /// Everything the SPC tab draws.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SpcView {
-    /// The chart, or why it cannot be drawn (no baseline, no variation …).
-    pub chart: Result<Chart, String>,
+    /// The chart (`None`: see `chart_error`).
+    pub chart: Option<Chart>,
+    /// Why the chart cannot be drawn (no baseline, no variation …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chart_error: Option<String>,
     /// Events placed in the chart's periods.
     pub events: Vec<PlacedEvent>,
     /// Judgments left out, by reason.
@@ -205,7 +208,10 @@ pub fn spc_view(
         count_answers: matches!(kind, ChartKind::C | ChartKind::U),
     };
     let (groups, skipped) = subgroups(judgments, tasks, metric_options);
-    let chart = compute_chart(&groups, &options).map_err(|e| e.to_string());
+    let (chart, chart_error) = match compute_chart(&groups, &options) {
+        Ok(chart) => (Some(chart), None),
+        Err(error) => (None, Some(error.to_string())),
+    };
     let policy = KpiPolicy { target: request.kpi_target, min_n: request.kpi_min_n, ..KpiPolicy::default() };
     let mut totals: BTreeMap<&str, (u64, u64)> = BTreeMap::new();
     for group in &groups {
@@ -232,6 +238,7 @@ pub fn spc_view(
     }
     Ok(SpcView {
         chart,
+        chart_error,
         events: place_events(&request.events, period),
         skipped,
         kpi: kpi_flags(&counts, policy),
@@ -270,6 +277,7 @@ mod tests {
         };
         let view = spc_view(&input.judgments, &[], false, &request, input.summary.clone()).unwrap();
         let chart = view.chart.as_ref().unwrap();
+        assert_eq!(view.chart_error, None);
         assert_eq!(chart.points.len(), 20);
         assert_eq!(view.events[0].period, "2026-11-05");
         assert_eq!(view.kpi.len(), 2);
