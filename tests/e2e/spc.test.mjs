@@ -69,13 +69,15 @@ test('SPC tab signals the shifted site and week as the CLI does; audit accepts o
   await page.getByRole('tab', { name: 'Control charts', exact: true }).click({ timeout: 60_000 });
 
   await page.getByLabel('Metric').selectOption('gold_error');
-  await page.getByLabel('Chart', { exact: true }).selectOption('p');
+  await page.getByLabel(/^Chart/).selectOption('p');
   await page.getByLabel('Run rules').selectOption('we');
   await page.getByLabel('Baseline from (phase II)').fill('2026-W41');
   await page.getByLabel('Baseline from (phase II)').dispatchEvent('change');
   await page.getByLabel('Baseline to').fill('2026-W45');
   await page.getByLabel('Baseline to').dispatchEvent('change');
-  await page.getByLabel(/^Events/).fill(fs.readFileSync(FILES['events.csv'], 'utf8'));
+  // Events are typed in or loaded from a file (the same CSV the CLI read).
+  await page.getByLabel('Or load an events file').setInputFiles(FILES['events.csv']);
+  await page.waitForFunction((label) => document.querySelector('textarea')?.value.includes(label), EVENT.label);
   await page.getByLabel('Strata columns (all, group, annotator or meta.FIELD)').fill('meta.language');
   await page.getByLabel('Strata columns (all, group, annotator or meta.FIELD)').dispatchEvent('change');
   for (const [label, value] of [['Compare: first period from', '2026-W41'], ['First period to', '2026-W45'], ['Second period from', '2026-W46'], ['Second period to', '2026-W48']]) {

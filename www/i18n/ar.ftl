@@ -399,6 +399,7 @@ qc-baseline-to = خط الأساس حتى
 qc-include-judges = تضمين محكّمي النماذج اللغوية
 qc-events = الأحداث
 qc-events-label = الأحداث (التاريخ,الوصف في كل سطر، أو أسطر JSON)
+qc-events-file = أو حمّل ملف أحداث
 qc-strata-rows = صفوف الطبقات (group أو annotator أو meta.FIELD)
 qc-strata-columns = أعمدة الطبقات (all أو group أو annotator أو meta.FIELD)
 qc-before-from = المقارنة: الفترة الأولى من

@@ -382,6 +382,7 @@ qc-baseline-to = Baseline to
 qc-include-judges = Include LLM judges
 qc-events = events
 qc-events-label = Events (date,label per line, or JSON lines)
+qc-events-file = Or load an events file
 qc-strata-rows = Strata rows (group, annotator or meta.FIELD)
 qc-strata-columns = Strata columns (all, group, annotator or meta.FIELD)
 qc-before-from = Compare: first period from

@@ -382,6 +382,7 @@ qc-baseline-to = Línea base hasta
 qc-include-judges = Incluir jueces LLM
 qc-events = eventos
 qc-events-label = Eventos (fecha,etiqueta por línea, o líneas JSON)
+qc-events-file = O carga un archivo de eventos
 qc-strata-rows = Filas de estratos (group, annotator o meta.CAMPO)
 qc-strata-columns = Columnas de estratos (all, group, annotator o meta.CAMPO)
 qc-before-from = Comparar: primer periodo desde

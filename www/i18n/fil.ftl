@@ -382,6 +382,7 @@ qc-baseline-to = Baseline hanggang
 qc-include-judges = Isama ang mga LLM judge
 qc-events = mga pangyayari
 qc-events-label = Mga pangyayari (petsa,label bawat linya, o JSON lines)
+qc-events-file = O mag-load ng file ng mga pangyayari
 qc-strata-rows = Mga hilera ng strata (group, annotator o meta.FIELD)
 qc-strata-columns = Mga hanay ng strata (all, group, annotator o meta.FIELD)
 qc-before-from = Ihambing: unang panahon mula

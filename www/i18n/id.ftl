@@ -354,6 +354,7 @@ qc-baseline-to = Garis dasar sampai
 qc-include-judges = Sertakan juri LLM
 qc-events = peristiwa
 qc-events-label = Peristiwa (tanggal,label per baris, atau baris JSON)
+qc-events-file = Atau muat berkas peristiwa
 qc-strata-rows = Baris strata (group, annotator atau meta.FIELD)
 qc-strata-columns = Kolom strata (all, group, annotator atau meta.FIELD)
 qc-before-from = Bandingkan: periode pertama dari

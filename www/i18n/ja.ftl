@@ -354,6 +354,7 @@ qc-baseline-to = 基準期間の終了
 qc-include-judges = LLM 評価者を含める
 qc-events = イベント
 qc-events-label = イベント（1 行に 日付,ラベル、または JSON 行）
+qc-events-file = またはイベントファイルを読み込む
 qc-strata-rows = 層の行（group、annotator、meta.フィールド）
 qc-strata-columns = 層の列（all、group、annotator、meta.フィールド）
 qc-before-from = 比較：第 1 期間の開始

@@ -382,6 +382,7 @@ qc-baseline-to = Linha de base até
 qc-include-judges = Incluir juízes LLM
 qc-events = eventos
 qc-events-label = Eventos (data,rótulo por linha, ou linhas JSON)
+qc-events-file = Ou carregue um arquivo de eventos
 qc-strata-rows = Linhas dos estratos (group, annotator ou meta.CAMPO)
 qc-strata-columns = Colunas dos estratos (all, group, annotator ou meta.CAMPO)
 qc-before-from = Comparar: primeiro período de

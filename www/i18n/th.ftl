@@ -354,6 +354,7 @@ qc-baseline-to = ฐานอ้างอิงถึง
 qc-include-judges = รวมกรรมการ LLM
 qc-events = เหตุการณ์
 qc-events-label = เหตุการณ์ (วันที่,ป้ายกำกับ ต่อบรรทัด หรือบรรทัด JSON)
+qc-events-file = หรือโหลดไฟล์เหตุการณ์
 qc-strata-rows = แถวของชั้นภูมิ (group, annotator หรือ meta.FIELD)
 qc-strata-columns = คอลัมน์ของชั้นภูมิ (all, group, annotator หรือ meta.FIELD)
 qc-before-from = เปรียบเทียบ: ช่วงแรกตั้งแต่

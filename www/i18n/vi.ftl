@@ -354,6 +354,7 @@ qc-baseline-to = Đường cơ sở đến
 qc-include-judges = Tính cả giám khảo LLM
 qc-events = sự kiện
 qc-events-label = Sự kiện (ngày,nhãn mỗi dòng, hoặc dòng JSON)
+qc-events-file = Hoặc tải tệp sự kiện
 qc-strata-rows = Hàng phân tầng (group, annotator hoặc meta.FIELD)
 qc-strata-columns = Cột phân tầng (all, group, annotator hoặc meta.FIELD)
 qc-before-from = So sánh: kỳ thứ nhất từ

@@ -354,6 +354,7 @@ qc-baseline-to = 基准期止
 qc-include-judges = 包含 LLM 评审
 qc-events = 事件
 qc-events-label = 事件（每行 日期,标签，或 JSON 行）
+qc-events-file = 或载入事件文件
 qc-strata-rows = 分层行（group、annotator 或 meta.字段）
 qc-strata-columns = 分层列（all、group、annotator 或 meta.字段）
 qc-before-from = 比较：第一时段起

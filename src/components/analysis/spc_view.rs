@@ -56,6 +56,19 @@ pub fn spc_view_page(props: &SpcViewProps) -> Html {
         let events_text = events_text.clone();
         Callback::from(move |e: InputEvent| events_text.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))
     };
+    let on_events_file = {
+        let events_text = events_text.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
+            let events_text = events_text.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(text) = crate::state::loader::read_file(&file).await {
+                    events_text.set(text);
+                }
+            });
+        })
+    };
     let events = load_events(&t!("qc-events"), &events_text);
     let draw = {
         let (settings, result, busy, judgments, tasks, events) =
@@ -84,6 +97,7 @@ pub fn spc_view_page(props: &SpcViewProps) -> Html {
                 { text("baseline_to", t!("qc-baseline-to"), "2026-W44") }
                 <label class="inline"><input type="checkbox" checked={settings.0.include_judges} onchange={on_judges} />{ t!("qc-include-judges") }</label>
                 <label>{ t!("qc-events-label") }<textarea rows="3" placeholder="date,label&#10;2026-11-30,guideline v3" value={(*events_text).clone()} oninput={on_events} /></label>
+                <label>{ t!("qc-events-file") }<input type="file" accept=".jsonl,.json,.csv" onchange={on_events_file} /></label>
                 { text("rows", t!("qc-strata-rows"), "group") }
                 { text("columns", t!("qc-strata-columns"), "meta.language") }
                 { text("before_from", t!("qc-before-from"), "2026-W41") }

@@ -15,7 +15,7 @@ pub struct OcChartProps {
 /// One line on [0, p_max] × [0, 1], axes in percent.
 #[function_component(OcChart)]
 pub fn oc_chart(props: &OcChartProps) -> Html {
-    let (width, height, left, right, top, bottom) = (480.0, 240.0, 48.0, 12.0, 12.0, 36.0);
+    let (width, height, left, right, top, bottom) = (480.0, 240.0, 48.0, 30.0, 12.0, 36.0);
     let p_max = props.points.last().map_or(1.0, |p| p.p).max(1e-9);
     let x = |p: f64| left + (width - left - right) * p / p_max;
     let y = |a: f64| top + (height - top - bottom) * (1.0 - a);

@@ -133,7 +133,7 @@ mod tests {
         assert_eq!(custom.code_letter, None);
         let mut judgments = Vec::new();
         for index in 0..80 {
-            let mut j = Judgment::new(&format!("i{index}"), "qa");
+            let mut j = Judgment::new(format!("i{index}"), "qa");
             j.flags = Some(if index < 3 { vec!["defect".into()] } else { Vec::new() });
             judgments.push(j);
         }

@@ -161,12 +161,11 @@ pub struct StrataOptions {
     pub columns: Field,
 }
 
-/// (row, column, period, defective) of every compared judgment.
-fn classified(
-    judgments: &[Judgment],
-    tasks: &[Task],
-    options: &StrataOptions,
-) -> Result<(Vec<(String, String, String, bool)>, Skipped), StrataError> {
+/// One compared judgment: (row value, column value, period, defective).
+type Classified = (String, String, String, bool);
+
+/// Every compared judgment, classified.
+fn classified(judgments: &[Judgment], tasks: &[Task], options: &StrataOptions) -> Result<(Vec<Classified>, Skipped), StrataError> {
     if options.metric.metric == Metric::HandleTime {
         return Err(StrataError::NotARate);
     }
@@ -312,7 +311,7 @@ mod tests {
         let mut tasks = Vec::new();
         for (index, (item, site, language, day, wrong)) in rows.iter().enumerate() {
             let id = format!("{item}-{index}");
-            let mut j = Judgment::new(&id, &format!("{site}-rater"));
+            let mut j = Judgment::new(&id, format!("{site}-rater"));
             j.group = Some((*site).to_owned());
             let winner = if *wrong { "m2" } else { "m1" };
             j.preference = Some(crate::judgment::Preference { winner: winner.into(), strength: None, extra: Default::default() });
