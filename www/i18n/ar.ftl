@@ -543,3 +543,96 @@ q-overview-warnings = { $count ->
     }
 q-leaderboard-not-rated = بلا تصنيف
 q-judges-no-swapped-pairs = لا أزواج معكوسة
+
+## qc
+qc-tab-spc = خرائط المراقبة
+qc-tab-audit = تدقيق الدفعات
+qc-spc = الضبط الإحصائي للعمليات
+qc-metric = المقياس
+qc-metric-disagreement = الاختلاف مع المُقيِّمين الآخرين
+qc-metric-gold-error = الخطأ مقارنةً بالإجابة المرجعية
+qc-metric-handle-time = زمن المعالجة (بالثواني)
+qc-by = خط واحد لكل
+qc-by-group = مجموعة (موقع)
+qc-by-annotator = مُقيِّم
+qc-period = الفترة
+qc-period-week = أسبوع ISO
+qc-period-day = يوم
+qc-chart = الخريطة
+qc-rules = قواعد التتابع
+qc-rules-limits-only = الحدود فقط
+qc-baseline-from = خط الأساس من (المرحلة الثانية)
+qc-baseline-to = خط الأساس حتى
+qc-include-judges = تضمين محكّمي النماذج اللغوية
+qc-events = الأحداث
+qc-events-label = الأحداث (التاريخ,الوصف في كل سطر، أو أسطر JSON)
+qc-events-file = أو حمّل ملف أحداث
+qc-strata-rows = صفوف الطبقات (group أو annotator أو meta.FIELD)
+qc-strata-columns = أعمدة الطبقات (all أو group أو annotator أو meta.FIELD)
+qc-before-from = المقارنة: الفترة الأولى من
+qc-before-to = الفترة الأولى حتى
+qc-after-from = الفترة الثانية من
+qc-after-to = الفترة الثانية حتى
+qc-draw = ارسم الخرائط
+qc-computing = جارٍ حساب الخرائط
+qc-no-chart = لا خريطة: { $reason }
+qc-phase = المرحلة { $phase }: الحدود من { $subgroups } مجموعة فرعية، الخط المركزي { $centre }
+qc-chart-title = خريطة { $chart } لـ { $key }
+qc-signal = إشارة
+qc-signals-caption = { $count ->
+        [zero] لا إشارات
+        [one] إشارة واحدة
+        [two] إشارتان
+        [few] { $count } إشارات
+       *[other] { $count } إشارة
+    }
+qc-key = الموقع أو المُقيِّم
+qc-rule = القاعدة
+qc-value = القيمة
+qc-lcl = الحد الأدنى
+qc-ucl = الحد الأعلى
+qc-kpi-caption = نسبة الأحكام الخالية من العيوب مقارنةً بالهدف { $target } (لا يُعلَّم إلا عندما n ≥ { $min })
+qc-kpi-share = النسبة
+qc-interval = فترة Wilson بثقة 95٪
+qc-q-value = q (BH)
+qc-status = الحالة
+qc-status-below = دون الهدف
+qc-status-meets = يبلغ الهدف
+qc-status-insufficient = أدلة غير كافية
+qc-bh-statement = { $count ->
+        [one] اختُبر مُقيِّم أو موقع واحد؛ يلزم للتعليم أن تقع فترة الثقة 95٪ كلها دون الهدف وأن يكون اختبار ذي الحدين أحادي الجانب دالًّا بعد ضبط معدل الاكتشاف الكاذب بطريقة Benjamini–Hochberg عند 5٪.
+       *[other] اختُبر { $count } من المُقيِّمين أو المواقع معًا؛ يلزم للتعليم أن تقع فترة الثقة 95٪ كلها دون الهدف وأن يكون اختبار ذي الحدين أحادي الجانب دالًّا بعد ضبط معدل الاكتشاف الكاذب بطريقة Benjamini–Hochberg عند 5٪ عبرها جميعًا.
+    }
+qc-strata-title = المعدل حسب الطبقة (المعيبة / المقارَنة)
+qc-changed-caption = ما الذي تغيّر من { $before } ({ $from }) إلى { $after } ({ $to })، الطبقات حسب الإسهام
+qc-stratum = الطبقة
+qc-before = الفترة الأولى
+qc-after = الفترة الثانية
+qc-contribution = الإسهام
+qc-test = الاختبار
+qc-audit = تدقيق بالمعاينة للقبول
+qc-lot = حجم الدفعة
+qc-aql = AQL (٪)
+qc-level = مستوى الفحص
+qc-inspection = الفحص
+qc-inspection-normal = عادي
+qc-inspection-tightened = مشدَّد
+qc-inspection-reduced = مخفَّف
+qc-ltpd = LTPD (٪) لخطة مخصّصة
+qc-alpha = مخاطرة المنتِج α
+qc-beta = مخاطرة المستهلك β
+qc-plan = اعرض الخطة
+qc-qa-judgments = أحكام ضبط الجودة على العيّنة
+qc-state-file = حالة التبديل (اختياري)
+qc-defect-flag = علامة العيب
+qc-decide = قرّر بشأن الدفعة
+qc-plan-iso = حرف رمز ISO 2859-1 ‏{ $letter }: افحص n = { $n }، واقبل عند ≤ { $ac } عيوب، وارفض عند ≥ { $re }
+qc-plan-custom = خطة مخصّصة: افحص n = { $n }، واقبل عند ≤ { $c } عيوب
+qc-inspect-all = العيّنة لا تقل عن الدفعة: افحص كل عنصر.
+qc-oc-title = منحنى خاصية التشغيل: احتمال قبول الدفعة حسب معدل العيوب
+qc-accept = اقبل الدفعة
+qc-reject = ارفض الدفعة
+qc-defects = { $defects } معيبة من { $inspected } مفحوصة
+qc-rate = معدل العيوب { $rate }، فترة Clopper–Pearson بثقة 95٪ { $interval }
+qc-next-inspection = الدفعة التالية: فحص { $inspection } (درجة التبديل { $score })
+qc-events-placeholder = date,label — حدث واحد في كل سطر، مثل 2026-11-30,guideline v3

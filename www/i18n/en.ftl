@@ -488,3 +488,93 @@ q-overview-warnings = { $count ->
     }
 q-leaderboard-not-rated = not rated
 q-judges-no-swapped-pairs = no swapped pairs
+
+## qc
+qc-tab-spc = Control charts
+qc-tab-audit = Audit
+qc-spc = Statistical process control
+qc-metric = Metric
+qc-metric-disagreement = Disagreement with the other raters
+qc-metric-gold-error = Gold error
+qc-metric-handle-time = Handling time (seconds)
+qc-by = One line per
+qc-by-group = Group (site)
+qc-by-annotator = Annotator
+qc-period = Period
+qc-period-week = ISO week
+qc-period-day = Day
+qc-chart = Chart
+qc-rules = Run rules
+qc-rules-limits-only = Limits only
+qc-baseline-from = Baseline from (phase II)
+qc-baseline-to = Baseline to
+qc-include-judges = Include LLM judges
+qc-events = events
+qc-events-label = Events (date,label per line, or JSON lines)
+qc-events-file = Or load an events file
+qc-strata-rows = Strata rows (group, annotator or meta.FIELD)
+qc-strata-columns = Strata columns (all, group, annotator or meta.FIELD)
+qc-before-from = Compare: first period from
+qc-before-to = First period to
+qc-after-from = Second period from
+qc-after-to = Second period to
+qc-draw = Draw the charts
+qc-computing = Computing the charts
+qc-no-chart = No chart: { $reason }
+qc-phase = Phase { $phase }: limits from { $subgroups } subgroups, centre { $centre }
+qc-chart-title = { $chart } chart of { $key }
+qc-signal = signal
+qc-signals-caption = { $count ->
+        [one] { $count } signal
+       *[other] { $count } signals
+    }
+qc-key = Site or rater
+qc-rule = Rule
+qc-value = Value
+qc-lcl = Lower limit
+qc-ucl = Upper limit
+qc-kpi-caption = Share of judgments without a defect, against the target { $target } (flagged only with n ≥ { $min })
+qc-kpi-share = Share
+qc-interval = 95% Wilson interval
+qc-q-value = q (BH)
+qc-status = Status
+qc-status-below = Below target
+qc-status-meets = Meets the target
+qc-status-insufficient = Insufficient evidence
+qc-bh-statement = { $count ->
+        [one] One rater or site was tested; a flag needs its 95% interval wholly below the target and a one-sided binomial test significant after the Benjamini–Hochberg false-discovery control at 5%.
+       *[other] { $count } raters or sites were tested at once; a flag needs its 95% interval wholly below the target and a one-sided binomial test significant after the Benjamini–Hochberg false-discovery control at 5% across all of them.
+    }
+qc-strata-title = Rate by stratum (defective / compared)
+qc-changed-caption = What changed from { $before } ({ $from }) to { $after } ({ $to }), strata by contribution
+qc-stratum = Stratum
+qc-before = First period
+qc-after = Second period
+qc-contribution = Contribution
+qc-test = Test
+qc-audit = Acceptance-sampling audit
+qc-lot = Lot size
+qc-aql = AQL (%)
+qc-level = Inspection level
+qc-inspection = Inspection
+qc-inspection-normal = normal
+qc-inspection-tightened = tightened
+qc-inspection-reduced = reduced
+qc-ltpd = LTPD (%) for a custom plan
+qc-alpha = Producer's risk α
+qc-beta = Consumer's risk β
+qc-plan = Show the plan
+qc-qa-judgments = QA judgments of the sample
+qc-state-file = Switching state (optional)
+qc-defect-flag = Defect flag
+qc-decide = Decide the lot
+qc-plan-iso = ISO 2859-1 code letter { $letter }: inspect n = { $n }, accept with ≤ { $ac } defects, reject with ≥ { $re }
+qc-plan-custom = Custom plan: inspect n = { $n }, accept with ≤ { $c } defects
+qc-inspect-all = The sample is at least the lot: inspect every item.
+qc-oc-title = Operating characteristic: probability of accepting a lot by its defect rate
+qc-accept = Accept the lot
+qc-reject = Reject the lot
+qc-defects = { $defects } defective of { $inspected } inspected
+qc-rate = Defect rate { $rate }, 95% Clopper–Pearson interval { $interval }
+qc-next-inspection = Next lot: { $inspection } inspection (switching score { $score })
+qc-events-placeholder = date,label — one event per line, e.g. 2026-11-30,guideline v3

@@ -488,3 +488,93 @@ q-overview-warnings = { $count ->
     }
 q-leaderboard-not-rated = sin puntuación
 q-judges-no-swapped-pairs = sin pares invertidos
+
+## qc
+qc-tab-spc = Gráficos de control
+qc-tab-audit = Auditoría
+qc-spc = Control estadístico de procesos
+qc-metric = Métrica
+qc-metric-disagreement = Desacuerdo con los demás anotadores
+qc-metric-gold-error = Error frente a la respuesta de referencia
+qc-metric-handle-time = Tiempo de gestión (segundos)
+qc-by = Una línea por
+qc-by-group = Grupo (sede)
+qc-by-annotator = Anotador
+qc-period = Periodo
+qc-period-week = Semana ISO
+qc-period-day = Día
+qc-chart = Gráfico
+qc-rules = Reglas de rachas
+qc-rules-limits-only = Solo límites
+qc-baseline-from = Línea base desde (fase II)
+qc-baseline-to = Línea base hasta
+qc-include-judges = Incluir jueces LLM
+qc-events = eventos
+qc-events-label = Eventos (fecha,etiqueta por línea, o líneas JSON)
+qc-events-file = O carga un archivo de eventos
+qc-strata-rows = Filas de estratos (group, annotator o meta.CAMPO)
+qc-strata-columns = Columnas de estratos (all, group, annotator o meta.CAMPO)
+qc-before-from = Comparar: primer periodo desde
+qc-before-to = Primer periodo hasta
+qc-after-from = Segundo periodo desde
+qc-after-to = Segundo periodo hasta
+qc-draw = Dibujar los gráficos
+qc-computing = Calculando los gráficos
+qc-no-chart = Sin gráfico: { $reason }
+qc-phase = Fase { $phase }: límites a partir de { $subgroups } subgrupos, línea central { $centre }
+qc-chart-title = Gráfico { $chart } de { $key }
+qc-signal = señal
+qc-signals-caption = { $count ->
+        [one] { $count } señal
+       *[other] { $count } señales
+    }
+qc-key = Sede o anotador
+qc-rule = Regla
+qc-value = Valor
+qc-lcl = Límite inferior
+qc-ucl = Límite superior
+qc-kpi-caption = Proporción de valoraciones sin defecto frente al objetivo { $target } (solo se marca con n ≥ { $min })
+qc-kpi-share = Proporción
+qc-interval = Intervalo de Wilson al 95 %
+qc-q-value = q (BH)
+qc-status = Estado
+qc-status-below = Por debajo del objetivo
+qc-status-meets = Cumple el objetivo
+qc-status-insufficient = Evidencia insuficiente
+qc-bh-statement = { $count ->
+        [one] Se evaluó un anotador o sede; para marcarlo, su intervalo del 95 % debe quedar entero por debajo del objetivo y una prueba binomial unilateral debe ser significativa tras el control de la tasa de falsos descubrimientos de Benjamini–Hochberg al 5 %.
+       *[other] Se evaluaron { $count } anotadores o sedes a la vez; para marcar uno, su intervalo del 95 % debe quedar entero por debajo del objetivo y una prueba binomial unilateral debe ser significativa tras el control de la tasa de falsos descubrimientos de Benjamini–Hochberg al 5 % sobre todos ellos.
+    }
+qc-strata-title = Tasa por estrato (defectuosas / comparadas)
+qc-changed-caption = Qué cambió de { $before } ({ $from }) a { $after } ({ $to }), estratos por contribución
+qc-stratum = Estrato
+qc-before = Primer periodo
+qc-after = Segundo periodo
+qc-contribution = Contribución
+qc-test = Prueba
+qc-audit = Auditoría por muestreo de aceptación
+qc-lot = Tamaño del lote
+qc-aql = NCA (%)
+qc-level = Nivel de inspección
+qc-inspection = Inspección
+qc-inspection-normal = normal
+qc-inspection-tightened = rigurosa
+qc-inspection-reduced = reducida
+qc-ltpd = LTPD (%) para un plan a medida
+qc-alpha = Riesgo del productor α
+qc-beta = Riesgo del consumidor β
+qc-plan = Mostrar el plan
+qc-qa-judgments = Valoraciones de control de calidad de la muestra
+qc-state-file = Estado de cambio de severidad (opcional)
+qc-defect-flag = Marca de defecto
+qc-decide = Decidir el lote
+qc-plan-iso = Letra código ISO 2859-1 { $letter }: inspeccionar n = { $n }, aceptar con ≤ { $ac } defectos, rechazar con ≥ { $re }
+qc-plan-custom = Plan a medida: inspeccionar n = { $n }, aceptar con ≤ { $c } defectos
+qc-inspect-all = La muestra es al menos el lote: inspecciona todos los ítems.
+qc-oc-title = Curva característica de operación: probabilidad de aceptar un lote según su tasa de defectos
+qc-accept = Aceptar el lote
+qc-reject = Rechazar el lote
+qc-defects = { $defects } defectuosos de { $inspected } inspeccionados
+qc-rate = Tasa de defectos { $rate }, intervalo de Clopper–Pearson al 95 % { $interval }
+qc-next-inspection = Próximo lote: inspección { $inspection } (puntuación de cambio { $score })
+qc-events-placeholder = date,label — un evento por línea, p. ej. 2026-11-30,guideline v3

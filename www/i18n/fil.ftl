@@ -488,3 +488,93 @@ q-overview-warnings = { $count ->
     }
 q-leaderboard-not-rated = walang rating
 q-judges-no-swapped-pairs = walang pinagpalit na pares
+
+## qc
+qc-tab-spc = Mga control chart
+qc-tab-audit = Audit
+qc-spc = Statistical process control
+qc-metric = Sukatan
+qc-metric-disagreement = Hindi pagkakasundo sa ibang annotator
+qc-metric-gold-error = Mali laban sa sagot na sanggunian
+qc-metric-handle-time = Oras ng paghawak (segundo)
+qc-by = Isang linya bawat
+qc-by-group = Grupo (site)
+qc-by-annotator = Annotator
+qc-period = Panahon
+qc-period-week = ISO na linggo
+qc-period-day = Araw
+qc-chart = Chart
+qc-rules = Mga run rule
+qc-rules-limits-only = Mga limit lamang
+qc-baseline-from = Baseline mula (phase II)
+qc-baseline-to = Baseline hanggang
+qc-include-judges = Isama ang mga LLM judge
+qc-events = mga pangyayari
+qc-events-label = Mga pangyayari (petsa,label bawat linya, o JSON lines)
+qc-events-file = O mag-load ng file ng mga pangyayari
+qc-strata-rows = Mga hilera ng strata (group, annotator o meta.FIELD)
+qc-strata-columns = Mga hanay ng strata (all, group, annotator o meta.FIELD)
+qc-before-from = Ihambing: unang panahon mula
+qc-before-to = Unang panahon hanggang
+qc-after-from = Ikalawang panahon mula
+qc-after-to = Ikalawang panahon hanggang
+qc-draw = Iguhit ang mga chart
+qc-computing = Kinukuwenta ang mga chart
+qc-no-chart = Walang chart: { $reason }
+qc-phase = Phase { $phase }: mga limit mula sa { $subgroups } subgroup, gitna { $centre }
+qc-chart-title = { $chart } chart ng { $key }
+qc-signal = signal
+qc-signals-caption = { $count ->
+        [one] { $count } signal
+       *[other] { $count } na signal
+    }
+qc-key = Site o annotator
+qc-rule = Panuntunan
+qc-value = Halaga
+qc-lcl = Mababang limit
+qc-ucl = Mataas na limit
+qc-kpi-caption = Bahagi ng mga paghatol na walang depekto, laban sa target na { $target } (minamarkahan lamang kapag n ≥ { $min })
+qc-kpi-share = Bahagi
+qc-interval = 95% Wilson interval
+qc-q-value = q (BH)
+qc-status = Katayuan
+qc-status-below = Mas mababa sa target
+qc-status-meets = Abot ang target
+qc-status-insufficient = Kulang ang ebidensya
+qc-bh-statement = { $count ->
+        [one] Isang annotator o site ang sinubok; para mamarkahan, dapat buong nasa ibaba ng target ang 95% interval nito at makabuluhan ang one-sided binomial test matapos ang Benjamini–Hochberg false-discovery control sa 5%.
+       *[other] { $count } annotator o site ang sabay na sinubok; para mamarkahan ang isa, dapat buong nasa ibaba ng target ang 95% interval nito at makabuluhan ang one-sided binomial test matapos ang Benjamini–Hochberg false-discovery control sa 5% sa kanilang lahat.
+    }
+qc-strata-title = Rate bawat stratum (may depekto / inihambing)
+qc-changed-caption = Ano ang nagbago mula { $before } ({ $from }) hanggang { $after } ({ $to }), strata ayon sa ambag
+qc-stratum = Stratum
+qc-before = Unang panahon
+qc-after = Ikalawang panahon
+qc-contribution = Ambag
+qc-test = Pagsubok
+qc-audit = Audit sa acceptance sampling
+qc-lot = Laki ng lot
+qc-aql = AQL (%)
+qc-level = Antas ng inspeksyon
+qc-inspection = Inspeksyon
+qc-inspection-normal = normal
+qc-inspection-tightened = mahigpit
+qc-inspection-reduced = pinaikli
+qc-ltpd = LTPD (%) para sa custom na plano
+qc-alpha = Panganib ng producer α
+qc-beta = Panganib ng consumer β
+qc-plan = Ipakita ang plano
+qc-qa-judgments = Mga QA na paghatol ng sample
+qc-state-file = Switching state (opsyonal)
+qc-defect-flag = Flag ng depekto
+qc-decide = Pagpasyahan ang lot
+qc-plan-iso = ISO 2859-1 code letter { $letter }: inspeksyunin ang n = { $n }, tanggapin kapag ≤ { $ac } depekto, tanggihan kapag ≥ { $re }
+qc-plan-custom = Custom na plano: inspeksyunin ang n = { $n }, tanggapin kapag ≤ { $c } depekto
+qc-inspect-all = Ang sample ay hindi bababa sa lot: inspeksyunin ang bawat item.
+qc-oc-title = Operating characteristic: posibilidad na tanggapin ang lot ayon sa rate ng depekto nito
+qc-accept = Tanggapin ang lot
+qc-reject = Tanggihan ang lot
+qc-defects = { $defects } may depekto sa { $inspected } na inispeksyon
+qc-rate = Rate ng depekto { $rate }, 95% Clopper–Pearson interval { $interval }
+qc-next-inspection = Susunod na lot: { $inspection } na inspeksyon (switching score { $score })
+qc-events-placeholder = date,label — isang pangyayari bawat linya, hal. 2026-11-30,guideline v3

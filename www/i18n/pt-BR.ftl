@@ -488,3 +488,93 @@ q-overview-warnings = { $count ->
     }
 q-leaderboard-not-rated = sem pontuação
 q-judges-no-swapped-pairs = sem pares invertidos
+
+## qc
+qc-tab-spc = Gráficos de controle
+qc-tab-audit = Auditoria
+qc-spc = Controle estatístico de processo
+qc-metric = Métrica
+qc-metric-disagreement = Divergência com os outros anotadores
+qc-metric-gold-error = Erro em relação à resposta de referência
+qc-metric-handle-time = Tempo de atendimento (segundos)
+qc-by = Uma linha por
+qc-by-group = Grupo (polo)
+qc-by-annotator = Anotador
+qc-period = Período
+qc-period-week = Semana ISO
+qc-period-day = Dia
+qc-chart = Gráfico
+qc-rules = Regras de sequência
+qc-rules-limits-only = Só os limites
+qc-baseline-from = Linha de base de (fase II)
+qc-baseline-to = Linha de base até
+qc-include-judges = Incluir juízes LLM
+qc-events = eventos
+qc-events-label = Eventos (data,rótulo por linha, ou linhas JSON)
+qc-events-file = Ou carregue um arquivo de eventos
+qc-strata-rows = Linhas dos estratos (group, annotator ou meta.CAMPO)
+qc-strata-columns = Colunas dos estratos (all, group, annotator ou meta.CAMPO)
+qc-before-from = Comparar: primeiro período de
+qc-before-to = Primeiro período até
+qc-after-from = Segundo período de
+qc-after-to = Segundo período até
+qc-draw = Desenhar os gráficos
+qc-computing = Calculando os gráficos
+qc-no-chart = Sem gráfico: { $reason }
+qc-phase = Fase { $phase }: limites a partir de { $subgroups } subgrupos, linha central { $centre }
+qc-chart-title = Gráfico { $chart } de { $key }
+qc-signal = sinal
+qc-signals-caption = { $count ->
+        [one] { $count } sinal
+       *[other] { $count } sinais
+    }
+qc-key = Polo ou anotador
+qc-rule = Regra
+qc-value = Valor
+qc-lcl = Limite inferior
+qc-ucl = Limite superior
+qc-kpi-caption = Proporção de avaliações sem defeito frente à meta { $target } (só sinalizado com n ≥ { $min })
+qc-kpi-share = Proporção
+qc-interval = Intervalo de Wilson de 95%
+qc-q-value = q (BH)
+qc-status = Situação
+qc-status-below = Abaixo da meta
+qc-status-meets = Atinge a meta
+qc-status-insufficient = Evidência insuficiente
+qc-bh-statement = { $count ->
+        [one] Um anotador ou polo foi testado; para sinalizá-lo, o intervalo de 95% precisa ficar inteiro abaixo da meta e um teste binomial unilateral precisa ser significativo após o controle da taxa de falsas descobertas de Benjamini–Hochberg a 5%.
+       *[other] { $count } anotadores ou polos foram testados ao mesmo tempo; para sinalizar um deles, o intervalo de 95% precisa ficar inteiro abaixo da meta e um teste binomial unilateral precisa ser significativo após o controle da taxa de falsas descobertas de Benjamini–Hochberg a 5% sobre todos.
+    }
+qc-strata-title = Taxa por estrato (com defeito / comparadas)
+qc-changed-caption = O que mudou de { $before } ({ $from }) para { $after } ({ $to }), estratos por contribuição
+qc-stratum = Estrato
+qc-before = Primeiro período
+qc-after = Segundo período
+qc-contribution = Contribuição
+qc-test = Teste
+qc-audit = Auditoria por amostragem de aceitação
+qc-lot = Tamanho do lote
+qc-aql = NQA (%)
+qc-level = Nível de inspeção
+qc-inspection = Inspeção
+qc-inspection-normal = normal
+qc-inspection-tightened = severa
+qc-inspection-reduced = atenuada
+qc-ltpd = LTPD (%) para um plano sob medida
+qc-alpha = Risco do produtor α
+qc-beta = Risco do consumidor β
+qc-plan = Mostrar o plano
+qc-qa-judgments = Avaliações de controle de qualidade da amostra
+qc-state-file = Estado de comutação (opcional)
+qc-defect-flag = Marcador de defeito
+qc-decide = Decidir o lote
+qc-plan-iso = Letra-código ISO 2859-1 { $letter }: inspecionar n = { $n }, aceitar com ≤ { $ac } defeitos, rejeitar com ≥ { $re }
+qc-plan-custom = Plano sob medida: inspecionar n = { $n }, aceitar com ≤ { $c } defeitos
+qc-inspect-all = A amostra é pelo menos o lote: inspecione todos os itens.
+qc-oc-title = Curva característica de operação: probabilidade de aceitar um lote conforme a taxa de defeitos
+qc-accept = Aceitar o lote
+qc-reject = Rejeitar o lote
+qc-defects = { $defects } com defeito de { $inspected } inspecionados
+qc-rate = Taxa de defeitos { $rate }, intervalo de Clopper–Pearson de 95% { $interval }
+qc-next-inspection = Próximo lote: inspeção { $inspection } (pontuação de comutação { $score })
+qc-events-placeholder = date,label — um evento por linha, p. ex. 2026-11-30,guideline v3

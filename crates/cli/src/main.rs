@@ -22,6 +22,7 @@ mod partials;
 mod plan;
 mod rank;
 mod report;
+mod report_vendor;
 mod select;
 mod spc;
 mod validate;

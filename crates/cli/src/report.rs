@@ -68,6 +68,8 @@ pub struct ReportArgs {
     pub select: select::SelectArgs,
     #[command(flatten)]
     pub limits: input::LimitArgs,
+    #[command(flatten)]
+    pub vendor: crate::report_vendor::VendorArgs,
 }
 
 /// Runs `verdict report`.
@@ -124,6 +126,10 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     };
     if report.overview.input.lines == 0 {
         bail!("no judgments: the input is empty");
+    }
+    if args.vendor.any() {
+        let tasks = gold.as_ref().map(|(name, text)| verdict_core::task::load_tasks(name, text).records).unwrap_or_default();
+        report.vendor = Some(args.vendor.sections(&named, &tasks)?);
     }
     if let Some(out) = &args.out {
         std::fs::write(out, render_html_in(&report, args.lang)).with_context(|| format!("cannot write {out}"))?;

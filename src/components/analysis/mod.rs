@@ -4,6 +4,7 @@
 mod adjudication_panel;
 mod agreement_view;
 mod annotators_view;
+mod audit_view;
 mod campaign_view;
 mod disagreements_view;
 mod format;
@@ -12,6 +13,8 @@ mod leaderboard_view;
 mod overview_view;
 mod quality_page;
 mod size_panel;
+mod spc_results;
+mod spc_view;
 
 pub use quality_page::{QualityPage, QualityPageProps};
 

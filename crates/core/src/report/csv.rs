@@ -24,14 +24,14 @@ pub(crate) enum Precision {
 }
 
 impl Precision {
-    fn number(self, value: f64) -> String {
+    pub(crate) fn number(self, value: f64) -> String {
         match self {
             Precision::Full => value.to_string(),
             Precision::Display => format!("{value:.3}"),
         }
     }
 
-    fn option(self, value: Option<f64>) -> String {
+    pub(crate) fn option(self, value: Option<f64>) -> String {
         value.map_or_else(String::new, |v| self.number(v))
     }
 }
@@ -340,6 +340,9 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
             })
             .collect(),
     });
+    if let Some(vendor) = &report.vendor {
+        tables.extend(super::vendor::tables(vendor, precision));
+    }
     tables.push(Table {
         name: "problems",
         title: "Problems",

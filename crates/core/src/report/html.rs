@@ -40,6 +40,14 @@ pub(crate) const WORD_IDS: &[&str] = &[
     "report-section-bias",
     "report-section-disagreements",
     "report-section-problems",
+    "report-section-spc_points",
+    "report-section-spc_signals",
+    "report-section-spc_events",
+    "report-section-kpi_flags",
+    "report-section-strata",
+    "report-section-what_changed",
+    "report-section-audit",
+    "report-bh",
 ];
 
 /// The MT-Bench judgments' attribution (CC BY 4.0), shown when the report shows that data.
@@ -148,6 +156,17 @@ fn render_body(report: &QualityReport, lang: &str, words: &Words) -> String {
         match table.name {
             "per_day" => per_day_chart(&mut out, report, words),
             "leaderboard" => leaderboard_chart(&mut out, report, words),
+            "spc_points" => {
+                if let Some(vendor) = &report.vendor {
+                    super::vendor::chart_svgs(&mut out, vendor);
+                }
+            }
+            "kpi_flags" => {
+                let tested =
+                    report.vendor.as_ref().and_then(|v| v.spc.as_ref()).map_or(0, |s| s.kpi.iter().filter(|k| k.q_value.is_some()).count());
+                let statement = words.say("report-bh", &[("count", Arg::from(tested))]);
+                let _ = writeln!(out, "<p>{}</p>", escape(&statement));
+            }
             "pairwise" => {
                 pairwise_matrix(&mut out, report, words, &title);
                 out.push_str("</section>\n");

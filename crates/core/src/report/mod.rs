@@ -15,9 +15,11 @@ mod confusion;
 mod csv;
 mod html;
 pub mod kpi;
+pub mod vendor;
 pub mod words;
 
 pub use confusion::{confusion, Confusion};
+pub use vendor::{vendor_sections, AuditInput, VendorSections};
 
 use crate::agreement::AgreementResult;
 use crate::ranking::{BiasReport, Leaderboard};
@@ -307,6 +309,9 @@ pub struct QualityReport {
     pub bootstrap: u32,
     /// Bootstrap seed used.
     pub seed: u64,
+    /// The vendor sections (control charts, signals, KPI flags, strata, audit), when requested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor: Option<VendorSections>,
 }
 
 /// At most this many problems are listed in the overview.

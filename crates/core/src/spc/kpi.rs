@@ -51,7 +51,7 @@ pub enum KpiStatus {
 }
 
 /// One flagged (or not) KPI, with what the table shows.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, serde::Deserialize)]
 pub struct KpiFlag {
     /// The rater or site.
     pub key: String,
