@@ -23,7 +23,7 @@ fn report_language(tag: &str) -> Result<&'static str, String> {
 /// Arguments of `verdict report`.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Agreement equals `verdict agree --json --raters '*' --bootstrap N --seed S` (every rater), the leaderboard `verdict rank --json --bootstrap N --seed S`.\n\
+    after_help = "Agreement equals `verdict agree --json --raters '*' --bootstrap N --seed S` (every rater), the leaderboard `verdict rank --json --raters humans --bootstrap N --seed S` (with --include-judges: without --raters).\n\
 Definitions (disagreement, judge agreement, position consistency, KPIs): docs/METRICS.md, \"Quality report\"."
 )]
 pub struct ReportArgs {
@@ -51,6 +51,10 @@ pub struct ReportArgs {
     /// KPI: highest acceptable share of decisive wins going to the output shown first.
     #[arg(long, default_value_t = Kpi::default().max_position_bias, value_name = "SHARE")]
     pub max_position_bias: f64,
+    /// Count LLM judges' battles in the leaderboard (by default it is the humans'; the judges
+    /// table compares judges with humans either way).
+    #[arg(long)]
+    pub include_judges: bool,
     /// The HTML file to write (required unless --json).
     #[arg(long, value_name = "FILE", required_unless_present = "json")]
     pub out: Option<String>,
@@ -105,6 +109,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
             max_position_bias: args.max_position_bias,
             ..Kpi::default()
         },
+        include_judges: args.include_judges,
     };
     let mut report = try_build_report(
         &named,

@@ -49,7 +49,7 @@ fn report() -> QualityReport {
         &[("j.jsonl", &judgments)],
         Some(("tasks.jsonl", &tasks)),
         None,
-        &ReportOptions { bootstrap: 50, seed: 1, kpi: Kpi::default() },
+        &ReportOptions { bootstrap: 50, seed: 1, kpi: Kpi::default(), ..ReportOptions::default() },
     )
 }
 
@@ -86,7 +86,7 @@ fn kpis_fail_only_on_defined_numbers() {
         &[("j.jsonl", &judgments)],
         Some(("tasks.jsonl", &tasks)),
         None,
-        &ReportOptions { bootstrap: 0, seed: 1, kpi: strict },
+        &ReportOptions { bootstrap: 0, seed: 1, kpi: strict, ..ReportOptions::default() },
     );
     for row in &strict_report.annotators {
         let missed = row.failed.iter().chain(&row.insufficient).any(|k| k == "gold_accuracy");
@@ -97,7 +97,7 @@ fn kpis_fail_only_on_defined_numbers() {
         &[("j.jsonl", &judgments)],
         None,
         None,
-        &ReportOptions { bootstrap: 0, seed: 1, kpi: Kpi { min_gold_accuracy: 1.01, ..Kpi::default() } },
+        &ReportOptions { bootstrap: 0, seed: 1, kpi: Kpi { min_gold_accuracy: 1.01, ..Kpi::default() }, ..ReportOptions::default() },
     );
     assert!(no_gold.annotators.iter().all(|r| r.gold_accuracy.is_none() && !r.failed.contains(&"gold_accuracy".to_owned())));
 }
@@ -112,7 +112,7 @@ fn enough_evidence_makes_a_miss_a_failure() {
         &[("j.jsonl", &judgments)],
         Some(("tasks.jsonl", &tasks)),
         None,
-        &ReportOptions { bootstrap: 200, seed: 7, kpi: Kpi::default() },
+        &ReportOptions { bootstrap: 200, seed: 7, kpi: Kpi::default(), ..ReportOptions::default() },
     );
     let careless = report.annotators.iter().find(|r| r.annotator == "careless").unwrap();
     assert_eq!(careless.failed, ["gold_accuracy", "alpha_delta", "position_bias"], "{:?}", careless.kpis);
@@ -177,7 +177,12 @@ fn failing_alpha_marks_groups_and_annotators_that_lower_it() {
         })
         .collect();
     let text = lines.join("\n");
-    let report = build_report(&[("j.jsonl", &text)], None, None, &ReportOptions { bootstrap: 0, seed: 0, kpi: Kpi::default() });
+    let report = build_report(
+        &[("j.jsonl", &text)],
+        None,
+        None,
+        &ReportOptions { bootstrap: 0, seed: 0, kpi: Kpi::default(), ..ReportOptions::default() },
+    );
     let group = &report.groups[0];
     assert!(group.alpha.unwrap() < 0.667);
     assert_eq!(group.insufficient, ["alpha"], "no bootstrap interval: a miss without evidence");
@@ -193,7 +198,12 @@ fn html_escapes_input_and_csv_quotes_fields() {
         line("q<1>", "http://evil.example/x", "site <b>", ["a", "b"], "b", "2026-11-25T10:00:00Z"),
     ]
     .join("\n");
-    let report = build_report(&[("j.jsonl", &text)], None, None, &ReportOptions { bootstrap: 0, seed: 0, kpi: Kpi::default() });
+    let report = build_report(
+        &[("j.jsonl", &text)],
+        None,
+        None,
+        &ReportOptions { bootstrap: 0, seed: 0, kpi: Kpi::default(), ..ReportOptions::default() },
+    );
     let html = render_html(&report);
     assert!(!html.contains("<b>") && html.contains("site &lt;b&gt;"));
     assert!(html.contains("q&lt;1&gt;"));
@@ -250,7 +260,12 @@ fn a_judge_drifting_away_from_the_humans_is_signalled_by_week() {
         }
     }
     let text = lines.join("\n");
-    let report = build_report(&[("j.jsonl", &text)], None, None, &ReportOptions { bootstrap: 0, seed: 0, kpi: Kpi::default() });
+    let report = build_report(
+        &[("j.jsonl", &text)],
+        None,
+        None,
+        &ReportOptions { bootstrap: 0, seed: 0, kpi: Kpi::default(), ..ReportOptions::default() },
+    );
     let judge = &report.judges[0];
     let weekly: Vec<(String, u64, Option<f64>)> = judge.weekly.iter().map(|w| (w.period.clone(), w.n, w.agreement)).collect();
     assert_eq!(weekly.len(), 8);

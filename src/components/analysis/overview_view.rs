@@ -26,6 +26,7 @@ pub fn overview_view(props: &OverviewViewProps) -> Html {
                 <div><dt>{ t!("q-annotators-judgments") }</dt><dd>{ o.n_judgments }</dd></div>
                 <div><dt>{ t!("q-agreement-items") }</dt><dd>{ o.n_items }</dd></div>
                 <div><dt>{ t!("q-agreement-annotators") }</dt><dd>{ o.n_annotators }</dd></div>
+                <div><dt>{ t!("q-judges-llm-judges") }</dt><dd>{ o.n_judges }</dd></div>
                 <div><dt>{ t!("q-overview-groups") }</dt><dd>{ o.n_groups }</dd></div>
                 <div><dt>{ t!("q-overview-items-with-2-judgments") }</dt><dd>{ format!("{} ({})", o.n_items_multi, crate::i18n::percent(coverage / 100.0, 1)) }</dd></div>
             </dl>

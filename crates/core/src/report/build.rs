@@ -74,7 +74,14 @@ pub(crate) fn build(
     let set = loaded.records.into_iter().next().unwrap_or_default();
     let input = InputSummary::new(files.len() as u64, set.n_judgments, set.n_replaced, set.n_skipped_lines, &loaded.problems);
     let rank_options = ranking::Options { bootstrap: options.bootstrap, seed: options.seed, ..ranking::Options::default() };
-    let leaderboard = if set.models.is_empty() { empty_leaderboard(&set) } else { ranking::leaderboard_from_battles(&set, &rank_options) };
+    // The human leaderboard unless judges are included: the judges' battles are left out.
+    let humans = (!options.include_judges).then(|| humans_only(&set, &pass));
+    let board_set = humans.as_ref().unwrap_or(&set);
+    let leaderboard = if board_set.battles.is_empty() {
+        empty_leaderboard(board_set)
+    } else {
+        ranking::leaderboard_from_battles(board_set, &rank_options)
+    };
     let bias = ranking::bias(&set, tasks.as_deref());
 
     // Problems: task and rubric first, then bad lines and replaced judgments in file order.
@@ -114,6 +121,16 @@ pub(crate) fn build(
     })
 }
 
+/// The battles of human annotators only (the pass knows who is an LLM judge).
+fn humans_only(set: &battles::BattleSet, pass: &Pass<'_>) -> battles::BattleSet {
+    let judge_names: std::collections::HashSet<&str> =
+        pass.dataset.annotators.iter().zip(&pass.is_judge).filter(|(_, &judge)| judge).map(|(name, _)| name.as_str()).collect();
+    let is_judge: Vec<bool> = set.annotators.iter().map(|name| judge_names.contains(name.as_str()) || name.starts_with("judge:")).collect();
+    let mut humans = set.clone();
+    humans.battles.retain(|battle| !is_judge[battle.annotator as usize]);
+    humans
+}
+
 /// The leaderboard of input without a single battle (`leaderboard_from_battles` expects at
 /// least one model).
 fn empty_leaderboard(set: &battles::BattleSet) -> ranking::Leaderboard {
@@ -146,7 +163,8 @@ fn overview(pass: &Pass<'_>, problems: Vec<String>, input: InputSummary) -> Over
     Overview {
         n_judgments: pass.records.len() as u64,
         n_items: dataset.items.len() as u64,
-        n_annotators: dataset.annotators.len() as u32,
+        n_annotators: pass.is_judge.iter().filter(|&&judge| !judge).count() as u32,
+        n_judges: pass.is_judge.iter().filter(|&&judge| judge).count() as u32,
         n_groups: dataset.groups.len() as u32,
         n_items_multi: per_item.iter().filter(|&&n| n >= 2).count() as u64,
         per_day: per_day.into_iter().map(|(day, judgments)| DayCount { day: day_name(day), judgments }).collect(),

@@ -56,11 +56,14 @@ pub struct ReportOptions {
     pub seed: u64,
     /// Quality targets.
     pub kpi: Kpi,
+    /// Count LLM judges' battles in the leaderboard (DESIGN: judges are kept apart from humans
+    /// unless the user includes them; the judges table always compares them with the humans).
+    pub include_judges: bool,
 }
 
 impl Default for ReportOptions {
     fn default() -> Self {
-        ReportOptions { bootstrap: 200, seed: 0, kpi: Kpi::default() }
+        ReportOptions { bootstrap: 200, seed: 0, kpi: Kpi::default(), include_judges: false }
     }
 }
 
@@ -80,8 +83,11 @@ pub struct Overview {
     pub n_judgments: u64,
     /// Distinct items judged.
     pub n_items: u64,
-    /// Distinct annotators, LLM judges included.
+    /// Distinct human annotators (LLM judges are counted in `n_judges`).
     pub n_annotators: u32,
+    /// Distinct LLM judges (`judge:` prefix or `kind: "judge"`).
+    #[serde(default)]
+    pub n_judges: u32,
     /// Distinct groups named by annotators.
     pub n_groups: u32,
     /// Items with two or more judgments.

@@ -18,7 +18,12 @@ fn report() -> QualityReport {
         )
     };
     let text = [line("ann-1", "q1", "a"), line("ann-2", "q1", "b"), line("ann-1", "q2", "a"), line("ann-2", "q2", "a")].join("\n");
-    build_report(&[("j.jsonl", &text)], None, None, &ReportOptions { bootstrap: 0, seed: 0, kpi: Kpi::default() })
+    build_report(
+        &[("j.jsonl", &text)],
+        None,
+        None,
+        &ReportOptions { bootstrap: 0, seed: 0, kpi: Kpi::default(), ..ReportOptions::default() },
+    )
 }
 
 #[test]
