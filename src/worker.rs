@@ -78,3 +78,52 @@ pub fn leaderboard_slices(
         .collect();
     serde_json::to_string(&boards).map_err(|e| JsError::new(&e.to_string()))
 }
+
+/// The SPC tab: `verdict spc`'s chart, events, KPI flags, strata and "what changed" of judgment
+/// files (+ optional task file for gold and meta fields); `request_json` is an
+/// `spc::view::SpcRequest`. Returns an `SpcView` as JSON.
+#[wasm_bindgen]
+pub fn quality_spc(
+    names: Vec<String>,
+    texts: Vec<String>,
+    tasks_name: String,
+    tasks_text: String,
+    request_json: String,
+) -> Result<String, JsError> {
+    use verdict_core::spc::view::{spc_view, SpcRequest};
+    let request: SpcRequest = serde_json::from_str(&request_json).map_err(|e| JsError::new(&format!("spc request: {e}")))?;
+    let files: Vec<(&str, &str)> = names.iter().map(String::as_str).zip(texts.iter().map(String::as_str)).collect();
+    let input = verdict_core::read::read_texts(&files);
+    let tasks = if tasks_name.is_empty() { Vec::new() } else { verdict_core::task::load_tasks(&tasks_name, &tasks_text).records };
+    let has_gold = tasks.iter().any(|t| t.gold.is_some());
+    let view = spc_view(&input.judgments, &tasks, has_gold, &request, input.summary).map_err(|e| JsError::new(&e.to_string()))?;
+    serde_json::to_string(&view).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The audit tab: the plan of `request_json` (`audit::view::PlanRequest`) and, when QA judgment
+/// files are given, the lot decision (defect flag `flag`; `state_json` an optional switching
+/// state). Returns `{"plan", "decision"?}` as JSON.
+#[wasm_bindgen]
+pub fn quality_audit(
+    names: Vec<String>,
+    texts: Vec<String>,
+    request_json: String,
+    flag: String,
+    state_json: String,
+) -> Result<String, JsError> {
+    use verdict_core::audit::view::{decide_view, plan_view, PlanRequest};
+    let request: PlanRequest = serde_json::from_str(&request_json).map_err(|e| JsError::new(&format!("audit request: {e}")))?;
+    if names.is_empty() {
+        let plan = plan_view(&request).map_err(|e| JsError::new(&e.to_string()))?;
+        return Ok(serde_json::json!({ "plan": plan }).to_string());
+    }
+    let state: Option<verdict_core::audit::switching::SwitchingState> = if state_json.trim().is_empty() {
+        None
+    } else {
+        Some(serde_json::from_str(&state_json).map_err(|e| JsError::new(&format!("switching state: {e}")))?)
+    };
+    let files: Vec<(&str, &str)> = names.iter().map(String::as_str).zip(texts.iter().map(String::as_str)).collect();
+    let input = verdict_core::read::read_texts(&files);
+    let (plan, decision) = decide_view(&input.judgments, &flag, &request, state.as_ref()).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(serde_json::json!({ "plan": plan, "decision": decision, "input": input.summary }).to_string())
+}

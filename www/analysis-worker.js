@@ -1,9 +1,10 @@
 // Verdict's analysis worker: parses judgment files and computes the quality report (or sliced
 // leaderboards) off the UI thread, with the quality page's own wasm module (src/worker.rs).
-// Message in:  {kind: 'report'|'slices'|'campaign'|'size', judgments: [{name, file?: Blob, url?: string}], tasks?, rubric?,
-//               campaign?, options, by?} ('size': options is the question, no files)
+// Message in:  {kind: 'report'|'slices'|'campaign'|'size'|'spc'|'audit', judgments: [{name, file?: Blob, url?: string}], tasks?, rubric?,
+//               campaign?, options, by?, flag?, state?} ('size': options is the question, no files;
+//               'audit': judgments are the QA judgments, possibly none)
 // Messages out: {stage: 'reading'|'computing'} while working, then {result: JSON text} or {error}.
-import init, { campaign_progress, leaderboard_slices, quality_report, sample_size } from './verdict-quality.js';
+import init, { campaign_progress, leaderboard_slices, quality_audit, quality_report, quality_spc, sample_size } from './verdict-quality.js';
 
 const ready = init();
 
@@ -16,7 +17,7 @@ async function text(source) {
 }
 
 self.onmessage = async (event) => {
-  const { kind, judgments, tasks, rubric, campaign, options, by } = event.data;
+  const { kind, judgments, tasks, rubric, campaign, options, by, flag, state } = event.data;
   try {
     await ready;
     if (kind === 'size') {
@@ -31,6 +32,14 @@ self.onmessage = async (event) => {
     self.postMessage({ stage: 'computing' });
     const names = files.map((f) => f[0]);
     const texts = files.map((f) => f[1]);
+    if (kind === 'spc') {
+      self.postMessage({ result: quality_spc(names, texts, tasksName, tasksText, JSON.stringify(options)) });
+      return;
+    }
+    if (kind === 'audit') {
+      self.postMessage({ result: quality_audit(names, texts, JSON.stringify(options), flag ?? 'defect', state ?? '') });
+      return;
+    }
     if (kind === 'campaign') {
       const [campaignName, campaignText] = await text(campaign);
       self.postMessage({ result: campaign_progress(names, texts, campaignName, campaignText, tasksName, tasksText, JSON.stringify(options)) });

@@ -178,3 +178,57 @@ pub async fn sample_size(question: &serde_json::Value) -> Result<serde_json::Val
     let json = run(&message, |_| {}).await?;
     serde_json::from_str(&json).map_err(|e| format!("the worker's answer could not be read: {e}"))
 }
+
+/// The SPC tab's view (`spc::view::SpcView`) of judgment files and an optional task file, computed in a worker.
+pub async fn spc_view(
+    judgments: &[NamedSource],
+    tasks: Option<&NamedSource>,
+    request: &verdict_core::spc::view::SpcRequest,
+) -> Result<verdict_core::spc::view::SpcView, String> {
+    let message = worker_job("spc", judgments, tasks, &serde_json::to_value(request).map_err(|e| e.to_string())?)?;
+    let json = run(&message, |_| {}).await?;
+    serde_json::from_str(&json).map_err(|e| format!("the worker's control chart could not be read: {e}"))
+}
+
+/// The audit tab's answer: the plan and, with QA judgment files, the lot decision (`{"plan", "decision"?}`).
+pub async fn audit_view(
+    qa_judgments: &[NamedSource],
+    request: &verdict_core::audit::view::PlanRequest,
+    flag: &str,
+    state: Option<&NamedSource>,
+) -> Result<AuditAnswer, String> {
+    let message = worker_job("audit", qa_judgments, None, &serde_json::to_value(request).map_err(|e| e.to_string())?)?;
+    set(&message, "flag", &flag.into())?;
+    if let Some(NamedSource { source: FileSource::File(file), .. }) = state {
+        let text = crate::state::loader::read_file(file).await?;
+        set(&message, "state", &text.as_str().into())?;
+    }
+    let json = run(&message, |_| {}).await?;
+    serde_json::from_str(&json).map_err(|e| format!("the worker's audit could not be read: {e}"))
+}
+
+/// What the audit tab shows.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct AuditAnswer {
+    /// The plan and its OC curve.
+    pub plan: verdict_core::audit::view::PlanView,
+    /// The lot decision, when QA judgments were given.
+    #[serde(default)]
+    pub decision: Option<verdict_core::audit::lot::LotDecision>,
+}
+
+/// A job message with judgment files, an optional task file and options.
+fn worker_job(kind: &str, judgments: &[NamedSource], tasks: Option<&NamedSource>, options: &serde_json::Value) -> Result<Object, String> {
+    let message = Object::new();
+    set(&message, "kind", &kind.into())?;
+    let list = Array::new();
+    for source in judgments {
+        list.push(&to_js(source)?);
+    }
+    set(&message, "judgments", &list)?;
+    if let Some(tasks) = tasks {
+        set(&message, "tasks", &to_js(tasks)?)?;
+    }
+    set(&message, "options", &js_sys::JSON::parse(&options.to_string()).map_err(|e| crate::state::browser::js_error_text(&e))?)?;
+    Ok(message)
+}

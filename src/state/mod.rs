@@ -11,5 +11,7 @@ pub mod campaign;
 pub mod loader;
 pub mod outbox;
 pub mod rating;
+#[cfg(feature = "quality")]
+pub mod spc;
 pub mod store;
 pub mod uploads;

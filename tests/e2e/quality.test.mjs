@@ -41,7 +41,8 @@ test('workspace numbers equal the CLI; adjudications persist; report is self-con
   // The workspace's agreement counts every rater, LLM judges included (as `verdict report`):
   // `agree` is humans-only unless --raters says otherwise.
   const agree = cli('agree', JUDGMENTS, '--json', '--bootstrap', '200', '--seed', '0', '--raters', '*');
-  const rank = cli('rank', JUDGMENTS, '--json', '--bootstrap', '200', '--seed', '0');
+  // The leaderboard is the humans' (LLM judges are kept apart unless included).
+  const rank = cli('rank', JUDGMENTS, '--json', '--bootstrap', '200', '--seed', '0', '--raters', 'humans');
   browser = await launch();
   const { page, pageErrors } = browser;
   await analyseDemo(page);
@@ -54,7 +55,9 @@ test('workspace numbers equal the CLI; adjudications persist; report is self-con
   for (const [attribute, key] of [['files', 'files'], ['lines', 'lines'], ['judgments', 'judgments'], ['replaced', 'replaced'], ['skipped', 'skipped'], ['problems', 'problems_total']]) {
     assert.equal(await summary.getAttribute(`data-${attribute}`), String(agree.input[key]), attribute);
   }
-  assert.equal(await stat('Annotators'), String(agree.results[0].n_annotators));
+  // Humans and LLM judges are counted apart; together they are every rater.
+  assert.equal(Number(await stat('Annotators')) + Number(await stat('LLM judges')), agree.results[0].n_annotators);
+  assert.equal(await stat('LLM judges'), '1');
   await screenshot(page, 'quality-0-overview');
 
   // Agreement: every coefficient's value and CI, to the 3 decimals shown.
@@ -92,7 +95,7 @@ test('workspace numbers equal the CLI; adjudications persist; report is self-con
     await panel.getByRole('radio').first().click();
     await panel.getByLabel('Root cause').selectOption(cause);
     await panel.getByRole('button', { name: 'Save adjudication' }).click();
-    await page.getByText(`Root causes of ${index + 1} adjudications`).waitFor();
+    await page.getByText(`Root causes of ${index + 1} adjudication${index === 0 ? "" : "s"}`, { exact: true }).waitFor();
     decided.push({ itemId, cause, winner: await panel.getByRole('radio', { checked: true }).textContent() });
   }
   await screenshot(page, 'quality-3-adjudicated');

@@ -9,8 +9,13 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use serde_json::{json, Map, Value};
-use verdict_core::aggregate::{self, label_table, Aggregation, AnnotatorQuality, LabelSource, MaceInit, Method, Options};
+use verdict_core::aggregate::labels::{label_table_of, CriterionRef, CriterionValue};
+use verdict_core::aggregate::{self, Aggregation, AnnotatorQuality, LabelSource, MaceInit, Method, Options};
+use verdict_core::output::Output;
+use verdict_core::read::{InputSummary, JudgmentReader, LineOutcome, Selection};
+use verdict_core::Problem;
 
+use crate::batches::{self, Item};
 use crate::{input, select};
 
 /// Arguments of `verdict aggregate`.
@@ -56,11 +61,16 @@ pub fn run(args: &AggregateArgs) -> anyhow::Result<ExitCode> {
     if !(args.tol >= 0.0 && args.tol.is_finite()) {
         bail!("--tol must be a finite number ≥ 0");
     }
-    let read = input::read_judgments(&args.files, &args.limits.limits()?)?;
-    input::print_problems(&read.problems);
     // Every rater by default (consensus labels may come from judges too); --raters narrows it.
-    let judgments = select::filter(read.judgments, &args.select.selection(None)?);
-    let source = label_table(&judgments, &args.criterion).with_context(|| format!("criterion {}", args.criterion))?;
+    let selection = args.select.selection(None)?;
+    let read = read_labels(&args.files, &args.limits.limits()?, &selection, &args.criterion)?;
+    input::print_problems(&read.problems);
+    let selected: Vec<(&str, &str, CriterionRef<'_>)> = read
+        .labels
+        .iter()
+        .filter_map(|(item_id, annotator, value)| Some((item_id.as_str(), annotator.as_str(), value.as_ref()?.into())))
+        .collect();
+    let source = label_table_of(selected.iter().copied()).with_context(|| format!("criterion {}", args.criterion))?;
     if source.table.rows.is_empty() {
         eprintln!("verdict aggregate: no labels: no judgment has a value for criterion {}", args.criterion);
         return Ok(ExitCode::from(1));
@@ -92,8 +102,8 @@ pub fn run(args: &AggregateArgs) -> anyhow::Result<ExitCode> {
     let out = if args.json {
         let mut value = to_json(&args.criterion, &source, &result);
         value["input"] = serde_json::to_value(&read.summary)?;
-        value["selected"] = serde_json::to_value(judgments.len() as u64)?;
-        let mut text = serde_json::to_string_pretty(&value).context("JSON output")?;
+        value["selected"] = serde_json::to_value(selected.len() as u64)?;
+        let mut text = serde_json::to_string_pretty(&Output::Aggregate.wrap(&value)).context("JSON output")?;
         text.push('\n');
         text
     } else {
@@ -104,6 +114,49 @@ pub fn run(args: &AggregateArgs) -> anyhow::Result<ExitCode> {
     stdout.write_all(out.as_bytes()).context("cannot write to stdout")?;
     stdout.flush().ok();
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `aggregate` keeps of its input: per kept judgment (the identity rule applied by the
+/// one reader), its item, annotator and value of the criterion (`None` when the selection left
+/// it out), in the reader's order; the input summary and problems.
+struct Labels {
+    labels: Vec<(String, String, Option<CriterionValue>)>,
+    summary: InputSummary,
+    problems: Vec<Problem>,
+}
+
+/// Reads judgments as `input::read_judgments` does (lines parsed on all cores, counted in
+/// order by the one reader), keeping of each only what the label table needs, so that a
+/// million judgments are not all held at once.
+fn read_labels(paths: &[String], limits: &verdict_core::read::Limits, selection: &Selection, criterion: &str) -> anyhow::Result<Labels> {
+    let mut reader = JudgmentReader::identities_only(*limits);
+    let mut labels: Vec<(String, String, Option<CriterionValue>)> = Vec::new();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
+    let check = |line_no: u64, text: &str| verdict_core::read::check_line(line_no, text, limits);
+    batches::read_batched(paths, limits, threads, check, |item| {
+        let outcome = match item {
+            Item::File(name) => return reader.begin_file(name),
+            Item::Line(_, Err(problem)) => {
+                reader.skip_line(problem);
+                return;
+            }
+            Item::Line(line_no, Ok((text, unterminated, checked))) => reader.add_checked(line_no, text, unterminated, checked),
+        };
+        let LineOutcome::Kept { slot, .. } = outcome else { return };
+        let Some(mut judgment) = reader.take_current() else { return };
+        let value = selection.matches(&judgment).then(|| CriterionValue::take(&mut judgment, criterion));
+        let kept = (judgment.item_id, judgment.annotator, value);
+        match labels.get_mut(slot) {
+            Some(old) => *old = kept,
+            None => labels.push(kept),
+        }
+    })?;
+    let read = reader.finish();
+    limits.check_count("annotators", labels.iter().map(|(_, a, _)| a.as_str()).collect::<std::collections::HashSet<_>>().len() as u64)?;
+    if read.summary.lines == 0 {
+        bail!("no judgments: the input is empty");
+    }
+    Ok(Labels { labels, summary: read.summary, problems: read.problems })
 }
 
 fn label_names(source: &LabelSource) -> Vec<String> {

@@ -7,10 +7,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use verdict_core::audit::custom::{custom_plan, Risks};
-use verdict_core::audit::switching::{LotOutcome, SwitchingState, STATE_SCHEMA};
-use verdict_core::audit::{self, aql_column, decide, oc_curve, sample_items, standard_plan, Inspection, Level, Plan};
+use verdict_core::audit::lot::{self, decide_lot};
+use verdict_core::audit::switching::{SwitchingState, STATE_SCHEMA};
+use verdict_core::audit::{aql_column, oc_curve, sample_items, standard_plan, Inspection, Level, Plan};
+use verdict_core::output::Output;
 
 use crate::spc::{read_judgments, read_tasks};
 use verdict_core::read::Limits;
@@ -136,7 +138,7 @@ fn run_plan(args: &PlanArgs) -> anyhow::Result<ExitCode> {
         if args.json {
             let mut value = serde_json::to_value(&plan)?;
             value["oc"] = oc_json(plan.plan(), false);
-            writeln!(out, "{}", serde_json::to_string(&value)?)?;
+            writeln!(out, "{}", serde_json::to_string(&Output::AuditCustomPlan.wrap(&value))?)?;
         } else {
             writeln!(out, "custom plan ({}): n = {}, c = {}", plan.model, plan.n, plan.c)?;
             writeln!(
@@ -163,7 +165,7 @@ fn run_plan(args: &PlanArgs) -> anyhow::Result<ExitCode> {
             "n": plan.plan.n, "ac": plan.plan.ac, "re": plan.plan.re, "inspect_all": plan.inspect_all,
             "oc": oc_json(plan.plan, poisson),
         });
-        writeln!(out, "{}", serde_json::to_string(&value)?)?;
+        writeln!(out, "{}", serde_json::to_string(&Output::AuditPlan.wrap(&value))?)?;
     } else {
         writeln!(
             out,
@@ -333,17 +335,6 @@ fn run_sample(args: &SampleArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// True when the judgment marks its item defective by `flag`.
-fn marks_defect(judgment: &verdict_core::Judgment, flag: &str) -> bool {
-    judgment.flags.iter().flatten().any(|f| f == flag)
-        || judgment.scores.as_ref().and_then(|s| s.get(flag)).is_some_and(|v| match v {
-            Value::Bool(b) => *b,
-            Value::Number(n) => n.as_f64().is_some_and(|x| x != 0.0),
-            Value::String(s) => matches!(s.as_str(), "yes" | "true" | "defect" | "1"),
-            _ => false,
-        })
-}
-
 fn run_decide(args: &DecideArgs) -> anyhow::Result<ExitCode> {
     let spec = PlanSpec::parse(&args.plan)?;
     let state = read_state(&args.state)?;
@@ -356,30 +347,11 @@ fn run_decide(args: &DecideArgs) -> anyhow::Result<ExitCode> {
         bail!("--state: the switching rules apply to ISO 2859-1 plans (lot=…,aql=…), not to custom n, c plans");
     }
     let read = read_judgments(&args.files, &Limits::default())?;
-    let judgments = read.judgments;
-    // An item is inspected once however many reviewers saw it; defective when any says so.
-    let mut items: Map<String, Value> = Map::new();
-    for judgment in &judgments {
-        let defect = marks_defect(judgment, &args.defect_flag);
-        let entry = items.entry(judgment.item_id.clone()).or_insert(Value::Bool(false));
-        *entry = Value::Bool(entry.as_bool().unwrap_or(false) || defect);
-    }
-    let inspected = items.len() as u64;
-    let defects = items.values().filter(|v| v.as_bool() == Some(true)).count() as u64;
-    let decision = decide(plan, defects, inspected).context("no reviewed items in the QA judgments")?;
-    let mut next_state = None;
-    if let (Some(state), Some((letter, column, _))) = (&state, iso) {
-        // The switching score asks whether the next tighter AQL would also have accepted the lot.
-        let tighter = column.checked_sub(1).and_then(|c| audit::table_plan(letter, c, Inspection::Normal).ok()).map(|(_, p)| p);
-        let outcome = LotOutcome {
-            accepted: decision.accept,
-            return_to_normal: decision.return_to_normal,
-            ac: plan.ac,
-            accepted_at_tighter_aql: tighter.is_some_and(|p| defects <= p.ac),
-            reduced_allowed: args.reduced_allowed,
-        };
-        next_state = Some(state.record(outcome));
-    }
+    let cell = iso.map(|(letter, column, _)| lot::IsoCell { letter, column });
+    let lot = decide_lot(&read.judgments, &args.defect_flag, plan, inspection, cell, state.as_ref(), args.reduced_allowed)
+        .context("no reviewed items in the QA judgments")?;
+    let (decision, defects, inspected) = (lot.decision.clone(), lot.decision.defects, lot.decision.inspected);
+    let next_state = lot.next_state.clone().map(|s| (s, lot.switched_to));
     if let (Some(path), Some((new_state, _))) = (&args.state, &next_state) {
         std::fs::write(path, serde_json::to_string_pretty(new_state)? + "\n")
             .with_context(|| format!("cannot write {}", path.display()))?;
@@ -399,7 +371,7 @@ fn run_decide(args: &DecideArgs) -> anyhow::Result<ExitCode> {
             value["discontinued"] = json!(new_state.discontinued);
             value["switching_score"] = json!(new_state.switching_score);
         }
-        writeln!(out, "{}", serde_json::to_string(&value)?)?;
+        writeln!(out, "{}", serde_json::to_string(&Output::AuditDecide.wrap(&value))?)?;
     } else {
         writeln!(
             out,

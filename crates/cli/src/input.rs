@@ -7,6 +7,7 @@
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 
+use crate::batches::Item;
 use anyhow::Context;
 use std::ops::Range;
 
@@ -51,19 +52,23 @@ pub fn read_judgments<P: AsRef<std::path::Path>>(
     limits: &verdict_core::read::Limits,
 ) -> anyhow::Result<verdict_core::read::Input> {
     let mut reader = verdict_core::read::JudgmentReader::new(*limits);
-    for path in paths {
-        let path = path.as_ref().to_string_lossy();
-        let path = path.as_ref();
-        let opened = crate::validate::open_input(path)?;
-        let mut lines = verdict_core::import::JsonLines::new(&opened.name, opened.reader).with_max_line_bytes(limits.max_line_bytes);
-        reader.begin_file(&opened.name);
-        while let Some(line) = lines.next_line().with_context(|| format!("cannot read {path}"))? {
-            match line.text {
-                Ok(text) => reader.add_line(line.number, text, line.unterminated),
-                Err(problem) => reader.skip_line(problem),
-            };
-        }
-    }
+    let paths: Vec<String> = paths.iter().map(|path| path.as_ref().to_string_lossy().into_owned()).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
+    crate::batches::read_batched(
+        &paths,
+        limits,
+        threads,
+        |line_no, text| verdict_core::read::check_line(line_no, text, limits),
+        |item| match item {
+            Item::File(name) => reader.begin_file(name),
+            Item::Line(line_no, Ok((text, unterminated, checked))) => {
+                reader.add_checked(line_no, text, unterminated, checked);
+            }
+            Item::Line(_, Err(problem)) => {
+                reader.skip_line(problem);
+            }
+        },
+    )?;
     let input = reader.finish();
     limits.check_count(
         "annotators",
@@ -89,9 +94,20 @@ pub fn print_problems(problems: &[verdict_core::Problem]) {
 /// The input summary as one line, the same in every command's human output.
 pub fn summary_line(input: &verdict_core::read::InputSummary) -> String {
     format!(
-        "input: {} files, {} lines, {} judgments, {} replaced, {} skipped, {} problems",
-        input.files, input.lines, input.judgments, input.replaced, input.skipped, input.problems_total
+        "input: {}, {}, {}, {} replaced, {} skipped, {}",
+        count(input.files, "file", "files"),
+        count(input.lines, "line", "lines"),
+        count(input.judgments, "judgment", "judgments"),
+        input.replaced,
+        input.skipped,
+        count(input.problems_total, "problem", "problems")
     )
+}
+
+/// `n` and the noun in the number it takes in English: `1 file`, `0 files`, `2 files`.
+pub fn count(n: impl Into<u64>, one: &str, other: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { other })
 }
 
 /// Files smaller than this are read as one range (threads would cost more than they save).

@@ -9,13 +9,19 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use serde_json::{Map, Value};
 use verdict_core::judgment::Judgment;
+use verdict_core::output::Output;
 use verdict_core::problem::Problem;
 use verdict_core::ranking::controlled::{self, StyleControl};
 use verdict_core::ranking::{self, battles, bias, contextual, style, BiasReport, By, Leaderboard, Method, Options};
 use verdict_core::read::{read_texts, InputSummary};
 use verdict_core::task::{load_tasks, Task};
 
-use crate::{input, select};
+use crate::{batches, input, select};
+use read::{read_blocks, read_for_style};
+use table::{write_style_table, write_table};
+
+mod read;
+mod table;
 
 /// Arguments of `verdict rank`.
 #[derive(clap::Args, Debug)]
@@ -166,7 +172,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
             if !selection.is_everything() {
                 bail!("--style-control does not take --items, --where or --raters yet");
             }
-            let read = read_for_style(&args.files, &limits)?;
+            let read = read_for_style(&args.files, &limits, options.threads)?;
             input = read.summary;
             selected = input.judgments;
             // read_for_style printed its problems; only their severity counts below.
@@ -196,7 +202,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                     ci: ci_name(ci),
                     style_control: Some(&styled),
                 };
-                out = serde_json::to_string_pretty(&with)?;
+                out = serde_json::to_string_pretty(&Output::Rank.wrap(&with))?;
                 out.push('\n');
             } else {
                 write_table(&mut out, &board, &report, &options);
@@ -245,7 +251,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                     ci: ci_name(ci),
                     style_control: None,
                 };
-                let mut bytes = serde_json::to_vec_pretty(&with)?;
+                let mut bytes = serde_json::to_vec_pretty(&Output::Rank.wrap(&with))?;
                 bytes.push(b'\n');
                 out = String::from_utf8(bytes).expect("serde_json writes UTF-8");
             } else {
@@ -299,7 +305,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                 object.insert("slices".into(), Value::Array(json_slices));
                 object.insert("input".into(), serde_json::to_value(&input)?);
                 object.insert("selected".into(), Value::from(selected));
-                out = serde_json::to_string_pretty(&Value::Object(object))?;
+                out = serde_json::to_string_pretty(&Output::RankSlices.wrap(&Value::Object(object)))?;
                 out.push('\n');
             } else if slices.is_empty() {
                 let _ = writeln!(out, "no slices: no judgment has per-output criterion scores");
@@ -332,182 +338,6 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
     Ok(if n_errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// What `--style-control` keeps of the input.
-struct StyleInput {
-    /// The kept judgments, stripped to what battles need (no `extra`, `scores`, `flags`).
-    judgments: Vec<Judgment>,
-    /// Each judgment's `conv_metadata` counts.
-    conv_counts: Vec<Result<[style::StyleCounts; 2], style::Missing>>,
-    summary: InputSummary,
-    problems: Vec<Problem>,
-}
-
-/// Reads judgments through the one reader as a stream (identities only: the reader applies the
-/// identity rule and counts, and hands over each judgment as it is read), keeping of each the
-/// fields battles need and its `conv_metadata` counts, so that a million Arena rows take a few
-/// hundred MB instead of every row's metadata tree. Prints problems as `read_judgments` does.
-fn read_for_style(paths: &[String], limits: &verdict_core::read::Limits) -> anyhow::Result<StyleInput> {
-    const MAX_PRINTED: usize = 50;
-    let mut reader = verdict_core::read::JudgmentReader::identities_only(*limits);
-    let mut judgments: Vec<Judgment> = Vec::new();
-    let mut conv_counts = Vec::new();
-    for path in paths {
-        let opened = crate::validate::open_input(path)?;
-        let mut lines = verdict_core::import::JsonLines::new(&opened.name, opened.reader).with_max_line_bytes(limits.max_line_bytes);
-        reader.begin_file(&opened.name);
-        while let Some(line) = lines.next_line().with_context(|| format!("cannot read {path}"))? {
-            let outcome = match line.text {
-                Ok(text) => reader.add_line(line.number, text, line.unterminated),
-                Err(problem) => reader.skip_line(problem),
-            };
-            if let verdict_core::read::LineOutcome::Kept { slot, .. } = outcome {
-                let Some(mut judgment) = reader.take_current() else { continue };
-                let counts = controlled::conv_metadata_counts(&judgment);
-                judgment.extra = Map::new();
-                judgment.scores = None;
-                judgment.flags = None;
-                if slot == judgments.len() {
-                    judgments.push(judgment);
-                    conv_counts.push(counts);
-                } else {
-                    judgments[slot] = judgment;
-                    conv_counts[slot] = counts;
-                }
-            }
-        }
-    }
-    let read = reader.finish();
-    for problem in read.problems.iter().take(MAX_PRINTED) {
-        eprintln!("{problem}");
-    }
-    if read.problems.len() > MAX_PRINTED {
-        eprintln!("… and {} more problems (`verdict validate` lists them all)", read.problems.len() - MAX_PRINTED);
-    }
-    limits
-        .check_count("annotators", judgments.iter().map(|j| j.annotator.as_str()).collect::<std::collections::HashSet<_>>().len() as u64)?;
-    if read.summary.lines == 0 {
-        bail!("no judgments: the input is empty");
-    }
-    Ok(StyleInput { judgments, conv_counts, summary: read.summary, problems: read.problems })
-}
-
-/// Reads one file (or stdin) into the battle reader in blocks of whole lines, read on another
-/// thread while the previous block is parsed on `threads` threads (same result as reading it
-/// whole).
-fn read_blocks(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &str, threads: u32) -> anyhow::Result<()> {
-    let input: Box<dyn Read + Send> = if path == "-" {
-        Box::new(io::stdin())
-    } else if let Some(lines) = input::parquet_lines(path)? {
-        Box::new(lines)
-    } else {
-        let file = std::fs::File::open(path).with_context(|| format!("cannot read {path}"))?;
-        let len = file.metadata().map_or(0, |m| m.len());
-        if file_index == 0 {
-            reader.expect_bytes(len as usize);
-        }
-        if threads > 1 && len >= input::SPLIT_MIN {
-            // Later ranges first count the lines before them: the first range takes a bit more.
-            let ranges = input::line_ranges(&file, len, threads as usize, 0.06).with_context(|| format!("cannot read {path}"))?;
-            return read_ranges(reader, file_index, path, &ranges);
-        }
-        Box::new(file)
-    };
-    let mut line_no = 1u64;
-    for_each_block(path, input, |block| {
-        line_no += reader.add_bytes(file_index, line_no, block, threads);
-        Ok(())
-    })
-}
-
-/// Reads each range of lines of the file at `path` on its own thread (the first into `reader`,
-/// the others into siblings that first count the lines before their range, so every line keeps
-/// its number) and appends them in order: the same result as reading the file in one pass.
-fn read_ranges(reader: &mut battles::BlockReader<'_>, file_index: usize, path: &str, ranges: &[Range<u64>]) -> anyhow::Result<()> {
-    let read_range = |reader: &mut battles::BlockReader<'_>, range: &Range<u64>, mut line_no: u64| -> anyhow::Result<()> {
-        input::for_each_block_in(path, range.clone(), |block| line_no += reader.add_bytes(file_index, line_no, block, 1))
-            .with_context(|| format!("cannot read {path}"))
-    };
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = ranges[1..]
-            .iter()
-            .map(|range| {
-                let mut part = reader.sibling();
-                part.expect_bytes((range.end - range.start) as usize);
-                scope.spawn(move || -> anyhow::Result<_> {
-                    let lines_before = input::count_lines(path, 0..range.start).with_context(|| format!("cannot read {path}"))?;
-                    read_range(&mut part, range, lines_before + 1)?;
-                    Ok(part)
-                })
-            })
-            .collect();
-        read_range(reader, &ranges[0], 1)?;
-        for handle in handles {
-            reader.append(handle.join().expect("reading a range does not panic")?, file_index);
-        }
-        Ok(())
-    })
-}
-
-/// Reads `input` on a reader thread in blocks of about 4 MiB of whole lines (only the last may
-/// end without a newline; it is passed even when empty) and calls `add` on each, in order, on
-/// this thread: reading the next block overlaps parsing this one. Two buffers are recycled.
-fn for_each_block(path: &str, input: Box<dyn Read + Send>, mut add: impl FnMut(&[u8]) -> anyhow::Result<()>) -> anyhow::Result<()> {
-    const BLOCK: usize = 4 << 20;
-    let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(1);
-    let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Vec<u8>>();
-    for _ in 0..2 {
-        empty_tx.send(Vec::with_capacity(BLOCK)).expect("the receiver is alive");
-    }
-    std::thread::scope(|scope| {
-        let reader = scope.spawn(move || -> io::Result<()> {
-            let mut input = input;
-            let mut carry: Vec<u8> = Vec::new();
-            // Stops quietly when this thread's consumer has gone (it failed).
-            while let Ok(mut buffer) = empty_rx.recv() {
-                buffer.clear();
-                buffer.append(&mut carry);
-                let mut limit = BLOCK;
-                loop {
-                    let wanted = limit.saturating_sub(buffer.len());
-                    let got = (&mut input).take(wanted as u64).read_to_end(&mut buffer)?;
-                    if got < wanted {
-                        // End of input: the rest, even if empty.
-                        let _ = full_tx.send(buffer);
-                        return Ok(());
-                    }
-                    match buffer.iter().rposition(|&b| b == b'\n') {
-                        Some(end) => {
-                            carry.extend_from_slice(&buffer[end + 1..]);
-                            buffer.truncate(end + 1);
-                            break;
-                        }
-                        // One line longer than the buffer: make room for it.
-                        None => limit = limit.max(buffer.len()) * 2,
-                    }
-                }
-                if full_tx.send(buffer).is_err() {
-                    return Ok(());
-                }
-            }
-            Ok(())
-        });
-        let mut result = Ok(());
-        while let Ok(block) = full_rx.recv() {
-            result = add(&block);
-            if result.is_err() {
-                break;
-            }
-            let _ = empty_tx.send(block);
-        }
-        // Unblocks the reader if `add` failed.
-        drop(full_rx);
-        drop(empty_tx);
-        let read = reader.join().expect("the reader thread does not panic");
-        result?;
-        read.with_context(|| format!("cannot read {path}"))
-    })
-}
-
 /// The leaderboard's JSON with the bias report added as `bias`.
 /// A leaderboard's JSON with its bias report (and, for `--by`, its slice's name first), written
 /// straight from the structs: no intermediate `Value` tree for the per-annotator rows.
@@ -534,178 +364,6 @@ fn ci_name(ci: Option<CiArg>) -> Option<&'static str> {
         CiArg::Sandwich => "sandwich",
         CiArg::Bootstrap => "bootstrap",
     })
-}
-
-/// Writes raw and style-controlled ratings side by side, then the coefficients.
-fn write_style_table(out: &mut String, styled: &StyleControl) {
-    let source = match styled.source {
-        style::Source::Tasks => "counted in the task file's outputs",
-        style::Source::ConvMetadata => "from conv_metadata",
-    };
-    let _ = writeln!(
-        out,
-        "\nstyle control (arena-rank's contextual Bradley–Terry; covariates {source}; {} battles; {:.0}% {} intervals):",
-        styled.n_battles,
-        100.0 * styled.confidence,
-        styled.ci
-    );
-    for (reason, count) in &styled.skipped {
-        let _ = writeln!(out, "left out {count} battles: {reason}");
-    }
-    if styled.models.is_empty() {
-        let _ = writeln!(out, "no style-controlled ratings: fewer than two rated models with covariates");
-        return;
-    }
-    let width = styled.models.iter().map(|m| m.model.chars().count()).max().unwrap_or(5).max(5);
-    let interval = |low: Option<f64>, high: Option<f64>| match (low, high) {
-        (Some(low), Some(high)) => format!("[{low:.1}, {high:.1}]"),
-        _ => "—".to_owned(),
-    };
-    let _ = writeln!(
-        out,
-        "{:>4}  {:<width$}  {:>10}  {:>17}  {:>8}  {:>17}  {:>8}",
-        "rank", "model", "controlled", "95% CI", "raw", "raw 95% CI", "raw rank"
-    );
-    for m in &styled.models {
-        let _ = writeln!(
-            out,
-            "{:>4}  {:<width$}  {:>10.1}  {:>17}  {:>8.1}  {:>17}  {:>8}",
-            m.rank,
-            m.model,
-            m.rating,
-            interval(m.ci_low, m.ci_high),
-            m.raw_rating,
-            interval(m.raw_ci_low, m.raw_ci_high),
-            m.raw_rank.map_or_else(|| "—".to_owned(), |r| r.to_string())
-        );
-    }
-    let _ = writeln!(out, "{:<8}  {:>9}  {:>21}  {:>9}", "covariate", "β", "95% CI", "Elo/sd");
-    for c in &styled.coefficients {
-        let ci = match (c.ci_low, c.ci_high) {
-            (Some(low), Some(high)) => format!("[{low:.4}, {high:.4}]"),
-            _ => "—".to_owned(),
-        };
-        let _ = writeln!(out, "{:<9}  {:>9.4}  {:>21}  {:>9.1}", c.name, c.value, ci, c.elo);
-    }
-    if !styled.converged {
-        let _ = writeln!(out, "note: the style-controlled fit did not converge in {} Newton steps", styled.iterations);
-    }
-}
-
-fn number(value: Option<f64>, decimals: usize) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.decimals$}"))
-}
-
-/// A p-value: four decimals, or scientific notation below 0.0001.
-fn p_value(value: Option<f64>) -> String {
-    match value {
-        Some(p) if p < 1e-4 => format!("{p:.1e}"),
-        other => number(other, 4),
-    }
-}
-
-fn percent(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", 100.0 * v))
-}
-
-/// Writes the readable table: one line per model, then notes and the bias summary.
-fn write_table(out: &mut String, board: &Leaderboard, report: &BiasReport, options: &Options) {
-    let method = match board.method {
-        Method::Bt => "Bradley–Terry (Elo scale, mean 1000)".to_owned(),
-        Method::Elo => format!("online Elo (K = {}, file order)", options.k),
-    };
-    let prior =
-        if board.method == Method::Bt && board.prior > 0.0 { format!(", prior {} virtual ties", board.prior) } else { String::new() };
-    let intervals = match &board.bootstrap {
-        Some(b) => format!(", 95% intervals from {} bootstrap rounds (seed {})", b.rounds, b.seed),
-        None if board.models.iter().any(|m| m.ci_low.is_some()) => ", 95% sandwich intervals (robust standard errors)".to_owned(),
-        None => ", no intervals (--bootstrap N or --ci sandwich)".to_owned(),
-    };
-    let _ = writeln!(out, "{method}{prior}: {} battles{intervals}", board.n_battles);
-    let width = board.models.iter().map(|m| m.model.chars().count()).max().unwrap_or(5).max(5);
-    let _ = writeln!(
-        out,
-        "{:>4}  {:<width$}  {:>7}  {:>17}  {:>6}  {:>7}  {:>7}  {:>7}  {:>8}  {:>8}",
-        "rank", "model", "rating", "95% CI", "ranks", "wins", "losses", "ties", "battles", "win rate"
-    );
-    for row in &board.models {
-        let interval = match (row.ci_low, row.ci_high) {
-            (Some(low), Some(high)) => format!("[{low:.1}, {high:.1}]"),
-            _ => "—".to_owned(),
-        };
-        let ranks = match (row.rank_best, row.rank_worst) {
-            (Some(best), Some(worst)) => format!("{best}–{worst}"),
-            _ => "—".to_owned(),
-        };
-        let _ = writeln!(
-            out,
-            "{:>4}  {:<width$}  {:>7}  {:>17}  {:>6}  {:>7}  {:>7}  {:>7}  {:>8}  {:>8}",
-            row.rank.map_or_else(|| "—".to_owned(), |r| r.to_string()),
-            row.model,
-            number(row.rating, 1),
-            interval,
-            ranks,
-            row.wins,
-            row.losses,
-            row.ties,
-            row.battles,
-            percent(row.win_rate),
-        );
-    }
-    for row in board.models.iter().filter(|r| r.note.is_some()) {
-        let _ = writeln!(out, "note: {}: {}", row.model, row.note.as_deref().unwrap_or_default());
-    }
-    for note in &board.notes {
-        let _ = writeln!(out, "note: {note}");
-    }
-    for (reason, count) in &board.skipped {
-        let _ = writeln!(out, "skipped {count} judgments: {reason}");
-    }
-    let overall = &report.overall;
-    let _ = writeln!(
-        out,
-        "bias: first-shown output won {} of {} decisive battles whose display order varied{} ({}, exact binomial p = {}); ties {}; both bad {}; {}",
-        overall.first_shown_wins,
-        overall.positioned_decisive,
-        if overall.fixed_order_decisive > 0 {
-            format!(" ({} with an order that never varied left out)", overall.fixed_order_decisive)
-        } else {
-            String::new()
-        },
-        percent(overall.first_shown_win_rate),
-        p_value(overall.position_p_value),
-        percent(overall.tie_rate),
-        percent(overall.both_bad_rate),
-        match &overall.length {
-            Some(length) => format!(
-                "longer output won {} of {} ({}, p = {})",
-                length.longer_wins,
-                length.decisive_different_length,
-                percent(length.longer_win_rate),
-                p_value(length.p_value)
-            ),
-            None => "length bias not available (pass --tasks with the output texts)".to_owned(),
-        }
-    );
-    let flagged: Vec<String> = report
-        .by_annotator
-        .iter()
-        .filter(|a| a.stats.position_p_value.is_some_and(|p| p < 0.01))
-        .map(|a| {
-            format!(
-                "{} ({} first-shown wins, p = {})",
-                a.annotator,
-                percent(a.stats.first_shown_win_rate),
-                p_value(a.stats.position_p_value)
-            )
-        })
-        .collect();
-    let _ = writeln!(
-        out,
-        "bias per annotator: {} annotators; position bias at p < 0.01: {} (all figures: --json)",
-        report.by_annotator.len(),
-        if flagged.is_empty() { "none".to_owned() } else { flagged.join(", ") }
-    );
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use serde_json::json;
+use verdict_core::output::Output;
+use verdict_core::spc::events::{load_events, place_events};
 use verdict_core::spc::metrics::{period_label, subgroups, By, Metric, MetricOptions, Period};
 use verdict_core::spc::{compute_chart, ChartKind, ChartOptions, Rule};
 
@@ -55,6 +57,10 @@ pub struct SpcArgs {
     /// Count LLM judges (`judge:` annotators, `kind: "judge"`) too.
     #[arg(long)]
     pub include_judges: bool,
+    /// Event annotations: JSON lines `{"date": "2026-11-30", "label": "guideline v3"}` or CSV `date,label`;
+    /// each is placed in its period and echoed as `"events"`.
+    #[arg(long, value_name = "FILE")]
+    pub events: Option<PathBuf>,
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
@@ -133,6 +139,15 @@ pub fn run(args: &SpcArgs) -> anyhow::Result<ExitCode> {
         include_llm_judges: args.include_judges,
         count_answers: matches!(kind, ChartKind::C | ChartKind::U),
     };
+    let events = match &args.events {
+        Some(path) => {
+            let name = path.to_string_lossy();
+            let loaded = load_events(&name, &crate::input::read_text(&name)?);
+            crate::input::print_problems(&loaded.problems);
+            place_events(&loaded.records, period)
+        }
+        None => Vec::new(),
+    };
     let (groups, skipped) = subgroups(&judgments, &tasks, metric_options);
     let chart = compute_chart(&groups, &options).map_err(|e| anyhow::anyhow!("cannot chart {}: {e}", args.metric))?;
     let stdout = std::io::stdout();
@@ -145,8 +160,9 @@ pub fn run(args: &SpcArgs) -> anyhow::Result<ExitCode> {
         object.insert("by".into(), json!(args.by));
         object.insert("period".into(), json!(args.period));
         object.insert("skipped".into(), serde_json::to_value(&skipped)?);
+        object.insert("events".into(), serde_json::to_value(&events)?);
         object.insert("input".into(), serde_json::to_value(&read.summary)?);
-        writeln!(out, "{}", serde_json::to_string(&value)?)?;
+        writeln!(out, "{}", serde_json::to_string(&Output::Spc.wrap(&value))?)?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(
@@ -192,6 +208,9 @@ pub fn run(args: &SpcArgs) -> anyhow::Result<ExitCode> {
             p.ucl,
             if p.excluded { " excluded" } else { "" }
         )?;
+    }
+    for event in &events {
+        writeln!(out, "event {} ({}): {}", event.date, event.period, event.label)?;
     }
     writeln!(out, "{} signals", chart.signals.len())?;
     for s in &chart.signals {

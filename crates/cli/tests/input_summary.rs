@@ -66,6 +66,15 @@ fn every_command_reports_the_same_input_block_for_every_nasty_file() {
         if output.status.success() {
             blocks.push(("aggregate", serde_json::from_slice::<Value>(&output.stdout).unwrap()["input"].clone()));
         }
+        // spc reads through the one reader too (when the files give a chart at all).
+        let args: Vec<&str> = ["spc", "--json", "--metric", "disagreement", "--by", "annotator", "--chart", "p"]
+            .into_iter()
+            .chain(files.iter().copied())
+            .collect();
+        let output = common::output(&args, None);
+        if output.status.success() {
+            blocks.push(("spc", serde_json::from_slice::<Value>(&output.stdout).unwrap()["input"].clone()));
+        }
         // agree --retest reads through the one reader (input::read_judgments).
         let args: Vec<&str> = ["agree", "--retest", "--json"].into_iter().chain(files.iter().copied()).collect();
         blocks.push(("agree --retest", input_block(&args)));

@@ -107,6 +107,22 @@ fn p_chart_signals_the_shifted_site_in_the_shifted_week() {
 }
 
 #[test]
+fn events_are_placed_in_their_periods_and_echoed() {
+    let (tasks, judgments) = generated();
+    let tasks = scratch("spc-events", "tasks.jsonl", tasks.as_bytes());
+    let judgments = scratch("spc-events", "judgments.jsonl", judgments.as_bytes());
+    let events = scratch("spc-events", "events.csv", b"date,label\n2026-11-09,guideline v3\n2026-13-01,bad\n");
+    let (t, j, e) = (tasks.to_str().unwrap(), judgments.to_str().unwrap(), events.to_str().unwrap());
+    let (stdout, stderr, code) = verdict(&["spc", j, "--gold", t, "--metric", "gold_error", "--chart", "p", "--events", e, "--json"], None);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("events.csv:3: date: `2026-13-01` is not a date"), "{stderr}");
+    let out: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(out["events"], json!([{"date": "2026-11-09", "label": "guideline v3", "period": "2026-W46"}]));
+    let (stdout, _, _) = verdict(&["spc", j, "--gold", t, "--metric", "gold_error", "--chart", "p", "--events", e], None);
+    assert!(stdout.contains("event 2026-11-09 (2026-W46): guideline v3"), "{stdout}");
+}
+
+#[test]
 fn audit_plans_samples_and_decisions_with_switching_state() {
     let (stdout, _, code) = verdict(&["audit", "plan", "--lot", "2000", "--aql", "0.65", "--json"], None);
     assert_eq!(code, 0);

@@ -19,7 +19,7 @@ const NAME: &str = "judgments.jsonl";
 const TOLERANCE: f64 = 1e-9;
 
 fn options() -> ReportOptions {
-    ReportOptions { bootstrap: 20, seed: 7, kpi: Kpi::default() }
+    ReportOptions { bootstrap: 20, seed: 7, kpi: Kpi::default(), ..ReportOptions::default() }
 }
 
 fn report() -> QualityReport {
@@ -56,8 +56,8 @@ fn counts_match_an_independent_reading() {
     let o = &report.overview;
     assert_eq!(o.n_judgments, 5754);
     assert_eq!(o.n_items, items.len() as u64);
-    assert_eq!(o.n_annotators as usize, annotators.len());
-    assert_eq!(o.n_annotators, 66, "65 humans + 1 judge");
+    assert_eq!((o.n_annotators + o.n_judges) as usize, annotators.len());
+    assert_eq!((o.n_annotators, o.n_judges), (65, 1), "65 humans and the GPT-4 judge, counted apart");
     assert_eq!(o.n_groups as usize, groups.len());
     assert_eq!(o.n_items_multi, per_item.values().filter(|&&n| n >= 2).count() as u64);
     assert_eq!(o.n_undated, 5754, "the demo judgments carry no time");
@@ -91,9 +91,14 @@ fn leaderboard_and_bias_equal_the_ranking_module() {
     let report = report();
     let loaded = load_judgments(NAME, JUDGMENTS);
     let o = options();
-    let expected =
-        ranking::leaderboard(&loaded.records, &ranking::Options { bootstrap: o.bootstrap, seed: o.seed, ..ranking::Options::default() });
-    assert_eq!(report.leaderboard, expected);
+    let rank_options = ranking::Options { bootstrap: o.bootstrap, seed: o.seed, ..ranking::Options::default() };
+    // The human leaderboard: the GPT-4 judge's battles are left out unless included.
+    let humans: Vec<_> = loaded.records.iter().filter(|j| !j.is_llm_judge()).cloned().collect();
+    assert!(humans.len() < loaded.records.len());
+    assert_eq!(report.leaderboard, ranking::leaderboard(&humans, &rank_options));
+    let with_judges = build_report(&[(NAME, JUDGMENTS)], None, None, &ReportOptions { include_judges: true, ..options() });
+    assert_eq!(with_judges.leaderboard, ranking::leaderboard(&loaded.records, &rank_options));
+    assert_eq!((report.overview.n_annotators, report.overview.n_judges), (65, 1));
     let set = ranking::BattleSet::from_judgments(&loaded.records, None);
     assert_eq!(report.bias, ranking::bias(&set, None));
 }

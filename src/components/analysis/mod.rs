@@ -4,6 +4,7 @@
 mod adjudication_panel;
 mod agreement_view;
 mod annotators_view;
+mod audit_view;
 mod campaign_view;
 mod disagreements_view;
 mod format;
@@ -13,6 +14,8 @@ mod overview_view;
 mod quality_page;
 mod size_panel;
 mod wellbeing_view;
+mod spc_results;
+mod spc_view;
 
 pub use quality_page::{QualityPage, QualityPageProps};
 

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::agreement_view::AgreementView;
 use super::annotators_view::AnnotatorsView;
+use super::audit_view::AuditView;
 use super::campaign_view::CampaignView;
 use super::disagreements_view::DisagreementsView;
 use super::judges_view::JudgesView;
@@ -19,6 +20,7 @@ use super::leaderboard_view::LeaderboardView;
 use super::overview_view::OverviewView;
 use super::size_panel::SizePanel;
 use super::wellbeing_view::WellbeingView;
+use super::spc_view::SpcView;
 use crate::state::adjudications::AdjudicationStore;
 use crate::state::analysis::{analyse, slice_leaderboards, FileSource, NamedSource, SliceBoard};
 use crate::state::browser::{download, local_get, local_set, now_ms};
@@ -48,6 +50,8 @@ enum Tab {
     Disagreements,
     Campaign,
     SampleSize,
+    Spc,
+    Audit,
 }
 
 const TABS: &[(Tab, &str)] = &[
@@ -59,11 +63,13 @@ const TABS: &[(Tab, &str)] = &[
     (Tab::Disagreements, "q-tab-disagreements"),
     (Tab::Campaign, "q-tab-campaign"),
     (Tab::SampleSize, "q-tab-sample-size"),
+    (Tab::Spc, "qc-tab-spc"),
+    (Tab::Audit, "qc-tab-audit"),
 ];
 
 /// Tabs that need no report (they take their own inputs).
 fn planning(tab: Tab) -> bool {
-    matches!(tab, Tab::Campaign | Tab::SampleSize)
+    matches!(tab, Tab::Campaign | Tab::SampleSize | Tab::Audit)
 }
 
 #[derive(Clone, PartialEq, Default)]
@@ -270,13 +276,14 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                     <button disabled={busy} onclick={analyse_demo}>{ t!("q-quality-analyse-the-mt-bench-human") }</button>
                     <button onclick={{ let tab = tab.clone(); Callback::from(move |_| tab.set(Tab::Campaign)) }}>{ t!("q-quality-campaign-progress") }</button>
                     <button onclick={{ let tab = tab.clone(); Callback::from(move |_| tab.set(Tab::SampleSize)) }}>{ t!("q-tab-sample-size") }</button>
+                    <button onclick={{ let tab = tab.clone(); Callback::from(move |_| tab.set(Tab::Audit)) }}>{ t!("qc-tab-audit") }</button>
                     <span class="muted small">{ t!("q-quality-everything-runs-in-this-browser") }</span>
                 </div>
                 if let Some(message) = &*error { <p class="errors" role="alert">{ message }</p> }
             </section>
             if report.is_none() && planning(*tab) {
                 <div role="tabpanel" class="tab-panel">
-                    { if *tab == Tab::Campaign { html! { <CampaignView judgments={inputs.judgments.clone()} /> } } else { html! { <SizePanel /> } } }
+                    { match *tab { Tab::Campaign => html! { <CampaignView judgments={inputs.judgments.clone()} /> }, Tab::Audit => html! { <AuditView /> }, _ => html! { <SizePanel /> } } }
                 </div>
             }
             if let Some(report) = &*report {
@@ -302,6 +309,8 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                         </> },
                         Tab::Campaign => html! { <CampaignView judgments={inputs.judgments.clone()} /> },
                         Tab::SampleSize => html! { <SizePanel /> },
+                        Tab::Spc => html! { <SpcView judgments={inputs.judgments.clone()} tasks={inputs.tasks.clone()} /> },
+                        Tab::Audit => html! { <AuditView /> },
                     } }
                 </div>
                 <section class="card csv" aria-label={t!("q-quality-tables-as-csv-2")}>

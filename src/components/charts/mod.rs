@@ -1,13 +1,17 @@
 //! SVG charts: small, dependency-free, readable at 1280×800 and on a laptop.
 
 mod bar_chart;
+mod control_chart;
 mod heatmap;
 mod interval_chart;
+mod oc_chart;
 mod pareto_chart;
 
 pub use bar_chart::{BarChart, BarChartProps};
+pub use control_chart::{ControlChart, ControlChartProps};
 pub use heatmap::{Heatmap, HeatmapProps};
 pub use interval_chart::{IntervalChart, IntervalChartProps, IntervalRow};
+pub use oc_chart::{OcChart, OcChartProps};
 pub use pareto_chart::{ParetoChart, ParetoChartProps};
 
 /// A "nice" axis maximum ≥ `value` (1, 2, 5 × 10ⁿ).

@@ -7,6 +7,8 @@
 //! labels; values of another shape (arrays, objects inside per-output scores, per-item values in a
 //! criterion first seen per output or the reverse) are skipped and counted.
 
+use std::borrow::Cow;
+
 use super::table::{LabelTable, LabelValue, TableError};
 use crate::judgment::Judgment;
 use serde_json::Value;
@@ -25,19 +27,77 @@ pub struct LabelSource {
     pub skipped: u64,
 }
 
+/// What one judgment holds of a criterion: all [`label_table_of`] needs of it, so that a
+/// streaming reader can keep this and drop the judgment.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum CriterionValue {
+    /// Nothing for this criterion.
+    #[default]
+    None,
+    /// The preference winner (criterion [`PREFERENCE`]).
+    Preference(String),
+    /// The score's value.
+    Score(Value),
+}
+
+impl CriterionValue {
+    /// Takes the value of `criterion` out of `judgment`.
+    pub fn take(judgment: &mut Judgment, criterion: &str) -> CriterionValue {
+        if criterion == PREFERENCE {
+            return judgment.preference.take().map_or(CriterionValue::None, |p| CriterionValue::Preference(p.winner));
+        }
+        judgment.scores.as_mut().and_then(|scores| scores.remove(criterion)).map_or(CriterionValue::None, CriterionValue::Score)
+    }
+}
+
+/// A judgment's value of a criterion, borrowed.
+#[derive(Clone, Copy, Debug)]
+pub enum CriterionRef<'a> {
+    /// Nothing for this criterion.
+    None,
+    /// The preference winner.
+    Preference(&'a str),
+    /// The score's value.
+    Score(&'a Value),
+}
+
+impl<'a> From<&'a CriterionValue> for CriterionRef<'a> {
+    fn from(value: &'a CriterionValue) -> Self {
+        match value {
+            CriterionValue::None => CriterionRef::None,
+            CriterionValue::Preference(winner) => CriterionRef::Preference(winner),
+            CriterionValue::Score(value) => CriterionRef::Score(value),
+        }
+    }
+}
+
 /// Builds the label table of `criterion` from judgments (already de-duplicated by identity).
 pub fn label_table(judgments: &[Judgment], criterion: &str) -> Result<LabelSource, TableError> {
-    let mut rows: Vec<(String, String, LabelValue)> = Vec::new();
+    label_table_of(judgments.iter().map(|judgment| {
+        let value = if criterion == PREFERENCE {
+            judgment.preference.as_ref().map_or(CriterionRef::None, |p| CriterionRef::Preference(&p.winner))
+        } else {
+            judgment.scores.as_ref().and_then(|scores| scores.get(criterion)).map_or(CriterionRef::None, CriterionRef::Score)
+        };
+        (judgment.item_id.as_str(), judgment.annotator.as_str(), value)
+    }))
+}
+
+/// Builds a label table from each kept judgment's `(item_id, annotator, value of the
+/// criterion)`, in the reader's order (see [`label_table`]).
+pub fn label_table_of<'a>(judgments: impl IntoIterator<Item = (&'a str, &'a str, CriterionRef<'a>)>) -> Result<LabelSource, TableError> {
+    let mut rows: Vec<(Cow<'a, str>, &'a str, LabelValue)> = Vec::new();
     let mut per_output: Option<bool> = None;
     let mut skipped = 0u64;
-    for judgment in judgments {
-        if criterion == PREFERENCE {
-            if let Some(preference) = &judgment.preference {
-                rows.push((unit_key(&judgment.item_id, None), judgment.annotator.clone(), LabelValue::Text(preference.winner.clone())));
+    for (item_id, annotator, value) in judgments {
+        let value = match value {
+            CriterionRef::None => continue,
+            CriterionRef::Preference(winner) => {
+                rows.push((unit_key(item_id, None), annotator, LabelValue::Text(winner.to_owned())));
+                continue;
             }
-            continue;
-        }
-        let Some(value) = judgment.scores.as_ref().and_then(|scores| scores.get(criterion)) else { continue };
+            CriterionRef::Score(value) => value,
+        };
         match value {
             Value::Null => {}
             Value::Object(by_model) => {
@@ -47,22 +107,20 @@ pub fn label_table(judgments: &[Judgment], criterion: &str) -> Result<LabelSourc
                 }
                 for (model, value) in by_model {
                     match scalar(value) {
-                        Some(Some(label)) => rows.push((unit_key(&judgment.item_id, Some(model)), judgment.annotator.clone(), label)),
+                        Some(Some(label)) => rows.push((unit_key(item_id, Some(model)), annotator, label)),
                         Some(None) => {}
                         None => skipped += 1,
                     }
                 }
             }
             value => match scalar(value) {
-                Some(Some(label)) if !*per_output.get_or_insert(false) => {
-                    rows.push((unit_key(&judgment.item_id, None), judgment.annotator.clone(), label))
-                }
+                Some(Some(label)) if !*per_output.get_or_insert(false) => rows.push((unit_key(item_id, None), annotator, label)),
                 Some(None) => {}
                 _ => skipped += 1,
             },
         }
     }
-    let table = LabelTable::build(rows.iter().map(|(unit, annotator, label)| (unit.as_str(), annotator.as_str(), label.clone())))?;
+    let table = LabelTable::build(rows)?;
     let units = table
         .items
         .iter()
@@ -76,10 +134,10 @@ pub fn label_table(judgments: &[Judgment], criterion: &str) -> Result<LabelSourc
 
 /// An item id, or item id and model joined by the unit separator (never in ids from files we
 /// write; a separator already in an item id would only split the name shown).
-fn unit_key(item: &str, model: Option<&String>) -> String {
+fn unit_key<'a>(item: &'a str, model: Option<&String>) -> Cow<'a, str> {
     match model {
-        Some(model) => format!("{item}\u{1f}{model}"),
-        None => item.to_string(),
+        Some(model) => Cow::Owned(format!("{item}\u{1f}{model}")),
+        None => Cow::Borrowed(item),
     }
 }
 

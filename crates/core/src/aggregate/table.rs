@@ -1,7 +1,8 @@
 //! The typed input of every aggregation method: (item, annotator, label) rows with dense ids.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
+
+use crate::intern::FxMap;
 
 /// One label value as given: a boolean, a number or a text. One table holds one kind (numbers
 /// and booleans never mix with text).
@@ -100,12 +101,12 @@ pub enum TableError {
 impl LabelTable {
     /// Builds the table; a later row for the same (item, annotator) replaces the earlier one (the
     /// judgment identity rule).
-    pub fn build<'a>(rows: impl IntoIterator<Item = (&'a str, &'a str, LabelValue)>) -> Result<LabelTable, TableError> {
+    pub fn build<I: AsRef<str>, A: AsRef<str>>(rows: impl IntoIterator<Item = (I, A, LabelValue)>) -> Result<LabelTable, TableError> {
         let mut items = Ids::default();
         let mut annotators = Ids::default();
         let mut values: Vec<LabelValue> = Vec::new();
         let mut value_of_row: Vec<(u32, u32, usize)> = Vec::new();
-        let mut row_of_pair: HashMap<(u32, u32), usize> = HashMap::new();
+        let mut row_of_pair: FxMap<(u32, u32), usize> = FxMap::default();
         for (item, annotator, value) in rows {
             if let LabelValue::Number(number) = value {
                 if !number.is_finite() {
@@ -120,7 +121,7 @@ impl LabelTable {
             if value_of_row.len() as u64 >= u64::from(u32::MAX) {
                 return Err(TableError::TooMany(u64::from(u32::MAX)));
             }
-            let pair = (items.id(item), annotators.id(annotator));
+            let pair = (items.id(item.as_ref()), annotators.id(annotator.as_ref()));
             let value_index = values.len();
             values.push(value);
             match row_of_pair.get(&pair) {
@@ -159,7 +160,7 @@ impl LabelTable {
 #[derive(Default)]
 struct Ids {
     names: Vec<String>,
-    ids: HashMap<String, u32>,
+    ids: FxMap<String, u32>,
 }
 
 impl Ids {

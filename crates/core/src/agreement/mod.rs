@@ -16,6 +16,7 @@
 
 mod chance;
 mod cohen;
+pub(crate) use cohen::from_table_with as cohen_from_table;
 pub mod collect;
 mod conger;
 mod icc;

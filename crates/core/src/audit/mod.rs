@@ -5,8 +5,10 @@
 //! reduced inspection ([`switching`]). Formulas: `docs/METRICS.md`, "Acceptance sampling".
 
 pub mod custom;
+pub mod lot;
 pub mod switching;
 pub mod tables;
+pub mod view;
 
 use serde::{Deserialize, Serialize};
 
@@ -213,7 +215,7 @@ pub fn standard_plan(lot: u64, aql: f64, level: Level, inspection: Inspection) -
 }
 
 /// One point of an OC curve: the probability of acceptance at quality `p`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OcPoint {
     /// Proportion nonconforming (or nonconformities per item, with `poisson`).
     pub p: f64,
@@ -249,7 +251,7 @@ pub fn oc_curve(plan: Plan, poisson: bool, points: u32) -> Vec<OcPoint> {
 }
 
 /// The outcome of inspecting one lot's sample.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
     /// True when the lot is accepted.
     pub accept: bool,

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::battles::BattleFields;
 use super::contextual::{self, Interval, RowsBuilder, Weighting};
 use super::style::{self, Missing, Normalization, Source, StyleCounts, FEATURE_NAMES, N_FEATURES};
 use super::{bootstrap, BattleSet, Leaderboard, Outcome, ELO_PER_LOGIT, MEAN_RATING};
@@ -129,15 +130,15 @@ pub fn conv_metadata_counts(judgment: &Judgment) -> Result<[StyleCounts; 2], Mis
 /// `judgments` are the ones the battles came from, with `conv_counts` their
 /// [`conv_metadata_counts`] (for [`Source::ConvMetadata`]; keyed by item and annotator);
 /// `tasks` the task file (for [`Source::Tasks`]).
-pub fn battle_covariates(
+pub fn battle_covariates<J: BattleFields>(
     set: &BattleSet,
     source: Source,
-    judgments: &[Judgment],
+    judgments: &[J],
     conv_counts: &[Result<[StyleCounts; 2], Missing>],
     tasks: Option<&[Task]>,
 ) -> Vec<Result<[f64; N_FEATURES], Missing>> {
     let by_identity: FxMap<(&str, &str), usize> = match source {
-        Source::ConvMetadata => judgments.iter().enumerate().map(|(k, j)| ((j.item_id.as_str(), j.annotator.as_str()), k)).collect(),
+        Source::ConvMetadata => judgments.iter().enumerate().map(|(k, j)| ((j.item_id(), j.annotator()), k)).collect(),
         Source::Tasks => FxMap::default(),
     };
     let by_item: FxMap<&str, &Task> = tasks.unwrap_or_default().iter().map(|t| (t.id.as_str(), t)).collect();
@@ -161,7 +162,7 @@ pub fn battle_covariates(
                     let annotator = set.annotators[battle.annotator as usize].as_str();
                     let &k = by_identity.get(&(item, annotator)).ok_or(Missing::NoConvMetadata)?;
                     let counts = conv_counts.get(k).ok_or(Missing::NoConvMetadata)?.as_ref().map_err(|m| *m)?;
-                    let side = |model: &str| match judgments[k].shown.as_deref() {
+                    let side = |model: &str| match judgments[k].shown() {
                         Some([a, b]) if a == model && b != model => Ok(counts[0]),
                         Some([a, b]) if b == model && a != model => Ok(counts[1]),
                         _ => Err(Missing::NoSides),

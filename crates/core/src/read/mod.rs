@@ -15,6 +15,6 @@ pub mod summary;
 pub use crate::limits::{self, LimitExceeded, Limits};
 pub use identity::Stamp;
 pub use line::{judgment_from_any_line, line_problems, load_judgments, no_verdict};
-pub use reader::{read_texts, Input, JudgmentReader, LineOutcome};
+pub use reader::{check_line, read_texts, CheckedLine, Input, JudgmentReader, LineOutcome};
 pub use select::{RaterSelector, RaterSet, SelectError, Selection};
 pub use summary::{InputSummary, ProblemEntry};

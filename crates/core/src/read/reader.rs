@@ -106,20 +106,23 @@ impl JudgmentReader {
 
     /// Reads line `line_no` (1-based) of the current file.
     pub fn add_line(&mut self, line_no: u64, line: &str, unterminated: bool) -> LineOutcome {
-        let line = if line_no == 1 { line.strip_prefix('\u{feff}').unwrap_or(line) } else { line };
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() {
-            return LineOutcome::Blank;
-        }
-        if line.len() > self.limits.max_line_bytes {
-            let message = format!("longer than the line limit of {} bytes (--max-line-bytes raises it)", self.limits.max_line_bytes);
-            return self.skip(vec![Problem::error(self.file(), line_no, "-", message).with_code(Code::LineTooLong)]);
-        }
-        match judgment_from_any_line(line) {
-            Ok(Some(judgment)) => self.keep(line_no, judgment),
-            Ok(None) => self.skip(vec![no_verdict(self.file(), line_no)]),
-            Err(found) => {
-                let problems = line_problems(self.file(), line_no, line, found, unterminated);
+        let checked = check_line(line_no, line, &self.limits);
+        self.add_checked(line_no, line, unterminated, checked)
+    }
+
+    /// Counts line `line_no` of the current file, which [`check_line`] read as `checked` (so
+    /// that the parsing can run on other threads): the same as [`JudgmentReader::add_line`].
+    pub fn add_checked(&mut self, line_no: u64, line: &str, unterminated: bool, checked: CheckedLine) -> LineOutcome {
+        match checked.0 {
+            Checked::Blank => LineOutcome::Blank,
+            Checked::TooLong => {
+                let message = format!("longer than the line limit of {} bytes (--max-line-bytes raises it)", self.limits.max_line_bytes);
+                self.skip(vec![Problem::error(self.file(), line_no, "-", message).with_code(Code::LineTooLong)])
+            }
+            Checked::Read(Ok(Some(judgment))) => self.keep(line_no, *judgment),
+            Checked::Read(Ok(None)) => self.skip(vec![no_verdict(self.file(), line_no)]),
+            Checked::Read(Err(found)) => {
+                let problems = line_problems(self.file(), line_no, trimmed(line_no, line), found, unterminated);
                 self.skip(problems)
             }
         }
@@ -141,11 +144,48 @@ impl JudgmentReader {
         LineOutcome::Skipped
     }
 
+    /// Counts line `line_no` of the current file as a valid judgment of `(item_id, annotator)`
+    /// submitted at `submitted_at`, which a fast projection has read (e.g.
+    /// [`crate::ranking::arena_scan`]) and keeps itself, and applies the identity rule to it as
+    /// to any judgment: same outcome, counts and warnings. Only for
+    /// [`identities_only`](Self::identities_only) readers ([`JudgmentReader::take_current`]
+    /// then has nothing).
+    pub fn add_projected(&mut self, line_no: u64, item_id: &str, annotator: &str, submitted_at: Option<&str>) -> LineOutcome {
+        debug_assert!(self.identities_only, "a projected judgment is kept by the caller");
+        self.apply_identity(line_no, item_id, annotator, submitted_at, None)
+    }
+
     /// Applies the identity rule ([`super::identity`]) to a valid judgment.
     fn keep(&mut self, line_no: u64, judgment: Judgment) -> LineOutcome {
-        let file_index = self.files.len().saturating_sub(1);
-        let stamp = Stamp::new(judgment.submitted_at.as_deref(), file_index, line_no);
         let key = identity_hash(&judgment.item_id, &judgment.annotator);
+        let stamp = self.stamp(line_no, judgment.submitted_at.as_deref());
+        if !self.slot_of.contains_key(&key) {
+            return self.apply(key, stamp, line_no, "", "", Some(judgment));
+        }
+        // The names are only needed for a warning: copied then, not for every line.
+        let (item_id, annotator) = (judgment.item_id.clone(), judgment.annotator.clone());
+        self.apply(key, stamp, line_no, &item_id, &annotator, Some(judgment))
+    }
+
+    fn stamp(&self, line_no: u64, submitted_at: Option<&str>) -> Stamp {
+        Stamp::new(submitted_at, self.files.len().saturating_sub(1), line_no)
+    }
+
+    fn apply_identity(
+        &mut self,
+        line_no: u64,
+        item_id: &str,
+        annotator: &str,
+        submitted_at: Option<&str>,
+        judgment: Option<Judgment>,
+    ) -> LineOutcome {
+        let key = identity_hash(item_id, annotator);
+        let stamp = self.stamp(line_no, submitted_at);
+        self.apply(key, stamp, line_no, item_id, annotator, judgment)
+    }
+
+    /// The identity rule for the judgment `key` (its names for the warnings) stamped `stamp`.
+    fn apply(&mut self, key: u128, stamp: Stamp, line_no: u64, item_id: &str, annotator: &str, judgment: Option<Judgment>) -> LineOutcome {
         let Some(&slot) = self.slot_of.get(&key) else {
             self.slot_of.insert(key, self.stamps.len());
             self.stamps.push(stamp);
@@ -155,7 +195,6 @@ impl JudgmentReader {
         self.replaced += 1;
         let other = self.stamps[slot];
         let where_ = self.describe(other.position);
-        let (item_id, annotator) = (&judgment.item_id, &judgment.annotator);
         if stamp.replaces(&other) {
             let message = format!("replaces the judgment of \"{item_id}\" by \"{annotator}\" on {where_}");
             self.problems.push(Problem::warning(self.file(), line_no, "item_id", message).with_code(Code::Replaced));
@@ -166,20 +205,21 @@ impl JudgmentReader {
             let message = format!("replaced by the judgment of \"{item_id}\" by \"{annotator}\" on {where_}, submitted later");
             self.problems.push(Problem::warning(self.file(), line_no, "submitted_at", message).with_code(Code::Replaced));
             if self.identities_only {
-                self.current = Some(judgment);
+                self.current = judgment;
             } else {
-                self.last_superseded = Some(judgment);
+                self.last_superseded = judgment;
             }
             LineOutcome::Superseded
         }
     }
 
     /// Keeps a judgment in `slot` (a new one when `None`), or hands it out as `current`.
-    fn store(&mut self, slot: Option<usize>, judgment: Judgment) {
-        match (self.identities_only, slot) {
-            (true, _) => self.current = Some(judgment),
-            (false, Some(slot)) => self.judgments[slot] = judgment,
-            (false, None) => self.judgments.push(judgment),
+    fn store(&mut self, slot: Option<usize>, judgment: Option<Judgment>) {
+        match (self.identities_only, slot, judgment) {
+            (true, _, judgment) => self.current = judgment,
+            (false, Some(slot), Some(judgment)) => self.judgments[slot] = judgment,
+            (false, None, Some(judgment)) => self.judgments.push(judgment),
+            (false, _, None) => unreachable!("a reader that keeps judgments is given them"),
         }
     }
 
@@ -218,6 +258,38 @@ impl JudgmentReader {
         let summary = self.summary();
         Input { judgments: self.judgments, summary, problems: self.problems }
     }
+}
+
+/// One line as [`check_line`] read it, for [`JudgmentReader::add_checked`].
+#[derive(Debug)]
+pub struct CheckedLine(Checked);
+
+#[derive(Debug)]
+enum Checked {
+    Blank,
+    TooLong,
+    /// Boxed: batches of checked lines stay small while they wait to be counted.
+    Read(Result<Option<Box<Judgment>>, Vec<(String, String)>>),
+}
+
+/// The line without a byte-order mark (line 1) and a carriage return.
+fn trimmed(line_no: u64, line: &str) -> &str {
+    let line = if line_no == 1 { line.strip_prefix('\u{feff}').unwrap_or(line) } else { line };
+    line.strip_suffix('\r').unwrap_or(line)
+}
+
+/// The part of [`JudgmentReader::add_line`] that depends on the line alone (parsing and
+/// validation), so that a caller can run it on several threads and then count the lines in
+/// order with [`JudgmentReader::add_checked`].
+pub fn check_line(line_no: u64, line: &str, limits: &Limits) -> CheckedLine {
+    let line = trimmed(line_no, line);
+    CheckedLine(if line.trim().is_empty() {
+        Checked::Blank
+    } else if line.len() > limits.max_line_bytes {
+        Checked::TooLong
+    } else {
+        Checked::Read(judgment_from_any_line(line).map(|judgment| judgment.map(Box::new)))
+    })
 }
 
 /// Reads whole texts `(name, text)` in order with the default limits.

@@ -15,9 +15,12 @@ mod confusion;
 mod csv;
 mod html;
 mod wellbeing;
+pub mod kpi;
+pub mod vendor;
 pub mod words;
 
 pub use confusion::{confusion, Confusion};
+pub use vendor::{vendor_sections, AuditInput, VendorSections};
 
 use crate::agreement::AgreementResult;
 use crate::ranking::{BiasReport, Leaderboard};
@@ -33,11 +36,15 @@ pub struct Kpi {
     pub min_alpha: f64,
     /// Highest acceptable share of decisive wins going to the output shown first (0.65).
     pub max_position_bias: f64,
+    /// Fewer observations than this never make a KPI "below target" (30).
+    pub min_n: u64,
+    /// False-discovery rate of the Benjamini–Hochberg step across the raters tested (0.05).
+    pub fdr: f64,
 }
 
 impl Default for Kpi {
     fn default() -> Self {
-        Kpi { min_gold_accuracy: 0.90, min_alpha: 0.667, max_position_bias: 0.65 }
+        Kpi { min_gold_accuracy: 0.90, min_alpha: 0.667, max_position_bias: 0.65, min_n: 30, fdr: 0.05 }
     }
 }
 
@@ -51,11 +58,14 @@ pub struct ReportOptions {
     pub seed: u64,
     /// Quality targets.
     pub kpi: Kpi,
+    /// Count LLM judges' battles in the leaderboard (DESIGN: judges are kept apart from humans
+    /// unless the user includes them; the judges table always compares them with the humans).
+    pub include_judges: bool,
 }
 
 impl Default for ReportOptions {
     fn default() -> Self {
-        ReportOptions { bootstrap: 200, seed: 0, kpi: Kpi::default() }
+        ReportOptions { bootstrap: 200, seed: 0, kpi: Kpi::default(), include_judges: false }
     }
 }
 
@@ -75,8 +85,11 @@ pub struct Overview {
     pub n_judgments: u64,
     /// Distinct items judged.
     pub n_items: u64,
-    /// Distinct annotators, LLM judges included.
+    /// Distinct human annotators (LLM judges are counted in `n_judges`).
     pub n_annotators: u32,
+    /// Distinct LLM judges (`judge:` prefix or `kind: "judge"`).
+    #[serde(default)]
+    pub n_judges: u32,
     /// Distinct groups named by annotators.
     pub n_groups: u32,
     /// Items with two or more judgments.
@@ -87,6 +100,9 @@ pub struct Overview {
     pub n_undated: u64,
     /// Problems found (bad lines, replaced judgments, task and rubric problems).
     pub n_problems: u64,
+    /// How many of them are warnings (replaced judgments, …): all of them means nothing was rejected.
+    #[serde(default)]
+    pub n_warnings: u64,
     /// The first 50 problems as `file:line: field: problem`.
     pub problems: Vec<String>,
     /// The one reader's input summary (the same block as every command's `"input"`).
@@ -141,10 +157,17 @@ pub struct AnnotatorRow {
     pub both_bad_rate: Option<f64>,
     /// Share of judgments with at least one flag.
     pub flag_rate: Option<f64>,
-    /// No defined KPI failed.
+    /// No KPI is below target.
     pub pass: bool,
-    /// KPIs failed: `gold_accuracy`, `alpha_delta`, `position_bias`.
+    /// KPIs below target with evidence (`report::kpi`): `gold_accuracy`, `alpha_delta`, `position_bias`.
     pub failed: Vec<String>,
+    /// KPIs whose value misses the target without the evidence to say so (too few observations,
+    /// an interval that reaches the target, or not significant after Benjamini–Hochberg).
+    #[serde(default)]
+    pub insufficient: Vec<String>,
+    /// Each KPI's observations, value, 95 % interval, q-value and verdict.
+    #[serde(default)]
+    pub kpis: Vec<kpi::KpiCheck>,
 }
 
 /// One group's (site's, vendor's) quality row; humans only.
@@ -166,10 +189,14 @@ pub struct GroupRow {
     pub gold_accuracy: Option<f64>,
     /// Share of the group's battles judged `tie`.
     pub tie_rate: Option<f64>,
-    /// No defined KPI failed.
+    /// No KPI is below target.
     pub pass: bool,
-    /// KPIs failed: `alpha`, `gold_accuracy`.
+    /// KPIs below target with evidence: `alpha` (its bootstrap interval wholly below the
+    /// minimum), `gold_accuracy` (Wilson interval below, binomial test after Benjamini–Hochberg).
     pub failed: Vec<String>,
+    /// KPIs whose value misses the target without the evidence to say so.
+    #[serde(default)]
+    pub insufficient: Vec<String>,
 }
 
 /// One group's week.
@@ -204,6 +231,33 @@ pub struct JudgeRow {
     pub n_swapped_pairs: u64,
     /// Share of those where both orders named the same winner.
     pub position_consistency: Option<f64>,
+    /// Agreement with the human majority per ISO week of the judge's `submitted_at`.
+    #[serde(default)]
+    pub weekly: Vec<JudgeWeek>,
+    /// Drift: weeks where a tabular CUSUM of the weekly disagreement rate (k = 0.5, h = 5 in σ
+    /// units, standardized per week's n; `spc`) signals a sustained shift, up or down.
+    #[serde(default)]
+    pub drift: Vec<JudgeDrift>,
+}
+
+/// One week of an LLM judge's agreement with the human majority.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JudgeWeek {
+    /// ISO week, `2026-W48`.
+    pub period: String,
+    /// Items compared that week.
+    pub n: u64,
+    /// Share of them where the judge picked the human majority.
+    pub agreement: Option<f64>,
+}
+
+/// A CUSUM signal on a judge's weekly disagreement rate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JudgeDrift {
+    /// The week where the CUSUM crossed its decision interval.
+    pub period: String,
+    /// `cusum_upper` (disagreement rose) or `cusum_lower` (it fell).
+    pub rule: String,
 }
 
 /// One human answer in the disagreement queue.
@@ -266,6 +320,9 @@ pub struct QualityReport {
     /// Exposure to sensitive or flagged items per rater and site (issue #19).
     #[serde(default)]
     pub wellbeing: wellbeing::WellbeingSection,
+    /// The vendor sections (control charts, signals, KPI flags, strata, audit), when requested.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vendor: Option<VendorSections>,
 }
 
 /// At most this many problems are listed in the overview.
@@ -315,8 +372,9 @@ pub fn render_html(report: &QualityReport) -> String {
     html::render(report, "en")
 }
 
-/// [`render_html`] with the report's own words in `lang` (BCP 47): English or Arabic
-/// ([`words::REPORT_LANGUAGES`]); another language gets English and a note saying so.
+/// [`render_html`] with the report's own words in `lang` (BCP 47): any interface language
+/// ([`words::REPORT_LANGUAGES`], matched by [`words::report_language`]); another language gets
+/// English and a note saying so. `<html lang dir>` name the language written.
 pub fn render_html_in(report: &QualityReport, lang: &str) -> String {
     html::render(report, lang)
 }

@@ -77,7 +77,14 @@ fn chart(kind: ChartKind, centre: f64, sigma: f64, points: Vec<Point>) -> Chart 
         signals: Vec::new(),
         secondary: None,
         dispersion: None,
-        phase: PhaseReport { phase: "I", baseline: None, baseline_subgroups: 0, iterations: 0, converged: true, excluded: Vec::new() },
+        phase: PhaseReport {
+            phase: "I".to_owned(),
+            baseline: None,
+            baseline_subgroups: 0,
+            iterations: 0,
+            converged: true,
+            excluded: Vec::new(),
+        },
     }
 }
 
@@ -212,7 +219,7 @@ fn individuals(ordered: &[&Subgroup], used: &[bool], width: f64, standard: Optio
     let secondary =
         mr_points.into_iter().map(|(index, range)| point(ordered[index], range, mr_bar, mr_sigma, width, 0.0, f64::INFINITY)).collect();
     let mut result = chart(ChartKind::Imr, centre, sigma, points);
-    result.secondary = Some(SecondaryChart { name: "mr", centre: mr_bar, points: secondary });
+    result.secondary = Some(SecondaryChart { name: "mr".to_owned(), centre: mr_bar, points: secondary });
     Ok(result)
 }
 
@@ -248,7 +255,7 @@ fn xbar_s(ordered: &[&Subgroup], used: &[bool], width: f64) -> Result<Chart, Cha
         s_points.push(point(s, sd, s_bar, spread, width, 0.0, f64::INFINITY));
     }
     let mut result = chart(ChartKind::XbarS, grand_mean, s_bar, points);
-    result.secondary = Some(SecondaryChart { name: "s", centre: s_bar, points: s_points });
+    result.secondary = Some(SecondaryChart { name: "s".to_owned(), centre: s_bar, points: s_points });
     Ok(result)
 }
 

@@ -56,7 +56,7 @@ pub struct MetricOptions {
 }
 
 /// Judgments left out, by reason.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Skipped {
     /// LLM judges (not included).
     pub llm_judges: u64,
@@ -167,38 +167,55 @@ fn majority(others: &[&Vec<(String, Value)>]) -> Vec<(String, Value)> {
         .collect()
 }
 
-/// Builds one subgroup per (key, period) from `judgments` (already de-duplicated) and, for
-/// gold error, the gold answers in `tasks`. Subgroups come out sorted by key, then period.
-///
-/// - gold error: a judgment is compared on every answer that has a gold value (preference
-///   winner, item-level and per-output criterion values, numbers compared as numbers); it is
-///   wrong when any answer differs (`count_answers`: the count is wrong answers, n compared judgments);
-/// - disagreement: the same against the strict majority of the item's *other* raters (at
-///   least two of them answered); LLM judges are neither counted nor part of the consensus
-///   unless included;
-/// - handle time: seconds from `duration_ms`, else `submitted_at − started_at` (≥ 0).
-pub fn subgroups(judgments: &[Judgment], tasks: &[Task], options: MetricOptions) -> (Vec<Subgroup>, Skipped) {
+/// What one kept judgment measured.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Measure {
+    /// Answers compared with the reference (gold or the others' majority) and how many differed.
+    Compared {
+        /// Answers that differ.
+        wrong: u64,
+        /// Answers compared (≥ 1).
+        compared: u64,
+    },
+    /// Seconds spent.
+    Seconds(f64),
+}
+
+/// One judgment's outcome: which judgment, its key and period, what it measured.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// Index into the judgments given to [`outcomes`].
+    pub judgment: usize,
+    /// Its key (group or annotator).
+    pub key: String,
+    /// Its period label.
+    pub period: String,
+    /// What it measured.
+    pub measure: Measure,
+}
+
+/// Measures every judgment as [`subgroups`] counts it (same exclusions, same comparisons), in
+/// judgment order; judgments left out are counted in [`Skipped`].
+pub fn outcomes(judgments: &[Judgment], tasks: &[Task], options: MetricOptions) -> (Vec<Outcome>, Skipped) {
     let mut skipped = Skipped::default();
-    let kept: Vec<&Judgment> = judgments
-        .iter()
-        .filter(|j| {
-            let keep = options.include_llm_judges || !j.is_llm_judge();
+    let kept: Vec<usize> = (0..judgments.len())
+        .filter(|&i| {
+            let keep = options.include_llm_judges || !judgments[i].is_llm_judge();
             skipped.llm_judges += u64::from(!keep);
             keep
         })
         .collect();
     let gold: HashMap<&str, Vec<(String, Value)>> = tasks.iter().map(|t| (t.id.as_str(), gold_answers(t))).collect();
-    let all_answers: Vec<Vec<(String, Value)>> = kept.iter().map(|j| answers(j)).collect();
+    let all_answers: Vec<Vec<(String, Value)>> = kept.iter().map(|&i| answers(&judgments[i])).collect();
     let mut by_item: HashMap<&str, Vec<usize>> = HashMap::new();
     if options.metric == Metric::Disagreement {
-        for (index, judgment) in kept.iter().enumerate() {
-            by_item.entry(judgment.item_id.as_str()).or_default().push(index);
+        for (index, &at) in kept.iter().enumerate() {
+            by_item.entry(judgments[at].item_id.as_str()).or_default().push(index);
         }
     }
-    // (key, period) → (count, n) or values; BTreeMap keeps the output order deterministic.
-    let mut counts: BTreeMap<(String, String), (u64, u64)> = BTreeMap::new();
-    let mut values: BTreeMap<(String, String), Vec<f64>> = BTreeMap::new();
-    for (index, judgment) in kept.iter().enumerate() {
+    let mut out = Vec::new();
+    for (index, &at) in kept.iter().enumerate() {
+        let judgment = &judgments[at];
         let Some(period) =
             judgment.submitted_at.as_deref().or(judgment.started_at.as_deref()).and_then(|t| period_label(t, options.period))
         else {
@@ -215,35 +232,58 @@ pub fn subgroups(judgments: &[Judgment], tasks: &[Task], options: MetricOptions)
                 }
             },
         };
-        let compared = match options.metric {
-            Metric::HandleTime => {
-                let seconds = judgment.duration_ms.map(|ms| ms as f64 / 1000.0).or_else(|| {
+        let measure = match options.metric {
+            Metric::HandleTime => judgment
+                .duration_ms
+                .map(|ms| ms as f64 / 1000.0)
+                .or_else(|| {
                     let start = unix_seconds_from_rfc3339(judgment.started_at.as_deref()?)?;
                     let end = unix_seconds_from_rfc3339(judgment.submitted_at.as_deref()?)?;
                     (end >= start).then(|| (end - start) as f64)
-                });
-                match seconds {
-                    Some(seconds) => {
-                        values.entry((key, period)).or_default().push(seconds);
-                        continue;
-                    }
-                    None => None,
-                }
-            }
-            Metric::GoldError => gold.get(judgment.item_id.as_str()).map(|g| compare(&all_answers[index], g)),
+                })
+                .map(Measure::Seconds),
+            Metric::GoldError => gold.get(judgment.item_id.as_str()).map(|g| compare(&all_answers[index], g)).and_then(compared),
             Metric::Disagreement => {
                 let others: Vec<&Vec<(String, Value)>> =
                     by_item[judgment.item_id.as_str()].iter().filter(|&&other| other != index).map(|&other| &all_answers[other]).collect();
-                Some(compare(&all_answers[index], &majority(&others)))
+                compared(compare(&all_answers[index], &majority(&others)))
             }
         };
-        match compared {
-            Some((wrong, answered)) if answered > 0 => {
+        match measure {
+            Some(measure) => out.push(Outcome { judgment: at, key, period, measure }),
+            None => skipped.not_comparable += 1,
+        }
+    }
+    (out, skipped)
+}
+
+fn compared((wrong, compared): (u64, u64)) -> Option<Measure> {
+    (compared > 0).then_some(Measure::Compared { wrong, compared })
+}
+
+/// Builds one subgroup per (key, period) from `judgments` (already de-duplicated) and, for
+/// gold error, the gold answers in `tasks`. Subgroups come out sorted by key, then period.
+///
+/// - gold error: a judgment is compared on every answer that has a gold value (preference
+///   winner, item-level and per-output criterion values, numbers compared as numbers); it is
+///   wrong when any answer differs (`count_answers`: the count is wrong answers, n compared judgments);
+/// - disagreement: the same against the strict majority of the item's *other* raters (at
+///   least two of them answered); LLM judges are neither counted nor part of the consensus
+///   unless included;
+/// - handle time: seconds from `duration_ms`, else `submitted_at − started_at` (≥ 0).
+pub fn subgroups(judgments: &[Judgment], tasks: &[Task], options: MetricOptions) -> (Vec<Subgroup>, Skipped) {
+    let (measured, skipped) = outcomes(judgments, tasks, options);
+    // (key, period) → (count, n) or values; BTreeMap keeps the output order deterministic.
+    let mut counts: BTreeMap<(String, String), (u64, u64)> = BTreeMap::new();
+    let mut values: BTreeMap<(String, String), Vec<f64>> = BTreeMap::new();
+    for Outcome { key, period, measure, .. } in measured {
+        match measure {
+            Measure::Seconds(seconds) => values.entry((key, period)).or_default().push(seconds),
+            Measure::Compared { wrong, .. } => {
                 let entry = counts.entry((key, period)).or_default();
                 entry.0 += if options.count_answers { wrong } else { u64::from(wrong > 0) };
                 entry.1 += 1;
             }
-            _ => skipped.not_comparable += 1,
         }
     }
     let mut out: Vec<Subgroup> = counts

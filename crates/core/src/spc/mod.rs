@@ -8,13 +8,16 @@
 //! shows out of control. Statistics that run over time (moving ranges, EWMA, CUSUM, run
 //! rules) run over each key's subgroups in period order and restart at each key.
 
+pub mod events;
 pub mod kpi;
 pub mod limits;
 pub mod metrics;
 pub mod rules;
 pub mod smoothing;
+pub mod strata;
+pub mod view;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use rules::Rule;
 
@@ -67,7 +70,7 @@ impl Subgroup {
 }
 
 /// The kinds of control chart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {
     /// Proportion nonconforming, limits per subgroup for varying n.
@@ -151,7 +154,7 @@ impl ChartOptions {
 }
 
 /// One plotted point.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Point {
     /// The key.
     pub key: String,
@@ -180,10 +183,10 @@ pub struct Point {
 }
 
 /// A second chart drawn under the first (moving range under I, S under X̄).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SecondaryChart {
     /// `mr` or `s`.
-    pub name: &'static str,
+    pub name: String,
     /// Its centre line (MR̄ or s̄).
     pub centre: f64,
     /// Its points (no first point per key for `mr`).
@@ -191,7 +194,7 @@ pub struct SecondaryChart {
 }
 
 /// One signal: a rule that fired at a point.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Signal {
     /// The chart (`p`, `ewma`, … or `mr`, `s` for the secondary chart).
     pub chart: String,
@@ -210,7 +213,7 @@ pub struct Signal {
 }
 
 /// Laney's overdispersion check, reported for p and Laney charts.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dispersion {
     /// σ_z = MR̄(z)/1.128 of the standardized proportions (1 when binomial).
     pub sigma_z: f64,
@@ -227,10 +230,10 @@ pub struct Dispersion {
 }
 
 /// Phase I bookkeeping: what was excluded and how many passes it took.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PhaseReport {
     /// `I` (limits from all subgroups) or `II` (limits frozen from the baseline periods).
-    pub phase: &'static str,
+    pub phase: String,
     /// The baseline period range, phase II only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<(String, String)>,
@@ -245,7 +248,7 @@ pub struct PhaseReport {
 }
 
 /// A computed chart.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Chart {
     /// The chart kind.
     pub chart: ChartKind,
@@ -382,7 +385,7 @@ pub fn compute_chart(subgroups: &[Subgroup], options: &ChartOptions) -> Result<C
     }
     chart.signals = rules::signals(&chart, options);
     chart.phase = PhaseReport {
-        phase: if options.baseline.is_some() { "II" } else { "I" },
+        phase: if options.baseline.is_some() { "II" } else { "I" }.to_owned(),
         baseline: options.baseline.clone(),
         baseline_subgroups: in_baseline.iter().zip(&excluded).filter(|(b, e)| **b && !**e).count() as u64,
         iterations,

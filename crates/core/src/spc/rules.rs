@@ -180,7 +180,7 @@ pub(super) fn signals(chart: &Chart, options: &ChartOptions) -> Vec<Signal> {
     }
     if let Some(secondary) = &chart.secondary {
         for point in secondary.points.iter().filter(|p| p.value > p.ucl || p.value < p.lcl) {
-            found.push(signal(secondary.name, point, "beyond_limits"));
+            found.push(signal(&secondary.name, point, "beyond_limits"));
         }
     }
     found

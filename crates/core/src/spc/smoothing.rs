@@ -121,6 +121,13 @@ pub(super) fn build(ordered: &[&Subgroup], used: &[bool], options: &ChartOptions
         signals: Vec::new(),
         secondary: None,
         dispersion: None,
-        phase: PhaseReport { phase: "I", baseline: None, baseline_subgroups: 0, iterations: 0, converged: true, excluded: Vec::new() },
+        phase: PhaseReport {
+            phase: "I".to_owned(),
+            baseline: None,
+            baseline_subgroups: 0,
+            iterations: 0,
+            converged: true,
+            excluded: Vec::new(),
+        },
     })
 }

@@ -6,6 +6,7 @@
 //! (no data, a parameter out of range); they never return NaN. Tests compare with a stated
 //! tolerance and name the independent source of each expected value.
 
+pub mod contingency;
 pub mod digamma;
 pub mod interval;
 pub mod linalg;

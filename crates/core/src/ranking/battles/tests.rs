@@ -1,6 +1,7 @@
 //! Tests of `battles`.
 
 use super::*;
+use crate::agreement::scan::{scan_battle_line, Names};
 
 fn judgment(item: &str, annotator: &str, shown: &[&str], winner: &str) -> Judgment {
     let mut j = Judgment::new(item, annotator);

@@ -1,5 +1,7 @@
 //! Tests of `build`.
 
+use super::judges::majority;
+use super::trend::percent_agreement;
 use super::*;
 
 #[test]

@@ -1,0 +1,43 @@
+# Laporan kualitas Verdict: Bahasa Indonesia (kata-kata laporan; nama kolom tetap nama mesin CSV).
+report-title = Laporan kualitas Verdict
+report-heading = Laporan kualitas
+report-fallback = Laporan ini tidak tersedia dalam “{ $lang }”; ditampilkan dalam bahasa Inggris.
+report-intro = { $judgments } penilaian atas { $items } butir oleh { $annotators } anotator dalam { $groups } grup; bootstrap { $resamples } sampel ulang, seed { $seed }.
+report-kpi-gold = akurasi jawaban acuan ≥ { $value }
+report-kpi-alpha = α Krippendorff ≥ { $value }
+report-kpi-position = porsi kemenangan yang tampil pertama dalam { $low }–{ $high }
+report-failing = { $failing } dari { $annotators } anotator dan { $groups_failing } dari { $groups } grup tidak memenuhi suatu KPI.
+report-none = Tidak ada.
+report-pairwise-note = Persentase kesepakatan pada { $criterion } antara { $count } anotator manusia yang paling aktif (butir bersama di tooltip).
+report-shared = { $count } butir bersama
+report-chart-per-day = Penilaian per hari
+report-chart-ratings = Rating dengan interval 95%
+report-footer = Dibuat oleh Verdict. Porsi bernilai antara 0 dan 1; sel kosong adalah nilai yang tidak terdefinisi.
+report-data = Data:
+report-section-overview = Ringkasan
+report-section-per_day = Penilaian per hari
+report-section-agreement = Kesepakatan per kriteria
+report-section-pairwise = Kesepakatan berpasangan
+report-section-annotators = Anotator
+report-section-groups = Grup
+report-section-trend = Tren mingguan
+report-section-judges = Juri LLM dibandingkan mayoritas manusia
+report-section-leaderboard = Papan peringkat (Bradley–Terry, skala Elo)
+report-section-bias = Bias
+report-section-disagreements = Antrean ketidaksepakatan
+report-section-problems = Masalah
+report-section-judge_weeks = Juri LLM per minggu (CUSUM tingkat ketidaksepakatan)
+report-kpi-rule = KPI dinyatakan di bawah target hanya jika ada sedikitnya { $min } pengamatan, interval 95% seluruhnya di luar target, dan uji tetap berlaku setelah koreksi Benjamini–Hochberg antar-penilai (tingkat penemuan palsu { $fdr }%); meleset tanpa bukti itu dicatat sebagai bukti tidak cukup (kolom “insufficient”).
+report-section-spc_points = Peta kendali
+report-section-spc_signals = Sinyal
+report-section-spc_events = Peristiwa
+report-section-kpi_flags = KPI (interval Wilson, Benjamini–Hochberg)
+report-section-strata = Tingkat per strata
+report-section-what_changed = Apa yang berubah
+report-section-audit = Keputusan audit
+report-bh = { $count } penilai atau situs diuji sekaligus: KPI di bawah target hanya jika interval Wilson 95%-nya seluruhnya di bawah target dan uji binomial satu sisi tetap signifikan setelah kontrol tingkat penemuan palsu Benjamini–Hochberg 5% atas semuanya; selain itu buktinya tidak cukup.
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = Kesejahteraan: paparan terhadap item sensitif atau yang ditandai
+report-section-wellbeing_raters = Kesejahteraan per penilai
+report-section-wellbeing_groups = Kesejahteraan per lokasi

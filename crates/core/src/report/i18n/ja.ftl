@@ -1,0 +1,43 @@
+# Verdict 品質レポート：日本語（レポート自身の文言。列名は CSV の機械名のまま）。
+report-title = Verdict 品質レポート
+report-heading = 品質レポート
+report-fallback = このレポートは「{ $lang }」では書かれていないため、英語で表示しています。
+report-intro = アノテーター { $annotators } 人（{ $groups } グループ）による { $items } 項目への判定 { $judgments } 件。ブートストラップ { $resamples } 回、シード { $seed }。
+report-kpi-gold = 正解率 ≥ { $value }
+report-kpi-alpha = Krippendorff の α ≥ { $value }
+report-kpi-position = 先に表示された側の勝率が { $low }–{ $high } の範囲
+report-failing = アノテーター { $annotators } 人中 { $failing } 人、グループ { $groups } 個中 { $groups_failing } 個が KPI を満たしていません。
+report-none = なし。
+report-pairwise-note = 最も活発な人間のアノテーター { $count } 人の間での { $criterion } の一致率（共通の項目数はツールチップに表示）。
+report-shared = 共通の項目 { $count } 件
+report-chart-per-day = 1 日あたりの判定数
+report-chart-ratings = レーティングと 95% 区間
+report-footer = Verdict で作成。割合は 0 から 1 の値で、空欄は未定義の値です。
+report-data = データ：
+report-section-overview = 概要
+report-section-per_day = 1 日あたりの判定数
+report-section-agreement = 基準ごとの一致度
+report-section-pairwise = ペアごとの一致度
+report-section-annotators = アノテーター
+report-section-groups = グループ
+report-section-trend = 週ごとの推移
+report-section-judges = LLM 評価者と人間の多数派の比較
+report-section-leaderboard = リーダーボード（Bradley–Terry、Elo 尺度）
+report-section-bias = バイアス
+report-section-disagreements = 不一致キュー
+report-section-problems = 問題
+report-section-judge_weeks = LLM ジャッジの週次推移（不一致率の CUSUM）
+report-kpi-rule = KPI が目標未達となるのは、観測が { $min } 件以上あり、95% 区間が目標の外側に完全に収まり、評価者全体での Benjamini–Hochberg 補正後も検定が成り立つ（偽発見率 { $fdr }%）場合だけです。その証拠がない未達は証拠不十分として記載します（「insufficient」列）。
+report-section-spc_points = 管理図
+report-section-spc_signals = シグナル
+report-section-spc_events = イベント
+report-section-kpi_flags = KPI（Wilson 区間、Benjamini–Hochberg）
+report-section-strata = 層別の率
+report-section-what_changed = 何が変わったか
+report-section-audit = 監査の判定
+report-bh = { $count } 人の評価者またはサイトを同時に検定しました。KPI が目標未達となるのは、95% Wilson 区間が目標より完全に下にあり、片側二項検定が全体に 5% の Benjamini–Hochberg 偽発見率制御をかけた後も有意な場合だけです。それ以外は証拠不十分です。
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = ウェルビーイング：センシティブまたはフラグ付き項目への接触
+report-section-wellbeing_raters = 評価者ごとのウェルビーイング
+report-section-wellbeing_groups = 拠点ごとのウェルビーイング

@@ -1,0 +1,43 @@
+# รายงานคุณภาพของ Verdict: ภาษาไทย (ถ้อยคำของรายงาน ชื่อคอลัมน์คงเป็นชื่อเครื่องตาม CSV)
+report-title = รายงานคุณภาพของ Verdict
+report-heading = รายงานคุณภาพ
+report-fallback = รายงานนี้ไม่มีฉบับภาษา “{ $lang }” จึงแสดงเป็นภาษาอังกฤษ
+report-intro = การประเมิน { $judgments } รายการ ต่อ { $items } รายการงาน โดยผู้ประเมิน { $annotators } คนใน { $groups } กลุ่ม; bootstrap สุ่มซ้ำ { $resamples } ครั้ง, seed { $seed }
+report-kpi-gold = ความแม่นยำเทียบคำตอบอ้างอิง ≥ { $value }
+report-kpi-alpha = α ของ Krippendorff ≥ { $value }
+report-kpi-position = สัดส่วนชนะของฝั่งที่แสดงก่อนอยู่ระหว่าง { $low }–{ $high }
+report-failing = ผู้ประเมิน { $failing } จาก { $annotators } คน และ { $groups_failing } จาก { $groups } กลุ่มไม่ผ่าน KPI บางข้อ
+report-none = ไม่มี
+report-pairwise-note = ร้อยละความสอดคล้องใน { $criterion } ระหว่างผู้ประเมินที่เป็นมนุษย์ที่มีงานมากที่สุด { $count } คน (จำนวนรายการร่วมอยู่ในคำอธิบายเมื่อชี้)
+report-shared = รายการร่วม { $count } รายการ
+report-chart-per-day = การประเมินต่อวัน
+report-chart-ratings = คะแนนพร้อมช่วง 95%
+report-footer = สร้างโดย Verdict สัดส่วนมีค่าระหว่าง 0 ถึง 1 ช่องว่างคือค่าที่ไม่ได้นิยาม
+report-data = ข้อมูล:
+report-section-overview = ภาพรวม
+report-section-per_day = การประเมินต่อวัน
+report-section-agreement = ความสอดคล้องตามเกณฑ์
+report-section-pairwise = ความสอดคล้องรายคู่
+report-section-annotators = ผู้ประเมิน
+report-section-groups = กลุ่ม
+report-section-trend = แนวโน้มรายสัปดาห์
+report-section-judges = ผู้ตัดสิน LLM เทียบกับเสียงข้างมากของมนุษย์
+report-section-leaderboard = ตารางอันดับ (Bradley–Terry, สเกล Elo)
+report-section-bias = อคติ
+report-section-disagreements = คิวความเห็นไม่ตรงกัน
+report-section-problems = ปัญหา
+report-section-judge_weeks = ผู้ตัดสิน LLM รายสัปดาห์ (CUSUM ของอัตราความเห็นไม่ตรงกัน)
+report-kpi-rule = KPI จะถือว่าต่ำกว่าเป้าหมายก็ต่อเมื่อมีข้อมูลอย่างน้อย { $min } รายการ ช่วง 95% อยู่นอกเป้าหมายทั้งหมด และการทดสอบยังมีนัยสำคัญหลังการปรับแก้ Benjamini–Hochberg ระหว่างผู้ประเมิน (อัตราการค้นพบที่ผิด { $fdr }%) หากพลาดโดยไม่มีหลักฐานดังกล่าวจะระบุว่าหลักฐานไม่เพียงพอ (คอลัมน์ “insufficient”)
+report-section-spc_points = แผนภูมิควบคุม
+report-section-spc_signals = สัญญาณ
+report-section-spc_events = เหตุการณ์
+report-section-kpi_flags = KPI (ช่วง Wilson, Benjamini–Hochberg)
+report-section-strata = อัตราตามชั้นภูมิ
+report-section-what_changed = อะไรเปลี่ยนไป
+report-section-audit = ผลการตรวจสอบ
+report-bh = ทดสอบผู้ประเมินหรือไซต์ { $count } รายพร้อมกัน: KPI จะต่ำกว่าเป้าหมายก็ต่อเมื่อช่วง Wilson 95% อยู่ต่ำกว่าเป้าหมายทั้งหมด และการทดสอบทวินามด้านเดียวยังมีนัยสำคัญหลังการควบคุมอัตราการค้นพบที่ผิดแบบ Benjamini–Hochberg ที่ 5% ของทั้งหมด มิฉะนั้นหลักฐานไม่เพียงพอ
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = สุขภาวะ: การสัมผัสรายการที่ละเอียดอ่อนหรือถูกแจ้ง
+report-section-wellbeing_raters = สุขภาวะรายผู้ประเมิน
+report-section-wellbeing_groups = สุขภาวะรายสถานที่

@@ -1,0 +1,43 @@
+# Báo cáo chất lượng Verdict: tiếng Việt (lời của báo cáo; tên cột giữ nguyên tên máy của CSV).
+report-title = Báo cáo chất lượng Verdict
+report-heading = Báo cáo chất lượng
+report-fallback = Báo cáo này không có bản “{ $lang }”; đang hiển thị bằng tiếng Anh.
+report-intro = { $judgments } đánh giá cho { $items } mục bởi { $annotators } người gán nhãn trong { $groups } nhóm; bootstrap { $resamples } lần lấy mẫu lại, seed { $seed }.
+report-kpi-gold = độ chính xác theo đáp án chuẩn ≥ { $value }
+report-kpi-alpha = α Krippendorff ≥ { $value }
+report-kpi-position = tỉ lệ thắng của bên hiển thị trước trong khoảng { $low }–{ $high }
+report-failing = { $failing } trên { $annotators } người gán nhãn và { $groups_failing } trên { $groups } nhóm không đạt một KPI.
+report-none = Không có.
+report-pairwise-note = Tỉ lệ đồng thuận về { $criterion } giữa { $count } người gán nhãn là người tích cực nhất (số mục chung trong chú giải).
+report-shared = { $count } mục chung
+report-chart-per-day = Đánh giá mỗi ngày
+report-chart-ratings = Điểm với khoảng 95%
+report-footer = Tạo bởi Verdict. Các tỉ lệ nằm giữa 0 và 1; ô trống là giá trị không xác định.
+report-data = Dữ liệu:
+report-section-overview = Tổng quan
+report-section-per_day = Đánh giá mỗi ngày
+report-section-agreement = Độ đồng thuận theo tiêu chí
+report-section-pairwise = Độ đồng thuận từng cặp
+report-section-annotators = Người gán nhãn
+report-section-groups = Nhóm
+report-section-trend = Xu hướng theo tuần
+report-section-judges = Giám khảo LLM so với đa số con người
+report-section-leaderboard = Bảng xếp hạng (Bradley–Terry, thang Elo)
+report-section-bias = Thiên lệch
+report-section-disagreements = Hàng đợi bất đồng
+report-section-problems = Vấn đề
+report-section-judge_weeks = Giám khảo LLM theo tuần (CUSUM của tỷ lệ bất đồng)
+report-kpi-rule = Một KPI chỉ bị coi là dưới mục tiêu khi có ít nhất { $min } quan sát, khoảng 95% nằm hoàn toàn ngoài mục tiêu và kiểm định vẫn đứng vững sau hiệu chỉnh Benjamini–Hochberg giữa những người đánh giá (tỷ lệ phát hiện sai { $fdr }%); trượt mục tiêu mà không có bằng chứng đó được ghi là chưa đủ bằng chứng (cột “insufficient”).
+report-section-spc_points = Biểu đồ kiểm soát
+report-section-spc_signals = Tín hiệu
+report-section-spc_events = Sự kiện
+report-section-kpi_flags = KPI (khoảng Wilson, Benjamini–Hochberg)
+report-section-strata = Tỷ lệ theo tầng
+report-section-what_changed = Điều gì đã thay đổi
+report-section-audit = Quyết định kiểm tra
+report-bh = Đã kiểm định cùng lúc { $count } người đánh giá hoặc địa điểm: một KPI chỉ dưới mục tiêu khi khoảng Wilson 95% nằm hoàn toàn dưới mục tiêu và kiểm định nhị thức một phía vẫn có ý nghĩa sau khi kiểm soát tỷ lệ phát hiện sai Benjamini–Hochberg 5% trên tất cả; nếu không thì chưa đủ bằng chứng.
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = Sức khỏe tinh thần: mức tiếp xúc với mục nhạy cảm hoặc bị gắn cờ
+report-section-wellbeing_raters = Sức khỏe tinh thần theo người đánh giá
+report-section-wellbeing_groups = Sức khỏe tinh thần theo địa điểm

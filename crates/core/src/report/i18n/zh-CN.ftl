@@ -1,0 +1,43 @@
+# Verdict 质量报告：简体中文（报告自身的文字；列名保持 CSV 的机器名）。
+report-title = Verdict 质量报告
+report-heading = 质量报告
+report-fallback = 本报告没有“{ $lang }”版本，以英文显示。
+report-intro = { $annotators } 位标注员（分属 { $groups } 个分组）对 { $items } 个条目给出 { $judgments } 条评判；bootstrap 重抽样 { $resamples } 次，随机种子 { $seed }。
+report-kpi-gold = 标准答案准确率 ≥ { $value }
+report-kpi-alpha = Krippendorff α ≥ { $value }
+report-kpi-position = 先展示者胜出比例在 { $low }–{ $high } 之间
+report-failing = { $annotators } 位标注员中有 { $failing } 位、{ $groups } 个分组中有 { $groups_failing } 个未达到某项 KPI。
+report-none = 无。
+report-pairwise-note = 最活跃的 { $count } 位人类标注员之间在 { $criterion } 上的一致百分比（共同条目数见提示）。
+report-shared = 共同条目 { $count } 个
+report-chart-per-day = 每日评判数
+report-chart-ratings = 评分及 95% 区间
+report-footer = 由 Verdict 生成。比例介于 0 和 1 之间；空单元格表示未定义的值。
+report-data = 数据：
+report-section-overview = 概览
+report-section-per_day = 每日评判数
+report-section-agreement = 各标准的一致性
+report-section-pairwise = 两两一致性
+report-section-annotators = 标注员
+report-section-groups = 分组
+report-section-trend = 每周趋势
+report-section-judges = LLM 评审与人类多数意见的对比
+report-section-leaderboard = 排行榜（Bradley–Terry，Elo 刻度）
+report-section-bias = 偏差
+report-section-disagreements = 分歧队列
+report-section-problems = 问题
+report-section-judge_weeks = LLM 评审员按周（分歧率的 CUSUM）
+report-kpi-rule = 只有在至少 { $min } 个观测、95% 区间完全落在目标之外，且经过评审员之间的 Benjamini–Hochberg 校正后检验仍成立（错误发现率 { $fdr }%）时，KPI 才判为未达标；缺少这些证据的未达标列为证据不足（“insufficient”列）。
+report-section-spc_points = 控制图
+report-section-spc_signals = 信号
+report-section-spc_events = 事件
+report-section-kpi_flags = KPI（Wilson 区间，Benjamini–Hochberg）
+report-section-strata = 分层比率
+report-section-what_changed = 变化了什么
+report-section-audit = 审核结论
+report-bh = 同时检验了 { $count } 位评审员或站点：只有当 KPI 的 95% Wilson 区间完全低于目标，且单侧二项检验在对全部检验进行 5% 的 Benjamini–Hochberg 错误发现率控制后仍显著时，才判为低于目标；否则证据不足。
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = 身心健康：接触敏感或被标记条目的情况
+report-section-wellbeing_raters = 按评分者的身心健康
+report-section-wellbeing_groups = 按站点的身心健康
