@@ -4,10 +4,14 @@
 
 use std::process::ExitCode;
 
+use std::collections::BTreeMap;
+
 use anyhow::{bail, Context};
+use verdict_core::agreement::partials::AgreementPartials;
+use verdict_core::agreement::Dataset;
 use verdict_core::ranking::battles::BattleSet;
-use verdict_core::read::InputSummary;
-use verdict_io::partials::{self, ranking::RankingPartials};
+use verdict_core::read::{InputSummary, Limits};
+use verdict_io::partials::{self, agreement::AgreementFile, ranking::RankingPartials};
 
 /// The partials flags of `agree` and `rank`.
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -47,6 +51,75 @@ pub fn ranking_from_partials(args: &crate::rank::RankArgs) -> anyhow::Result<(Ba
     let merged = RankingPartials::merge(parts);
     let set = merged.to_battle_set()?;
     Ok((set, merged.input))
+}
+
+/// The settings agreement partials record: what shaped the ratings (rubric, criteria,
+/// selection) and how they are finished (metrics, level, weights, bootstrap, seed). Parts and the
+/// finishing run must agree on every one.
+pub fn agreement_settings(args: &crate::agree::AgreeArgs) -> anyhow::Result<BTreeMap<String, String>> {
+    let digest = |path: &Option<String>| -> anyhow::Result<String> {
+        Ok(match path {
+            Some(path) => verdict_core::digest::sha256_hex(crate::input::read_text(path)?.as_bytes()),
+            None => String::new(),
+        })
+    };
+    let list = |values: &[String]| values.join(",");
+    Ok(BTreeMap::from([
+        ("rubric_sha256".to_owned(), digest(&args.rubric)?),
+        ("criteria".to_owned(), list(&args.criteria)),
+        ("items".to_owned(), args.select.items.clone().unwrap_or_default()),
+        ("where".to_owned(), list(&args.select.wheres)),
+        ("raters".to_owned(), list(&args.select.raters)),
+        ("metrics".to_owned(), list(&args.metrics)),
+        ("level".to_owned(), args.level.clone().unwrap_or_default()),
+        ("weights".to_owned(), args.weights.clone()),
+        ("period".to_owned(), args.period.map(|p| p.to_string()).unwrap_or_default()),
+        ("weights_file_sha256".to_owned(), digest(&args.weights_file)?),
+        ("bootstrap".to_owned(), args.bootstrap.to_string()),
+        ("seed".to_owned(), args.seed.to_string()),
+    ]))
+}
+
+/// Writes the agreement partials of `dataset`: JSON with the run's settings, or CSV rows when
+/// `path` ends in `.csv`.
+pub fn write_agreement_partials(path: &str, args: &crate::agree::AgreeArgs, dataset: &Dataset, input: &InputSummary) -> anyhow::Result<()> {
+    let file = AgreementFile::new(AgreementPartials::from_dataset(dataset), agreement_settings(args)?, input.clone());
+    let text = if path.ends_with(".csv") { file.to_csv() } else { serde_json::to_string(&file)? + "\n" };
+    std::fs::write(path, text).with_context(|| format!("cannot write {path}"))
+}
+
+/// The dataset of `agree --from-partials`: the parts read (JSON or CSV), their settings checked
+/// against this run's, merged in the order given; with the merged input summary.
+pub fn agreement_from_partials(args: &crate::agree::AgreeArgs, limits: &Limits) -> anyhow::Result<(Dataset, InputSummary)> {
+    if !args.files.is_empty() {
+        bail!("--from-partials finishes from partials only: give judgment files or partials, not both");
+    }
+    let settings = agreement_settings(args)?;
+    let mut parts = Vec::new();
+    let mut inputs = Vec::new();
+    for path in &args.partials.from_partials {
+        let text = crate::input::read_text(path)?;
+        let file = AgreementFile::read(path, &text)?;
+        // Rows computed by an engine carry no settings: the run's apply.
+        if !file.settings.is_empty() {
+            partials::check_settings(path, &file.settings, &settings)?;
+        }
+        inputs.push(file.input);
+        parts.push(file.partials);
+    }
+    let merged = AgreementPartials::merge(parts)?;
+    limits.check_count("annotators", merged.annotators.len() as u64)?;
+    limits.check_count("items", merged.items.len() as u64)?;
+    Ok((merged.to_dataset()?, partials::merge_inputs(&inputs)))
+}
+
+/// Refuses `agree` modes that partials cannot finish.
+pub fn check_agree_modes(args: &crate::agree::AgreeArgs, pair_mode: bool) -> anyhow::Result<()> {
+    let partials = !args.partials.from_partials.is_empty() || args.partials.partials_out.is_some();
+    if partials && (pair_mode || args.retest || args.input.is_some()) {
+        bail!("--partials-out/--from-partials: pair_agreement, --retest and --input table|counts need the judgments; leave them out");
+    }
+    Ok(())
 }
 
 /// `verdict partials` arguments.
