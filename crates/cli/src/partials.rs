@@ -11,7 +11,9 @@ use verdict_core::agreement::partials::AgreementPartials;
 use verdict_core::agreement::Dataset;
 use verdict_core::ranking::battles::BattleSet;
 use verdict_core::read::{InputSummary, Limits};
-use verdict_io::partials::{self, agreement::AgreementFile, ranking::RankingPartials};
+use verdict_core::spc::metrics::{MetricOptions, Skipped};
+use verdict_core::spc::Subgroup;
+use verdict_io::partials::{self, agreement::AgreementFile, ranking::RankingPartials, spc::SpcPartials};
 
 /// The partials flags of `agree` and `rank`.
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -107,7 +109,11 @@ pub fn agreement_from_partials(args: &crate::agree::AgreeArgs, limits: &Limits) 
         inputs.push(file.input);
         parts.push(file.partials);
     }
-    let merged = AgreementPartials::merge(parts)?;
+    let mut merged = AgreementPartials::merge(parts)?;
+    // Rows from an engine hold every criterion: `--criterion` picks, as when reading judgments.
+    if !args.criteria.is_empty() {
+        merged.criteria.retain(|c| args.criteria.contains(&c.id));
+    }
     limits.check_count("annotators", merged.annotators.len() as u64)?;
     limits.check_count("items", merged.items.len() as u64)?;
     Ok((merged.to_dataset()?, partials::merge_inputs(&inputs)))
@@ -120,6 +126,56 @@ pub fn check_agree_modes(args: &crate::agree::AgreeArgs, pair_mode: bool) -> any
         bail!("--partials-out/--from-partials: pair_agreement, --retest and --input table|counts need the judgments; leave them out");
     }
     Ok(())
+}
+
+/// The settings that shape SPC subgroups (the chart and its rules are views of them).
+fn spc_settings(args: &crate::spc::SpcArgs, options: &MetricOptions) -> anyhow::Result<BTreeMap<String, String>> {
+    let gold = match &args.gold {
+        Some(path) => verdict_core::digest::sha256_hex(crate::input::read_text(&path.to_string_lossy())?.as_bytes()),
+        None => String::new(),
+    };
+    Ok(BTreeMap::from([
+        ("metric".to_owned(), args.metric.clone()),
+        ("by".to_owned(), args.by.clone()),
+        ("period".to_owned(), args.period.clone()),
+        ("include_judges".to_owned(), options.include_llm_judges.to_string()),
+        ("count_answers".to_owned(), options.count_answers.to_string()),
+        ("gold_sha256".to_owned(), gold),
+    ]))
+}
+
+/// Writes the SPC partials of one run: JSON with its settings, or CSV rows when `path` ends in `.csv`.
+pub fn write_spc_partials(
+    path: &str,
+    args: &crate::spc::SpcArgs,
+    options: &MetricOptions,
+    subgroups: &[Subgroup],
+    skipped: &Skipped,
+    input: &InputSummary,
+) -> anyhow::Result<()> {
+    let partials = SpcPartials::new(subgroups, skipped, spc_settings(args, options)?, input.clone());
+    let text = if path.ends_with(".csv") { partials.to_csv() } else { serde_json::to_string(&partials)? + "\n" };
+    std::fs::write(path, text).with_context(|| format!("cannot write {path}"))
+}
+
+/// The subgroups of `spc --from-partials`: parts read, settings checked, merged in order.
+pub fn spc_from_partials(args: &crate::spc::SpcArgs, options: &MetricOptions) -> anyhow::Result<(Vec<Subgroup>, Skipped, InputSummary)> {
+    if !args.files.is_empty() {
+        bail!("--from-partials finishes from partials only: give judgment files or partials, not both");
+    }
+    let settings = spc_settings(args, options)?;
+    let mut parts = Vec::new();
+    for path in &args.partials.from_partials {
+        let part = SpcPartials::read(path, &crate::input::read_text(path)?)?;
+        // Rows computed by an engine carry no settings: the run's apply.
+        if !part.settings.is_empty() {
+            partials::check_settings(path, &part.settings, &settings)?;
+        }
+        parts.push(part);
+    }
+    let merged = SpcPartials::merge(parts)?;
+    let (subgroups, skipped) = merged.to_subgroups();
+    Ok((subgroups, skipped, merged.input))
 }
 
 /// `verdict partials` arguments.
@@ -147,6 +203,8 @@ pub enum Engine {
 pub enum Kind {
     /// Battle counts for `rank`.
     Ranking,
+    /// Ratings per criterion and unit for `agree`.
+    Agreement,
 }
 
 /// Runs `verdict partials`: prints the SQL.
@@ -157,6 +215,7 @@ pub fn run(args: &PartialsArgs) -> anyhow::Result<ExitCode> {
     };
     let sql = match args.kind {
         Kind::Ranking => verdict_io::sql::ranking(dialect),
+        Kind::Agreement => verdict_io::sql::agreement(dialect),
     };
     print!("{sql}");
     Ok(ExitCode::SUCCESS)

@@ -6,6 +6,7 @@
 
 pub mod agreement;
 pub mod ranking;
+pub mod spc;
 
 use std::collections::BTreeMap;
 use std::fmt;
