@@ -187,6 +187,18 @@ pub struct PartialsArgs {
     /// Which partials.
     #[arg(long, value_enum)]
     pub kind: Kind,
+    /// `--kind spc`: disagreement or handle_time (gold error needs the task file: `verdict spc --gold`).
+    #[arg(long, value_parser = ["disagreement", "handle_time"])]
+    pub metric: Option<String>,
+    /// `--kind spc`: one subgroup key per group or per annotator.
+    #[arg(long, default_value = "group", value_parser = ["group", "annotator"])]
+    pub by: String,
+    /// `--kind spc`: UTC day or ISO week.
+    #[arg(long, default_value = "week", value_parser = ["day", "week"])]
+    pub period: String,
+    /// `--kind spc --metric disagreement`: count wrong answers (for c and u charts), not wrong judgments.
+    #[arg(long)]
+    pub count_answers: bool,
 }
 
 /// Engines with a SQL dialect.
@@ -205,6 +217,8 @@ pub enum Kind {
     Ranking,
     /// Ratings per criterion and unit for `agree`.
     Agreement,
+    /// Subgroups (counts or values per key and period) for `spc`.
+    Spc,
 }
 
 /// Runs `verdict partials`: prints the SQL.
@@ -216,6 +230,16 @@ pub fn run(args: &PartialsArgs) -> anyhow::Result<ExitCode> {
     let sql = match args.kind {
         Kind::Ranking => verdict_io::sql::ranking(dialect),
         Kind::Agreement => verdict_io::sql::agreement(dialect),
+        Kind::Spc => {
+            let Some(metric) = &args.metric else { bail!("--kind spc needs --metric disagreement or handle_time") };
+            let query = verdict_io::sql::spc::SpcQuery {
+                disagreement: metric == "disagreement",
+                count_answers: args.count_answers,
+                by_annotator: args.by == "annotator",
+                weekly: args.period == "week",
+            };
+            verdict_io::sql::spc::spc(dialect, query)
+        }
     };
     print!("{sql}");
     Ok(ExitCode::SUCCESS)

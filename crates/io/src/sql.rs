@@ -10,6 +10,8 @@
 //! distinct models gives one battle per pair, oriented by display order when `shown` lists
 //! them all.
 
+pub mod spc;
+
 use crate::partials::{agreement, ranking, SCHEMA};
 
 /// An engine's SQL dialect.
@@ -63,7 +65,7 @@ fn engine(dialect: Dialect) -> &'static str {
 }
 
 /// The dialect's quoting of the `group` column (a reserved word).
-fn group_column(dialect: Dialect) -> &'static str {
+pub(crate) fn group_column(dialect: Dialect) -> &'static str {
     match dialect {
         Dialect::DuckDb => "\"group\"",
         Dialect::Spark => "`group`",
@@ -114,7 +116,7 @@ ORDER BY criterion <> 'preference', criterion, item, model, annotator;
 }
 
 /// The judgments the identity rule keeps.
-fn kept() -> String {
+pub(crate) fn kept() -> String {
     "kept AS (\n  SELECT * FROM (\n    SELECT *, row_number() OVER (PARTITION BY item_id, annotator ORDER BY submitted_ts DESC NULLS LAST) AS verdict_rank\n    FROM judgments\n  ) AS numbered WHERE verdict_rank = 1\n)".to_owned()
 }
 

@@ -1,12 +1,12 @@
 """SQL push-down on DuckDB, checked against the CLI (docs/SCALE.md).
 
-For ranking and agreement: generates N judgments (pushdown_data.py), converts them to Parquet
+For ranking, agreement and SPC (disagreement, handling time): generates N judgments (pushdown_data.py), converts them to Parquet
 with `verdict convert`, writes them as a Hive-partitioned directory (by day and group), runs
 `verdict partials --sql duckdb --kind K` over that directory as the view `judgments`, saves the
 rows as CSV and checks that finishing from them (`--from-partials`) equals the CLI on the JSONL
 file, bootstrap included (and, for ranking, the CLI on the partitioned directory). Prints timings.
 Usage:
-    python duckdb_pushdown.py VERDICT_BINARY WORKDIR [N] [ranking|agreement ...]
+    python duckdb_pushdown.py VERDICT_BINARY WORKDIR [N] [ranking|agreement|spc ...]
 """
 import shutil
 import sys
@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import duckdb
 
-from pushdown_data import board, generate_agreement, generate_ranking, run
+from pushdown_data import SPC_CHARTS, board, generate_agreement, generate_ranking, run, same_chart
 
 
 def partition(con, parquet: Path, partitioned: Path) -> None:
@@ -33,7 +33,8 @@ def partition(con, parquet: Path, partitioned: Path) -> None:
 
 
 def check(verdict: str, work: Path, n: int, kind: str) -> str:
-    jsonl, parquet, partitioned = work / f"{kind}.jsonl", work / f"{kind}.parquet", work / f"{kind}-partitioned"
+    data = "ranking" if kind == "ranking" else "agreement"
+    jsonl, parquet, partitioned = work / f"{data}.jsonl", work / f"{data}.parquet", work / f"{data}-partitioned"
     (generate_ranking if kind == "ranking" else generate_agreement)(jsonl, n)
     started = time.perf_counter()
     run(verdict, "convert", str(jsonl), "--to", "parquet", "-o", str(parquet))
@@ -41,7 +42,10 @@ def check(verdict: str, work: Path, n: int, kind: str) -> str:
     # Partitioned COPY crashed DuckDB 1.4.2 here with several threads (segfault): one thread.
     con = duckdb.connect(config={"threads": 1})
     partition(con, parquet, partitioned)
+    con.execute("SET TimeZone = 'UTC'")
     con.execute(f"CREATE VIEW judgments AS SELECT * FROM read_parquet('{partitioned}/**/*.parquet', hive_partitioning = true, hive_types_autocast = false)")
+    if kind == "spc":
+        return check_spc(verdict, work, n, con, jsonl, convert_s)
     sql = run(verdict, "partials", "--sql", "duckdb", "--kind", kind).strip().rstrip(";")
     csv = work / f"{kind}-partials.csv"
     started = time.perf_counter()
@@ -68,10 +72,29 @@ def check(verdict: str, work: Path, n: int, kind: str) -> str:
             f"verdict {command} on JSONL {cli_s:.2f} s: {what}")
 
 
+def check_spc(verdict: str, work: Path, n: int, con, jsonl: Path, convert_s: float) -> str:
+    times = []
+    for metric, flags in SPC_CHARTS.items():
+        by = flags[flags.index("--by") + 1] if "--by" in flags else "group"
+        sql = run(verdict, "partials", "--sql", "duckdb", "--kind", "spc", "--metric", metric, "--by", by, "--period", "day").strip().rstrip(";")
+        csv = work / f"spc-{metric}-partials.csv"
+        started = time.perf_counter()
+        con.execute(f"COPY ({sql}\n) TO '{csv}' (HEADER)")
+        sql_s = time.perf_counter() - started
+        started = time.perf_counter()
+        whole = board(run(verdict, "spc", "--json", *flags, str(jsonl)))
+        cli_s = time.perf_counter() - started
+        finished = board(run(verdict, "spc", "--json", *flags, "--from-partials", str(csv)))
+        finished["skipped"] = whole["skipped"]  # engine rows carry subgroups, not the reasons judgments were left out
+        same_chart(whole, finished, metric)
+        times.append(f"{metric} SQL {sql_s:.2f} s, verdict spc {cli_s:.2f} s ({len(whole['points'])} points)")
+    return f"spc: {n} judgments; convert {convert_s:.2f} s; " + "; ".join(times) + ": push-down == CLI"
+
+
 def main() -> None:
     verdict, work = sys.argv[1], Path(sys.argv[2])
     n = int(sys.argv[3]) if len(sys.argv) > 3 else 100_000
-    kinds = sys.argv[4:] or ["ranking", "agreement"]
+    kinds = sys.argv[4:] or ["ranking", "agreement", "spc"]
     work.mkdir(parents=True, exist_ok=True)
     for kind in kinds:
         print(f"duckdb {duckdb.__version__}: " + check(verdict, work, n, kind), flush=True)

@@ -48,7 +48,7 @@ def board(text: str) -> dict:
 
 
 def generate_agreement(path: Path, n: int) -> None:
-    """About n judgments for agreement, written in the order the SQL push-down returns its rows
+    """About n judgments for agreement and SPC (groups, days, durations), written in the order the SQL push-down returns its rows
     (items, then annotators by name; score keys and models by name), so that finishing from the
     engine's rows gives the CLI's unit order and hence its bootstrap exactly. Each item has three
     annotators from one site; about 1 in 40 judgments is re-judged on the next line, the later
@@ -70,8 +70,29 @@ def generate_agreement(path: Path, n: int) -> None:
                 record["preference"] = {"winner": winner}
                 record["scores"] = scores
                 record["submitted_at"] = f"2026-11-0{day}T10:{rng.randrange(60):02d}:00Z"
+                record["duration_ms"] = rng.randrange(1000, 90_000)
                 if rng.random() < 0.025:
                     first = dict(record, preference={"winner": rng.choice(["m-a", "m-b"])},
                                  submitted_at=f"2026-11-0{day}T09:00:00Z")
                     out.write(json.dumps(first) + "\n")
                 out.write(json.dumps(record) + "\n")
+
+
+SPC_CHARTS = {
+    "disagreement": ["--metric", "disagreement", "--chart", "p", "--period", "day"],
+    "handle_time": ["--metric", "handle_time", "--chart", "xbar_s", "--period", "day", "--by", "annotator"],
+}
+
+
+def same_chart(whole: dict, finished: dict, metric: str) -> None:
+    """Disagreement counts are exact; handling-time subgroups come from the engine in another
+    order than the file's, so their sums may differ in the last bits (relative 1e-9)."""
+    if metric == "disagreement":
+        assert whole == finished, f"{metric}: push-down and CLI disagree"
+        return
+    assert len(whole["points"]) == len(finished["points"]) > 0
+    for a, b in zip(whole["points"], finished["points"]):
+        for field in ("key", "period", "n"):
+            assert a[field] == b[field], (field, a, b)
+        for field in ("value", "lcl", "ucl"):
+            assert abs(a[field] - b[field]) <= 1e-9 * max(1.0, abs(a[field])), (field, a, b)
