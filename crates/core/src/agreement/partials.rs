@@ -199,21 +199,21 @@ impl AgreementPartials {
     pub fn merge(parts: Vec<AgreementPartials>) -> Result<AgreementPartials, MergeError> {
         let mut merged = AgreementPartials::default();
         let (mut items, mut annotators, mut models) = (Index::default(), Index::default(), Index::default());
-        let mut criteria: Vec<(CriterionPartials, BTreeMap<(String, Option<String>), usize>)> = Vec::new();
+        let mut criteria: Vec<(CriterionPartials, UnitPositions)> = Vec::new();
         for part in parts {
             for item in part.items {
                 items.add(&item, &mut merged.items);
             }
             for entry in part.annotators {
-                let mut names: Vec<String> = Vec::new();
                 match annotators.get(&entry.name) {
+                    // The latest group wins, as in the collector (later parts are later lines).
                     Some(a) => {
                         if entry.group.is_some() {
                             merged.annotators[a].group = entry.group;
                         }
                     }
                     None => {
-                        annotators.add(&entry.name, &mut names);
+                        annotators.0.insert(entry.name.clone(), merged.annotators.len());
                         merged.annotators.push(entry);
                     }
                 }
@@ -371,6 +371,9 @@ fn scale_of(criterion: &CriterionPartials) -> Scale {
     }
     Scale::from_categories(categories)
 }
+
+/// Each unit's position in a criterion's merged units, by (item, model).
+type UnitPositions = BTreeMap<(String, Option<String>), usize>;
 
 /// Each name's position in `names`.
 fn index(names: &[String]) -> BTreeMap<&str, u32> {

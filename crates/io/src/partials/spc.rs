@@ -245,7 +245,7 @@ mod tests {
         assert_eq!(subgroups, vec![counts("north", 3, 7), counts("south", 0, 2)]);
         assert_eq!(skipped.no_group, 2);
         let values = Subgroup { key: "x".into(), period: "2026-W48".into(), observations: Observations::Values(vec![1.5, 0.25, 3.0]) };
-        let part = SpcPartials::new(&[values.clone()], &Skipped::default(), BTreeMap::new(), InputSummary::default());
+        let part = SpcPartials::new(std::slice::from_ref(&values), &Skipped::default(), BTreeMap::new(), InputSummary::default());
         let back = SpcPartials::from_csv("s.csv", &part.to_csv()).unwrap();
         assert_eq!(back.to_subgroups().0, vec![values]);
         let bad = format!("{CSV_HEADER}\n{SCHEMA},spc,x,2026-W48,5,4,\n");
