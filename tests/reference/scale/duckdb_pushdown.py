@@ -32,10 +32,17 @@ def partition(con, parquet: Path, partitioned: Path) -> None:
                     [day] + ([] if group is None else [group]))
 
 
-def check(verdict: str, work: Path, n: int, kind: str) -> str:
-    data = "ranking" if kind == "ranking" else "agreement"
+PREPARED: dict = {}
+
+
+def prepare(verdict: str, work: Path, n: int, data: str):
+    """Generates, converts and partitions one data set once (agreement and SPC share one);
+    returns the JSONL path, the partitioned directory, a connection with the view `judgments`
+    and the seconds `verdict convert` took."""
+    if data in PREPARED:
+        return PREPARED[data]
     jsonl, parquet, partitioned = work / f"{data}.jsonl", work / f"{data}.parquet", work / f"{data}-partitioned"
-    (generate_ranking if kind == "ranking" else generate_agreement)(jsonl, n)
+    (generate_ranking if data == "ranking" else generate_agreement)(jsonl, n)
     started = time.perf_counter()
     run(verdict, "convert", str(jsonl), "--to", "parquet", "-o", str(parquet))
     convert_s = time.perf_counter() - started
@@ -44,6 +51,12 @@ def check(verdict: str, work: Path, n: int, kind: str) -> str:
     partition(con, parquet, partitioned)
     con.execute("SET TimeZone = 'UTC'")
     con.execute(f"CREATE VIEW judgments AS SELECT * FROM read_parquet('{partitioned}/**/*.parquet', hive_partitioning = true, hive_types_autocast = false)")
+    PREPARED[data] = (jsonl, partitioned, con, convert_s)
+    return PREPARED[data]
+
+
+def check(verdict: str, work: Path, n: int, kind: str) -> str:
+    jsonl, partitioned, con, convert_s = prepare(verdict, work, n, "ranking" if kind == "ranking" else "agreement")
     if kind == "spc":
         return check_spc(verdict, work, n, con, jsonl, convert_s)
     sql = run(verdict, "partials", "--sql", "duckdb", "--kind", kind).strip().rstrip(";")

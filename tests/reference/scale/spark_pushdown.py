@@ -56,7 +56,7 @@ def main() -> None:
              .config("spark.ui.enabled", "false")
              .config("spark.ui.showConsoleProgress", "false")
              .config("spark.sql.session.timeZone", "UTC")
-             .config("spark.sql.shuffle.partitions", "4")
+             .config("spark.sql.shuffle.partitions", "2")
              .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
              .getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
