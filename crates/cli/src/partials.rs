@@ -27,6 +27,15 @@ pub struct PartialsFlags {
     pub from_partials: Vec<String>,
 }
 
+/// The text of a partials file: JSON or CSV as is, a Parquet file or directory of partials rows
+/// (as an engine writes them) as CSV.
+fn partials_text(path: &str) -> anyhow::Result<String> {
+    if verdict_io::parquet::is_parquet(path) {
+        return Ok(partials::parquet::to_csv_text(path)?);
+    }
+    crate::input::read_text(path)
+}
+
 /// Writes the ranking partials of `set`.
 pub fn write_ranking_partials(path: &str, set: &BattleSet, input: &InputSummary) -> anyhow::Result<()> {
     let partials = RankingPartials::from_battles(set, input);
@@ -47,7 +56,7 @@ pub fn ranking_from_partials(args: &crate::rank::RankArgs) -> anyhow::Result<(Ba
     }
     let mut parts = Vec::new();
     for path in &args.partials.from_partials {
-        let text = crate::input::read_text(path)?;
+        let text = partials_text(path)?;
         parts.push(partials::read_ranking(path, &text)?);
     }
     let merged = RankingPartials::merge(parts);
@@ -100,7 +109,7 @@ pub fn agreement_from_partials(args: &crate::agree::AgreeArgs, limits: &Limits) 
     let mut parts = Vec::new();
     let mut inputs = Vec::new();
     for path in &args.partials.from_partials {
-        let text = crate::input::read_text(path)?;
+        let text = partials_text(path)?;
         let file = AgreementFile::read(path, &text)?;
         // Rows computed by an engine carry no settings: the run's apply.
         if !file.settings.is_empty() {
@@ -166,7 +175,7 @@ pub fn spc_from_partials(args: &crate::spc::SpcArgs, options: &MetricOptions) ->
     let settings = spc_settings(args, options)?;
     let mut parts = Vec::new();
     for path in &args.partials.from_partials {
-        let part = SpcPartials::read(path, &crate::input::read_text(path)?)?;
+        let part = SpcPartials::read(path, &partials_text(path)?)?;
         // Rows computed by an engine carry no settings: the run's apply.
         if !part.settings.is_empty() {
             partials::check_settings(path, &part.settings, &settings)?;

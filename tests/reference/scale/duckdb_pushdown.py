@@ -72,6 +72,10 @@ def check(verdict: str, work: Path, n: int, kind: str) -> str:
     whole = board(run(verdict, command, *flags, str(jsonl)))
     cli_s = time.perf_counter() - started
     from_sql = board(run(verdict, command, *flags, "--from-partials", str(csv)))
+    # The same rows as Parquet (what an engine writes to a lake) are read as the CSV form.
+    rows_parquet = work / f"{kind}-partials.parquet"
+    con.execute(f"COPY ({sql}\n) TO '{rows_parquet}' (FORMAT parquet)")
+    assert from_sql == board(run(verdict, command, *flags, "--from-partials", str(rows_parquet))), "Parquet partials differ from CSV"
     if kind == "ranking":
         assert whole == from_sql, "DuckDB push-down and the CLI disagree"
         assert whole == board(run(verdict, command, *flags, str(partitioned))), "the partitioned directory and the JSONL file disagree"

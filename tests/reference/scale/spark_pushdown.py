@@ -83,6 +83,10 @@ def main() -> None:
     whole = board(run(verdict, "agree", *flags, str(jsonl)))
     finished = board(run(verdict, "agree", *flags, "--from-partials", str(csv)))
     assert whole["results"] == finished["results"], "agreement: Spark push-down and the CLI disagree"
+    # The same rows as a Spark Parquet directory (part files, _SUCCESS) are read as the CSV form.
+    rows_dir = work / "spark-agreement-parquet"
+    spark.sql(run(verdict, "partials", "--sql", "spark", "--kind", "agreement").strip().rstrip(";")).coalesce(1).write.mode("overwrite").parquet(str(rows_dir))
+    assert finished == board(run(verdict, "agree", *flags, "--from-partials", str(rows_dir))), "agreement: Parquet partials differ from CSV"
     print(f"agreement: {n} judgments; partitionBy write {write_s:.1f} s, push-down SQL {sql_s:.1f} s: "
           f"{len(whole['results'])} coefficients (bootstrap CIs included), push-down == CLI", flush=True)
     passed += 1

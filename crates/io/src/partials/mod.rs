@@ -5,6 +5,7 @@
 //! another version or kind is refused.
 
 pub mod agreement;
+pub mod parquet;
 pub mod ranking;
 pub mod spc;
 
