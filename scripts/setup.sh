@@ -110,6 +110,21 @@ install_spark_peer() {
   cp "$req" "$venv/stamp"
 }
 
+install_script_fonts() {
+  # Fonts for the screenshots and e2e runs in every interface language (docs/ACCESSIBILITY.md,
+  # "Fonts"). Arabic: DejaVu Sans (with Chromium). Thai: TLWG Loma (150 KB), always. CJK: Noto
+  # Sans CJK is 57 MB to download (91 MB installed), so only `setup.sh fonts` fetches it; without
+  # it Chromium draws Chinese and Japanese as boxes in screenshots (the tests read text, not glyphs).
+  local packages=()
+  fc-list :lang=th | grep -q . || packages+=(fonts-tlwg-loma-otf)
+  fc-list :lang=ar | grep -q . || packages+=(fonts-dejavu-core)
+  if [ "${1:-}" = cjk ]; then fc-list :lang=ja | grep -q . || packages+=(fonts-noto-cjk); fi
+  [ ${#packages[@]} -eq 0 ] && return
+  say "installing fonts: ${packages[*]}"
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${packages[@]}"
+}
+
 install_cargo_fuzz() {
   # The fuzz targets run briefly in `make test` (stable Rust, RUSTC_BOOTSTRAP=1 for the sanitizer).
   if cargo fuzz --version 2>/dev/null | grep -q "0.13.2"; then return; fi
@@ -141,6 +156,11 @@ case "${1:-build}" in
     "$0" build
     wait "$chromium_pid"
     install_r_spc
+    install_script_fonts
     ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  fonts)
+    # Fonts for refreshing the screenshots in docs/ (CJK included: 57 MB).
+    install_script_fonts cjk
+    ;;
+  *) echo "usage: $0 build|test|fonts" >&2; exit 2 ;;
 esac

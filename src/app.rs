@@ -126,9 +126,7 @@ pub fn app() -> Html {
                         return open_campaign_page();
                     }
                     return phase.set(match who.is_empty() {
-                        true => Phase::Setup(vec![
-                            "This campaign link has no annotator: open the link you were sent (it ends in &annotator=…).".into(),
-                        ]),
+                        true => Phase::Setup(vec![crate::t!("campaign-no-annotator")]),
                         false => Phase::Campaign(url, who),
                     });
                 }

@@ -1,14 +1,18 @@
 // WCAG 2.2 AA, checked with axe-core (npm axe-core, pinned in package.json): no critical and no
 // serious violation on any view, in light and in dark mode. Views: setup; rating pairwise, N-way
 // (ranking), single output, mid-answer, with submit errors, the help dialog, Arabic (RTL); every
-// quality-workspace tab and the adjudication panel; the JS-API embed; the HTML report.
+// quality-workspace tab and the adjudication panel; the JS-API embed; the HTML report (English from
+// the workspace, Arabic and Japanese from `verdict report --lang`).
 // Also: the active row is scrolled clear of the sticky submit bar at 1366×768, and adjudication
 // works from the keyboard alone.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, startServer, stopServer, openDemo, itemNav } from './support.mjs';
+import os from 'node:os';
+import path from 'node:path';
+import { FIXTURES, ROOT, launch, startServer, stopServer, openDemo, itemNav } from './support.mjs';
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -129,7 +133,7 @@ test('axe on every quality-workspace tab and the adjudication panel; adjudicatio
     await page.keyboard.press('Tab');
   }
   await page.keyboard.press('Enter');
-  await page.getByText('Root causes of 1 adjudications').waitFor();
+  await page.getByText('Root causes of 1 adjudication').waitFor();
   assert.ok(checked.length > 0);
 
   // The HTML report, as downloaded.
@@ -137,6 +141,34 @@ test('axe on every quality-workspace tab and the adjudication panel; adjudicatio
   const html = fs.readFileSync(await download.path(), 'utf8');
   await page.setContent(html);
   await check(page, 'HTML report');
+});
+
+test('axe on the HTML report in Arabic and Japanese (verdict report --lang) and the Campaign and Sample-size tabs in Arabic', async () => {
+  const { page } = browser;
+  const cli = path.join(process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target'), 'release', 'verdict');
+  assert.ok(fs.existsSync(cli), `the CLI is not built (${cli}): make cli`);
+  const judgments = path.join(ROOT, 'www', 'demo', 'mtbench-judgments', 'judgments.jsonl');
+  for (const lang of ['ar', 'ja']) {
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-report-')), `report-${lang}.html`);
+    execFileSync(cli, ['report', judgments, '--bootstrap', '20', '--lang', lang, '--out', out], { stdio: 'ignore' });
+    await page.setContent(fs.readFileSync(out, 'utf8'));
+    const root = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, document.documentElement.getAttribute('data-i18n-missing')]);
+    assert.deepEqual(root, [lang, lang === 'ar' ? 'rtl' : 'ltr', null], `the ${lang} report`);
+    await check(page, `HTML report (${lang})`);
+  }
+  await page.goto(`${base}quality.html?lang=ar`);
+  await page.locator('.inputs input[type=file]').first().setInputFiles(judgments);
+  await page.locator('.inputs .actions-row button').nth(2).click();
+  const view = page.locator('.campaign-view');
+  await view.locator('input[type=file]').nth(0).setInputFiles(path.join(FIXTURES, 'campaign', 'campaign.json'));
+  await view.locator('input[type=file]').nth(1).setInputFiles(path.join(FIXTURES, 'campaign', 'tasks.jsonl'));
+  await view.locator('button.primary').click();
+  await view.locator('.campaign-progress').waitFor({ timeout: 60_000 });
+  await check(page, 'quality: Campaign (ar)');
+  await page.locator('.inputs .actions-row button').nth(3).click();
+  await page.locator('.size-panel button.primary').click();
+  await page.locator('.size-answer').waitFor({ timeout: 30_000 });
+  await check(page, 'quality: Sample size (ar)');
 });
 
 test('axe on the JS-API embed; the host page keeps its own styles', async () => {

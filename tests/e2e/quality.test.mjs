@@ -92,7 +92,7 @@ test('workspace numbers equal the CLI; adjudications persist; report is self-con
     await panel.getByRole('radio').first().click();
     await panel.getByLabel('Root cause').selectOption(cause);
     await panel.getByRole('button', { name: 'Save adjudication' }).click();
-    await page.getByText(`Root causes of ${index + 1} adjudications`).waitFor();
+    await page.getByText(`Root causes of ${index + 1} adjudication${index === 0 ? "" : "s"}`, { exact: true }).waitFor();
     decided.push({ itemId, cause, winner: await panel.getByRole('radio', { checked: true }).textContent() });
   }
   await screenshot(page, 'quality-3-adjudicated');

@@ -231,7 +231,6 @@ q-agreement-confusion-matrix-rows-first-annotator = مصفوفة الالتبا�
 q-annotators-kpi-thresholds = عتبات مؤشرات الأداء
 q-annotators-apply-and-save = طبّق واحفظ
 q-annotators-pass = ناجح
-q-annotators-fail = راسب
 q-annotators-llm-judge = { " " }(محكّم نموذج لغوي)
 q-annotators-groups-sites-vendors = المجموعات (المواقع، الموردون)
 q-annotators-judgments = الأحكام
@@ -256,7 +255,6 @@ q-judges-llm-judges-compared-with-the = محكّمو النماذج اللغوي
 q-judges-judge = المحكّم
 q-judges-items-shared-with-humans = عناصر مشتركة مع البشر
 q-judges-cohen = معامل كوهين κ
-q-judges-95-ci = فاصل الثقة 95% ‏(κ)
 q-judges-swapped-pairs = أزواج معكوسة
 q-judges-position-consistency = ثبات الموضع
 q-judges-position-consistency-of-the-comparisons = ثبات الموضع: من المقارنات التي رآها المحكّم بالترتيبين، حصة تلك التي لم ينقلب فيها حكمه مع تغيّر الترتيب (انظر docs/METRICS.md).
@@ -349,10 +347,22 @@ q-annotators-caption = { $count ->
         [few] { $count } مُقيِّمين
        *[other] { $count } مُقيِّمًا
     }
-q-disagreements-title = { $count } عنصرًا بحكمين أو أكثر، الأكثر خلافًا أولًا
+q-disagreements-title = { $count ->
+        [one] عنصر واحد بحكمين أو أكثر
+        [two] عنصران بحكمين أو أكثر، الأكثر خلافًا أولًا
+        [few] { $count } عناصر بحكمين أو أكثر، الأكثر خلافًا أولًا
+        [many] { $count } عنصرًا بحكمين أو أكثر، الأكثر خلافًا أولًا
+       *[other] { $count } عنصر بحكمين أو أكثر، الأكثر خلافًا أولًا
+    }
 q-disagreements-row = { " " }{ $disagreement } · { $count } حكمًا
 q-disagreements-page = { $first }–{ $last } من { $total }
-q-root-causes-title = الأسباب الجذرية لـ { $count } من قرارات الفصل
+q-root-causes-title = { $count ->
+        [one] الأسباب الجذرية لقرار فصل واحد
+        [two] الأسباب الجذرية لقراري فصل
+        [few] الأسباب الجذرية لـ { $count } قرارات فصل
+        [many] الأسباب الجذرية لـ { $count } قرارًا من قرارات الفصل
+       *[other] الأسباب الجذرية لـ { $count } من قرارات الفصل
+    }
 q-leaderboard-title = تصنيفات Bradley–Terry (بمقياس Elo)، فاصل ثقة bootstrap ‏95% على { $battles } مواجهة
 q-bias-position = فاز المُخرَج المعروض أولًا في { $wins } من { $decisive } مواجهة حاسمة ({ $share })؛ اختبار ذي الحدين ثنائي الطرف p = { $p }
 q-bias-ties = التعادل: { $ties } · كلاهما سيئ: { $both_bad }
@@ -376,3 +386,160 @@ q-overview-problems = { $count ->
 q-tab-campaign = الحملة
 q-tab-sample-size = حجم العينة
 q-quality-campaign-progress = تقدّم الحملة
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = أدلة غير كافية: { $kpis }
+q-kpi-rule = لا يرسب مؤشر الأداء إلا بوجود { $min } ملاحظة على الأقل، وفترة ثقة 95٪ تقع كلها خارج الهدف، واختبار يصمد بعد تصحيح بنجاميني–هوخبرغ عبر جميع المقيِّمين (معدل الاكتشاف الخاطئ { $fdr }٪). والإخفاق دون هذه الأدلة يظهر بعبارة «أدلة غير كافية».
+q-judges-drift = الانحراف (CUSUM أسبوعيًا)
+q-judges-weekly-caption = { $judge }: الاتفاق مع أغلبية البشر أسبوعيًا (الأسابيع التي أشار فيها CUSUM مميَّزة)
+q-judges-week = الأسبوع
+q-judges-no-drift = لم يُرصد انحراف
+q-judges-drift-up = ارتفع الاختلاف ابتداءً من { $period }
+q-judges-drift-down = انخفض الاختلاف ابتداءً من { $period }
+
+## i18n
+# علامات الترقيم: بعد التسمية وبين عناصر القائمة.
+label-colon = { ": " }
+list-separator = { "، " }
+# صفحة الحملة للمُقيِّم: المعايرة، ثم البوابة، ثم الإنتاج.
+campaign-loading = جارٍ تحميل الحملة…
+campaign-opening = جارٍ فتح قائمة عناصرك…
+campaign-cannot-open = تعذّر فتح هذه الحملة. تحقّق من الرابط الذي أُرسل إليك، أو اسأل مسؤولك.
+campaign-no-annotator = رابط الحملة هذا لا يحدّد مُقيِّمًا: افتح الرابط الذي أُرسل إليك (ينتهي بـ &annotator=…).
+campaign-attempt = المحاولة { $attempt } من { $allowed }
+campaign-calibration-intro = المعايرة: قيّم هذه العناصر أولًا. تُقارَن إجاباتك بالإجابات المتوقعة، ويُفتح الإنتاج بمجرد نجاحك.
+campaign-passed = اجتزت المعايرة: قائمة الإنتاج الخاصة بك مفتوحة.
+campaign-failed-title = لم تجتز المعايرة بعد
+campaign-locked-title = لم تجتز المعايرة
+campaign-locked-body = استنفدت كل المحاولات المسموح بها، لذا تبقى قائمة الإنتاج مغلقة. أُرسلت إجاباتك إلى مسؤولك وسيتواصل معك.
+campaign-accuracy = طابقت { $accuracy } من الإجابات المتوقعة؛ درجة النجاح { $pass }.
+campaign-missed = عناصر تستحق نظرة ثانية: { $items }
+campaign-retakes-left = { $count ->
+        [one] يمكنك إعادة المعايرة مرة واحدة أخرى.
+        [two] يمكنك إعادة المعايرة مرتين أخريين.
+        [few] يمكنك إعادة المعايرة { $count } مرات أخرى.
+       *[other] يمكنك إعادة المعايرة { $count } مرة أخرى.
+    }
+campaign-retake = ابدأ الإعادة
+campaign-export-hint = تبقى أحكام المعايرة محفوظة في هذا المتصفح؛ نزّلها لتسلّمها مع أحكامك الأخرى.
+campaign-download-calibration = نزّل أحكام المعايرة الخاصة بي
+campaign-download-failed = فشل التنزيل: { $error }
+# تبويب الحملة في مساحة الجودة.
+q-campaign-file = ملف الحملة (campaign.json)
+q-campaign-tasks-file = ملف المهام الخاص بالحملة
+q-campaign-compute = احسب تقدّم الحملة
+q-campaign-computing = جارٍ حساب التقدّم في الخلفية…
+q-campaign-need-judgments = اختر ملفات الأحكام (أو ما صدّرته نقطة الجمع) أعلاه أولًا.
+q-campaign-need-campaign = اختر ملف الحملة وملف مهامها.
+q-campaign-raters = تقدّم الحملة لكل مُقيِّم
+q-campaign-sites = مجاميع الحملة لكل موقع
+q-campaign-col-rater = المُقيِّم
+q-campaign-col-site = الموقع
+q-campaign-col-raters = المُقيِّمون
+q-campaign-col-assigned = المُسنَد
+q-campaign-col-done = المُنجَز
+q-campaign-col-calibration = المعايرة
+q-campaign-col-retest-pairs = أزواج إعادة الاختبار
+q-campaign-col-self-kappa = κ الذاتي
+q-campaign-col-flip-rate = نسبة الانقلاب عند تبديل الترتيب
+q-campaign-no-site = (بلا موقع)
+q-campaign-gate-open = لا يوجد
+q-campaign-gate-in-progress = قيد التنفيذ
+q-campaign-gate-passed = ناجح
+q-campaign-gate-failed = راسب (الإعادة مسموحة)
+q-campaign-gate-locked = راسب (مُقفَل)
+q-campaign-gate-accuracy = { $status } ({ $accuracy })
+q-campaign-coverage-label = تغطية العناصر
+q-campaign-coverage = { $items ->
+        [one] عنصر واحد في ملف المهام
+        [two] عنصران في ملف المهام
+        [few] { $items } عناصر في ملف المهام
+        [many] { $items } عنصرًا في ملف المهام
+       *[other] { $items } عنصر في ملف المهام
+    }: { $complete } مُقيَّمة بالكامل، و{ $partial } جزئيًا، و{ $untouched } لم تُقيَّم بعد
+q-campaign-pace-label = الوتيرة
+q-campaign-pace = بمعدل { $per_day } حكم في اليوم خلال آخر { $days } من الأيام؛ يتبقى { $remaining }؛ الانتهاء المتوقع { $finish }
+q-campaign-no-estimate = لا توجد أحكام حديثة مؤرَّخة تكفي لتقدير موعد الانتهاء
+q-campaign-unplanned = { $count ->
+        [one] حكم واحد لا ينتمي إلى أي إسناد في هذه الحملة فاستُبعد.
+        [two] حكمان لا ينتميان إلى أي إسناد في هذه الحملة فاستُبعدا.
+        [few] { $count } أحكام لا تنتمي إلى أي إسناد في هذه الحملة فاستُبعدت.
+        [many] { $count } حكمًا لا تنتمي إلى أي إسناد في هذه الحملة فاستُبعدت.
+       *[other] { $count } حكم لا تنتمي إلى أي إسناد في هذه الحملة فاستُبعدت.
+    }
+# تبويب حجم العينة.
+q-size-question = السؤال
+q-size-metric-alpha = عدد العناصر لبلوغ نصف عرض معيّن لفاصل ثقة α كريبندورف
+q-size-metric-accuracy = عدد العناصر المرجعية لقياس الدقة ± عرض معيّن
+q-size-metric-bt = عدد المواجهات للتمييز بين نموذجين (Bradley–Terry)
+q-size-level-nominal = اسمي
+q-size-level-ordinal = ترتيبي
+q-size-level-interval = فتري
+q-size-categories = الفئات
+q-size-raters = المُقيِّمون لكل عنصر
+q-size-alpha = α المتوقعة
+q-size-width = نصف عرض فاصل الثقة 95%
+q-size-accuracy = الدقة المتوقعة
+q-size-elo = فرق Elo
+q-size-power = القوة الإحصائية
+q-size-replications = عمليات المحاكاة لكل حجم
+q-size-seed = البذرة
+q-size-compute = احسب
+q-size-computing = جارٍ المحاكاة في الخلفية…
+q-size-inputs = المُدخلات المستخدمة
+q-size-answer-alpha = { $n ->
+        [one] عنصر واحد
+        [two] عنصران
+        [few] { $n } عناصر
+        [many] { $n } عنصرًا
+       *[other] { $n } عنصر
+    }: فاصل ثقة 95% لـ α بمقدار ± { $width }
+q-size-answer-accuracy = { $n ->
+        [one] عنصر مرجعي واحد
+        [two] عنصران مرجعيان
+        [few] { $n } عناصر مرجعية
+        [many] { $n } عنصرًا مرجعيًا
+       *[other] { $n } عنصر مرجعي
+    }: الدقة ± { $width }
+q-size-answer-bt = { $n ->
+        [one] مواجهة واحدة
+        [two] مواجهتان
+        [few] { $n } مواجهات
+        [many] { $n } مواجهةً
+       *[other] { $n } مواجهة
+    }: تمييز بين النموذجين بقوة { $power }
+# سطر المُدخلات في النظرة العامة: الأعداد نفسها التي يطبعها كل أمر من أوامر verdict.
+q-overview-input = قُرئ: { $files ->
+        [one] ملف واحد
+        [two] ملفان
+        [few] { $files } ملفات
+        [many] { $files } ملفًا
+       *[other] { $files } ملف
+    }، { $lines ->
+        [one] سطر واحد
+        [two] سطران
+        [few] { $lines } أسطر
+        [many] { $lines } سطرًا
+       *[other] { $lines } سطر
+    }، { $judgments ->
+        [one] حكم واحد
+        [two] حكمان
+        [few] { $judgments } أحكام
+        [many] { $judgments } حكمًا
+       *[other] { $judgments } حكم
+    }، { $replaced } مُستبدَل، { $skipped } مُتخطّى، { $problems ->
+        [one] مشكلة واحدة
+        [two] مشكلتان
+        [few] { $problems } مشكلات
+        [many] { $problems } مشكلةً
+       *[other] { $problems } مشكلة
+    } (العدد نفسه في ملخّص المُدخلات لكل أمر من أوامر verdict).
+q-overview-warnings = { $count ->
+        [one] تحذير واحد في الملفات
+        [two] تحذيران في الملفات
+        [few] { $count } تحذيرات في الملفات
+        [many] { $count } تحذيرًا في الملفات
+       *[other] { $count } تحذير في الملفات
+    }
+q-leaderboard-not-rated = بلا تصنيف
+q-judges-no-swapped-pairs = لا أزواج معكوسة

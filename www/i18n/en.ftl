@@ -222,7 +222,6 @@ q-agreement-confusion-matrix-rows-first-annotator = Confusion matrix (rows: firs
 q-annotators-kpi-thresholds = KPI thresholds
 q-annotators-apply-and-save = Apply and save
 q-annotators-pass = pass
-q-annotators-fail = fail
 q-annotators-llm-judge = { " " }(LLM judge)
 q-annotators-groups-sites-vendors = Groups (sites, vendors)
 q-annotators-judgments = Judgments
@@ -247,7 +246,6 @@ q-judges-llm-judges-compared-with-the = LLM judges compared with the human major
 q-judges-judge = Judge
 q-judges-items-shared-with-humans = Items shared with humans
 q-judges-cohen = Cohen κ
-q-judges-95-ci = 95% CI (κ)
 q-judges-swapped-pairs = Swapped pairs
 q-judges-position-consistency = Position consistency
 q-judges-position-consistency-of-the-comparisons = Position consistency: of the comparisons the judge saw in both orders, the share where its verdict did not flip with the order (see docs/METRICS.md).
@@ -336,10 +334,16 @@ q-annotators-caption = { $count ->
         [one] 1 annotator
        *[other] { $count } annotators
     }
-q-disagreements-title = { $count } items with two or more judgments, most disputed first
+q-disagreements-title = { $count ->
+        [one] 1 item with two or more judgments
+       *[other] { $count } items with two or more judgments, most disputed first
+    }
 q-disagreements-row = { " " }{ $disagreement } · { $count } judgments
 q-disagreements-page = { $first }–{ $last } of { $total }
-q-root-causes-title = Root causes of { $count } adjudications
+q-root-causes-title = { $count ->
+        [one] Root causes of 1 adjudication
+       *[other] Root causes of { $count } adjudications
+    }
 q-leaderboard-title = Bradley–Terry ratings (Elo scale), 95% bootstrap CI over { $battles } battles
 q-bias-position = Output shown first won { $wins } of { $decisive } decisive battles ({ $share }); two-sided binomial p = { $p }
 q-bias-ties = Ties: { $ties } · both bad: { $both_bad }
@@ -359,3 +363,128 @@ q-overview-problems = { $count ->
 q-tab-campaign = Campaign
 q-tab-sample-size = Sample size
 q-quality-campaign-progress = Campaign progress
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = insufficient evidence: { $kpis }
+q-kpi-rule = A KPI fails only with at least { $min } observations, a 95% interval wholly beyond its target and a test that holds after the Benjamini–Hochberg correction across all raters (false-discovery rate { $fdr }%). A miss without that evidence reads “insufficient evidence”.
+q-judges-drift = Drift (CUSUM by week)
+q-judges-weekly-caption = { $judge }: agreement with the human majority by week (weeks where the CUSUM signalled are marked)
+q-judges-week = Week
+q-judges-no-drift = no drift signalled
+q-judges-drift-up = disagreement rose from { $period }
+q-judges-drift-down = disagreement fell from { $period }
+
+## i18n
+# Punctuation: after a label ("Pace: …") and between the items of a list.
+label-colon = { ": " }
+list-separator = { ", " }
+# The rater's campaign page: calibration, the gate, then production.
+campaign-loading = Loading the campaign…
+campaign-opening = Opening your queue…
+campaign-cannot-open = This campaign could not be opened. Check the link you were sent, or ask your lead.
+campaign-no-annotator = This campaign link has no annotator: open the link you were sent (it ends in &annotator=…).
+campaign-attempt = Attempt { $attempt } of { $allowed }
+campaign-calibration-intro = Calibration: judge these items first. Your answers are compared with the expected ones; production opens once you pass.
+campaign-passed = Calibration passed: your production queue is open.
+campaign-failed-title = Calibration not passed yet
+campaign-locked-title = Calibration not passed
+campaign-locked-body = You have used every allowed attempt, so the production queue stays closed. Your lead has been given your answers and will contact you.
+campaign-accuracy = You matched { $accuracy } of the expected answers; the pass mark is { $pass }.
+campaign-missed = Items to look at again: { $items }
+campaign-retakes-left = { $count ->
+        [one] You may retake the calibration once more.
+       *[other] You may retake the calibration { $count } more times.
+    }
+campaign-retake = Start the retake
+campaign-export-hint = Your calibration judgments stay saved in this browser; download them to hand them in with your other judgments.
+campaign-download-calibration = Download my calibration judgments
+campaign-download-failed = The download failed: { $error }
+# The workspace's Campaign tab.
+q-campaign-file = Campaign file (campaign.json)
+q-campaign-tasks-file = The campaign's task file
+q-campaign-compute = Compute campaign progress
+q-campaign-computing = Computing progress in the background…
+q-campaign-need-judgments = Choose the judgment files (or the endpoint's export) above first.
+q-campaign-need-campaign = Choose the campaign file and its task file.
+q-campaign-raters = Campaign progress per rater
+q-campaign-sites = Campaign totals per site
+q-campaign-col-rater = Rater
+q-campaign-col-site = Site
+q-campaign-col-raters = Raters
+q-campaign-col-assigned = Assigned
+q-campaign-col-done = Done
+q-campaign-col-calibration = Calibration
+q-campaign-col-retest-pairs = Retest pairs
+q-campaign-col-self-kappa = Self-κ
+q-campaign-col-flip-rate = Flip rate under swap
+q-campaign-no-site = (no site)
+q-campaign-gate-open = none
+q-campaign-gate-in-progress = in progress
+q-campaign-gate-passed = passed
+q-campaign-gate-failed = failed (retake allowed)
+q-campaign-gate-locked = failed (locked)
+q-campaign-gate-accuracy = { $status } ({ $accuracy })
+q-campaign-coverage-label = Item coverage
+q-campaign-coverage = { $items ->
+        [one] 1 task item
+       *[other] { $items } task items
+    }: { $complete } fully judged, { $partial } partly, { $untouched } not yet
+q-campaign-pace-label = Pace
+q-campaign-pace = { $per_day } judgments a day over the last { $days } days; { $remaining } to go; estimated finish { $finish }
+q-campaign-no-estimate = not enough recent judgments with a time to estimate a finish date
+q-campaign-unplanned = { $count ->
+        [one] 1 judgment belongs to no assignment of this campaign and was left out.
+       *[other] { $count } judgments belong to no assignment of this campaign and were left out.
+    }
+# The workspace's Sample-size tab.
+q-size-question = Question
+q-size-metric-alpha = Items for Krippendorff's α to a CI half-width
+q-size-metric-accuracy = Gold items for accuracy ± a width
+q-size-metric-bt = Battles to separate two models (Bradley–Terry)
+q-size-level-nominal = nominal
+q-size-level-ordinal = ordinal
+q-size-level-interval = interval
+q-size-categories = Categories
+q-size-raters = Raters per item
+q-size-alpha = Expected α
+q-size-width = Half-width of the 95% interval
+q-size-accuracy = Expected accuracy
+q-size-elo = Elo difference
+q-size-power = Power
+q-size-replications = Simulations per size
+q-size-seed = Seed
+q-size-compute = Compute
+q-size-computing = Simulating in the background…
+q-size-inputs = Inputs used
+q-size-answer-alpha = { $n ->
+        [one] 1 item gives a 95% CI of α ± { $width }
+       *[other] { $n } items give a 95% CI of α ± { $width }
+    }
+q-size-answer-accuracy = { $n ->
+        [one] 1 gold item gives accuracy ± { $width }
+       *[other] { $n } gold items give accuracy ± { $width }
+    }
+q-size-answer-bt = { $n ->
+        [one] 1 battle separates the models with power { $power }
+       *[other] { $n } battles separate the models with power { $power }
+    }
+# The overview's input line: the same counts as every verdict command's input summary.
+q-overview-input = Read: { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    }, { $lines ->
+        [one] 1 line
+       *[other] { $lines } lines
+    }, { $judgments ->
+        [one] 1 judgment
+       *[other] { $judgments } judgments
+    }, { $replaced } replaced, { $skipped } skipped, { $problems ->
+        [one] 1 problem
+       *[other] { $problems } problems
+    } (the same count as every verdict command's input summary).
+q-overview-warnings = { $count ->
+        [one] 1 warning in the files
+       *[other] { $count } warnings in the files
+    }
+q-leaderboard-not-rated = not rated
+q-judges-no-swapped-pairs = no swapped pairs

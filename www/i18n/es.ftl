@@ -222,7 +222,6 @@ q-agreement-confusion-matrix-rows-first-annotator = Matriz de confusión (filas:
 q-annotators-kpi-thresholds = Umbrales de KPI
 q-annotators-apply-and-save = Aplicar y guardar
 q-annotators-pass = cumple
-q-annotators-fail = no cumple
 q-annotators-llm-judge = { " " }(juez LLM)
 q-annotators-groups-sites-vendors = Grupos (sedes, proveedores)
 q-annotators-judgments = Valoraciones
@@ -247,7 +246,6 @@ q-judges-llm-judges-compared-with-the = Jueces LLM comparados con la preferencia
 q-judges-judge = Juez
 q-judges-items-shared-with-humans = Ítems compartidos con humanos
 q-judges-cohen = κ de Cohen
-q-judges-95-ci = IC 95 % (κ)
 q-judges-swapped-pairs = Pares invertidos
 q-judges-position-consistency = Consistencia posicional
 q-judges-position-consistency-of-the-comparisons = Consistencia posicional: de las comparaciones que el juez vio en ambos órdenes, la proporción en que su veredicto no cambió con el orden (ver docs/METRICS.md).
@@ -336,10 +334,16 @@ q-annotators-caption = { $count ->
         [one] 1 anotador
        *[other] { $count } anotadores
     }
-q-disagreements-title = { $count } ítems con dos o más valoraciones, los más disputados primero
+q-disagreements-title = { $count ->
+        [one] 1 ítem con dos o más valoraciones
+       *[other] { $count } ítems con dos o más valoraciones, los más disputados primero
+    }
 q-disagreements-row = { " " }{ $disagreement } · { $count } valoraciones
 q-disagreements-page = { $first }–{ $last } de { $total }
-q-root-causes-title = Causas raíz de { $count } resoluciones
+q-root-causes-title = { $count ->
+        [one] Causas raíz de 1 resolución
+       *[other] Causas raíz de { $count } resoluciones
+    }
 q-leaderboard-title = Puntuaciones Bradley–Terry (escala Elo), IC bootstrap del 95 % sobre { $battles } enfrentamientos
 q-bias-position = La respuesta mostrada primero ganó { $wins } de { $decisive } enfrentamientos decididos ({ $share }); prueba binomial bilateral p = { $p }
 q-bias-ties = Empates: { $ties } · ambas malas: { $both_bad }
@@ -359,3 +363,128 @@ q-overview-problems = { $count ->
 q-tab-campaign = Campaña
 q-tab-sample-size = Tamaño de muestra
 q-quality-campaign-progress = Progreso de la campaña
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = evidencia insuficiente: { $kpis }
+q-kpi-rule = Un KPI no se cumple solo con al menos { $min } observaciones, un intervalo del 95 % completamente fuera del objetivo y una prueba que se mantiene tras la corrección de Benjamini–Hochberg entre todos los evaluadores (tasa de falsos descubrimientos { $fdr } %). Un desvío sin esa evidencia se muestra como «evidencia insuficiente».
+q-judges-drift = Deriva (CUSUM semanal)
+q-judges-weekly-caption = { $judge }: acuerdo con la mayoría humana por semana (se marcan las semanas en que el CUSUM dio señal)
+q-judges-week = Semana
+q-judges-no-drift = sin deriva detectada
+q-judges-drift-up = el desacuerdo subió desde { $period }
+q-judges-drift-down = el desacuerdo bajó desde { $period }
+
+## i18n
+# Puntuación: tras una etiqueta y entre los elementos de una lista.
+label-colon = { ": " }
+list-separator = { ", " }
+# La página de campaña del anotador: calibración, la puerta y luego producción.
+campaign-loading = Cargando la campaña…
+campaign-opening = Abriendo tu cola…
+campaign-cannot-open = No se pudo abrir esta campaña. Revisa el enlace que te enviaron o consulta a tu responsable.
+campaign-no-annotator = Este enlace de campaña no indica anotador: abre el enlace que te enviaron (termina en &annotator=…).
+campaign-attempt = Intento { $attempt } de { $allowed }
+campaign-calibration-intro = Calibración: valora primero estos ítems. Tus respuestas se comparan con las esperadas; la producción se abre en cuanto apruebes.
+campaign-passed = Calibración aprobada: tu cola de producción está abierta.
+campaign-failed-title = Calibración aún no aprobada
+campaign-locked-title = Calibración no aprobada
+campaign-locked-body = Has usado todos los intentos permitidos, así que la cola de producción sigue cerrada. Tu responsable ya tiene tus respuestas y se pondrá en contacto contigo.
+campaign-accuracy = Coincidiste con el { $accuracy } de las respuestas esperadas; el aprobado está en { $pass }.
+campaign-missed = Ítems para revisar de nuevo: { $items }
+campaign-retakes-left = { $count ->
+        [one] Puedes repetir la calibración una vez más.
+       *[other] Puedes repetir la calibración { $count } veces más.
+    }
+campaign-retake = Empezar la repetición
+campaign-export-hint = Tus valoraciones de calibración quedan guardadas en este navegador; descárgalas para entregarlas junto con tus demás valoraciones.
+campaign-download-calibration = Descargar mis valoraciones de calibración
+campaign-download-failed = La descarga falló: { $error }
+# La pestaña Campaña del espacio de calidad.
+q-campaign-file = Archivo de campaña (campaign.json)
+q-campaign-tasks-file = El archivo de tareas de la campaña
+q-campaign-compute = Calcular el progreso de la campaña
+q-campaign-computing = Calculando el progreso en segundo plano…
+q-campaign-need-judgments = Elige primero arriba los archivos de valoraciones (o la exportación del endpoint).
+q-campaign-need-campaign = Elige el archivo de campaña y su archivo de tareas.
+q-campaign-raters = Progreso de la campaña por anotador
+q-campaign-sites = Totales de la campaña por sede
+q-campaign-col-rater = Anotador
+q-campaign-col-site = Sede
+q-campaign-col-raters = Anotadores
+q-campaign-col-assigned = Asignados
+q-campaign-col-done = Hechos
+q-campaign-col-calibration = Calibración
+q-campaign-col-retest-pairs = Pares de retest
+q-campaign-col-self-kappa = κ consigo mismo
+q-campaign-col-flip-rate = Tasa de cambio al invertir el orden
+q-campaign-no-site = (sin sede)
+q-campaign-gate-open = ninguna
+q-campaign-gate-in-progress = en curso
+q-campaign-gate-passed = aprobada
+q-campaign-gate-failed = no aprobada (puede repetir)
+q-campaign-gate-locked = no aprobada (bloqueada)
+q-campaign-gate-accuracy = { $status } ({ $accuracy })
+q-campaign-coverage-label = Cobertura de ítems
+q-campaign-coverage = { $items ->
+        [one] 1 ítem de tareas
+       *[other] { $items } ítems de tareas
+    }: { $complete } valorados del todo, { $partial } en parte, { $untouched } todavía no
+q-campaign-pace-label = Ritmo
+q-campaign-pace = { $per_day } valoraciones al día en los últimos { $days } días; faltan { $remaining }; fin estimado { $finish }
+q-campaign-no-estimate = no hay suficientes valoraciones recientes con hora para estimar una fecha de fin
+q-campaign-unplanned = { $count ->
+        [one] 1 valoración no pertenece a ninguna asignación de esta campaña y se dejó fuera.
+       *[other] { $count } valoraciones no pertenecen a ninguna asignación de esta campaña y se dejaron fuera.
+    }
+# La pestaña Tamaño de muestra.
+q-size-question = Pregunta
+q-size-metric-alpha = Ítems para que el IC de α de Krippendorff tenga una semiamplitud dada
+q-size-metric-accuracy = Ítems de referencia para la precisión ± una amplitud
+q-size-metric-bt = Enfrentamientos para distinguir dos modelos (Bradley–Terry)
+q-size-level-nominal = nominal
+q-size-level-ordinal = ordinal
+q-size-level-interval = de intervalo
+q-size-categories = Categorías
+q-size-raters = Anotadores por ítem
+q-size-alpha = α esperado
+q-size-width = Semiamplitud del intervalo del 95 %
+q-size-accuracy = Precisión esperada
+q-size-elo = Diferencia de Elo
+q-size-power = Potencia
+q-size-replications = Simulaciones por tamaño
+q-size-seed = Semilla
+q-size-compute = Calcular
+q-size-computing = Simulando en segundo plano…
+q-size-inputs = Datos usados
+q-size-answer-alpha = { $n ->
+        [one] 1 ítem da un IC del 95 % de α ± { $width }
+       *[other] { $n } ítems dan un IC del 95 % de α ± { $width }
+    }
+q-size-answer-accuracy = { $n ->
+        [one] 1 ítem de referencia da una precisión ± { $width }
+       *[other] { $n } ítems de referencia dan una precisión ± { $width }
+    }
+q-size-answer-bt = { $n ->
+        [one] 1 enfrentamiento distingue los modelos con potencia { $power }
+       *[other] { $n } enfrentamientos distinguen los modelos con potencia { $power }
+    }
+# La línea de entrada del resumen: los mismos recuentos que el resumen de entrada de cada orden de verdict.
+q-overview-input = Leído: { $files ->
+        [one] 1 archivo
+       *[other] { $files } archivos
+    }, { $lines ->
+        [one] 1 línea
+       *[other] { $lines } líneas
+    }, { $judgments ->
+        [one] 1 valoración
+       *[other] { $judgments } valoraciones
+    }, { $replaced } reemplazadas, { $skipped } omitidas, { $problems ->
+        [one] 1 problema
+       *[other] { $problems } problemas
+    } (los mismos recuentos que el resumen de entrada de cada orden de verdict).
+q-overview-warnings = { $count ->
+        [one] 1 aviso en los archivos
+       *[other] { $count } avisos en los archivos
+    }
+q-leaderboard-not-rated = sin puntuación
+q-judges-no-swapped-pairs = sin pares invertidos

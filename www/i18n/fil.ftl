@@ -222,7 +222,6 @@ q-agreement-confusion-matrix-rows-first-annotator = Confusion matrix (mga row: s
 q-annotators-kpi-thresholds = Mga threshold ng KPI
 q-annotators-apply-and-save = Ilapat at i-save
 q-annotators-pass = pasado
-q-annotators-fail = bagsak
 q-annotators-llm-judge = { " " }(LLM judge)
 q-annotators-groups-sites-vendors = Mga grupo (site, vendor)
 q-annotators-judgments = Mga paghatol
@@ -247,7 +246,6 @@ q-judges-llm-judges-compared-with-the = Mga LLM judge kumpara sa preference ng m
 q-judges-judge = Judge
 q-judges-items-shared-with-humans = Mga item na kapareho ng tao
 q-judges-cohen = Cohen κ
-q-judges-95-ci = 95% CI (κ)
 q-judges-swapped-pairs = Mga pares na pinagpalit
 q-judges-position-consistency = Pagkakapare-pareho sa posisyon
 q-judges-position-consistency-of-the-comparisons = Pagkakapare-pareho sa posisyon: sa mga paghahambing na nakita ng judge sa dalawang ayos, ang bahaging hindi nagbago ang hatol nito kahit nagbago ang ayos (tingnan ang docs/METRICS.md).
@@ -336,10 +334,16 @@ q-annotators-caption = { $count ->
         [one] { $count } annotator
        *[other] { $count } na annotator
     }
-q-disagreements-title = { $count } item na may dalawa o higit pang paghatol, pinakapinagtatalunan muna
+q-disagreements-title = { $count ->
+        [one] { $count } item na may dalawa o higit pang paghatol, pinakapinagtatalunan muna
+       *[other] { $count } na item na may dalawa o higit pang paghatol, pinakapinagtatalunan muna
+    }
 q-disagreements-row = { " " }{ $disagreement } · { $count } paghatol
 q-disagreements-page = { $first }–{ $last } sa { $total }
-q-root-causes-title = Mga ugat na sanhi ng { $count } pagpapasya
+q-root-causes-title = { $count ->
+        [one] Mga ugat na sanhi ng { $count } pagpapasya
+       *[other] Mga ugat na sanhi ng { $count } na pagpapasya
+    }
 q-leaderboard-title = Mga rating na Bradley–Terry (Elo scale), 95% bootstrap CI sa { $battles } laban
 q-bias-position = Nanalo ang output na unang ipinakita sa { $wins } sa { $decisive } laban na may panalo ({ $share }); two-sided binomial p = { $p }
 q-bias-ties = Tabla: { $ties } · parehong mahina: { $both_bad }
@@ -359,3 +363,128 @@ q-overview-problems = { $count ->
 q-tab-campaign = Kampanya
 q-tab-sample-size = Laki ng sample
 q-quality-campaign-progress = Progreso ng kampanya
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = kulang ang ebidensya: { $kpis }
+q-kpi-rule = Bumabagsak lang ang isang KPI kapag may hindi bababa sa { $min } obserbasyon, ang 95% na interval ay buong nasa labas ng target, at nananatili ang pagsusuri matapos ang Benjamini–Hochberg na koreksyon sa lahat ng rater (false-discovery rate na { $fdr }%). Ang hindi pag-abot nang walang ganoong ebidensya ay ipinapakita bilang “kulang ang ebidensya”.
+q-judges-drift = Drift (CUSUM bawat linggo)
+q-judges-weekly-caption = { $judge }: pagkakasundo sa mayorya ng tao bawat linggo (may marka ang mga linggong nagbigay ng signal ang CUSUM)
+q-judges-week = Linggo
+q-judges-no-drift = walang drift na nakita
+q-judges-drift-up = tumaas ang hindi pagkakasundo mula { $period }
+q-judges-drift-down = bumaba ang hindi pagkakasundo mula { $period }
+
+## i18n
+# Bantas: pagkatapos ng label at sa pagitan ng mga item ng listahan.
+label-colon = { ": " }
+list-separator = { ", " }
+# Ang page ng kampanya ng annotator: kalibrasyon, ang gate, saka ang produksyon.
+campaign-loading = Nilo-load ang kampanya…
+campaign-opening = Binubuksan ang iyong queue…
+campaign-cannot-open = Hindi mabuksan ang kampanyang ito. Tingnan ang link na ipinadala sa iyo, o magtanong sa iyong lead.
+campaign-no-annotator = Walang annotator ang link ng kampanyang ito: buksan ang link na ipinadala sa iyo (nagtatapos ito sa &annotator=…).
+campaign-attempt = Pagsubok { $attempt } sa { $allowed }
+campaign-calibration-intro = Kalibrasyon: hatulan muna ang mga item na ito. Ihahambing ang iyong mga sagot sa mga inaasahang sagot; magbubukas ang produksyon kapag pumasa ka.
+campaign-passed = Pumasa sa kalibrasyon: bukas na ang iyong production queue.
+campaign-failed-title = Hindi pa pasado sa kalibrasyon
+campaign-locked-title = Hindi pumasa sa kalibrasyon
+campaign-locked-body = Nagamit mo na ang lahat ng pinapayagang pagsubok, kaya sarado pa rin ang production queue. Naibigay na sa iyong lead ang mga sagot mo at kokontakin ka niya.
+campaign-accuracy = Tumugma ka sa { $accuracy } ng mga inaasahang sagot; ang marka para pumasa ay { $pass }.
+campaign-missed = Mga item na dapat tingnan ulit: { $items }
+campaign-retakes-left = { $count ->
+        [one] Puwede mo pang ulitin ang kalibrasyon nang { $count } beses.
+       *[other] Puwede mo pang ulitin ang kalibrasyon nang { $count } na beses.
+    }
+campaign-retake = Simulan ang pag-ulit
+campaign-export-hint = Nananatiling naka-save sa browser na ito ang iyong mga paghatol sa kalibrasyon; i-download ang mga ito para isumite kasama ng iba mo pang paghatol.
+campaign-download-calibration = I-download ang aking mga paghatol sa kalibrasyon
+campaign-download-failed = Hindi natuloy ang pag-download: { $error }
+# Ang tab na Kampanya ng quality workspace.
+q-campaign-file = File ng kampanya (campaign.json)
+q-campaign-tasks-file = Ang task file ng kampanya
+q-campaign-compute = Kalkulahin ang progreso ng kampanya
+q-campaign-computing = Kinakalkula ang progreso sa background…
+q-campaign-need-judgments = Piliin muna sa itaas ang mga file ng paghatol (o ang export ng endpoint).
+q-campaign-need-campaign = Piliin ang file ng kampanya at ang task file nito.
+q-campaign-raters = Progreso ng kampanya bawat annotator
+q-campaign-sites = Mga kabuuan ng kampanya bawat site
+q-campaign-col-rater = Annotator
+q-campaign-col-site = Site
+q-campaign-col-raters = Mga annotator
+q-campaign-col-assigned = Nakatalaga
+q-campaign-col-done = Tapos
+q-campaign-col-calibration = Kalibrasyon
+q-campaign-col-retest-pairs = Mga pares ng retest
+q-campaign-col-self-kappa = Sariling κ
+q-campaign-col-flip-rate = Rate ng pagbaligtad kapag pinagpalit
+q-campaign-no-site = (walang site)
+q-campaign-gate-open = wala
+q-campaign-gate-in-progress = kasalukuyan
+q-campaign-gate-passed = pasado
+q-campaign-gate-failed = bagsak (puwedeng ulitin)
+q-campaign-gate-locked = bagsak (naka-lock)
+q-campaign-gate-accuracy = { $status } ({ $accuracy })
+q-campaign-coverage-label = Saklaw ng mga item
+q-campaign-coverage = { $items ->
+        [one] { $items } task item
+       *[other] { $items } na task item
+    }: { $complete } buong nahatulan, { $partial } bahagya, { $untouched } hindi pa
+q-campaign-pace-label = Bilis
+q-campaign-pace = { $per_day } paghatol bawat araw sa huling { $days } araw; { $remaining } pa ang natitira; tinatayang matatapos sa { $finish }
+q-campaign-no-estimate = kulang pa ang mga bagong paghatol na may oras para matantya ang petsa ng pagtatapos
+q-campaign-unplanned = { $count ->
+        [one] { $count } paghatol ang hindi kabilang sa anumang assignment ng kampanyang ito at hindi isinama.
+       *[other] { $count } na paghatol ang hindi kabilang sa anumang assignment ng kampanyang ito at hindi isinama.
+    }
+# Ang tab na Laki ng sample.
+q-size-question = Tanong
+q-size-metric-alpha = Mga item para sa α ni Krippendorff hanggang sa isang kalahating lapad ng CI
+q-size-metric-accuracy = Mga sangguniang item para sa katumpakan ± isang lapad
+q-size-metric-bt = Mga laban para mapaghiwalay ang dalawang modelo (Bradley–Terry)
+q-size-level-nominal = nominal
+q-size-level-ordinal = ordinal
+q-size-level-interval = interval
+q-size-categories = Mga kategorya
+q-size-raters = Mga annotator bawat item
+q-size-alpha = Inaasahang α
+q-size-width = Kalahating lapad ng 95% interval
+q-size-accuracy = Inaasahang katumpakan
+q-size-elo = Pagkakaiba sa Elo
+q-size-power = Power
+q-size-replications = Mga simulation bawat laki
+q-size-seed = Seed
+q-size-compute = Kalkulahin
+q-size-computing = Nagsi-simulate sa background…
+q-size-inputs = Mga input na ginamit
+q-size-answer-alpha = { $n ->
+        [one] { $n } item
+       *[other] { $n } na item
+    }: 95% CI ng α ± { $width }
+q-size-answer-accuracy = { $n ->
+        [one] { $n } sangguniang item
+       *[other] { $n } na sangguniang item
+    }: katumpakan ± { $width }
+q-size-answer-bt = { $n ->
+        [one] { $n } laban
+       *[other] { $n } na laban
+    }: napaghihiwalay ang mga modelo nang may power na { $power }
+# Ang linya ng input sa overview: kapareho ng bilang ng input summary ng bawat utos ng verdict.
+q-overview-input = Nabasa: { $files ->
+        [one] { $files } file
+       *[other] { $files } na file
+    }, { $lines ->
+        [one] { $lines } linya
+       *[other] { $lines } na linya
+    }, { $judgments ->
+        [one] { $judgments } paghatol
+       *[other] { $judgments } na paghatol
+    }, { $replaced } pinalitan, { $skipped } nilaktawan, { $problems ->
+        [one] { $problems } problema
+       *[other] { $problems } na problema
+    } (kapareho ng bilang ng input summary ng bawat utos ng verdict).
+q-overview-warnings = { $count ->
+        [one] { $count } babala sa mga file
+       *[other] { $count } na babala sa mga file
+    }
+q-leaderboard-not-rated = walang rating
+q-judges-no-swapped-pairs = walang pinagpalit na pares

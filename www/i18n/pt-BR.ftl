@@ -222,7 +222,6 @@ q-agreement-confusion-matrix-rows-first-annotator = Matriz de confusão (linhas:
 q-annotators-kpi-thresholds = Limites de KPI
 q-annotators-apply-and-save = Aplicar e salvar
 q-annotators-pass = aprovado
-q-annotators-fail = reprovado
 q-annotators-llm-judge = { " " }(juiz LLM)
 q-annotators-groups-sites-vendors = Grupos (polos, fornecedores)
 q-annotators-judgments = Avaliações
@@ -247,7 +246,6 @@ q-judges-llm-judges-compared-with-the = Juízes LLM comparados com a preferênci
 q-judges-judge = Juiz
 q-judges-items-shared-with-humans = Itens em comum com humanos
 q-judges-cohen = κ de Cohen
-q-judges-95-ci = IC 95% (κ)
 q-judges-swapped-pairs = Pares invertidos
 q-judges-position-consistency = Consistência de posição
 q-judges-position-consistency-of-the-comparisons = Consistência de posição: das comparações que o juiz viu nas duas ordens, a proporção em que o veredito não mudou com a ordem (veja docs/METRICS.md).
@@ -336,10 +334,16 @@ q-annotators-caption = { $count ->
         [one] { $count } anotador
        *[other] { $count } anotadores
     }
-q-disagreements-title = { $count } itens com duas ou mais avaliações, os mais divergentes primeiro
+q-disagreements-title = { $count ->
+        [one] { $count } item com duas ou mais avaliações, os mais divergentes primeiro
+       *[other] { $count } itens com duas ou mais avaliações, os mais divergentes primeiro
+    }
 q-disagreements-row = { " " }{ $disagreement } · { $count } avaliações
 q-disagreements-page = { $first }–{ $last } de { $total }
-q-root-causes-title = Causas raiz de { $count } arbitragens
+q-root-causes-title = { $count ->
+        [one] Causas raiz de { $count } arbitragem
+       *[other] Causas raiz de { $count } arbitragens
+    }
 q-leaderboard-title = Pontuações Bradley–Terry (escala Elo), IC bootstrap de 95% sobre { $battles } confrontos
 q-bias-position = A resposta mostrada primeiro venceu { $wins } de { $decisive } confrontos decididos ({ $share }); teste binomial bilateral p = { $p }
 q-bias-ties = Empates: { $ties } · ambas ruins: { $both_bad }
@@ -359,3 +363,128 @@ q-overview-problems = { $count ->
 q-tab-campaign = Campanha
 q-tab-sample-size = Tamanho da amostra
 q-quality-campaign-progress = Progresso da campanha
+
+## lead: KPI verdicts with uncertainty
+q-kpi-insufficient = evidência insuficiente: { $kpis }
+q-kpi-rule = Um KPI é reprovado só com pelo menos { $min } observações, um intervalo de 95% inteiramente além da meta e um teste que se mantém após a correção de Benjamini–Hochberg entre todos os avaliadores (taxa de falsas descobertas de { $fdr }%). Um desvio sem essa evidência aparece como “evidência insuficiente”.
+q-judges-drift = Deriva (CUSUM semanal)
+q-judges-weekly-caption = { $judge }: concordância com a maioria humana por semana (semanas em que o CUSUM sinalizou estão marcadas)
+q-judges-week = Semana
+q-judges-no-drift = nenhuma deriva sinalizada
+q-judges-drift-up = a discordância subiu a partir de { $period }
+q-judges-drift-down = a discordância caiu a partir de { $period }
+
+## i18n
+# Pontuação: depois de um rótulo e entre os itens de uma lista.
+label-colon = { ": " }
+list-separator = { ", " }
+# A página de campanha do anotador: calibração, a barreira e depois a produção.
+campaign-loading = Carregando a campanha…
+campaign-opening = Abrindo sua fila…
+campaign-cannot-open = Não foi possível abrir esta campanha. Confira o link que você recebeu ou fale com seu responsável.
+campaign-no-annotator = Este link de campanha não indica o anotador: abra o link que você recebeu (ele termina em &annotator=…).
+campaign-attempt = Tentativa { $attempt } de { $allowed }
+campaign-calibration-intro = Calibração: avalie estes itens primeiro. Suas respostas são comparadas com as esperadas; a produção é liberada assim que você for aprovado.
+campaign-passed = Calibração aprovada: sua fila de produção está aberta.
+campaign-failed-title = Calibração ainda não aprovada
+campaign-locked-title = Calibração não aprovada
+campaign-locked-body = Você usou todas as tentativas permitidas, então a fila de produção continua fechada. Seu responsável recebeu suas respostas e vai entrar em contato.
+campaign-accuracy = Você acertou { $accuracy } das respostas esperadas; a nota de aprovação é { $pass }.
+campaign-missed = Itens para rever: { $items }
+campaign-retakes-left = { $count ->
+        [one] Você pode refazer a calibração mais { $count } vez.
+       *[other] Você pode refazer a calibração mais { $count } vezes.
+    }
+campaign-retake = Começar a nova tentativa
+campaign-export-hint = Suas avaliações de calibração ficam salvas neste navegador; baixe-as para entregar junto com suas outras avaliações.
+campaign-download-calibration = Baixar minhas avaliações de calibração
+campaign-download-failed = O download falhou: { $error }
+# A aba Campanha do espaço de qualidade.
+q-campaign-file = Arquivo da campanha (campaign.json)
+q-campaign-tasks-file = O arquivo de tarefas da campanha
+q-campaign-compute = Calcular o progresso da campanha
+q-campaign-computing = Calculando o progresso em segundo plano…
+q-campaign-need-judgments = Escolha primeiro, acima, os arquivos de avaliações (ou a exportação do endpoint).
+q-campaign-need-campaign = Escolha o arquivo da campanha e o arquivo de tarefas dela.
+q-campaign-raters = Progresso da campanha por anotador
+q-campaign-sites = Totais da campanha por unidade
+q-campaign-col-rater = Anotador
+q-campaign-col-site = Unidade
+q-campaign-col-raters = Anotadores
+q-campaign-col-assigned = Atribuídos
+q-campaign-col-done = Feitos
+q-campaign-col-calibration = Calibração
+q-campaign-col-retest-pairs = Pares de reteste
+q-campaign-col-self-kappa = κ consigo mesmo
+q-campaign-col-flip-rate = Taxa de inversão ao trocar a ordem
+q-campaign-no-site = (sem unidade)
+q-campaign-gate-open = nenhuma
+q-campaign-gate-in-progress = em andamento
+q-campaign-gate-passed = aprovado
+q-campaign-gate-failed = reprovado (pode refazer)
+q-campaign-gate-locked = reprovado (bloqueado)
+q-campaign-gate-accuracy = { $status } ({ $accuracy })
+q-campaign-coverage-label = Cobertura dos itens
+q-campaign-coverage = { $items ->
+        [one] { $items } item de tarefa
+       *[other] { $items } itens de tarefa
+    }: { $complete } avaliados por completo, { $partial } em parte, { $untouched } ainda não
+q-campaign-pace-label = Ritmo
+q-campaign-pace = { $per_day } avaliações por dia nos últimos { $days } dias; faltam { $remaining }; término estimado { $finish }
+q-campaign-no-estimate = não há avaliações recentes com horário suficientes para estimar uma data de término
+q-campaign-unplanned = { $count ->
+        [one] { $count } avaliação não pertence a nenhuma atribuição desta campanha e ficou de fora.
+       *[other] { $count } avaliações não pertencem a nenhuma atribuição desta campanha e ficaram de fora.
+    }
+# A aba Tamanho da amostra.
+q-size-question = Pergunta
+q-size-metric-alpha = Itens para o IC do α de Krippendorff chegar a uma semiamplitude
+q-size-metric-accuracy = Itens de referência para a acurácia ± uma amplitude
+q-size-metric-bt = Confrontos para distinguir dois modelos (Bradley–Terry)
+q-size-level-nominal = nominal
+q-size-level-ordinal = ordinal
+q-size-level-interval = intervalar
+q-size-categories = Categorias
+q-size-raters = Anotadores por item
+q-size-alpha = α esperado
+q-size-width = Semiamplitude do intervalo de 95%
+q-size-accuracy = Acurácia esperada
+q-size-elo = Diferença de Elo
+q-size-power = Poder
+q-size-replications = Simulações por tamanho
+q-size-seed = Semente
+q-size-compute = Calcular
+q-size-computing = Simulando em segundo plano…
+q-size-inputs = Entradas usadas
+q-size-answer-alpha = { $n ->
+        [one] { $n } item dá um IC de 95% de α ± { $width }
+       *[other] { $n } itens dão um IC de 95% de α ± { $width }
+    }
+q-size-answer-accuracy = { $n ->
+        [one] { $n } item de referência dá acurácia ± { $width }
+       *[other] { $n } itens de referência dão acurácia ± { $width }
+    }
+q-size-answer-bt = { $n ->
+        [one] { $n } confronto distingue os modelos com poder { $power }
+       *[other] { $n } confrontos distinguem os modelos com poder { $power }
+    }
+# A linha de entrada da visão geral: as mesmas contagens do resumo de entrada de cada comando verdict.
+q-overview-input = Lido: { $files ->
+        [one] { $files } arquivo
+       *[other] { $files } arquivos
+    }, { $lines ->
+        [one] { $lines } linha
+       *[other] { $lines } linhas
+    }, { $judgments ->
+        [one] { $judgments } avaliação
+       *[other] { $judgments } avaliações
+    }, { $replaced } substituídas, { $skipped } ignoradas, { $problems ->
+        [one] { $problems } problema
+       *[other] { $problems } problemas
+    } (as mesmas contagens do resumo de entrada de cada comando verdict).
+q-overview-warnings = { $count ->
+        [one] { $count } aviso nos arquivos
+       *[other] { $count } avisos nos arquivos
+    }
+q-leaderboard-not-rated = sem pontuação
+q-judges-no-swapped-pairs = sem pares invertidos

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use serde_json::{json, Map, Value};
 use verdict_core::aggregate::{self, label_table, Aggregation, AnnotatorQuality, LabelSource, MaceInit, Method, Options};
+use verdict_core::output::Output;
 
 use crate::{input, select};
 
@@ -93,7 +94,7 @@ pub fn run(args: &AggregateArgs) -> anyhow::Result<ExitCode> {
         let mut value = to_json(&args.criterion, &source, &result);
         value["input"] = serde_json::to_value(&read.summary)?;
         value["selected"] = serde_json::to_value(judgments.len() as u64)?;
-        let mut text = serde_json::to_string_pretty(&value).context("JSON output")?;
+        let mut text = serde_json::to_string_pretty(&Output::Aggregate.wrap(&value)).context("JSON output")?;
         text.push('\n');
         text
     } else {

@@ -15,6 +15,7 @@ use verdict_core::agreement::{
     analyze, evaluate, resolve_level, AgreementResult, CollectOptions, Collector, Dataset, Level, LevelSource, Metric, Options, Ratings,
     Scale, PREFERENCE,
 };
+use verdict_core::output::Output;
 use verdict_core::problem::Problem;
 use verdict_core::read::{InputSummary, RaterSet};
 use verdict_core::rubric::load_rubric;
@@ -181,7 +182,8 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
         writeln!(err, "{problem}")?;
     }
     if dataset.n_replaced > 0 {
-        writeln!(err, "verdict agree: {} judgments were replaced by a later one of the same (item, annotator)", dataset.n_replaced)?;
+        let what = if dataset.n_replaced == 1 { "judgment was" } else { "judgments were" };
+        writeln!(err, "verdict agree: {} {what} replaced by a later one of the same (item, annotator)", dataset.n_replaced)?;
     }
     let out_of_range: Vec<OutOfRange> = dataset
         .criteria
@@ -278,7 +280,7 @@ fn print_report(json: bool, report: &Report) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if json {
-        serde_json::to_writer(&mut out, report)?;
+        serde_json::to_writer(&mut out, &Output::Agree.wrap(report))?;
         writeln!(out)?;
     } else {
         write_tables(&mut out, report)?;
@@ -349,7 +351,7 @@ fn run_pairs(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     });
     let mut out = io::BufWriter::new(io::stdout().lock());
     if args.json {
-        serde_json::to_writer(&mut out, &object)?;
+        serde_json::to_writer(&mut out, &Output::Agree.wrap(&object))?;
         writeln!(out)?;
     } else {
         let percent = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{:.1}%", 100.0 * v));
@@ -463,8 +465,8 @@ fn write_tables(out: &mut impl Write, report: &Report) -> io::Result<()> {
             (None, None) => r.metric.name().to_owned(),
         };
         let level = match r.level_source {
-            LevelSource::Inferred => format!("{} (inferred)", level_name(r.level)),
-            _ => level_name(r.level).to_owned(),
+            LevelSource::Inferred => format!("{} (inferred)", r.level.name()),
+            _ => r.level.name().to_owned(),
         };
         let ci = match (r.ci_low, r.ci_high) {
             (Some(low), Some(high)) => format!("[{low:.4}, {high:.4}]"),
@@ -526,15 +528,6 @@ fn write_tables(out: &mut impl Write, report: &Report) -> io::Result<()> {
         write_aligned(out, &rows)?;
     }
     writeln!(out, "\n{} (selected {})", input::summary_line(&report.input), report.selected)
-}
-
-fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Nominal => "nominal",
-        Level::Ordinal => "ordinal",
-        Level::Interval => "interval",
-        Level::Ratio => "ratio",
-    }
 }
 
 /// Left-aligned text columns, numbers right-aligned, two spaces apart.

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use verdict_core::agreement::PREFERENCE;
+use verdict_core::output::Output;
 use verdict_core::plan::retest::{retest, RetestOptions, RetestRow, Scope};
 use verdict_core::read::InputSummary;
 
@@ -51,7 +52,7 @@ pub fn run(args: &AgreeArgs, level: Option<verdict_core::agreement::Level>) -> a
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     if args.json {
-        serde_json::to_writer(&mut out, &report)?;
+        serde_json::to_writer(&mut out, &Output::AgreeRetest.wrap(&report))?;
         writeln!(out)?;
     } else {
         write_table(&mut out, &report.retest)?;

@@ -11,6 +11,7 @@ use serde_json::{json, Map, Value};
 use verdict_core::audit::custom::{custom_plan, Risks};
 use verdict_core::audit::switching::{LotOutcome, SwitchingState, STATE_SCHEMA};
 use verdict_core::audit::{self, aql_column, decide, oc_curve, sample_items, standard_plan, Inspection, Level, Plan};
+use verdict_core::output::Output;
 
 use crate::spc::{read_judgments, read_tasks};
 use verdict_core::read::Limits;
@@ -136,7 +137,7 @@ fn run_plan(args: &PlanArgs) -> anyhow::Result<ExitCode> {
         if args.json {
             let mut value = serde_json::to_value(&plan)?;
             value["oc"] = oc_json(plan.plan(), false);
-            writeln!(out, "{}", serde_json::to_string(&value)?)?;
+            writeln!(out, "{}", serde_json::to_string(&Output::AuditCustomPlan.wrap(&value))?)?;
         } else {
             writeln!(out, "custom plan ({}): n = {}, c = {}", plan.model, plan.n, plan.c)?;
             writeln!(
@@ -163,7 +164,7 @@ fn run_plan(args: &PlanArgs) -> anyhow::Result<ExitCode> {
             "n": plan.plan.n, "ac": plan.plan.ac, "re": plan.plan.re, "inspect_all": plan.inspect_all,
             "oc": oc_json(plan.plan, poisson),
         });
-        writeln!(out, "{}", serde_json::to_string(&value)?)?;
+        writeln!(out, "{}", serde_json::to_string(&Output::AuditPlan.wrap(&value))?)?;
     } else {
         writeln!(
             out,
@@ -399,7 +400,7 @@ fn run_decide(args: &DecideArgs) -> anyhow::Result<ExitCode> {
             value["discontinued"] = json!(new_state.discontinued);
             value["switching_score"] = json!(new_state.switching_score);
         }
-        writeln!(out, "{}", serde_json::to_string(&value)?)?;
+        writeln!(out, "{}", serde_json::to_string(&Output::AuditDecide.wrap(&value))?)?;
     } else {
         writeln!(
             out,

@@ -89,9 +89,20 @@ pub fn print_problems(problems: &[verdict_core::Problem]) {
 /// The input summary as one line, the same in every command's human output.
 pub fn summary_line(input: &verdict_core::read::InputSummary) -> String {
     format!(
-        "input: {} files, {} lines, {} judgments, {} replaced, {} skipped, {} problems",
-        input.files, input.lines, input.judgments, input.replaced, input.skipped, input.problems_total
+        "input: {}, {}, {}, {} replaced, {} skipped, {}",
+        count(input.files, "file", "files"),
+        count(input.lines, "line", "lines"),
+        count(input.judgments, "judgment", "judgments"),
+        input.replaced,
+        input.skipped,
+        count(input.problems_total, "problem", "problems")
     )
+}
+
+/// `n` and the noun in the number it takes in English: `1 file`, `0 files`, `2 files`.
+pub fn count(n: impl Into<u64>, one: &str, other: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { other })
 }
 
 /// Files smaller than this are read as one range (threads would cost more than they save).

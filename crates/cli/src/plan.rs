@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use serde_json::json;
 use verdict_core::agreement::Level;
+use verdict_core::output::Output;
 use verdict_core::plan::campaign::{check_references, resolve_path, CampaignProblem, ProblemKind};
 use verdict_core::plan::size::{self, AlphaPlan, BtPlan, SizeAnswer, SizeError};
 use verdict_core::plan::{self, files, parse_campaign, Campaign, PlanJson, Shortfall};
@@ -146,7 +147,7 @@ pub fn run(args: &PlanArgs) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.json {
-        serde_json::to_writer(&mut out, &PlanJson { campaign: &campaign, tasks: &tasks, plan: &plan })?;
+        serde_json::to_writer(&mut out, &Output::Plan.wrap(&PlanJson { campaign: &campaign, tasks: &tasks, plan: &plan }))?;
         writeln!(out)?;
     } else {
         out.write_all(summary_text(&campaign, &plan).as_bytes())?;
@@ -154,8 +155,8 @@ pub fn run(args: &PlanArgs) -> anyhow::Result<ExitCode> {
     out.flush()?;
     if !plan.shortfalls.is_empty() {
         eprintln!(
-            "verdict plan: {} shortfalls: the plan does not do everything the campaign asks (listed above / in --json)",
-            plan.shortfalls.len()
+            "verdict plan: {}: the plan does not do everything the campaign asks (listed above / in --json)",
+            crate::input::count(plan.shortfalls.len() as u64, "shortfall", "shortfalls")
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -350,7 +351,9 @@ fn run_size(args: &SizeArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         println!(
             "{}",
-            json!({"metric": metric, "inputs": inputs, "seed": args.seed, "n": answer.n, "half_width": answer.half_width, "power": answer.power})
+            serde_json::to_string(&Output::PlanSize.wrap(
+                &json!({"metric": metric, "inputs": inputs, "seed": args.seed, "n": answer.n, "half_width": answer.half_width, "power": answer.power})
+            ))?
         );
     } else {
         match args.metric {

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use serde_json::{Map, Value};
 use verdict_core::judgment::Judgment;
+use verdict_core::output::Output;
 use verdict_core::problem::Problem;
 use verdict_core::ranking::controlled::{self, StyleControl};
 use verdict_core::ranking::{self, battles, bias, contextual, style, BiasReport, By, Leaderboard, Method, Options};
@@ -196,7 +197,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                     ci: ci_name(ci),
                     style_control: Some(&styled),
                 };
-                out = serde_json::to_string_pretty(&with)?;
+                out = serde_json::to_string_pretty(&Output::Rank.wrap(&with))?;
                 out.push('\n');
             } else {
                 write_table(&mut out, &board, &report, &options);
@@ -245,7 +246,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                     ci: ci_name(ci),
                     style_control: None,
                 };
-                let mut bytes = serde_json::to_vec_pretty(&with)?;
+                let mut bytes = serde_json::to_vec_pretty(&Output::Rank.wrap(&with))?;
                 bytes.push(b'\n');
                 out = String::from_utf8(bytes).expect("serde_json writes UTF-8");
             } else {
@@ -299,7 +300,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                 object.insert("slices".into(), Value::Array(json_slices));
                 object.insert("input".into(), serde_json::to_value(&input)?);
                 object.insert("selected".into(), Value::from(selected));
-                out = serde_json::to_string_pretty(&Value::Object(object))?;
+                out = serde_json::to_string_pretty(&Output::RankSlices.wrap(&Value::Object(object)))?;
                 out.push('\n');
             } else if slices.is_empty() {
                 let _ = writeln!(out, "no slices: no judgment has per-output criterion scores");

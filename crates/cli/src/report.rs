@@ -8,10 +8,17 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use verdict_core::judgment::to_jsonl;
+use verdict_core::output::Output;
 use verdict_core::read::read_texts;
-use verdict_core::report::{csv_tables, render_html, try_build_report, Kpi, ReportOptions};
+use verdict_core::report::words::{report_language as matching_language, REPORT_LANGUAGES};
+use verdict_core::report::{csv_tables, render_html_in, try_build_report, Kpi, ReportOptions};
 
 use crate::{input, select};
+
+/// `--lang`: a report language, or an error listing them.
+fn report_language(tag: &str) -> Result<&'static str, String> {
+    matching_language(tag).ok_or_else(|| format!("no report in \"{tag}\": choose one of {}", REPORT_LANGUAGES.join(", ")))
+}
 
 /// Arguments of `verdict report`.
 #[derive(clap::Args, Debug)]
@@ -47,6 +54,10 @@ pub struct ReportArgs {
     /// The HTML file to write (required unless --json).
     #[arg(long, value_name = "FILE", required_unless_present = "json")]
     pub out: Option<String>,
+    /// Language of the HTML report's own words: en, ar, zh-CN, ja, id, th, vi, es, pt-BR or fil
+    /// (a regional tag such as pt-PT or zh-Hans finds its language). Column names stay the CSV's.
+    #[arg(long, default_value = "en", value_name = "LANG", value_parser = report_language)]
+    pub lang: &'static str,
     /// Also write every table as CSV into this directory (created if missing).
     #[arg(long, value_name = "DIR")]
     pub csv_dir: Option<String>,
@@ -86,7 +97,12 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let options = ReportOptions {
         bootstrap: args.bootstrap,
         seed: args.seed,
-        kpi: Kpi { min_gold_accuracy: args.min_gold_accuracy, min_alpha: args.min_alpha, max_position_bias: args.max_position_bias },
+        kpi: Kpi {
+            min_gold_accuracy: args.min_gold_accuracy,
+            min_alpha: args.min_alpha,
+            max_position_bias: args.max_position_bias,
+            ..Kpi::default()
+        },
     };
     let mut report = try_build_report(
         &named,
@@ -100,6 +116,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         Some((summary, problems, selected)) => {
             report.overview.problems = problems.iter().map(|p| p.to_string()).collect();
             report.overview.n_problems = problems.len() as u64;
+            report.overview.n_warnings = problems.iter().filter(|p| !p.is_error()).count() as u64;
             report.overview.input = summary;
             selected
         }
@@ -109,7 +126,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         bail!("no judgments: the input is empty");
     }
     if let Some(out) = &args.out {
-        std::fs::write(out, render_html(&report)).with_context(|| format!("cannot write {out}"))?;
+        std::fs::write(out, render_html_in(&report, args.lang)).with_context(|| format!("cannot write {out}"))?;
     }
     if args.json {
         let mut value = serde_json::to_value(&report)?;
@@ -118,7 +135,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
             object.insert("selected".into(), serde_json::to_value(selected)?);
         }
         let mut stdout = io::stdout().lock();
-        serde_json::to_writer(&mut stdout, &value)?;
+        serde_json::to_writer(&mut stdout, &Output::Report.wrap(&value))?;
         writeln!(stdout)?;
     }
     if let Some(dir) = &args.csv_dir {
@@ -141,10 +158,11 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         )?;
     }
     let failing = report.annotators.iter().filter(|a| !a.pass).count();
+    let unproven = report.annotators.iter().filter(|a| a.pass && !a.insufficient.is_empty()).count();
     writeln!(err, "{} (selected {selected})", input::summary_line(&report.overview.input))?;
     writeln!(
         err,
-        "verdict report: {} judgments, {} annotators ({failing} miss a KPI), {} groups{}",
+        "verdict report: {} judgments, {} annotators ({failing} below a KPI target, {unproven} more without enough evidence), {} groups{}",
         report.overview.n_judgments,
         report.overview.n_annotators,
         report.groups.len(),

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use serde_json::json;
+use verdict_core::output::Output;
 use verdict_core::spc::metrics::{period_label, subgroups, By, Metric, MetricOptions, Period};
 use verdict_core::spc::{compute_chart, ChartKind, ChartOptions, Rule};
 
@@ -155,7 +156,7 @@ pub fn run(args: &SpcArgs) -> anyhow::Result<ExitCode> {
         object.insert("period".into(), json!(args.period));
         object.insert("skipped".into(), serde_json::to_value(&skipped)?);
         object.insert("input".into(), serde_json::to_value(&summary)?);
-        writeln!(out, "{}", serde_json::to_string(&value)?)?;
+        writeln!(out, "{}", serde_json::to_string(&Output::Spc.wrap(&value))?)?;
         return Ok(ExitCode::SUCCESS);
     }
     writeln!(

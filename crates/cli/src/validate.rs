@@ -10,6 +10,7 @@ use anyhow::Context;
 use serde_json::Value;
 use verdict_core::export::ChainVerifier;
 use verdict_core::import::{detect, Format, JsonLines};
+use verdict_core::output::Output;
 use verdict_core::problem::Problem;
 use verdict_core::read::{InputSummary, JudgmentReader, Limits, LineOutcome};
 use verdict_core::rubric::{load_rubric, Rubric};
@@ -178,7 +179,7 @@ fn validate_all(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         let report = ValidateReport { files, input };
         let mut stdout = io::stdout().lock();
-        serde_json::to_writer(&mut stdout, &report).context("cannot write to stdout")?;
+        serde_json::to_writer(&mut stdout, &Output::Validate.wrap(&report)).context("cannot write to stdout")?;
         writeln!(stdout).context("cannot write to stdout")?;
     } else if input.files > 0 {
         eprintln!("{}", crate::input::summary_line(&input));
@@ -458,6 +459,11 @@ fn finish(name: &str, kind: Kind, mut tally: Tally) -> anyhow::Result<Tally> {
         Kind::Rubric => "rubric",
         Kind::Judgments => "judgments",
     };
-    eprintln!("{name}: {} {what}, {} errors, {} warnings", tally.records, tally.errors, tally.warnings);
+    eprintln!(
+        "{name}: {} {what}, {}, {}",
+        tally.records,
+        crate::input::count(tally.errors, "error", "errors"),
+        crate::input::count(tally.warnings, "warning", "warnings")
+    );
     Ok(tally)
 }

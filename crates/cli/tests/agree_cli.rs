@@ -40,7 +40,7 @@ fn mtbench_preference_alpha_matches_the_krippendorff_package_and_keeps_the_contr
     let alpha = result["value"].as_f64().unwrap();
     assert!((alpha - 0.589_416_042_230_709_3).abs() < 1e-9, "{alpha}");
     assert_eq!(report["n_replaced"], 1);
-    assert!(String::from_utf8_lossy(&output.stderr).contains("1 judgments were replaced"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("1 judgment was replaced"));
 }
 
 #[test]

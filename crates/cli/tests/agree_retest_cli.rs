@@ -68,7 +68,7 @@ fn retest_table_and_no_pairs_message() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.lines().next().unwrap().starts_with("criterion"), "{stdout}");
     assert!(stdout.lines().any(|l| l.contains("annotator") && l.contains(" a ") && l.contains("0.2000")), "{stdout}");
-    assert!(stderr.contains("input: 1 files"), "{stderr}");
+    assert!(stderr.contains("input: 1 file, 28 lines"), "{stderr}");
     let lonely = common::scratch("agree-retest", "lonely.jsonl", judgments().lines().next().unwrap().as_bytes());
     let (_, stderr, _) = common::verdict(&["agree", "--retest", lonely.to_str().unwrap()], None);
     assert!(stderr.contains("no repeat pairs"), "{stderr}");

@@ -30,6 +30,7 @@ pub mod limits;
 pub mod markdown;
 pub mod model;
 pub mod order;
+pub mod output;
 pub mod plan;
 pub mod problem;
 pub mod ranking;

@@ -134,19 +134,6 @@ pub fn json_type_name(value: &serde_json::Value) -> &'static str {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn displays_file_line_field_message() {
-        let p = Problem::error("tasks.jsonl", 3, "outputs[1].model", "missing");
-        assert_eq!(p.to_string(), "tasks.jsonl:3: outputs[1].model: missing");
-        let w = Problem::warning("j.jsonl", 9, "item_id", "replaces line 2");
-        assert_eq!(w.to_string(), "j.jsonl:9: item_id: warning: replaces line 2");
-    }
-}
-
 /// serde_json's message without its " at line L column C" suffix (we report the line ourselves).
 pub fn error_without_position(error: &serde_json::Error) -> String {
     let text = error.to_string();
@@ -163,5 +150,18 @@ pub fn json_error_message(error: &serde_json::Error, unterminated: bool) -> Stri
         format!("truncated: the file ends inside this line's JSON ({})", error_without_position(error))
     } else {
         format!("not valid JSON ({})", error_without_position(error))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_file_line_field_message() {
+        let p = Problem::error("tasks.jsonl", 3, "outputs[1].model", "missing");
+        assert_eq!(p.to_string(), "tasks.jsonl:3: outputs[1].model: missing");
+        let w = Problem::warning("j.jsonl", 9, "item_id", "replaces line 2");
+        assert_eq!(w.to_string(), "j.jsonl:9: item_id: warning: replaces line 2");
     }
 }

@@ -33,6 +33,18 @@ pub enum Level {
     Ratio,
 }
 
+impl Level {
+    /// The level's name as written in rubrics and outputs (`nominal`, `ordinal`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Nominal => "nominal",
+            Level::Ordinal => "ordinal",
+            Level::Interval => "interval",
+            Level::Ratio => "ratio",
+        }
+    }
+}
+
 /// The kind of answer a criterion takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -153,3 +153,19 @@ fn schema_and_parser_reject_the_same_bad_lines() {
         assert!(load_rubric("r", text).is_err(), "parser accepts {text}");
     }
 }
+
+#[test]
+fn every_output_name_has_its_definition_and_every_definition_a_name() {
+    use verdict_core::output::Output;
+    let document: Value = serde_json::from_str(&read("docs/schemas/output.schema.json")).expect("the output schema is JSON");
+    jsonschema::validator_for(&document).expect("the output schema is a valid JSON Schema");
+    let listed: Vec<&str> = document["oneOf"].as_array().unwrap().iter().map(|r| r["$ref"].as_str().unwrap()).collect();
+    for output in Output::ALL {
+        let definition = output.schema().trim_start_matches("verdict/").trim_end_matches("-output@1");
+        let def = &document["$defs"][definition];
+        assert_eq!(def["properties"]["schema"]["const"], output.schema(), "{definition} names {}", output.schema());
+        assert!(def["required"].as_array().unwrap().iter().any(|r| r == "schema"), "{definition} requires its name");
+        assert!(listed.contains(&format!("#/$defs/{definition}").as_str()), "{definition} is one of the outputs");
+    }
+    assert_eq!(listed.len(), Output::ALL.len(), "no definition without an output name");
+}

@@ -16,12 +16,17 @@ fn line(item: &str, annotator: &str, group: &str, shown: [&str; 2], winner: &str
 /// with gold, which is shown first on half of the items. The judge agrees with gold and judges
 /// every comparison again in reversed order (`#swap` items), changing its mind once.
 fn fixture() -> (String, String) {
+    fixture_of(4)
+}
+
+/// [`fixture`] over `n` items (a multiple of 4): q1, q2 have gold `a`, q3, q4 `b`, and so on.
+fn fixture_of(n: usize) -> (String, String) {
     let mut lines = Vec::new();
-    let gold = [("q1", "a"), ("q2", "a"), ("q3", "b"), ("q4", "b")];
+    let gold: Vec<(String, &str)> = (0..n).map(|i| (format!("q{}", i + 1), if i % 4 < 2 { "a" } else { "b" })).collect();
     for (index, (item, right)) in gold.iter().enumerate() {
         let shown = if index % 2 == 0 { ["a", "b"] } else { ["b", "a"] };
         let wrong = if *right == "a" { "b" } else { "a" };
-        let day = if index < 2 { "2026-11-25T10:00:00Z" } else { "2026-12-02T10:00:00Z" };
+        let day = if index < n / 2 { "2026-11-25T10:00:00Z" } else { "2026-12-02T10:00:00Z" };
         lines.push(line(item, "good-1", "site-a", shown, right, day));
         lines.push(line(item, "good-2", "site-a", shown, right, day));
         lines.push(line(item, "careless", "site-b", shown, shown[0], day));
@@ -63,17 +68,20 @@ fn kpis_fail_only_on_defined_numbers() {
     let careless = row("careless");
     assert_eq!(careless.position_bias, Some(1.0));
     assert_eq!(careless.gold_accuracy, Some(0.5));
-    // It also lowers the humans' alpha, which is below target: every KPI fails.
+    // It also lowers the humans' alpha, which is below target: every KPI misses its target, but
+    // four items are no evidence (n < 30): insufficient evidence, not a failure.
     assert!(careless.alpha_delta.unwrap() < 0.0 && careless.alpha_with.unwrap() < 0.667);
-    assert_eq!(careless.failed, ["gold_accuracy", "alpha_delta", "position_bias"]);
-    assert!(!careless.pass);
+    assert_eq!(careless.insufficient, ["gold_accuracy", "alpha_delta", "position_bias"]);
+    assert!(careless.failed.is_empty() && careless.pass);
+    let statuses: Vec<(&str, u64)> = careless.kpis.iter().map(|k| (k.kpi.as_str(), k.n)).collect();
+    assert_eq!(statuses, [("gold_accuracy", 4), ("position_bias", 4), ("alpha_delta", 4)]);
     let judge = row("judge:m");
     assert!(judge.is_judge);
     assert_eq!(judge.gold_accuracy, Some(1.0), "#swap items have no gold");
 
     // A target above 1 makes every row with gold fail, and rows without gold never do.
     let (judgments, tasks) = fixture();
-    let strict = Kpi { min_gold_accuracy: 1.01, min_alpha: 0.0, max_position_bias: 1.0 };
+    let strict = Kpi { min_gold_accuracy: 1.01, min_alpha: 0.0, max_position_bias: 1.0, ..Kpi::default() };
     let strict_report = build_report(
         &[("j.jsonl", &judgments)],
         Some(("tasks.jsonl", &tasks)),
@@ -81,8 +89,9 @@ fn kpis_fail_only_on_defined_numbers() {
         &ReportOptions { bootstrap: 0, seed: 1, kpi: strict },
     );
     for row in &strict_report.annotators {
-        assert_eq!(row.failed.contains(&"gold_accuracy".to_owned()), row.gold_accuracy.is_some(), "{}", row.annotator);
-        assert!(!row.failed.contains(&"position_bias".to_owned()));
+        let missed = row.failed.iter().chain(&row.insufficient).any(|k| k == "gold_accuracy");
+        assert_eq!(missed, row.gold_accuracy.is_some(), "{}", row.annotator);
+        assert!(!row.failed.contains(&"position_bias".to_owned()) && !row.insufficient.contains(&"position_bias".to_owned()));
     }
     let no_gold = build_report(
         &[("j.jsonl", &judgments)],
@@ -91,6 +100,28 @@ fn kpis_fail_only_on_defined_numbers() {
         &ReportOptions { bootstrap: 0, seed: 1, kpi: Kpi { min_gold_accuracy: 1.01, ..Kpi::default() } },
     );
     assert!(no_gold.annotators.iter().all(|r| r.gold_accuracy.is_none() && !r.failed.contains(&"gold_accuracy".to_owned())));
+}
+
+/// With enough items the same careless rater is below target on every KPI, with evidence:
+/// 60 of 60 decisive wins to the first-shown output, 30 of 60 gold, and an α contribution whose
+/// item-bootstrap interval lies below 0 (Benjamini–Hochberg across the three humans).
+#[test]
+fn enough_evidence_makes_a_miss_a_failure() {
+    let (judgments, tasks) = fixture_of(60);
+    let report = build_report(
+        &[("j.jsonl", &judgments)],
+        Some(("tasks.jsonl", &tasks)),
+        None,
+        &ReportOptions { bootstrap: 200, seed: 7, kpi: Kpi::default() },
+    );
+    let careless = report.annotators.iter().find(|r| r.annotator == "careless").unwrap();
+    assert_eq!(careless.failed, ["gold_accuracy", "alpha_delta", "position_bias"], "{:?}", careless.kpis);
+    assert!(!careless.pass);
+    let gold = careless.kpis.iter().find(|k| k.kpi == "gold_accuracy").unwrap();
+    assert_eq!((gold.n, gold.value), (60, Some(0.5)));
+    assert!(gold.ci_high.unwrap() < 0.9 && gold.q_value.unwrap() < 0.05);
+    let good = report.annotators.iter().find(|r| r.annotator == "good-1").unwrap();
+    assert!(good.pass && good.failed.is_empty() && good.insufficient.is_empty(), "{:?}", good.kpis);
 }
 
 #[test]
@@ -109,7 +140,8 @@ fn groups_trend_and_overview() {
     assert_eq!(site_a.gold_accuracy, Some(1.0));
     assert!(site_a.pass);
     assert_eq!(report.groups[1].gold_accuracy, Some(0.5));
-    assert_eq!(report.groups[1].failed, ["gold_accuracy"], "one rater: alpha undefined, so it cannot fail");
+    assert_eq!(report.groups[1].insufficient, ["gold_accuracy"], "one rater: alpha undefined; 2 of 4 gold is no evidence");
+    assert!(report.groups[1].failed.is_empty());
     let trend: Vec<(&str, &str, u64)> = report.trend.iter().map(|t| (t.group.as_str(), t.period.as_str(), t.judgments)).collect();
     assert_eq!(trend, [("site-a", "2026-W48", 4), ("site-a", "2026-W49", 4), ("site-b", "2026-W48", 2), ("site-b", "2026-W49", 2)]);
     assert_eq!(report.trend[0].percent_agreement, Some(1.0));
@@ -148,7 +180,7 @@ fn failing_alpha_marks_groups_and_annotators_that_lower_it() {
     let report = build_report(&[("j.jsonl", &text)], None, None, &ReportOptions { bootstrap: 0, seed: 0, kpi: Kpi::default() });
     let group = &report.groups[0];
     assert!(group.alpha.unwrap() < 0.667);
-    assert_eq!(group.failed, ["alpha"]);
+    assert_eq!(group.insufficient, ["alpha"], "no bootstrap interval: a miss without evidence");
     // With two raters, removing either leaves no pair: alpha_without undefined, delta undefined,
     // so no annotator fails on alpha.
     assert!(report.annotators.iter().all(|r| r.alpha_delta.is_none() && !r.failed.contains(&"alpha_delta".to_owned())));
@@ -196,4 +228,34 @@ fn degenerate_inputs_give_a_report_not_a_panic() {
     assert_eq!(report.disagreements.len(), 1);
     assert_eq!(report.disagreements[0].disagreement, 0.5);
     assert_eq!(report.agreement[0].criterion, "ok");
+}
+
+/// An LLM judge that agrees with the human majority on 18 of 20 items a week for five weeks,
+/// then on 8 of 20: the weekly table shows it and the CUSUM of the disagreement rate signals an
+/// upward shift from week 6 on (`spc`'s tabular CUSUM, k = 0.5, h = 5).
+#[test]
+fn a_judge_drifting_away_from_the_humans_is_signalled_by_week() {
+    let mut lines = Vec::new();
+    for week in 0..8 {
+        // Mondays from 2026-10-05 (ISO week 41).
+        let day = 1_791_158_400 + week * 7 * 86_400;
+        let time = verdict_core::time::rfc3339_from_unix_ms(day * 1000);
+        for i in 0..20 {
+            let item = format!("w{week}-i{i}");
+            for human in ["h1", "h2", "h3"] {
+                lines.push(line(&item, human, "site", ["a", "b"], "a", &time));
+            }
+            let agrees = if week < 5 { i < 18 } else { i < 8 };
+            lines.push(line(&item, "judge:m", "llm", ["a", "b"], if agrees { "a" } else { "b" }, &time));
+        }
+    }
+    let text = lines.join("\n");
+    let report = build_report(&[("j.jsonl", &text)], None, None, &ReportOptions { bootstrap: 0, seed: 0, kpi: Kpi::default() });
+    let judge = &report.judges[0];
+    let weekly: Vec<(String, u64, Option<f64>)> = judge.weekly.iter().map(|w| (w.period.clone(), w.n, w.agreement)).collect();
+    assert_eq!(weekly.len(), 8);
+    assert_eq!(weekly[0], ("2026-W41".to_owned(), 20, Some(0.9)));
+    assert_eq!(weekly[7], ("2026-W48".to_owned(), 20, Some(0.4)));
+    assert!(!judge.drift.is_empty(), "{:?}", judge.drift);
+    assert!(judge.drift.iter().all(|d| d.rule == "cusum_upper" && d.period.as_str() >= "2026-W46"), "{:?}", judge.drift);
 }

@@ -151,33 +151,34 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
                 <thead><tr>{ for COLUMNS.iter().map(header) }</tr></thead>
                 <tbody>
                 { for rows.iter().map(|r| html! {
-                    <tr class={classes!(if r.pass { t!("q-annotators-pass") } else { t!("q-annotators-fail") })}>
+                    <tr class={classes!(if r.pass { "pass" } else { "fail" })}>
                         <td>{ &r.annotator }{ if r.is_judge { t!("q-annotators-llm-judge") } else { String::new() } }</td>
                         <td>{ r.group.clone().unwrap_or_default() }</td>
                         <td class="num">{ r.judgments }</td>
                         <td class="num">{ seconds(r.median_seconds) }</td>
                         <td class="num">{ coefficient(r.alpha_delta) }</td>
                         <td class="num">{ coefficient(r.mean_cohen_kappa) }</td>
-                        <td class={classes!("num", r.failed.iter().any(|f| f == "gold_accuracy").then_some("bad"))}>{ percent(r.gold_accuracy) }</td>
-                        <td class={classes!("num", r.failed.iter().any(|f| f == "position_bias").then_some("bad"))}>{ percent(r.position_bias) }</td>
+                        <td class={classes!("num", r.failed.iter().any(|f| f == "gold_accuracy").then_some("bad"))}>{ percent(r.gold_accuracy) }{ evidence(r, "gold_accuracy") }</td>
+                        <td class={classes!("num", r.failed.iter().any(|f| f == "position_bias").then_some("bad"))}>{ percent(r.position_bias) }{ evidence(r, "position_bias") }</td>
                         <td class="num">{ percent(r.tie_rate) }</td>
                         <td class="num">{ percent(r.flag_rate) }</td>
-                        <td>{ if r.pass { t!("q-annotators-pass") } else { t!("q-kpi-fail", failed = r.failed.join(", ")) } }</td>
+                        <td>{ kpi_verdict(&r.failed, &r.insufficient) }</td>
                     </tr>
                 }) }
                 </tbody>
             </table>
+            <p class="note">{ t!("q-kpi-rule", min = kpi.min_n, fdr = kpi.fdr * 100.0) }</p>
             <table class="data">
                 <caption>{ t!("q-annotators-groups-sites-vendors") }</caption>
                 <thead><tr><th>{ t!("q-adjudication-group") }</th><th class="num">{ t!("q-agreement-annotators") }</th><th class="num">{ t!("q-annotators-judgments") }</th><th class="num">{ "α" }</th><th>{ t!("q-agreement-95-ci") }</th><th class="num">{ t!("q-annotators-gold-accuracy") }</th><th class="num">{ t!("q-annotators-tie-rate") }</th><th>{ t!("q-annotators-kpis") }</th></tr></thead>
                 <tbody>
                 { for report.groups.iter().map(|g| html! {
-                    <tr class={classes!(if g.pass { t!("q-annotators-pass") } else { t!("q-annotators-fail") })}>
+                    <tr class={classes!(if g.pass { "pass" } else { "fail" })}>
                         <td>{ &g.group }</td><td class="num">{ g.annotators }</td><td class="num">{ g.judgments }</td>
                         <td class={classes!("num", g.failed.iter().any(|f| f == "alpha").then_some("bad"))}>{ coefficient(g.alpha) }</td>
                         <td>{ super::format::interval(g.ci_low, g.ci_high) }</td>
                         <td class="num">{ percent(g.gold_accuracy) }</td><td class="num">{ percent(g.tie_rate) }</td>
-                        <td>{ if g.pass { t!("q-annotators-pass") } else { t!("q-kpi-fail", failed = g.failed.join(", ")) } }</td>
+                        <td>{ kpi_verdict(&g.failed, &g.insufficient) }</td>
                     </tr>
                 }) }
                 </tbody>
@@ -188,4 +189,25 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
             }
         </section>
     }
+}
+
+/// A row's KPI verdict: the KPIs below target with evidence, else those missed without enough
+/// evidence, else pass (`verdict_core::report::kpi`).
+fn kpi_verdict(failed: &[String], insufficient: &[String]) -> String {
+    if !failed.is_empty() {
+        t!("q-kpi-fail", failed = failed.join(", "))
+    } else if !insufficient.is_empty() {
+        t!("q-kpi-insufficient", kpis = insufficient.join(", "))
+    } else {
+        t!("q-annotators-pass")
+    }
+}
+
+/// ` [low, high] n` of one KPI of a row, when it has observations.
+fn evidence(row: &AnnotatorRow, kpi: &str) -> String {
+    row.kpis
+        .iter()
+        .find(|k| k.kpi == kpi)
+        .map(|k| format!(" {} n={}", super::format::interval(k.ci_low, k.ci_high), k.n))
+        .unwrap_or_default()
 }

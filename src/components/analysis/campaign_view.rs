@@ -7,43 +7,55 @@ use yew::prelude::*;
 
 use super::format::{coefficient, interval, percent};
 use crate::state::analysis::{campaign_progress, FileSource, NamedSource};
+use crate::t;
 
-/// Every string this view shows (to move into the message catalogs).
+/// The view's words that take values or are chosen by data (the others are `t!` calls in place).
 mod text {
-    pub const CAMPAIGN_FILE: &str = "Campaign file (campaign.json)";
-    pub const TASKS_FILE: &str = "The campaign's task file";
-    pub const COMPUTE: &str = "Compute campaign progress";
-    pub const COMPUTING: &str = "Computing progress in the background…";
-    pub const NEED_JUDGMENTS: &str = "Choose the judgment files (or the endpoint's export) above first.";
-    pub const NEED_CAMPAIGN: &str = "Choose the campaign file and its task file.";
-    pub const RATERS: &str = "Campaign progress per rater";
-    pub const SITES: &str = "Campaign totals per site";
-    pub const RATER_COLUMNS: [&str; 9] =
-        ["Rater", "Site", "Assigned", "Done", "Gold accuracy", "Calibration", "Retest pairs", "Self-κ", "Flip rate under swap"];
-    pub const SITE_COLUMNS: [&str; 7] = ["Site", "Raters", "Assigned", "Done", "Gold accuracy", "Self-κ", "Flip rate under swap"];
-    pub const NO_SITE: &str = "(no site)";
-    pub const COVERAGE: &str = "Item coverage";
-    pub const PACE: &str = "Pace";
-    pub const NO_ESTIMATE: &str = "not enough recent judgments with a time to estimate a finish date";
+    use crate::t;
+    /// Column headings of the per-rater table.
+    pub fn rater_columns() -> [String; 9] {
+        [
+            t!("q-campaign-col-rater"),
+            t!("q-campaign-col-site"),
+            t!("q-campaign-col-assigned"),
+            t!("q-campaign-col-done"),
+            t!("q-annotators-gold-accuracy"),
+            t!("q-campaign-col-calibration"),
+            t!("q-campaign-col-retest-pairs"),
+            t!("q-campaign-col-self-kappa"),
+            t!("q-campaign-col-flip-rate"),
+        ]
+    }
+    /// Column headings of the per-site table.
+    pub fn site_columns() -> [String; 7] {
+        [
+            t!("q-campaign-col-site"),
+            t!("q-campaign-col-raters"),
+            t!("q-campaign-col-assigned"),
+            t!("q-campaign-col-done"),
+            t!("q-annotators-gold-accuracy"),
+            t!("q-campaign-col-self-kappa"),
+            t!("q-campaign-col-flip-rate"),
+        ]
+    }
     pub fn coverage(items: u64, complete: u64, partial: u64, untouched: u64) -> String {
-        format!("{items} task items: {complete} fully judged, {partial} partly, {untouched} not yet")
+        t!("q-campaign-coverage", items = items, complete = complete, partial = partial, untouched = untouched)
     }
     pub fn pace(per_day: f64, days: f64, remaining: u64, finish: &str) -> String {
-        format!("{per_day:.1} judgments a day over the last {days:.1} days; {remaining} to go; estimated finish {finish}")
+        let (per_day, days) = (crate::i18n::number(per_day, 1), crate::i18n::number(days, 1));
+        t!("q-campaign-pace", per_day = per_day, days = days, remaining = remaining, finish = finish)
     }
-    pub fn unplanned(n: u64) -> String {
-        format!("{n} judgments belong to no assignment of this campaign and were left out.")
-    }
+    /// The calibration gate's state (`plan::gate`'s status name), with the last accuracy.
     pub fn gate(status: &str, accuracy: Option<f64>) -> String {
         let shown = match status {
-            "open" => "none",
-            "in_progress" => "in progress",
-            "passed" => "passed",
-            "failed" => "failed (retake allowed)",
-            "locked" => "failed (locked)",
-            other => other,
+            "open" => t!("q-campaign-gate-open"),
+            "in_progress" => t!("q-campaign-gate-in-progress"),
+            "passed" => t!("q-campaign-gate-passed"),
+            "failed" => t!("q-campaign-gate-failed"),
+            "locked" => t!("q-campaign-gate-locked"),
+            other => other.to_owned(),
         };
-        accuracy.map_or_else(|| shown.to_owned(), |a| format!("{shown} ({:.0}%)", a * 100.0))
+        accuracy.map_or_else(|| shown.clone(), |a| t!("q-campaign-gate-accuracy", status = &shown, accuracy = crate::i18n::percent(a, 0)))
     }
 }
 
@@ -89,11 +101,11 @@ fn gold_cell(gold: &Value) -> String {
     format!("{} ({}/{})", with_ci(number(&gold["accuracy"]), &gold["ci"], percent), gold["correct"], gold["n"])
 }
 
-fn table(caption: &str, columns: &[&str], rows: Vec<Vec<String>>) -> Html {
+fn table(caption: String, columns: &[String], rows: Vec<Vec<String>>) -> Html {
     html! {
         <table class="data">
-            <caption>{ caption.to_owned() }</caption>
-            <thead><tr>{ for columns.iter().map(|c| html! { <th scope="col">{ *c }</th> }) }</tr></thead>
+            <caption>{ caption }</caption>
+            <thead><tr>{ for columns.iter().map(|c| html! { <th scope="col">{ c }</th> }) }</tr></thead>
             <tbody>{ for rows.into_iter().map(|row| html! { <tr>{ for row.into_iter().map(|cell| html! { <td>{ cell }</td> }) }</tr> }) }</tbody>
         </table>
     }
@@ -110,7 +122,7 @@ fn render(result: &Value) -> Html {
             let [pairs, kappa, flips] = retest_cells(&r["retest"]);
             vec![
                 r["annotator"].as_str().unwrap_or_default().to_owned(),
-                r["group"].as_str().unwrap_or(text::NO_SITE).to_owned(),
+                r["group"].as_str().map_or_else(|| t!("q-campaign-no-site"), str::to_owned),
                 r["assigned"].to_string(),
                 r["done"].to_string(),
                 gold_cell(&r["gold"]),
@@ -129,7 +141,7 @@ fn render(result: &Value) -> Html {
         .map(|s| {
             let [_, kappa, flips] = retest_cells(&s["retest"]);
             vec![
-                s["group"].as_str().unwrap_or(text::NO_SITE).to_owned(),
+                s["group"].as_str().map_or_else(|| t!("q-campaign-no-site"), str::to_owned),
                 s["raters"].to_string(),
                 s["assigned"].to_string(),
                 s["done"].to_string(),
@@ -146,17 +158,17 @@ fn render(result: &Value) -> Html {
         (Some(per_day), Some(finish)) => {
             text::pace(per_day, number(&pace["window_days"]).unwrap_or(0.0), count(&pace["remaining"]), finish)
         }
-        _ => text::NO_ESTIMATE.to_owned(),
+        _ => t!("q-campaign-no-estimate"),
     };
     let unplanned = count(&progress["unplanned"]);
     html! {
         <div class="campaign-progress" data-campaign={progress["campaign"].as_str().unwrap_or_default().to_owned()}>
-            { table(text::RATERS, &text::RATER_COLUMNS, raters) }
-            { table(text::SITES, &text::SITE_COLUMNS, sites) }
-            <p class="coverage"><strong>{ text::COVERAGE }{ ": " }</strong>
+            { table(t!("q-campaign-raters"), &text::rater_columns(), raters) }
+            { table(t!("q-campaign-sites"), &text::site_columns(), sites) }
+            <p class="coverage"><strong>{ t!("q-campaign-coverage-label") }{ t!("label-colon") }</strong>
                 { text::coverage(count(&coverage["items"]), count(&coverage["complete"]), count(&coverage["partial"]), count(&coverage["untouched"])) }</p>
-            <p class="pace"><strong>{ text::PACE }{ ": " }</strong>{ pace_text }</p>
-            if unplanned > 0 { <p class="muted small">{ text::unplanned(unplanned) }</p> }
+            <p class="pace"><strong>{ t!("q-campaign-pace-label") }{ t!("label-colon") }</strong>{ pace_text }</p>
+            if unplanned > 0 { <p class="muted small">{ t!("q-campaign-unplanned", count = unplanned) }</p> }
         </div>
     }
 }
@@ -180,10 +192,10 @@ pub fn campaign_view(props: &CampaignViewProps) -> Html {
             (campaign.clone(), tasks.clone(), result.clone(), busy.clone(), props.judgments.clone());
         Callback::from(move |_: MouseEvent| {
             if judgments.is_empty() {
-                return result.set(Some(Err(text::NEED_JUDGMENTS.into())));
+                return result.set(Some(Err(t!("q-campaign-need-judgments"))));
             }
             let (Some(campaign), Some(tasks)) = ((*campaign).clone(), (*tasks).clone()) else {
-                return result.set(Some(Err(text::NEED_CAMPAIGN.into())));
+                return result.set(Some(Err(t!("q-campaign-need-campaign"))));
             };
             let (result, busy, judgments) = (result.clone(), busy.clone(), judgments.clone());
             busy.set(true);
@@ -195,14 +207,14 @@ pub fn campaign_view(props: &CampaignViewProps) -> Html {
         })
     };
     html! {
-        <section class="campaign-view" aria-label="Campaign">
+        <section class="campaign-view" aria-label={t!("q-tab-campaign")}>
             <div class="pickers">
-                <label>{ text::CAMPAIGN_FILE }<input type="file" accept=".json" onchange={pick(campaign.clone())} /></label>
-                <label>{ text::TASKS_FILE }<input type="file" accept=".jsonl,.json" onchange={pick(tasks.clone())} /></label>
+                <label>{ t!("q-campaign-file") }<input type="file" accept=".json" onchange={pick(campaign.clone())} /></label>
+                <label>{ t!("q-campaign-tasks-file") }<input type="file" accept=".jsonl,.json" onchange={pick(tasks.clone())} /></label>
             </div>
             <div class="actions-row">
-                <button class="primary" disabled={*busy} onclick={compute}>{ text::COMPUTE }</button>
-                if *busy { <span class="muted small" role="status">{ text::COMPUTING }</span> }
+                <button class="primary" disabled={*busy} onclick={compute}>{ t!("q-campaign-compute") }</button>
+                if *busy { <span class="muted small" role="status">{ t!("q-campaign-computing") }</span> }
             </div>
             { match &*result {
                 Some(Ok(value)) => render(value),

@@ -6,36 +6,22 @@ use serde_json::{json, Value};
 use yew::prelude::*;
 
 use crate::state::analysis::sample_size;
+use crate::t;
 
-/// Every string this panel shows (to move into the message catalogs).
-mod text {
-    pub const TITLE: &str = "Sample size";
-    pub const METRIC: &str = "Question";
-    pub const METRICS: [(&str, &str); 3] = [
-        ("alpha", "Items for Krippendorff's α to a CI half-width"),
-        ("accuracy", "Gold items for accuracy ± a width"),
-        ("bt", "Battles to separate two models (Bradley–Terry)"),
-    ];
-    pub const LEVEL: &str = "Level";
-    pub const CATEGORIES: &str = "Categories";
-    pub const RATERS: &str = "Raters per item";
-    pub const ALPHA: &str = "Expected α";
-    pub const WIDTH: &str = "Half-width of the 95% interval";
-    pub const ACCURACY: &str = "Expected accuracy";
-    pub const ELO: &str = "Elo difference";
-    pub const TIES: &str = "Tie rate";
-    pub const POWER: &str = "Power";
-    pub const REPLICATIONS: &str = "Simulations per size";
-    pub const SEED: &str = "Seed";
-    pub const COMPUTE: &str = "Compute";
-    pub const COMPUTING: &str = "Simulating in the background…";
-    pub const INPUTS: &str = "Inputs used";
-    pub fn answer(metric: &str, n: u64, half_width: Option<f64>, power: Option<f64>) -> String {
-        match metric {
-            "alpha" => format!("{n} items give a 95% CI of α ± {:.3}", half_width.unwrap_or(f64::NAN)),
-            "accuracy" => format!("{n} gold items give accuracy ± {:.3}", half_width.unwrap_or(f64::NAN)),
-            _ => format!("{n} battles separate the models with power {:.3}", power.unwrap_or(f64::NAN)),
-        }
+/// The questions the panel answers: `plan::size`'s metric name and its message id.
+const METRICS: [(&str, &str); 3] = [("alpha", "q-size-metric-alpha"), ("accuracy", "q-size-metric-accuracy"), ("bt", "q-size-metric-bt")];
+
+/// Measurement levels for α: the name `plan::size` reads and its message id.
+const LEVELS: [(&str, &str); 3] =
+    [("nominal", "q-size-level-nominal"), ("ordinal", "q-size-level-ordinal"), ("interval", "q-size-level-interval")];
+
+/// The answer in words: how many items (gold items, battles) give which precision or power.
+fn answer_text(metric: &str, n: u64, half_width: Option<f64>, power: Option<f64>) -> String {
+    let width = crate::i18n::number(half_width.unwrap_or(f64::NAN), 3);
+    match metric {
+        "alpha" => t!("q-size-answer-alpha", n = n, width = width),
+        "accuracy" => t!("q-size-answer-accuracy", n = n, width = width),
+        _ => t!("q-size-answer-bt", n = n, power = crate::i18n::number(power.unwrap_or(f64::NAN), 3)),
     }
 }
 
@@ -43,23 +29,24 @@ mod text {
 #[derive(Clone, Copy, PartialEq)]
 struct Field {
     key: &'static str,
+    /// Message id of the field's label.
     label: &'static str,
     default: f64,
     step: &'static str,
 }
 
 const FIELDS: &[(&str, Field)] = &[
-    ("alpha", Field { key: "categories", label: text::CATEGORIES, default: 2.0, step: "1" }),
-    ("alpha", Field { key: "raters", label: text::RATERS, default: 2.0, step: "1" }),
-    ("alpha", Field { key: "alpha", label: text::ALPHA, default: 0.8, step: "0.01" }),
-    ("alpha", Field { key: "width", label: text::WIDTH, default: 0.1, step: "0.01" }),
-    ("alpha", Field { key: "replications", label: text::REPLICATIONS, default: 20.0, step: "1" }),
-    ("accuracy", Field { key: "accuracy", label: text::ACCURACY, default: 0.8, step: "0.01" }),
-    ("accuracy", Field { key: "width", label: text::WIDTH, default: 0.05, step: "0.01" }),
-    ("bt", Field { key: "elo", label: text::ELO, default: 50.0, step: "1" }),
-    ("bt", Field { key: "ties", label: text::TIES, default: 0.0, step: "0.01" }),
-    ("bt", Field { key: "power", label: text::POWER, default: 0.8, step: "0.01" }),
-    ("bt", Field { key: "replications", label: text::REPLICATIONS, default: 500.0, step: "1" }),
+    ("alpha", Field { key: "categories", label: "q-size-categories", default: 2.0, step: "1" }),
+    ("alpha", Field { key: "raters", label: "q-size-raters", default: 2.0, step: "1" }),
+    ("alpha", Field { key: "alpha", label: "q-size-alpha", default: 0.8, step: "0.01" }),
+    ("alpha", Field { key: "width", label: "q-size-width", default: 0.1, step: "0.01" }),
+    ("alpha", Field { key: "replications", label: "q-size-replications", default: 20.0, step: "1" }),
+    ("accuracy", Field { key: "accuracy", label: "q-size-accuracy", default: 0.8, step: "0.01" }),
+    ("accuracy", Field { key: "width", label: "q-size-width", default: 0.05, step: "0.01" }),
+    ("bt", Field { key: "elo", label: "q-size-elo", default: 50.0, step: "1" }),
+    ("bt", Field { key: "ties", label: "q-annotators-tie-rate", default: 0.0, step: "0.01" }),
+    ("bt", Field { key: "power", label: "q-size-power", default: 0.8, step: "0.01" }),
+    ("bt", Field { key: "replications", label: "q-size-replications", default: 500.0, step: "1" }),
 ];
 
 /// The sample-size tab.
@@ -116,36 +103,36 @@ pub fn size_panel() -> Html {
                 values.set(next);
             }
         });
-        html! { <label>{ field.label }<input type="number" step={field.step} name={field.key} value={value_of(m, field.key).to_string()} onchange={on_change} /></label> }
+        html! { <label>{ crate::i18n::t(field.label) }<input type="number" step={field.step} name={field.key} value={value_of(m, field.key).to_string()} onchange={on_change} /></label> }
     };
     html! {
-        <section class="size-panel" aria-label={text::TITLE}>
+        <section class="size-panel" aria-label={t!("q-tab-sample-size")}>
             <div class="pickers">
-                <label>{ text::METRIC }
+                <label>{ t!("q-size-question") }
                     <select name="metric" onchange={on_metric}>
-                        { for text::METRICS.iter().map(|(value, label)| html! { <option value={*value} selected={metric.as_str() == *value}>{ *label }</option> }) }
+                        { for METRICS.iter().map(|(value, label)| html! { <option value={*value} selected={metric.as_str() == *value}>{ crate::i18n::t(label) }</option> }) }
                     </select>
                 </label>
                 if metric.as_str() == "alpha" {
-                    <label>{ text::LEVEL }
+                    <label>{ t!("q-agreement-level") }
                         <select name="level" onchange={on_level}>
-                            { for ["nominal", "ordinal", "interval"].iter().map(|l| html! { <option value={*l} selected={level.as_str() == *l}>{ *l }</option> }) }
+                            { for LEVELS.iter().map(|(l, label)| html! { <option value={*l} selected={level.as_str() == *l}>{ crate::i18n::t(label) }</option> }) }
                         </select>
                     </label>
                 }
                 { for FIELDS.iter().filter(|(m, _)| *m == metric.as_str()).map(|(m, f)| field_input(m, *f)) }
-                <label>{ text::SEED }<input type="number" step="1" name="seed" value={seed.to_string()} onchange={on_seed} /></label>
+                <label>{ t!("q-size-seed") }<input type="number" step="1" name="seed" value={seed.to_string()} onchange={on_seed} /></label>
             </div>
             <div class="actions-row">
-                <button class="primary" disabled={*busy} onclick={compute}>{ text::COMPUTE }</button>
-                if *busy { <span class="muted small" role="status">{ text::COMPUTING }</span> }
+                <button class="primary" disabled={*busy} onclick={compute}>{ t!("q-size-compute") }</button>
+                if *busy { <span class="muted small" role="status">{ t!("q-size-computing") }</span> }
             </div>
             { match &*result {
                 Some(Ok(answer)) => html! {
                     <div class="size-answer" data-answer={answer.to_string()}>
-                        <p><strong>{ text::answer(answer["metric"].as_str().unwrap_or_default(), answer["n"].as_u64().unwrap_or(0),
+                        <p><strong>{ answer_text(answer["metric"].as_str().unwrap_or_default(), answer["n"].as_u64().unwrap_or(0),
                             answer["half_width"].as_f64(), answer["power"].as_f64()) }</strong></p>
-                        <details><summary>{ text::INPUTS }</summary><pre>{ serde_json::to_string_pretty(&answer["inputs"]).unwrap_or_default() }</pre></details>
+                        <details><summary>{ t!("q-size-inputs") }</summary><pre>{ serde_json::to_string_pretty(&answer["inputs"]).unwrap_or_default() }</pre></details>
                     </div>
                 },
                 Some(Err(message)) => html! { <p class="errors" role="alert">{ message }</p> },

@@ -14,40 +14,17 @@ use yew::prelude::*;
 use crate::components::rating::RatingPage;
 use crate::state::campaign::{self, CampaignQueue, Stage};
 use crate::state::loader::Opened;
+use crate::t;
 
-/// Every string this page shows (to move into the message catalogs).
+/// The page's sentences that take values (the others are `t!` calls in place).
 mod text {
-    pub const LOADING: &str = "Loading the campaign…";
-    pub const OPENING: &str = "Opening your queue…";
-    pub const CANNOT_OPEN: &str = "This campaign could not be opened. Check the link you were sent, or ask your lead.";
-    pub const CALIBRATION_INTRO: &str =
-        "Calibration: judge these items first. Your answers are compared with the expected ones; production opens once you pass.";
-    pub const FAILED_TITLE: &str = "Calibration not passed yet";
-    pub const LOCKED_TITLE: &str = "Calibration not passed";
-    pub const LOCKED_BODY: &str = "You have used every allowed attempt, so the production queue stays closed. Your lead has been given your answers and will contact you.";
-    pub const RETAKE: &str = "Start the retake";
-    pub const PASSED: &str = "Calibration passed: your production queue is open.";
-    pub const EXPORT_HINT: &str =
-        "Your calibration judgments stay saved in this browser; download them to hand them in with your other judgments.";
-    pub const DOWNLOAD_CALIBRATION: &str = "Download my calibration judgments";
-    pub fn download_failed(error: &str) -> String {
-        format!("The download failed: {error}")
-    }
+    use crate::t;
     pub fn accuracy(accuracy: f64, pass: f64) -> String {
-        format!("You matched {:.0}% of the expected answers; the pass mark is {:.0}%.", accuracy * 100.0, pass * 100.0)
-    }
-    pub fn retakes_left(n: u32) -> String {
-        if n == 1 {
-            "You may retake the calibration once more.".to_owned()
-        } else {
-            format!("You may retake the calibration {n} more times.")
-        }
-    }
-    pub fn attempt(attempt: u32, allowed: u32) -> String {
-        format!("Attempt {attempt} of {allowed}")
+        t!("campaign-accuracy", accuracy = crate::i18n::percent(accuracy, 0), pass = crate::i18n::percent(pass, 0))
     }
     pub fn missed(items: &[String]) -> String {
-        format!("Items to look at again: {}", items.join(", "))
+        // The list separator of the interface language (", " or "、" or "، ").
+        t!("campaign-missed", items = items.join(&crate::t!("list-separator")))
     }
 }
 
@@ -68,6 +45,7 @@ pub struct CampaignPageProps {
 /// Where the campaign page is.
 #[derive(Clone)]
 enum View {
+    /// Loading: the message id of what is loading.
     Loading(&'static str),
     Error(Vec<String>),
     /// The gate is closed between attempts (failed with retakes left, or locked).
@@ -78,7 +56,7 @@ enum View {
 /// A rater's campaign: calibration, the gate, then the production queue.
 #[function_component(CampaignPage)]
 pub fn campaign_page(props: &CampaignPageProps) -> Html {
-    let view = use_state(|| View::Loading(text::LOADING));
+    let view = use_state(|| View::Loading("campaign-loading"));
     let queue = use_state(|| None::<Rc<CampaignQueue>>);
     let passed_notice = use_state(|| false);
 
@@ -103,7 +81,7 @@ pub fn campaign_page(props: &CampaignPageProps) -> Html {
                     GateStatus::Failed { attempt, .. } if retake => Stage::Calibration(attempt + 1),
                     GateStatus::Failed { .. } | GateStatus::Locked { .. } => return view.set(View::Gate(Rc::new(gate))),
                 };
-                view.set(View::Loading(text::OPENING));
+                view.set(View::Loading("campaign-opening"));
                 match queue.open_stage(stage).await {
                     Ok(opened) => view.set(View::Rating(stage, Rc::new(opened))),
                     Err(errors) => view.set(View::Error(errors)),
@@ -156,7 +134,7 @@ pub fn campaign_page(props: &CampaignPageProps) -> Html {
                     Err(errors) => Err(errors.join("; ")),
                 };
                 if let Err(error) = result {
-                    let _ = gloo::utils::window().alert_with_message(&text::download_failed(&error));
+                    let _ = gloo::utils::window().alert_with_message(&t!("campaign-download-failed", error = error));
                 }
             });
         })
@@ -173,10 +151,10 @@ pub fn campaign_page(props: &CampaignPageProps) -> Html {
     });
 
     let body = match &*view {
-        View::Loading(what) => html! { <main class="opening" aria-busy="true"><p>{ *what }</p></main> },
+        View::Loading(what) => html! { <main class="opening" aria-busy="true"><p>{ crate::i18n::t(what) }</p></main> },
         View::Error(errors) => html! {
             <main class="opening" role="alert">
-                <p>{ text::CANNOT_OPEN }</p>
+                <p>{ t!("campaign-cannot-open") }</p>
                 <ul>{ for errors.iter().map(|e| html! { <li><code>{ e }</code></li> }) }</ul>
             </main>
         },
@@ -194,13 +172,13 @@ pub fn campaign_page(props: &CampaignPageProps) -> Html {
                     let allowed = queue.as_ref().map_or(1, |q| q.attempts_allowed());
                     Some(html! {
                         <p class="notice campaign-banner" role="status" data-stage="calibration">
-                            <strong>{ text::attempt(*attempt, allowed) }</strong>{ " · " }{ text::CALIBRATION_INTRO }
+                            <strong>{ t!("campaign-attempt", attempt = *attempt, allowed = allowed) }</strong>{ " · " }{ t!("campaign-calibration-intro") }
                         </p>
                     })
                 }
                 Stage::Production if *passed_notice => Some(html! {
-                    <p class="notice campaign-banner" role="status" data-stage="production">{ text::PASSED }{ " " }
-                        <button onclick={download_calibration.clone()}>{ text::DOWNLOAD_CALIBRATION }</button></p>
+                    <p class="notice campaign-banner" role="status" data-stage="production">{ t!("campaign-passed") }{ " " }
+                        <button onclick={download_calibration.clone()}>{ t!("campaign-download-calibration") }</button></p>
                 }),
                 Stage::Production => None,
             };
@@ -225,8 +203,8 @@ fn gate_view(gate: &Gate, queue: Option<&CampaignQueue>, on_download: Callback<M
         .map(|a| a.items.iter().filter(|i| i.correct == Some(false)).map(|i| i.item_id.clone()).collect())
         .unwrap_or_default();
     let (title, accuracy, retakes) = match gate.status {
-        GateStatus::Failed { accuracy, retakes_left, .. } => (text::FAILED_TITLE, accuracy, Some(retakes_left)),
-        GateStatus::Locked { accuracy } => (text::LOCKED_TITLE, accuracy, None),
+        GateStatus::Failed { accuracy, retakes_left, .. } => (t!("campaign-failed-title"), accuracy, Some(retakes_left)),
+        GateStatus::Locked { accuracy } => (t!("campaign-locked-title"), accuracy, None),
         _ => return Html::default(),
     };
     html! {
@@ -236,13 +214,13 @@ fn gate_view(gate: &Gate, queue: Option<&CampaignQueue>, on_download: Callback<M
                 <p>{ text::accuracy(accuracy, pass) }</p>
                 if !missed.is_empty() { <p>{ text::missed(&missed) }</p> }
                 if let Some(left) = retakes {
-                    <p>{ text::retakes_left(left) }</p>
-                    <button class="primary" onclick={on_retake}>{ text::RETAKE }</button>
+                    <p>{ t!("campaign-retakes-left", count = left) }</p>
+                    <button class="primary" onclick={on_retake}>{ t!("campaign-retake") }</button>
                 } else {
-                    <p>{ text::LOCKED_BODY }</p>
+                    <p>{ t!("campaign-locked-body") }</p>
                 }
-                <p class="muted small">{ text::EXPORT_HINT }</p>
-                <button onclick={on_download}>{ text::DOWNLOAD_CALIBRATION }</button>
+                <p class="muted small">{ t!("campaign-export-hint") }</p>
+                <button onclick={on_download}>{ t!("campaign-download-calibration") }</button>
             </section>
         </main>
     }

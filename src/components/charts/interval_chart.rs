@@ -60,7 +60,7 @@ pub fn interval_chart(props: &IntervalChartProps) -> Html {
                             } }</title>
                         </circle>
                     } else {
-                        <text class="muted" x={left.to_string()} y={(y + 4.0).to_string()}>{ "not rated" }</text>
+                        <text class="muted" x={left.to_string()} y={(y + 4.0).to_string()}>{ crate::t!("q-leaderboard-not-rated") }</text>
                     }
                 </g> }
             }) }

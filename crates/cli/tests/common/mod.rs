@@ -22,7 +22,36 @@ pub fn output(args: &[&str], stdin: Option<&[u8]>) -> Output {
     });
     let output = child.wait_with_output().expect("verdict runs to completion");
     writer.join().expect("the stdin writer does not panic");
+    if args.contains(&"--json") {
+        check_output_schema(args, &output.stdout);
+    }
     output
+}
+
+/// Every `--json` object a test sees names its versioned shape and matches it
+/// (`docs/schemas/output.schema.json`, `verdict_core::output`): outputs cannot drift unnoticed.
+pub fn check_output_schema(args: &[&str], stdout: &[u8]) {
+    use std::sync::OnceLock;
+    static SCHEMA: OnceLock<serde_json::Value> = OnceLock::new();
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(stdout) else { return };
+    if !value.is_object() {
+        return;
+    }
+    let name = value["schema"].as_str().unwrap_or_else(|| panic!("{args:?}: a --json output names its schema"));
+    let output = verdict_core::output::Output::from_schema(name).unwrap_or_else(|| panic!("{args:?}: unknown output schema {name}"));
+    let document = SCHEMA.get_or_init(|| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/schemas/output.schema.json");
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the output schema is readable")).expect("the output schema is JSON")
+    });
+    // The one definition this output must match, with the document's $defs for its references.
+    let definition = name.trim_start_matches("verdict/").trim_end_matches("-output@1");
+    assert_eq!(output.schema(), name);
+    let mut schema = document.clone();
+    schema.as_object_mut().expect("an object").remove("oneOf");
+    schema["$ref"] = serde_json::Value::String(format!("#/$defs/{definition}"));
+    let validator = jsonschema::validator_for(&schema).expect("the output schema is a valid JSON Schema");
+    let errors: Vec<String> = validator.iter_errors(&value).take(5).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    assert!(errors.is_empty(), "{args:?}: the output does not match $defs/{definition} of docs/schemas/output.schema.json: {errors:?}");
 }
 
 /// Runs the real `verdict` binary; returns (stdout, stderr, exit code).

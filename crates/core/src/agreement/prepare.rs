@@ -31,7 +31,7 @@ pub(super) fn prepare(ratings: &Ratings, level: Level, options: &Options) -> Pre
             let example = ratings.scale().categories().last().map(ToString::to_string).unwrap_or_default();
             prepared.note = Some(format!(
                 "the values are numbers written as strings (e.g. \"{example}\"): read as numbers at the {} level",
-                level_name(level)
+                level.name()
             ));
             prepared.ratings = Some(ratings.remapped(scale, &remap));
         }
@@ -39,13 +39,4 @@ pub(super) fn prepare(ratings: &Ratings, level: Level, options: &Options) -> Pre
     let scale = prepared.ratings.as_ref().unwrap_or(ratings).scale();
     prepared.weight_matrix = weight_matrix(scale, options.weights, &options.weight_parameters);
     prepared
-}
-
-fn level_name(level: Level) -> &'static str {
-    match level {
-        Level::Nominal => "nominal",
-        Level::Ordinal => "ordinal",
-        Level::Interval => "interval",
-        Level::Ratio => "ratio",
-    }
 }

@@ -36,6 +36,79 @@ pub fn unpack(position: u64) -> (usize, u64) {
     ((position >> 40) as usize, position & ((1 << 40) - 1))
 }
 
+/// The compact stamp of the fast readers: Unix ms of `submitted_at`, `i64::MIN` when absent or
+/// unreadable (older than any). With the order read, it orders judgments as [`Stamp`] does.
+pub fn compact_stamp(submitted_at: Option<&str>) -> i64 {
+    submitted_at.and_then(unix_ms_from_rfc3339).unwrap_or(i64::MIN)
+}
+
+/// True when a judgment read later, with compact stamp `later`, replaces one of the same
+/// identity read earlier with `earlier`: equal times go to the later line.
+pub fn later_read_replaces(later: i64, earlier: i64) -> bool {
+    later >= earlier
+}
+
+/// For judgments in the order read, `(item, annotator)` ids and [`compact_stamp`]s: marks those that
+/// another of the same identity replaces with another of the same (item, annotator), scanning each item's (few)
+/// judgments: as they come when the lines are grouped by item (the usual order of exports; item
+/// ids are then non-decreasing), else after a counting sort by item.
+pub fn superseded(judgments: &[(u32, u32)], stamps: &[i64], n_items: usize) -> Vec<bool> {
+    if judgments.windows(2).all(|pair| pair[0].0 <= pair[1].0) {
+        superseded_in_runs(judgments, stamps)
+    } else {
+        superseded_sorted(judgments, stamps, n_items)
+    }
+}
+
+/// True when judgment `other` outranks judgment `this` of the same identity ([`Stamp::replaces`]
+/// on compact stamps, the index being the order read).
+fn outranks(stamps: &[i64], other: usize, this: usize) -> bool {
+    (stamps[other], other) > (stamps[this], this)
+}
+
+/// [`superseded`] for judgments grouped by item: each item's judgments are one run.
+fn superseded_in_runs(judgments: &[(u32, u32)], stamps: &[i64]) -> Vec<bool> {
+    let mut superseded = Vec::with_capacity(judgments.len());
+    let mut start = 0;
+    for run in judgments.chunk_by(|a, b| a.0 == b.0) {
+        superseded.extend(run.iter().enumerate().map(|(position, &(_, annotator))| {
+            run.iter()
+                .enumerate()
+                .any(|(other, &(_, same))| other != position && same == annotator && outranks(stamps, start + other, start + position))
+        }));
+        start += run.len();
+    }
+    superseded
+}
+
+/// [`superseded`] in any order: a counting sort by item first.
+fn superseded_sorted(judgments: &[(u32, u32)], stamps: &[i64], n_items: usize) -> Vec<bool> {
+    let mut superseded = vec![false; judgments.len()];
+    let mut start = vec![0u32; n_items + 1];
+    judgments.iter().for_each(|&(item, _)| start[item as usize + 1] += 1);
+    for i in 0..n_items {
+        start[i + 1] += start[i];
+    }
+    let mut next = start.clone();
+    let mut order = vec![0u32; judgments.len()];
+    for (index, &(item, _)) in judgments.iter().enumerate() {
+        order[next[item as usize] as usize] = index as u32;
+        next[item as usize] += 1;
+    }
+    for item in 0..n_items {
+        let group = &order[start[item] as usize..start[item + 1] as usize];
+        for &judgment in group {
+            let annotator = judgments[judgment as usize].1;
+            if group.iter().any(|&other| {
+                other != judgment && judgments[other as usize].1 == annotator && outranks(stamps, other as usize, judgment as usize)
+            }) {
+                superseded[judgment as usize] = true;
+            }
+        }
+    }
+    superseded
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +127,37 @@ mod tests {
         let offset = Stamp::new(Some("2026-11-25T11:30:00+02:00"), 0, 1);
         assert!(late.replaces(&offset), "09:30Z is before 10:00Z");
         assert_eq!(unpack(position(7, 123)), (7, 123));
+    }
+
+    #[test]
+    fn compact_stamps_order_as_stamps_do() {
+        let times = [None, Some("2026-11-25T09:00:00Z"), Some("2026-11-25T10:00:00Z"), Some("not a time")];
+        for (i, a) in times.iter().enumerate() {
+            for (j, b) in times.iter().enumerate() {
+                let (full_a, full_b) = (Stamp::new(*a, 0, i as u64 + 1), Stamp::new(*b, 0, j as u64 + 10));
+                // b is read after a.
+                assert_eq!(later_read_replaces(compact_stamp(*b), compact_stamp(*a)), full_b.replaces(&full_a), "{a:?} then {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn replaced_judgments_are_found_in_runs_as_after_sorting() {
+        // (item, annotator) in a grouped order, with re-judgments inside runs.
+        let judgments = [(0, 0), (0, 1), (0, 0), (1, 2), (2, 0), (2, 0), (2, 0), (2, 1), (3, 1)];
+        let expected = [true, false, false, false, true, true, false, false, false];
+        let unstamped = [i64::MIN; 9];
+        assert_eq!(superseded_in_runs(&judgments, &unstamped), expected);
+        assert_eq!(superseded_sorted(&judgments, &unstamped, 4), expected);
+        assert_eq!(superseded(&judgments, &unstamped, 4), expected);
+        // Not grouped: the sorted path.
+        let shuffled = [(1, 0), (0, 0), (1, 0), (0, 1), (0, 0)];
+        assert_eq!(superseded(&shuffled, &unstamped[..5], 2), [true, true, false, false, false]);
+        // The latest submitted_at wins over file order (read::identity): item 2's first
+        // judgment by annotator 0 was submitted last.
+        let stamped = [0, 0, 0, 0, 30, 10, 20, 0, 0];
+        let expected = [true, false, false, false, false, true, true, false, false];
+        assert_eq!(superseded_in_runs(&judgments, &stamped), expected);
+        assert_eq!(superseded_sorted(&judgments, &stamped, 4), expected);
     }
 }

@@ -7,9 +7,10 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::Deserialize;
 
+use super::kpi::{alpha_delta_rounds, rater_checks, AlphaEvidence, RaterEvidence};
 use super::{
-    AnnotatorRow, Answer, DayCount, Disagreement, GroupRow, JudgeRow, Kpi, Overview, Pairwise, QualityReport, ReportOptions, TrendRow,
-    MAX_PROBLEMS,
+    AnnotatorRow, Answer, DayCount, Disagreement, GroupRow, JudgeDrift, JudgeRow, JudgeWeek, Kpi, Overview, Pairwise, QualityReport,
+    ReportOptions, TrendRow, MAX_PROBLEMS,
 };
 use crate::agreement::quality::{per_group, GoldIndex};
 use crate::agreement::scan::scan_line;
@@ -24,6 +25,8 @@ use crate::read::{judgment_from_any_line, line_problems, no_verdict};
 use crate::read::{InputSummary, LimitExceeded, Limits};
 use crate::rng::{seed_from_text, Pcg32};
 use crate::rubric::load_rubric;
+use crate::spc::kpi::{kpi_flags, KpiCount, KpiPolicy, KpiStatus};
+use crate::spc::{compute_chart, ChartKind, ChartOptions, Observations, Subgroup};
 use crate::task::load_tasks;
 use crate::time::{rfc3339_from_unix_ms, unix_ms_from_rfc3339, unix_seconds_from_rfc3339};
 
@@ -245,6 +248,7 @@ pub(crate) fn build(
     let file_index = |name: &str| files.iter().position(|(file, _)| *file == name).unwrap_or(0);
     line_problems.extend(loaded.problems.into_iter().filter(|p| !p.is_error()).map(|p| (file_index(&p.file), p)));
     line_problems.sort_by_key(|(file, p)| (*file, p.line));
+    let n_warnings = head_problems.iter().chain(line_problems.iter().map(|(_, p)| p)).filter(|p| !p.is_error()).count() as u64;
     let problems: Vec<String> = head_problems.iter().chain(line_problems.iter().map(|(_, p)| p)).map(ToString::to_string).collect();
 
     let gold = tasks.as_deref().map(GoldIndex::new);
@@ -254,11 +258,12 @@ pub(crate) fn build(
 
     let quality = primary.map(|criterion| Quality::new(criterion, dataset, &pass.is_judge));
     let gold_hits = gold.as_ref().map(|gold| gold_hits(gold, dataset));
-    let annotators = annotator_rows(&pass, quality.as_ref(), gold_hits.as_deref(), &bias_by_annotator, &options.kpi);
+    let evidence = Evidence { quality: quality.as_ref(), primary, gold_hits: gold_hits.as_deref(), bias: &bias_by_annotator };
+    let annotators = annotator_rows(&pass, &evidence, options);
     let groups = group_rows(&pass, primary, &annotators, &bias_by_annotator, options);
 
     Ok(QualityReport {
-        overview: overview(&pass, problems, input),
+        overview: Overview { n_warnings, ..overview(&pass, problems, input) },
         agreement,
         pairwise: pairwise(&pass, primary, quality.as_ref()),
         annotators,
@@ -312,6 +317,7 @@ fn overview(pass: &Pass<'_>, problems: Vec<String>, input: InputSummary) -> Over
         per_day: per_day.into_iter().map(|(day, judgments)| DayCount { day: day_name(day), judgments }).collect(),
         n_undated,
         n_problems: problems.len() as u64,
+        n_warnings: 0,
         problems: problems.into_iter().take(MAX_PROBLEMS).collect(),
         input,
     }
@@ -556,7 +562,8 @@ fn rate(k: u64, n: u64) -> Option<f64> {
     (n > 0).then(|| k as f64 / n as f64)
 }
 
-/// The KPIs an annotator row fails (only defined numbers can fail).
+/// The KPIs an annotator row misses on their point values (only defined numbers can miss):
+/// `report::kpi` then says which of them are below target with evidence.
 pub(crate) fn annotator_failures(row: &AnnotatorRow, kpi: &Kpi) -> Vec<String> {
     let mut failed = Vec::new();
     if row.gold_accuracy.is_some_and(|g| g < kpi.min_gold_accuracy) {
@@ -573,13 +580,21 @@ pub(crate) fn annotator_failures(row: &AnnotatorRow, kpi: &Kpi) -> Vec<String> {
     failed
 }
 
-fn annotator_rows(
-    pass: &Pass<'_>,
-    quality: Option<&Quality>,
-    gold_hits: Option<&[(u64, u64)]>,
-    bias: &HashMap<&str, &BiasStats>,
-    kpi: &Kpi,
-) -> Vec<AnnotatorRow> {
+/// What the annotator rows are computed from, beside the pass.
+struct Evidence<'a> {
+    quality: Option<&'a Quality>,
+    primary: Option<&'a CriterionRatings>,
+    gold_hits: Option<&'a [(u64, u64)]>,
+    bias: &'a HashMap<&'a str, &'a BiasStats>,
+}
+
+/// Item-bootstrap rounds of the α contribution (at most this many, for raters whose point
+/// values miss the α KPI): enough for a 95 % percentile interval and a p-value.
+const ALPHA_KPI_ROUNDS: u32 = 200;
+
+fn annotator_rows(pass: &Pass<'_>, evidence: &Evidence<'_>, options: &ReportOptions) -> Vec<AnnotatorRow> {
+    let Evidence { quality, gold_hits, bias, .. } = *evidence;
+    let kpi = &options.kpi;
     let dataset = &pass.dataset;
     let n = dataset.annotators.len();
     let kappas = quality.map(Quality::mean_kappas);
@@ -594,7 +609,7 @@ fn annotator_rows(
             seconds[a].push(s);
         }
     }
-    (0..n)
+    let mut rows: Vec<AnnotatorRow> = (0..n)
         .filter(|&a| judgments[a] > 0)
         .map(|a| {
             let name = &dataset.annotators[a];
@@ -624,12 +639,66 @@ fn annotator_rows(
                 flag_rate: rate(flagged[a], judgments[a]),
                 pass: true,
                 failed: Vec::new(),
+                insufficient: Vec::new(),
+                kpis: Vec::new(),
             };
-            row.failed = annotator_failures(&row, kpi);
-            row.pass = row.failed.is_empty();
+            // Point misses, for now; `judge_kpis` keeps those with evidence.
+            row.insufficient = annotator_failures(&row, kpi);
             row
         })
-        .collect()
+        .collect();
+    judge_kpis(&mut rows, pass, evidence, options);
+    rows
+}
+
+/// Each row's KPI checks with their uncertainty (`report::kpi`): a point miss is `failed` when
+/// the evidence says so, else stays `insufficient`.
+fn judge_kpis(rows: &mut [AnnotatorRow], pass: &Pass<'_>, evidence: &Evidence<'_>, options: &ReportOptions) {
+    let dataset = &pass.dataset;
+    let index: HashMap<&str, u32> = dataset.annotators.iter().enumerate().map(|(i, name)| (name.as_str(), i as u32)).collect();
+    // The α contribution is bootstrapped only where the point values miss the KPI.
+    let candidates: Vec<u32> = rows
+        .iter()
+        .filter(|row| row.insufficient.iter().any(|k| k == "alpha_delta"))
+        .map(|row| index[row.annotator.as_str()])
+        .filter(|&a| evidence.quality.is_some_and(|q| q.n_ratings[a as usize] >= options.kpi.min_n))
+        .collect();
+    let rounds = match (evidence.quality, evidence.primary) {
+        (Some(quality), Some(primary)) if !candidates.is_empty() => alpha_delta_rounds(
+            &primary.ratings,
+            &pass.is_judge,
+            &candidates,
+            options.bootstrap.min(ALPHA_KPI_ROUNDS),
+            options.seed,
+            |matrix, q, values, sign| add_coincidences(matrix, q, values.iter().copied(), sign),
+            |matrix| quality.alpha(matrix),
+        ),
+        _ => Vec::new(),
+    };
+    let raters: Vec<RaterEvidence> = rows
+        .iter()
+        .map(|row| {
+            let a = index[row.annotator.as_str()];
+            let stats = evidence.bias.get(row.annotator.as_str());
+            let alpha = row.alpha_with.zip(row.alpha_delta).map(|(alpha_with, delta)| AlphaEvidence {
+                alpha_with,
+                delta,
+                n_items: evidence.quality.map_or(0, |q| q.n_ratings[a as usize]),
+                rounds: candidates.iter().position(|&c| c == a).map(|slot| rounds[slot].clone()).unwrap_or_default(),
+            });
+            RaterEvidence {
+                gold: evidence.gold_hits.map_or((0, 0), |g| g[a as usize]),
+                first_shown: stats.map_or((0, 0), |s| (s.first_shown_wins, s.positioned_decisive)),
+                alpha,
+            }
+        })
+        .collect();
+    for (row, checks) in rows.iter_mut().zip(rater_checks(&raters, &options.kpi)) {
+        let below = |kpi: &str| checks.iter().any(|c| c.kpi == kpi && c.status == KpiStatus::BelowTarget);
+        (row.failed, row.insufficient) = row.insufficient.iter().cloned().partition(|kpi| below(kpi));
+        row.pass = row.failed.is_empty();
+        row.kpis = checks;
+    }
 }
 
 fn group_of(dataset: &Dataset, annotator: usize) -> Option<String> {
@@ -658,7 +727,8 @@ fn group_rows(
         }
         None => Vec::new(),
     };
-    dataset
+    let mut gold: Vec<KpiCount> = Vec::new();
+    let mut rows: Vec<GroupRow> = dataset
         .groups
         .iter()
         .filter_map(|group| {
@@ -683,17 +753,27 @@ fn group_rows(
                 tie_rate: rate(ties, battles),
                 pass: true,
                 failed: Vec::new(),
+                insufficient: Vec::new(),
             };
+            // α: below target when its bootstrap interval lies wholly below the minimum.
             if row.alpha.is_some_and(|a| a < options.kpi.min_alpha) {
-                row.failed.push("alpha".to_owned());
+                let evident = row.ci_high.is_some_and(|high| high < options.kpi.min_alpha);
+                if evident { &mut row.failed } else { &mut row.insufficient }.push("alpha".to_owned());
             }
-            if row.gold_accuracy.is_some_and(|g| g < options.kpi.min_gold_accuracy) {
-                row.failed.push("gold_accuracy".to_owned());
-            }
-            row.pass = row.failed.is_empty();
+            gold.push(KpiCount { key: group.clone(), successes: hits.round() as u64, n: n_gold });
             Some(row)
         })
-        .collect()
+        .collect();
+    // Gold accuracy: Wilson interval, exact binomial test, Benjamini–Hochberg across the groups.
+    let policy = KpiPolicy { target: options.kpi.min_gold_accuracy, min_n: options.kpi.min_n, confidence: 0.95, fdr: options.kpi.fdr };
+    for (row, flag) in rows.iter_mut().zip(kpi_flags(&gold, policy)) {
+        if row.gold_accuracy.is_some_and(|g| g < options.kpi.min_gold_accuracy) {
+            let evident = flag.status == KpiStatus::BelowTarget;
+            if evident { &mut row.failed } else { &mut row.insufficient }.push("gold_accuracy".to_owned());
+        }
+        row.pass = row.failed.is_empty();
+    }
+    rows
 }
 
 fn pairwise(pass: &Pass<'_>, primary: Option<&CriterionRatings>, quality: Option<&Quality>) -> Pairwise {
@@ -816,6 +896,8 @@ fn judges(pass: &Pass<'_>, codes: &[u32], options: &ReportOptions) -> Vec<JudgeR
         .map(|judge| {
             // (judge code, human majority code) per item judged in the usual orientation.
             let mut compared: Vec<(u32, u32)> = Vec::new();
+            // (disagreements, compared) per ISO week of the judge's judgment.
+            let mut weeks: BTreeMap<String, (u64, u64)> = BTreeMap::new();
             let mut n_items = 0u64;
             // Judgments of the same comparison under either orientation, by base item.
             let mut orientations: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
@@ -837,6 +919,11 @@ fn judges(pass: &Pass<'_>, codes: &[u32], options: &ReportOptions) -> Vec<JudgeR
                 n_items += 1;
                 if let Some(majority) = majority(humans) {
                     compared.push((code, majority));
+                    if let Some(time) = record.time {
+                        let week = weeks.entry(iso_week(time.div_euclid(86_400))).or_default();
+                        week.0 += u64::from(code != majority);
+                        week.1 += 1;
+                    }
                 }
             }
             let same = compared.iter().filter(|(j, h)| j == h).count() as u64;
@@ -855,9 +942,31 @@ fn judges(pass: &Pass<'_>, codes: &[u32], options: &ReportOptions) -> Vec<JudgeR
                 ci_high,
                 n_swapped_pairs,
                 position_consistency: rate(consistent, n_swapped_pairs),
+                drift: judge_drift(judge, &weeks),
+                weekly: weeks.into_iter().map(|(period, (wrong, n))| JudgeWeek { period, n, agreement: rate(n - wrong, n) }).collect(),
             }
         })
         .collect()
+}
+
+/// CUSUM signals on a judge's weekly disagreement rate (standardized by the rate over all
+/// weeks, `spc::compute_chart`); none with fewer than three weeks or no variation to measure.
+fn judge_drift(judge: &str, weeks: &BTreeMap<String, (u64, u64)>) -> Vec<JudgeDrift> {
+    if weeks.len() < 3 {
+        return Vec::new();
+    }
+    let subgroups: Vec<Subgroup> = weeks
+        .iter()
+        .map(|(period, &(count, n))| Subgroup {
+            key: judge.to_owned(),
+            period: period.clone(),
+            observations: Observations::Counts { count, n },
+        })
+        .collect();
+    match compute_chart(&subgroups, &ChartOptions::new(ChartKind::Cusum)) {
+        Ok(chart) => chart.signals.into_iter().map(|s| JudgeDrift { period: s.period, rule: s.rule }).collect(),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Cohen's kappa of (judge, majority) code pairs.

@@ -135,11 +135,20 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
             "flag_rate",
             "pass",
             "failed",
+            "insufficient",
+            "gold_ci_low",
+            "gold_ci_high",
+            "position_ci_low",
+            "position_ci_high",
+            "alpha_delta_ci_low",
+            "alpha_delta_ci_high",
         ],
         rows: report
             .annotators
             .iter()
             .map(|r| {
+                let interval = |kpi: &str| r.kpis.iter().find(|k| k.kpi == kpi).map_or((None, None), |k| (k.ci_low, k.ci_high));
+                let (gold, position, alpha) = (interval("gold_accuracy"), interval("position_bias"), interval("alpha_delta"));
                 vec![
                     r.annotator.clone(),
                     text(&r.group),
@@ -158,6 +167,13 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
                     p.option(r.flag_rate),
                     r.pass.to_string(),
                     r.failed.join(" "),
+                    r.insufficient.join(" "),
+                    p.option(gold.0),
+                    p.option(gold.1),
+                    p.option(position.0),
+                    p.option(position.1),
+                    p.option(alpha.0),
+                    p.option(alpha.1),
                 ]
             })
             .collect(),
@@ -165,7 +181,19 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
     tables.push(Table {
         name: "groups",
         title: "Groups",
-        header: vec!["group", "annotators", "judgments", "alpha", "ci_low", "ci_high", "gold_accuracy", "tie_rate", "pass", "failed"],
+        header: vec![
+            "group",
+            "annotators",
+            "judgments",
+            "alpha",
+            "ci_low",
+            "ci_high",
+            "gold_accuracy",
+            "tie_rate",
+            "pass",
+            "failed",
+            "insufficient",
+        ],
         rows: report
             .groups
             .iter()
@@ -181,6 +209,7 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
                     p.option(r.tie_rate),
                     r.pass.to_string(),
                     r.failed.join(" "),
+                    r.insufficient.join(" "),
                 ]
             })
             .collect(),
@@ -198,7 +227,17 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
     tables.push(Table {
         name: "judges",
         title: "LLM judges against the human majority",
-        header: vec!["judge", "n_items", "agreement", "kappa", "ci_low", "ci_high", "n_swapped_pairs", "position_consistency"],
+        header: vec![
+            "judge",
+            "n_items",
+            "agreement",
+            "agreement_ci_low",
+            "agreement_ci_high",
+            "kappa",
+            "n_swapped_pairs",
+            "position_consistency",
+            "drift",
+        ],
         rows: report
             .judges
             .iter()
@@ -207,12 +246,28 @@ pub(crate) fn all(report: &QualityReport, precision: Precision) -> Vec<Table> {
                     r.judge.clone(),
                     r.n_items.to_string(),
                     p.option(r.agreement),
-                    p.option(r.kappa),
                     p.option(r.ci_low),
                     p.option(r.ci_high),
+                    p.option(r.kappa),
                     r.n_swapped_pairs.to_string(),
                     p.option(r.position_consistency),
+                    r.drift.iter().map(|d| format!("{} {}", d.period, d.rule)).collect::<Vec<_>>().join("; "),
                 ]
+            })
+            .collect(),
+    });
+    tables.push(Table {
+        name: "judge_weeks",
+        title: "LLM judges by week (CUSUM of the disagreement rate)",
+        header: vec!["judge", "week", "n_items", "agreement", "cusum_signal"],
+        rows: report
+            .judges
+            .iter()
+            .flat_map(|j| {
+                j.weekly.iter().map(move |w| {
+                    let signal = j.drift.iter().filter(|d| d.period == w.period).map(|d| d.rule.as_str()).collect::<Vec<_>>().join(" ");
+                    vec![j.judge.clone(), w.period.clone(), w.n.to_string(), p.option(w.agreement), signal]
+                })
             })
             .collect(),
     });

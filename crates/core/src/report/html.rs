@@ -8,7 +8,7 @@ use super::words::Words;
 use super::QualityReport;
 use crate::fluent::Arg;
 
-/// Message ids of the report's own words (the Arabic catalog must have each; tested in `words`).
+/// Message ids of the report's own words besides the section titles (every catalog must have each; tested in `words`).
 #[cfg(test)]
 pub(crate) const WORD_IDS: &[&str] = &[
     "report-title",
@@ -20,6 +20,9 @@ pub(crate) const WORD_IDS: &[&str] = &[
     "report-failing",
     "report-none",
     "report-pairwise-note",
+    "report-shared",
+    "report-chart-per-day",
+    "report-chart-ratings",
     "report-footer",
     "report-data",
     "report-fallback",
@@ -31,6 +34,8 @@ pub(crate) const WORD_IDS: &[&str] = &[
     "report-section-groups",
     "report-section-trend",
     "report-section-judges",
+    "report-section-judge_weeks",
+    "report-kpi-rule",
     "report-section-leaderboard",
     "report-section-bias",
     "report-section-disagreements",
@@ -75,23 +80,27 @@ fn shows_mtbench(report: &QualityReport) -> bool {
 
 pub(crate) fn render(report: &QualityReport, lang: &str) -> String {
     let words = Words::new(lang);
-    let mut out = String::with_capacity(1 << 16);
+    let body = render_body(report, lang, &words);
+    let missing = words.missing();
+    let mut out = String::with_capacity(body.len() + STYLE.len() + 512);
     let dir = if words.rtl { "rtl" } else { "ltr" };
-    let _ = write!(out, "<!doctype html>\n<html lang=\"{}\" dir=\"{dir}\"><head><meta charset=\"utf-8\">", words.lang);
+    // Like the interface's `<html data-i18n-missing>`: messages the language lacked (none expected).
+    let missing_attribute = if missing.is_empty() { String::new() } else { format!(" data-i18n-missing=\"{}\"", missing.len()) };
+    let _ = write!(out, "<!doctype html>\n<html lang=\"{}\" dir=\"{dir}\"{missing_attribute}><head><meta charset=\"utf-8\">", words.lang);
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-    let _ = write!(out, "<title>{}</title><style>", escape(&words.say("report-title", &[], || "Verdict quality report".into())));
+    let _ = write!(out, "<title>{}</title><style>", escape(&words.say("report-title", &[])));
     out.push_str(STYLE);
-    let _ =
-        write!(out, "</style></head><body>\n<main>\n<h1>{}</h1>\n", escape(&words.say("report-heading", &[], || "Quality report".into())));
+    out.push_str("</style></head><body>\n");
+    out.push_str(&body);
+    out
+}
+
+/// Everything inside `<body>`.
+fn render_body(report: &QualityReport, lang: &str, words: &Words) -> String {
+    let mut out = String::with_capacity(1 << 16);
+    let _ = write!(out, "<main>\n<h1>{}</h1>\n", escape(&words.say("report-heading", &[])));
     if words.fell_back {
-        let _ = writeln!(
-            out,
-            "<p lang=\"en\">{}</p>",
-            escape(&words.say("report-fallback", &[], || format!(
-                "This report is written in English and Arabic; \"{}\" is shown in English.",
-                lang
-            )))
-        );
+        let _ = writeln!(out, "<p lang=\"en\" dir=\"ltr\">{}</p>", escape(&words.fallback_note(lang)));
     }
     let o = &report.overview;
     let kpi = &report.kpi;
@@ -105,20 +114,12 @@ pub(crate) fn render(report: &QualityReport, lang: &str) -> String {
             ("resamples", Arg::from(report.bootstrap)),
             ("seed", Arg::from(report.seed)),
         ],
-        || {
-            format!(
-                "{} judgments of {} items by {} annotators in {} groups; bootstrap {} resamples, seed {}.",
-                o.n_judgments, o.n_items, o.n_annotators, o.n_groups, report.bootstrap, report.seed
-            )
-        },
     );
     let (gold, alpha) = (format!("{:.2}", kpi.min_gold_accuracy), format!("{:.3}", kpi.min_alpha));
     let (low, high) = (format!("{:.2}", 1.0 - kpi.max_position_bias), format!("{:.2}", kpi.max_position_bias));
-    let kpi_gold = words.say("report-kpi-gold", &[("value", Arg::from(gold.as_str()))], || format!("gold accuracy ≥ {gold}"));
-    let kpi_alpha = words.say("report-kpi-alpha", &[("value", Arg::from(alpha.as_str()))], || format!("Krippendorff's α ≥ {alpha}"));
-    let kpi_position = words.say("report-kpi-position", &[("low", Arg::from(low.as_str())), ("high", Arg::from(high.as_str()))], || {
-        format!("first-shown win share within {low}–{high}")
-    });
+    let kpi_gold = words.say("report-kpi-gold", &[("value", Arg::from(gold.as_str()))]);
+    let kpi_alpha = words.say("report-kpi-alpha", &[("value", Arg::from(alpha.as_str()))]);
+    let kpi_position = words.say("report-kpi-position", &[("low", Arg::from(low.as_str())), ("high", Arg::from(high.as_str()))]);
     let _ = write!(
         out,
         "<p>{}</p>\n<div class=\"kpi\"><div>{}</div><div>{}</div><div>{}</div></div>\n",
@@ -127,50 +128,40 @@ pub(crate) fn render(report: &QualityReport, lang: &str) -> String {
         escape(&kpi_alpha),
         escape(&kpi_position)
     );
-    let failing: Vec<&str> = report.annotators.iter().filter(|a| !a.pass).map(|a| a.annotator.as_str()).collect();
+    let failing = report.annotators.iter().filter(|a| !a.pass).count();
     let groups_failing = report.groups.iter().filter(|g| !g.pass).count();
     let failing_line = words.say(
         "report-failing",
         &[
-            ("failing", Arg::from(failing.len())),
+            ("failing", Arg::from(failing)),
             ("annotators", Arg::from(report.annotators.len())),
             ("groups_failing", Arg::from(groups_failing)),
             ("groups", Arg::from(report.groups.len())),
         ],
-        || {
-            format!(
-                "{} of {} annotators and {} of {} groups miss a KPI.",
-                failing.len(),
-                report.annotators.len(),
-                groups_failing,
-                report.groups.len()
-            )
-        },
     );
     let _ = writeln!(out, "<p>{}</p>", escape(&failing_line));
-    let tables = all(report, Precision::Display);
-    for table in &tables {
-        let title = words.say(&format!("report-section-{}", table.name), &[], || table.title.to_owned());
+    let rule = words.say("report-kpi-rule", &[("min", Arg::from(report.kpi.min_n)), ("fdr", Arg::from(report.kpi.fdr * 100.0))]);
+    let _ = writeln!(out, "<p>{}</p>", escape(&rule));
+    for table in &all(report, Precision::Display) {
+        let title = words.say_or(&format!("report-section-{}", table.name), table.title);
         let _ = writeln!(out, "<section><h2>{}</h2>", escape(&title));
         match table.name {
-            "per_day" => per_day_chart(&mut out, report),
-            "leaderboard" => leaderboard_chart(&mut out, report),
+            "per_day" => per_day_chart(&mut out, report, words),
+            "leaderboard" => leaderboard_chart(&mut out, report, words),
             "pairwise" => {
-                pairwise_matrix(&mut out, report, &words, &title);
+                pairwise_matrix(&mut out, report, words, &title);
                 out.push_str("</section>\n");
                 continue;
             }
             _ => {}
         }
-        write_table(&mut out, table, &title, &words);
+        write_table(&mut out, table, &title, words);
         out.push_str("</section>\n");
     }
-    let footer =
-        words.say("report-footer", &[], || "Generated by Verdict. Shares are between 0 and 1; empty cells are undefined values.".into());
-    let _ = write!(out, "</main>\n<footer><p>{}</p>", escape(&footer));
+    let _ = write!(out, "</main>\n<footer><p>{}</p>", escape(&words.say("report-footer", &[])));
     if shows_mtbench(report) {
-        let data = words.say("report-data", &[], || "Data:".into());
-        let _ = write!(out, "<p>{} <span lang=\"en\">{}</span></p>", escape(&data), escape(MTBENCH_ATTRIBUTION));
+        let data = words.say("report-data", &[]);
+        let _ = write!(out, "<p>{} <span lang=\"en\" dir=\"ltr\">{}</span></p>", escape(&data), escape(MTBENCH_ATTRIBUTION));
     }
     out.push_str("</footer>\n</body></html>\n");
     out
@@ -183,7 +174,7 @@ fn open_scroll(out: &mut String, label: &str) {
 
 fn write_table(out: &mut String, table: &Table, label: &str, words: &Words) {
     if table.rows.is_empty() {
-        let _ = write!(out, "<p>{}</p>", escape(&words.say("report-none", &[], || "None.".into())));
+        let _ = write!(out, "<p>{}</p>", escape(&words.say("report-none", &[])));
         return;
     }
     open_scroll(out, label);
@@ -208,7 +199,7 @@ fn write_table(out: &mut String, table: &Table, label: &str, words: &Words) {
     out.push_str("</tbody></table></div>\n");
 }
 
-fn per_day_chart(out: &mut String, report: &QualityReport) {
+fn per_day_chart(out: &mut String, report: &QualityReport, words: &Words) {
     let days = &report.overview.per_day;
     if days.is_empty() {
         return;
@@ -218,7 +209,8 @@ fn per_day_chart(out: &mut String, report: &QualityReport) {
     let bar = width / days.len() as f64;
     let _ = write!(
         out,
-        "<svg role=\"img\" aria-label=\"Judgments per day\" viewBox=\"0 0 {width} {}\" width=\"{width}\" height=\"{}\">",
+        "<svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {width} {}\" width=\"{width}\" height=\"{}\">",
+        escape(&words.say("report-chart-per-day", &[])),
         height + 20.0,
         height + 20.0
     );
@@ -244,7 +236,7 @@ fn per_day_chart(out: &mut String, report: &QualityReport) {
     );
 }
 
-fn leaderboard_chart(out: &mut String, report: &QualityReport) {
+fn leaderboard_chart(out: &mut String, report: &QualityReport, words: &Words) {
     let rated: Vec<_> = report.leaderboard.models.iter().filter(|m| m.rating.is_some()).collect();
     if rated.is_empty() {
         return;
@@ -257,7 +249,8 @@ fn leaderboard_chart(out: &mut String, report: &QualityReport) {
     let height = rated.len() as f64 * row + 10.0;
     let _ = write!(
         out,
-        "<svg role=\"img\" aria-label=\"Ratings with 95% intervals\" viewBox=\"0 0 {} {height}\" width=\"{}\" height=\"{height}\">",
+        "<svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {} {height}\" width=\"{}\" height=\"{height}\">",
+        escape(&words.say("report-chart-ratings", &[])),
         label + width,
         label + width
     );
@@ -282,19 +275,12 @@ fn leaderboard_chart(out: &mut String, report: &QualityReport) {
 fn pairwise_matrix(out: &mut String, report: &QualityReport, words: &Words, title: &str) {
     let pairwise = &report.pairwise;
     if pairwise.annotators.is_empty() {
-        let _ = write!(out, "<p>{}</p>", escape(&words.say("report-none", &[], || "None.".into())));
+        let _ = write!(out, "<p>{}</p>", escape(&words.say("report-none", &[])));
         return;
     }
     let note = words.say(
         "report-pairwise-note",
         &[("criterion", Arg::from(pairwise.criterion.as_str())), ("count", Arg::from(pairwise.annotators.len()))],
-        || {
-            format!(
-                "Percent agreement on {} between the {} most active human annotators (shared items in the tooltip).",
-                pairwise.criterion,
-                pairwise.annotators.len()
-            )
-        },
     );
     let _ = write!(out, "<p>{}</p>", escape(&note));
     open_scroll(out, title);
@@ -312,8 +298,8 @@ fn pairwise_matrix(out: &mut String, report: &QualityReport, words: &Words, titl
                     let light = (95.0 - value * 25.0).round();
                     let _ = write!(
                         out,
-                        "<td style=\"background:hsl(213,60%,{light}%)\" title=\"{} shared\">{value:.2}</td>",
-                        pairwise.shared[i][j]
+                        "<td style=\"background:hsl(213,60%,{light}%)\" title=\"{}\">{value:.2}</td>",
+                        escape(&words.say("report-shared", &[("count", Arg::from(pairwise.shared[i][j]))]))
                     );
                 }
                 None => out.push_str("<td></td>"),

@@ -14,6 +14,7 @@ mod build;
 mod confusion;
 mod csv;
 mod html;
+pub mod kpi;
 pub mod words;
 
 pub use confusion::{confusion, Confusion};
@@ -31,11 +32,15 @@ pub struct Kpi {
     pub min_alpha: f64,
     /// Highest acceptable share of decisive wins going to the output shown first (0.65).
     pub max_position_bias: f64,
+    /// Fewer observations than this never make a KPI "below target" (30).
+    pub min_n: u64,
+    /// False-discovery rate of the Benjamini–Hochberg step across the raters tested (0.05).
+    pub fdr: f64,
 }
 
 impl Default for Kpi {
     fn default() -> Self {
-        Kpi { min_gold_accuracy: 0.90, min_alpha: 0.667, max_position_bias: 0.65 }
+        Kpi { min_gold_accuracy: 0.90, min_alpha: 0.667, max_position_bias: 0.65, min_n: 30, fdr: 0.05 }
     }
 }
 
@@ -85,6 +90,9 @@ pub struct Overview {
     pub n_undated: u64,
     /// Problems found (bad lines, replaced judgments, task and rubric problems).
     pub n_problems: u64,
+    /// How many of them are warnings (replaced judgments, …): all of them means nothing was rejected.
+    #[serde(default)]
+    pub n_warnings: u64,
     /// The first 50 problems as `file:line: field: problem`.
     pub problems: Vec<String>,
     /// The one reader's input summary (the same block as every command's `"input"`).
@@ -139,10 +147,17 @@ pub struct AnnotatorRow {
     pub both_bad_rate: Option<f64>,
     /// Share of judgments with at least one flag.
     pub flag_rate: Option<f64>,
-    /// No defined KPI failed.
+    /// No KPI is below target.
     pub pass: bool,
-    /// KPIs failed: `gold_accuracy`, `alpha_delta`, `position_bias`.
+    /// KPIs below target with evidence (`report::kpi`): `gold_accuracy`, `alpha_delta`, `position_bias`.
     pub failed: Vec<String>,
+    /// KPIs whose value misses the target without the evidence to say so (too few observations,
+    /// an interval that reaches the target, or not significant after Benjamini–Hochberg).
+    #[serde(default)]
+    pub insufficient: Vec<String>,
+    /// Each KPI's observations, value, 95 % interval, q-value and verdict.
+    #[serde(default)]
+    pub kpis: Vec<kpi::KpiCheck>,
 }
 
 /// One group's (site's, vendor's) quality row; humans only.
@@ -164,10 +179,14 @@ pub struct GroupRow {
     pub gold_accuracy: Option<f64>,
     /// Share of the group's battles judged `tie`.
     pub tie_rate: Option<f64>,
-    /// No defined KPI failed.
+    /// No KPI is below target.
     pub pass: bool,
-    /// KPIs failed: `alpha`, `gold_accuracy`.
+    /// KPIs below target with evidence: `alpha` (its bootstrap interval wholly below the
+    /// minimum), `gold_accuracy` (Wilson interval below, binomial test after Benjamini–Hochberg).
     pub failed: Vec<String>,
+    /// KPIs whose value misses the target without the evidence to say so.
+    #[serde(default)]
+    pub insufficient: Vec<String>,
 }
 
 /// One group's week.
@@ -202,6 +221,33 @@ pub struct JudgeRow {
     pub n_swapped_pairs: u64,
     /// Share of those where both orders named the same winner.
     pub position_consistency: Option<f64>,
+    /// Agreement with the human majority per ISO week of the judge's `submitted_at`.
+    #[serde(default)]
+    pub weekly: Vec<JudgeWeek>,
+    /// Drift: weeks where a tabular CUSUM of the weekly disagreement rate (k = 0.5, h = 5 in σ
+    /// units, standardized per week's n; `spc`) signals a sustained shift, up or down.
+    #[serde(default)]
+    pub drift: Vec<JudgeDrift>,
+}
+
+/// One week of an LLM judge's agreement with the human majority.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JudgeWeek {
+    /// ISO week, `2026-W48`.
+    pub period: String,
+    /// Items compared that week.
+    pub n: u64,
+    /// Share of them where the judge picked the human majority.
+    pub agreement: Option<f64>,
+}
+
+/// A CUSUM signal on a judge's weekly disagreement rate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JudgeDrift {
+    /// The week where the CUSUM crossed its decision interval.
+    pub period: String,
+    /// `cusum_upper` (disagreement rose) or `cusum_lower` (it fell).
+    pub rule: String,
 }
 
 /// One human answer in the disagreement queue.
@@ -310,8 +356,9 @@ pub fn render_html(report: &QualityReport) -> String {
     html::render(report, "en")
 }
 
-/// [`render_html`] with the report's own words in `lang` (BCP 47): English or Arabic
-/// ([`words::REPORT_LANGUAGES`]); another language gets English and a note saying so.
+/// [`render_html`] with the report's own words in `lang` (BCP 47): any interface language
+/// ([`words::REPORT_LANGUAGES`], matched by [`words::report_language`]); another language gets
+/// English and a note saying so. `<html lang dir>` name the language written.
 pub fn render_html_in(report: &QualityReport, lang: &str) -> String {
     html::render(report, lang)
 }

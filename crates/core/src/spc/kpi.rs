@@ -39,7 +39,7 @@ impl Default for KpiPolicy {
 }
 
 /// The verdict on one KPI.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum KpiStatus {
     /// n ≥ minimum, the interval lies wholly below the target and the BH-adjusted p ≤ FDR.

@@ -1,5 +1,7 @@
 //! Tests of `collect`.
 
+use super::finish::{group_runs, group_sorted, Grouped};
+use super::parallel::find_newline;
 use super::*;
 
 fn collect(text: &[u8], threads: u32) -> String {
@@ -73,26 +75,6 @@ fn a_criterion_whose_shape_differs_between_the_parts_is_settled_as_in_one_pass()
         n += 1;
     }
     assert_eq!(collect(text.as_bytes(), 2), collect(text.as_bytes(), 1));
-}
-
-#[test]
-fn replaced_judgments_are_found_in_runs_as_after_sorting() {
-    // (item, annotator) in a grouped order, with re-judgments inside runs.
-    let judgments = [(0, 0), (0, 1), (0, 0), (1, 2), (2, 0), (2, 0), (2, 0), (2, 1), (3, 1)];
-    let expected = [true, false, false, false, true, true, false, false, false];
-    let unstamped = [i64::MIN; 9];
-    assert_eq!(superseded_in_runs(&judgments, &unstamped), expected);
-    assert_eq!(superseded_sorted(&judgments, &unstamped, 4), expected);
-    assert_eq!(superseded(&judgments, &unstamped, 4), expected);
-    // Not grouped: the sorted path.
-    let shuffled = [(1, 0), (0, 0), (1, 0), (0, 1), (0, 0)];
-    assert_eq!(superseded(&shuffled, &unstamped[..5], 2), [true, true, false, false, false]);
-    // The latest submitted_at wins over file order (read::identity): item 2's first
-    // judgment by annotator 0 was submitted last.
-    let stamped = [0, 0, 0, 0, 30, 10, 20, 0, 0];
-    let expected = [true, false, false, false, false, true, true, false, false];
-    assert_eq!(superseded_in_runs(&judgments, &stamped), expected);
-    assert_eq!(superseded_sorted(&judgments, &stamped, 4), expected);
 }
 
 #[test]

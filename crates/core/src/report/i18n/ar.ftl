@@ -1,14 +1,23 @@
 # تقرير الجودة في Verdict: العربية (الكلمات الخاصة بالتقرير؛ أسماء الأعمدة تبقى كما في CSV).
 report-title = تقرير الجودة من Verdict
 report-heading = تقرير الجودة
-report-fallback = هذا التقرير متاح بالإنجليزية والعربية.
+report-fallback = هذا التقرير غير مكتوب بلغة «{ $lang }»؛ يُعرض بالإنجليزية.
 report-intro = { $judgments } حكمًا على { $items } عنصرًا من { $annotators } مُقيِّمًا في { $groups } مجموعة؛ { $resamples } إعادة معاينة bootstrap، البذرة { $seed }.
 report-kpi-gold = دقة الإجابات المرجعية ≥ { $value }
 report-kpi-alpha = α كريبندورف ≥ { $value }
 report-kpi-position = حصة فوز المعروض أولًا بين { $low } و{ $high }
-report-failing = { $failing } من { $annotators } مُقيِّمًا و{ $groups_failing } من { $groups } مجموعة لا تبلغ أحد مؤشرات الأداء.
+report-failing = { $failing } من { $annotators } مُقيِّمًا و{ $groups_failing } من { $groups } مجموعة دون هدف أحد مؤشرات الأداء.
 report-none = لا شيء.
 report-pairwise-note = نسبة الاتفاق على { $criterion } بين أنشط { $count } مُقيِّمين من البشر (عدد العناصر المشتركة في التلميح).
+report-shared = { $count ->
+        [one] عنصر مشترك واحد
+        [two] عنصران مشتركان
+        [few] { $count } عناصر مشتركة
+        [many] { $count } عنصرًا مشتركًا
+       *[other] { $count } عنصر مشترك
+    }
+report-chart-per-day = الأحكام يوميًا
+report-chart-ratings = التصنيفات مع فواصل ثقة 95%
 report-footer = أُنشئ بواسطة Verdict. الحصص بين 0 و1؛ الخلايا الفارغة قيم غير معرَّفة.
 report-data = البيانات:
 report-section-overview = نظرة عامة
@@ -23,3 +32,5 @@ report-section-leaderboard = لوحة الصدارة (Bradley–Terry، بمقي
 report-section-bias = الانحياز
 report-section-disagreements = قائمة الخلافات
 report-section-problems = المشكلات
+report-section-judge_weeks = محكّمو النماذج اللغوية أسبوعيًا (CUSUM لمعدل الاختلاف)
+report-kpi-rule = لا يكون المؤشر دون الهدف إلا بوجود { $min } ملاحظة على الأقل، وفترة 95٪ تقع كلها خارج الهدف، واختبار يصمد بعد تصحيح بنجاميني–هوخبرغ عبر المقيِّمين (معدل الاكتشاف الخاطئ { $fdr }٪)؛ والإخفاق دون هذه الأدلة يُدرج بوصفه أدلة غير كافية (العمود «insufficient»).

@@ -1,0 +1,117 @@
+// Opening a large task file in Chromium (DESIGN budget: first item < 1 s, no main-thread task
+// > 50 ms, < 500 MB). Generates N items (default 100 000, ~1.7 KB each, like the measurements in
+// issue #20) into bench/out/, then opens them twice in a fresh profile each: picked from disk
+// (the setup page's file input) and by URL (`?tasks=`). Reports the time from the action to the
+// first item on screen (or the error the page shows), the longest main-thread task (Long Tasks
+// API), and the renderer's memory (JS heap from CDP; the renderer processes' RSS from /proc).
+// Usage: make build && node bench/open-tasks.mjs [N]      Results: docs/BENCHMARKS.md.
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import os from 'node:os';
+import { ROOT, DIST } from '../tests/e2e/support.mjs';
+import { serve } from '../tests/e2e/serve.mjs';
+
+const N = Number(process.argv[2] ?? 100_000);
+const OUT = path.join(ROOT, 'bench', 'out');
+const FILE = path.join(OUT, `tasks-${N}.jsonl`);
+
+/** Deterministic items: a prompt and two outputs of varied length (no RNG state across runs). */
+function generate() {
+  if (fs.existsSync(FILE)) return;
+  fs.mkdirSync(OUT, { recursive: true });
+  const words = 'the model answers carefully with details about rivers, tariffs, kernels and proofs'.split(' ');
+  const text = (seed, n) => Array.from({ length: n }, (_, k) => words[(seed * 7 + k * 13) % words.length]).join(' ');
+  const fd = fs.openSync(FILE, 'w');
+  let buffer = '';
+  for (let i = 0; i < N; i += 1) {
+    const item = {
+      id: `item-${i}`,
+      prompt: `Question ${i}: ${text(i, 30)}?`,
+      outputs: [{ model: 'model-a', content: text(i + 1, 120) }, { model: 'model-b', content: text(i + 2, 130) }],
+      meta: { language: 'en', policy: i % 5 === 0 ? 'self-harm' : 'none' },
+    };
+    buffer += `${JSON.stringify(item)}\n`;
+    if (buffer.length > 1 << 20) { fs.writeSync(fd, buffer); buffer = ''; }
+  }
+  fs.writeSync(fd, buffer);
+  fs.closeSync(fd);
+}
+
+/** RSS of every Chromium renderer process, in MB. */
+function rendererRssMb() {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer')) continue;
+      const rss = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
+      if (rss) total += Number(rss[1]) / 1024;
+    } catch { /* the process ended */ }
+  }
+  return Math.round(total);
+}
+
+async function run(base, how) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'verdict-bench-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1366, height: 768 },
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
+  context.setDefaultTimeout(600_000);
+  const page = context.pages()[0] ?? await context.newPage();
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const annotator = `bench-${how}`;
+  let started;
+  if (how === 'url') {
+    started = Date.now();
+    await page.goto(`${base}?tasks=/bench/${path.basename(FILE)}&annotator=${annotator}`);
+  } else {
+    await page.goto(base);
+    await page.getByLabel('Your annotator id').fill(annotator);
+    await page.evaluate(() => { window.__longest = 0; });
+    started = Date.now();
+    await page.getByLabel('Task file').setInputFiles(FILE);
+    // The file is read when picked; "Start rating" is possible once the page names it.
+    await page.getByText(`Tasks: ${path.basename(FILE)}`).waitFor();
+    await page.getByRole('button', { name: 'Start rating' }).click();
+  }
+  const item = page.locator('.item-nav .item-id');
+  const error = page.getByRole('alert');
+  const outcome = await Promise.race([
+    item.waitFor().then(() => 'item'),
+    error.first().waitFor().then(() => 'error'),
+  ]);
+  const seconds = (Date.now() - started) / 1000;
+  const note = outcome === 'error' ? (await error.first().innerText()).slice(0, 200) : await item.innerText();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = (await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }))).metrics;
+  const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  const result = {
+    how, items: N, bytes: fs.statSync(FILE).size, outcome, seconds: +seconds.toFixed(2), note,
+    longest_task_ms: Math.round(await page.evaluate(() => window.__longest)),
+    js_heap_mb: Math.round(heap / 2 ** 20), renderer_rss_mb: rendererRssMb(),
+  };
+  await context.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+generate();
+if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is not built: run `make build` first');
+const server = await serve(DIST, 0, { mounts: { '/bench/': OUT } });
+const base = `http://127.0.0.1:${server.address().port}/`;
+try {
+  for (const how of ['file', 'url']) console.log(JSON.stringify(await run(base, how)));
+  console.log(JSON.stringify({ load: os.loadavg().map((l) => +l.toFixed(2)), commit: execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim() }));
+} finally {
+  server.closeAllConnections?.();
+  server.close();
+}
