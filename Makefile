@@ -55,6 +55,7 @@ test-reference:
 	  cargo test --locked -p verdict-core --test aggregate_reference
 	cargo build --locked -p verdict-cli
 	target/venv-duckdb/bin/python tests/reference/scale/duckdb_pushdown.py $${CARGO_TARGET_DIR:-target}/debug/verdict target/reference/scale 100000
+	target/venv-spark/bin/python tests/reference/scale/spark_pushdown.py $${CARGO_TARGET_DIR:-target}/debug/verdict target/reference/scale-spark 100000
 	target/venv-peers/bin/python tests/reference/agreement-family/make_fixtures.py --out target/reference/agreement-family/fixtures.json
 	VERDICT_AGREEMENT_FAMILY_FIXTURES=$(CURDIR)/target/reference/agreement-family/fixtures.json \
 	  cargo test --locked -p verdict-core --test agreement_family_reference

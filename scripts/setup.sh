@@ -94,6 +94,22 @@ install_duckdb_peer() {
   cp "$req" "$venv/stamp"
 }
 
+install_spark_peer() {
+  # Spark in local mode for the SQL push-down check (docs/SCALE.md): pyspark in its own venv,
+  # Debian's OpenJDK 17 for its JVM.
+  if ! java -version 2>&1 | grep -q 'version "17'; then
+    say "installing Debian's openjdk-17-jre-headless"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends openjdk-17-jre-headless
+  fi
+  local venv=target/venv-spark req=tests/reference/scale/requirements-spark.txt
+  if cmp -s "$req" "$venv/stamp" && "$venv/bin/python" -c 'import pyspark' 2>/dev/null; then return; fi
+  say "installing pyspark into $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q -r "$req"
+  cp "$req" "$venv/stamp"
+}
+
 install_script_fonts() {
   # Fonts for the screenshots and e2e runs in every interface language (docs/ACCESSIBILITY.md,
   # "Fonts"). Arabic: DejaVu Sans (with Chromium). Thai: TLWG Loma (150 KB), always. CJK: Noto
@@ -136,6 +152,7 @@ case "${1:-build}" in
     install_cargo_fuzz
     install_python_peers
     install_duckdb_peer
+    install_spark_peer
     "$0" build
     wait "$chromium_pid"
     install_r_spc

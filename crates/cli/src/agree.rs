@@ -12,8 +12,8 @@ use serde_json::json;
 use verdict_core::agreement::pairs::{pair_agreement, union_coefficients, PairOptions};
 use verdict_core::agreement::quality::{per_annotator, per_group, AnnotatorQuality, GoldIndex};
 use verdict_core::agreement::{
-    analyze, evaluate, resolve_level, AgreementResult, CollectOptions, Collector, Level, LevelSource, Metric, Options, Ratings, Scale,
-    PREFERENCE,
+    analyze, evaluate, resolve_level, AgreementResult, CollectOptions, Collector, Dataset, Level, LevelSource, Metric, Options, Ratings,
+    Scale, PREFERENCE,
 };
 use verdict_core::output::Output;
 use verdict_core::problem::Problem;
@@ -36,7 +36,7 @@ Rater sets: --metric pair_agreement --between SEL --and SEL [--drop-ties] gives 
 definition), with n_pairs, a bootstrap CI over items, Cohen's kappa over the pairs and Fleiss/alpha on the two sets.")]
 pub struct AgreeArgs {
     /// Judgment files (JSONL); `-` reads stdin.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "from_partials")]
     pub files: Vec<String>,
     /// Rubric (JSON): criteria, per-output flags, levels and declared scales.
     #[arg(long)]
@@ -97,6 +97,8 @@ pub struct AgreeArgs {
     pub drop_ties: bool,
     #[command(flatten)]
     pub limits: input::LimitArgs,
+    #[command(flatten)]
+    pub partials: crate::partials::PartialsFlags,
 }
 
 #[derive(Serialize)]
@@ -123,6 +125,7 @@ struct OutOfRange {
 /// Runs `verdict agree`.
 pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     let pair_mode = args.metrics.iter().any(|m| m == PAIR_AGREEMENT) || !args.between.is_empty() || !args.and.is_empty();
+    crate::partials::check_agree_modes(args, pair_mode)?;
     if pair_mode {
         return run_pairs(args);
     }
@@ -165,20 +168,13 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
             }
         }
     };
-    // Human agreement: LLM judges only when --raters names them.
-    let selection = args.select.selection(Some("humans"))?;
-    let mut collector = Collector::new(CollectOptions { rubric, criteria: args.criteria.clone(), selection: Some(selection) });
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32)).max(1) as usize;
-    for path in &args.files {
-        read_into(&mut collector, path, threads)?;
-    }
-    let dataset = collector.finish();
-    limits.check_count("annotators", dataset.annotators.len() as u64)?;
-    limits.check_count("items", dataset.items.len() as u64)?;
-    let input =
-        InputSummary::new(args.files.len() as u64, dataset.n_judgments, dataset.n_replaced, dataset.n_skipped_lines, &dataset.problems);
-    if input.lines == 0 {
-        bail!("no judgments: the input is empty");
+    let (dataset, input) = if args.partials.from_partials.is_empty() {
+        collect(args, rubric, &limits)?
+    } else {
+        crate::partials::agreement_from_partials(args, &limits)?
+    };
+    if let Some(path) = &args.partials.partials_out {
+        crate::partials::write_agreement_partials(path, args, &dataset, &input)?;
     }
     let stderr = io::stderr();
     let mut err = stderr.lock();
@@ -257,6 +253,26 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     // The process ends right after: the item names are freed by its exit, not one by one.
     std::mem::forget(dataset);
     Ok(if n_bad_lines > 0 || any_out_of_range { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Reads the judgment files into a dataset (the collector, streaming), with its input summary.
+fn collect(args: &AgreeArgs, rubric: Option<verdict_core::rubric::Rubric>, limits: &Limits) -> anyhow::Result<(Dataset, InputSummary)> {
+    // Human agreement: LLM judges only when --raters names them.
+    let selection = args.select.selection(Some("humans"))?;
+    let mut collector = Collector::new(CollectOptions { rubric, criteria: args.criteria.clone(), selection: Some(selection) });
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32)).max(1) as usize;
+    for path in &args.files {
+        read_into(&mut collector, path, threads)?;
+    }
+    let dataset = collector.finish();
+    limits.check_count("annotators", dataset.annotators.len() as u64)?;
+    limits.check_count("items", dataset.items.len() as u64)?;
+    let input =
+        InputSummary::new(args.files.len() as u64, dataset.n_judgments, dataset.n_replaced, dataset.n_skipped_lines, &dataset.problems);
+    if input.lines == 0 {
+        bail!("no judgments: the input is empty");
+    }
+    Ok((dataset, input))
 }
 
 /// Prints the report as one JSON object or as tables.

@@ -4,10 +4,16 @@
 
 use std::process::ExitCode;
 
+use std::collections::BTreeMap;
+
 use anyhow::{bail, Context};
+use verdict_core::agreement::partials::AgreementPartials;
+use verdict_core::agreement::Dataset;
 use verdict_core::ranking::battles::BattleSet;
-use verdict_core::read::InputSummary;
-use verdict_io::partials::{self, ranking::RankingPartials};
+use verdict_core::read::{InputSummary, Limits};
+use verdict_core::spc::metrics::{MetricOptions, Skipped};
+use verdict_core::spc::Subgroup;
+use verdict_io::partials::{self, agreement::AgreementFile, ranking::RankingPartials, spc::SpcPartials};
 
 /// The partials flags of `agree` and `rank`.
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -19,6 +25,15 @@ pub struct PartialsFlags {
     /// instead of judgment files; their counts are added up.
     #[arg(long, value_name = "P", num_args = 1..)]
     pub from_partials: Vec<String>,
+}
+
+/// The text of a partials file: JSON or CSV as is, a Parquet file or directory of partials rows
+/// (as an engine writes them) as CSV.
+fn partials_text(path: &str) -> anyhow::Result<String> {
+    if verdict_io::parquet::is_parquet(path) {
+        return Ok(partials::parquet::to_csv_text(path)?);
+    }
+    crate::input::read_text(path)
 }
 
 /// Writes the ranking partials of `set`.
@@ -41,12 +56,135 @@ pub fn ranking_from_partials(args: &crate::rank::RankArgs) -> anyhow::Result<(Ba
     }
     let mut parts = Vec::new();
     for path in &args.partials.from_partials {
-        let text = crate::input::read_text(path)?;
+        let text = partials_text(path)?;
         parts.push(partials::read_ranking(path, &text)?);
     }
     let merged = RankingPartials::merge(parts);
     let set = merged.to_battle_set()?;
     Ok((set, merged.input))
+}
+
+/// The settings agreement partials record: what shaped the ratings (rubric, criteria,
+/// selection) and how they are finished (metrics, level, weights, bootstrap, seed). Parts and the
+/// finishing run must agree on every one.
+pub fn agreement_settings(args: &crate::agree::AgreeArgs) -> anyhow::Result<BTreeMap<String, String>> {
+    let digest = |path: &Option<String>| -> anyhow::Result<String> {
+        Ok(match path {
+            Some(path) => verdict_core::digest::sha256_hex(crate::input::read_text(path)?.as_bytes()),
+            None => String::new(),
+        })
+    };
+    let list = |values: &[String]| values.join(",");
+    Ok(BTreeMap::from([
+        ("rubric_sha256".to_owned(), digest(&args.rubric)?),
+        ("criteria".to_owned(), list(&args.criteria)),
+        ("items".to_owned(), args.select.items.clone().unwrap_or_default()),
+        ("where".to_owned(), list(&args.select.wheres)),
+        ("raters".to_owned(), list(&args.select.raters)),
+        ("metrics".to_owned(), list(&args.metrics)),
+        ("level".to_owned(), args.level.clone().unwrap_or_default()),
+        ("weights".to_owned(), args.weights.clone()),
+        ("period".to_owned(), args.period.map(|p| p.to_string()).unwrap_or_default()),
+        ("weights_file_sha256".to_owned(), digest(&args.weights_file)?),
+        ("bootstrap".to_owned(), args.bootstrap.to_string()),
+        ("seed".to_owned(), args.seed.to_string()),
+    ]))
+}
+
+/// Writes the agreement partials of `dataset`: JSON with the run's settings, or CSV rows when
+/// `path` ends in `.csv`.
+pub fn write_agreement_partials(path: &str, args: &crate::agree::AgreeArgs, dataset: &Dataset, input: &InputSummary) -> anyhow::Result<()> {
+    let file = AgreementFile::new(AgreementPartials::from_dataset(dataset), agreement_settings(args)?, input.clone());
+    let text = if path.ends_with(".csv") { file.to_csv() } else { serde_json::to_string(&file)? + "\n" };
+    std::fs::write(path, text).with_context(|| format!("cannot write {path}"))
+}
+
+/// The dataset of `agree --from-partials`: the parts read (JSON or CSV), their settings checked
+/// against this run's, merged in the order given; with the merged input summary.
+pub fn agreement_from_partials(args: &crate::agree::AgreeArgs, limits: &Limits) -> anyhow::Result<(Dataset, InputSummary)> {
+    if !args.files.is_empty() {
+        bail!("--from-partials finishes from partials only: give judgment files or partials, not both");
+    }
+    let settings = agreement_settings(args)?;
+    let mut parts = Vec::new();
+    let mut inputs = Vec::new();
+    for path in &args.partials.from_partials {
+        let text = partials_text(path)?;
+        let file = AgreementFile::read(path, &text)?;
+        // Rows computed by an engine carry no settings: the run's apply.
+        if !file.settings.is_empty() {
+            partials::check_settings(path, &file.settings, &settings)?;
+        }
+        inputs.push(file.input);
+        parts.push(file.partials);
+    }
+    let mut merged = AgreementPartials::merge(parts)?;
+    // Rows from an engine hold every criterion: `--criterion` picks, as when reading judgments.
+    if !args.criteria.is_empty() {
+        merged.criteria.retain(|c| args.criteria.contains(&c.id));
+    }
+    limits.check_count("annotators", merged.annotators.len() as u64)?;
+    limits.check_count("items", merged.items.len() as u64)?;
+    Ok((merged.to_dataset()?, partials::merge_inputs(&inputs)))
+}
+
+/// Refuses `agree` modes that partials cannot finish.
+pub fn check_agree_modes(args: &crate::agree::AgreeArgs, pair_mode: bool) -> anyhow::Result<()> {
+    let partials = !args.partials.from_partials.is_empty() || args.partials.partials_out.is_some();
+    if partials && (pair_mode || args.retest || args.input.is_some()) {
+        bail!("--partials-out/--from-partials: pair_agreement, --retest and --input table|counts need the judgments; leave them out");
+    }
+    Ok(())
+}
+
+/// The settings that shape SPC subgroups (the chart and its rules are views of them).
+fn spc_settings(args: &crate::spc::SpcArgs, options: &MetricOptions) -> anyhow::Result<BTreeMap<String, String>> {
+    let gold = match &args.gold {
+        Some(path) => verdict_core::digest::sha256_hex(crate::input::read_text(&path.to_string_lossy())?.as_bytes()),
+        None => String::new(),
+    };
+    Ok(BTreeMap::from([
+        ("metric".to_owned(), args.metric.clone()),
+        ("by".to_owned(), args.by.clone()),
+        ("period".to_owned(), args.period.clone()),
+        ("include_judges".to_owned(), options.include_llm_judges.to_string()),
+        ("count_answers".to_owned(), options.count_answers.to_string()),
+        ("gold_sha256".to_owned(), gold),
+    ]))
+}
+
+/// Writes the SPC partials of one run: JSON with its settings, or CSV rows when `path` ends in `.csv`.
+pub fn write_spc_partials(
+    path: &str,
+    args: &crate::spc::SpcArgs,
+    options: &MetricOptions,
+    subgroups: &[Subgroup],
+    skipped: &Skipped,
+    input: &InputSummary,
+) -> anyhow::Result<()> {
+    let partials = SpcPartials::new(subgroups, skipped, spc_settings(args, options)?, input.clone());
+    let text = if path.ends_with(".csv") { partials.to_csv() } else { serde_json::to_string(&partials)? + "\n" };
+    std::fs::write(path, text).with_context(|| format!("cannot write {path}"))
+}
+
+/// The subgroups of `spc --from-partials`: parts read, settings checked, merged in order.
+pub fn spc_from_partials(args: &crate::spc::SpcArgs, options: &MetricOptions) -> anyhow::Result<(Vec<Subgroup>, Skipped, InputSummary)> {
+    if !args.files.is_empty() {
+        bail!("--from-partials finishes from partials only: give judgment files or partials, not both");
+    }
+    let settings = spc_settings(args, options)?;
+    let mut parts = Vec::new();
+    for path in &args.partials.from_partials {
+        let part = SpcPartials::read(path, &partials_text(path)?)?;
+        // Rows computed by an engine carry no settings: the run's apply.
+        if !part.settings.is_empty() {
+            partials::check_settings(path, &part.settings, &settings)?;
+        }
+        parts.push(part);
+    }
+    let merged = SpcPartials::merge(parts)?;
+    let (subgroups, skipped) = merged.to_subgroups();
+    Ok((subgroups, skipped, merged.input))
 }
 
 /// `verdict partials` arguments.
@@ -58,6 +196,18 @@ pub struct PartialsArgs {
     /// Which partials.
     #[arg(long, value_enum)]
     pub kind: Kind,
+    /// `--kind spc`: disagreement or handle_time (gold error needs the task file: `verdict spc --gold`).
+    #[arg(long, value_parser = ["disagreement", "handle_time"])]
+    pub metric: Option<String>,
+    /// `--kind spc`: one subgroup key per group or per annotator.
+    #[arg(long, default_value = "group", value_parser = ["group", "annotator"])]
+    pub by: String,
+    /// `--kind spc`: UTC day or ISO week.
+    #[arg(long, default_value = "week", value_parser = ["day", "week"])]
+    pub period: String,
+    /// `--kind spc --metric disagreement`: count wrong answers (for c and u charts), not wrong judgments.
+    #[arg(long)]
+    pub count_answers: bool,
 }
 
 /// Engines with a SQL dialect.
@@ -74,6 +224,10 @@ pub enum Engine {
 pub enum Kind {
     /// Battle counts for `rank`.
     Ranking,
+    /// Ratings per criterion and unit for `agree`.
+    Agreement,
+    /// Subgroups (counts or values per key and period) for `spc`.
+    Spc,
 }
 
 /// Runs `verdict partials`: prints the SQL.
@@ -84,6 +238,17 @@ pub fn run(args: &PartialsArgs) -> anyhow::Result<ExitCode> {
     };
     let sql = match args.kind {
         Kind::Ranking => verdict_io::sql::ranking(dialect),
+        Kind::Agreement => verdict_io::sql::agreement(dialect),
+        Kind::Spc => {
+            let Some(metric) = &args.metric else { bail!("--kind spc needs --metric disagreement or handle_time") };
+            let query = verdict_io::sql::spc::SpcQuery {
+                disagreement: metric == "disagreement",
+                count_answers: args.count_answers,
+                by_annotator: args.by == "annotator",
+                weekly: args.period == "week",
+            };
+            verdict_io::sql::spc::spc(dialect, query)
+        }
     };
     print!("{sql}");
     Ok(ExitCode::SUCCESS)

@@ -173,9 +173,10 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     writeln!(err, "{} (selected {selected})", input::summary_line(&report.overview.input))?;
     writeln!(
         err,
-        "verdict report: {} judgments, {} annotators ({failing} below a KPI target, {unproven} more without enough evidence), {} groups{}",
+        "verdict report: {} judgments, {} ({failing} below a KPI target, {unproven} more without enough evidence), {}, {} groups{}",
         report.overview.n_judgments,
-        report.overview.n_annotators,
+        input::count(report.overview.n_annotators, "annotator", "annotators"),
+        input::count(report.overview.n_judges, "LLM judge", "LLM judges"),
         report.groups.len(),
         args.out.as_ref().map_or_else(String::new, |out| format!("; wrote {out}"))
     )?;

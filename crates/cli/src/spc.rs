@@ -17,7 +17,7 @@ use verdict_core::spc::{compute_chart, ChartKind, ChartOptions, Rule};
 #[command(after_help = "Formulas, defaults and references: docs/METRICS.md, \"Statistical process control\".")]
 pub struct SpcArgs {
     /// Judgment files (JSONL).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "from_partials")]
     pub files: Vec<PathBuf>,
     /// Task file with gold answers (needed for `--metric gold_error`).
     #[arg(long, value_name = "TASKS")]
@@ -64,6 +64,8 @@ pub struct SpcArgs {
     /// Print one JSON object.
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub partials: crate::partials::PartialsFlags,
 }
 
 /// Reads judgment files through the one reader (`input::read_judgments`), printing problems.
@@ -126,12 +128,6 @@ pub fn run(args: &SpcArgs) -> anyhow::Result<ExitCode> {
     if metric != Metric::HandleTime && kind == ChartKind::XbarS {
         bail!("--chart xbar_s needs measurements: use --metric handle_time");
     }
-    let read = read_judgments(&args.files, &args.limits.limits()?)?;
-    let judgments = read.judgments;
-    let tasks = match &args.gold {
-        Some(path) => read_tasks(path)?,
-        None => Vec::new(),
-    };
     let metric_options = MetricOptions {
         metric,
         by: if args.by == "annotator" { By::Annotator } else { By::Group },
@@ -148,7 +144,20 @@ pub fn run(args: &SpcArgs) -> anyhow::Result<ExitCode> {
         }
         None => Vec::new(),
     };
-    let (groups, skipped) = subgroups(&judgments, &tasks, metric_options);
+    let (groups, skipped, summary) = if args.partials.from_partials.is_empty() {
+        let read = read_judgments(&args.files, &args.limits.limits()?)?;
+        let tasks = match &args.gold {
+            Some(path) => read_tasks(path)?,
+            None => Vec::new(),
+        };
+        let (groups, skipped) = subgroups(&read.judgments, &tasks, metric_options);
+        (groups, skipped, read.summary)
+    } else {
+        crate::partials::spc_from_partials(args, &metric_options)?
+    };
+    if let Some(path) = &args.partials.partials_out {
+        crate::partials::write_spc_partials(path, args, &metric_options, &groups, &skipped, &summary)?;
+    }
     let chart = compute_chart(&groups, &options).map_err(|e| anyhow::anyhow!("cannot chart {}: {e}", args.metric))?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -161,7 +170,7 @@ pub fn run(args: &SpcArgs) -> anyhow::Result<ExitCode> {
         object.insert("period".into(), json!(args.period));
         object.insert("skipped".into(), serde_json::to_value(&skipped)?);
         object.insert("events".into(), serde_json::to_value(&events)?);
-        object.insert("input".into(), serde_json::to_value(&read.summary)?);
+        object.insert("input".into(), serde_json::to_value(&summary)?);
         writeln!(out, "{}", serde_json::to_string(&Output::Spc.wrap(&value))?)?;
         return Ok(ExitCode::SUCCESS);
     }

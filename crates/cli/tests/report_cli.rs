@@ -30,7 +30,8 @@ fn writes_a_self_contained_page_and_csv_tables_matching_agree_and_rank() {
     let output = verdict(&["report", MTBENCH, "--bootstrap", "30", "--seed", "3", "--out", &html_arg, "--csv-dir", &csv_arg]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stderr}");
-    assert!(stderr.contains("5754 judgments, 66 annotators"), "{stderr}");
+    assert!(stderr.contains("5754 judgments, 65 annotators ("), "{stderr}");
+    assert!(stderr.contains("), 1 LLM judge, 2 groups"), "humans and the judge counted apart: {stderr}");
     assert!(stderr.contains("warning: replaces"), "the real duplicate is reported: {stderr}");
 
     let html = std::fs::read_to_string(&html_path).expect("the page is written");
@@ -57,8 +58,8 @@ fn writes_a_self_contained_page_and_csv_tables_matching_agree_and_rank() {
         }
     }
 
-    // Leaderboard: the same ratings and intervals as `verdict rank --json`.
-    let rank = verdict(&["rank", MTBENCH, "--json", "--bootstrap", "30", "--seed", "3"]);
+    // Leaderboard: the humans' (the judge is kept apart), as `verdict rank --json --raters humans`.
+    let rank = verdict(&["rank", MTBENCH, "--json", "--raters", "humans", "--bootstrap", "30", "--seed", "3"]);
     let rank: Value = serde_json::from_slice(&rank.stdout).expect("rank prints JSON");
     let table = std::fs::read_to_string(csv_dir.join("leaderboard.csv")).expect("leaderboard.csv");
     let rows = csv_rows(&table);

@@ -10,7 +10,9 @@
 //! distinct models gives one battle per pair, oriented by display order when `shown` lists
 //! them all.
 
-use crate::partials::{ranking, SCHEMA};
+pub mod spc;
+
+use crate::partials::{agreement, ranking, SCHEMA};
 
 /// An engine's SQL dialect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,8 +56,67 @@ fn lists(dialect: Dialect) -> Lists {
     }
 }
 
+/// The dialect's name in `verdict partials --sql`.
+fn engine(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::DuckDb => "duckdb",
+        Dialect::Spark => "spark",
+    }
+}
+
+/// The dialect's quoting of the `group` column (a reserved word).
+pub(crate) fn group_column(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::DuckDb => "\"group\"",
+        Dialect::Spark => "`group`",
+    }
+}
+
+/// SQL returning agreement partials: one row per rating, `schema, kind, criterion, per_output,
+/// item, model, annotator, group, type, value` ([`agreement::CSV_HEADER`]). Like `verdict
+/// agree` without `--raters`, LLM judges are left out; the preference is the winner, each score
+/// a rating of its criterion (per-output when it names a model). Rows come in the order the
+/// collector builds units: preference first, then criteria, items, models and annotators by
+/// name.
+pub fn agreement(dialect: Dialect) -> String {
+    let group = group_column(dialect);
+    let scores = match dialect {
+        Dialect::DuckDb => "humans, UNNEST(scores) AS t(s)",
+        Dialect::Spark => "humans LATERAL VIEW explode(scores) t AS s",
+    };
+    format!(
+        "-- verdict partials --sql {engine} --kind agreement ({SCHEMA}): one row per rating of the
+-- judgments that the identity rule keeps (LLM judges left out) over the table or view `judgments`.
+-- Save the rows as CSV with a header and finish with `verdict agree --from-partials FILE.csv`.
+WITH {kept},
+humans AS (
+  SELECT * FROM kept WHERE coalesce(kind, 'human') <> 'judge'
+),
+ratings AS (
+  SELECT 'preference' AS criterion, false AS per_output, item_id AS item, CAST(NULL AS STRING) AS model, annotator,
+    {group} AS annotator_group, 'label' AS type, winner AS value
+  FROM humans WHERE winner IS NOT NULL
+  UNION ALL
+  SELECT s.criterion, s.model IS NOT NULL, item_id, s.model, annotator, {group},
+    CASE WHEN s.label IS NOT NULL THEN 'label' WHEN s.value IS NOT NULL THEN 'number'
+         WHEN s.json IN ('true', 'false') THEN 'bool' END,
+    coalesce(s.label, CAST(s.value AS STRING), s.json)
+  FROM {scores}
+  WHERE s.criterion <> 'preference'
+)
+SELECT '{SCHEMA}' AS schema, '{kind}' AS kind, criterion, per_output, item, model, annotator, annotator_group AS {group}, type, value
+FROM ratings
+WHERE type IS NOT NULL
+ORDER BY criterion <> 'preference', criterion, item, model, annotator;
+",
+        engine = engine(dialect),
+        kept = kept(),
+        kind = agreement::KIND,
+    )
+}
+
 /// The judgments the identity rule keeps.
-fn kept() -> String {
+pub(crate) fn kept() -> String {
     "kept AS (\n  SELECT * FROM (\n    SELECT *, row_number() OVER (PARTITION BY item_id, annotator ORDER BY submitted_ts DESC NULLS LAST) AS verdict_rank\n    FROM judgments\n  ) AS numbered WHERE verdict_rank = 1\n)".to_owned()
 }
 

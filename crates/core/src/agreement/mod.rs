@@ -23,6 +23,7 @@ mod icc;
 mod interpret;
 pub(crate) mod krippendorff;
 pub mod pairs;
+pub mod partials;
 mod prepare;
 pub mod quality;
 mod ratings;

@@ -4,8 +4,12 @@
 //! the same core code as a whole-data run. Versioned by [`SCHEMA`] and a `kind`; a file of
 //! another version or kind is refused.
 
+pub mod agreement;
+pub mod parquet;
 pub mod ranking;
+pub mod spc;
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use verdict_core::read::summary::PROBLEMS_LISTED;
@@ -33,6 +37,17 @@ pub enum PartialsError {
         /// The kind found.
         found: String,
     },
+    /// Partials computed with other settings than the others or than this run.
+    Settings {
+        /// The file.
+        file: String,
+        /// The setting (`seed`, `criteria`, …).
+        key: String,
+        /// Its value in the file (`(none)` when absent).
+        found: String,
+        /// The value expected.
+        expected: String,
+    },
     /// Not readable as partials (message names file, line and field).
     Invalid(String),
 }
@@ -44,6 +59,11 @@ impl fmt::Display for PartialsError {
                 write!(f, "{file}: partials of version \"{found}\"; this verdict reads \"{SCHEMA}\" (recompute them with this version)")
             }
             PartialsError::Kind { file, expected, found } => write!(f, "{file}: {found} partials, expected {expected} partials"),
+            PartialsError::Settings { file, key, found, expected } => write!(
+                f,
+                "{file}: partials computed with {key} = {found}, but this run has {key} = {expected}: \
+                 recompute them or finish with the same settings"
+            ),
             PartialsError::Invalid(message) => f.write_str(message),
         }
     }
@@ -74,6 +94,21 @@ fn check_tag(file: &str, line: u64, schema: &str, kind: &str, expected: &str) ->
     }
     if kind != expected {
         return Err(PartialsError::Kind { file, expected: expected.to_owned(), found: kind.to_owned() });
+    }
+    Ok(())
+}
+
+/// Refuses partials whose `found` settings differ from the `expected` ones (the run's),
+/// naming the first setting that differs.
+pub fn check_settings(file: &str, found: &BTreeMap<String, String>, expected: &BTreeMap<String, String>) -> Result<(), PartialsError> {
+    let keys: std::collections::BTreeSet<&String> = found.keys().chain(expected.keys()).collect();
+    for key in keys {
+        let (f, e) = (found.get(key), expected.get(key));
+        if f != e {
+            let show =
+                |v: Option<&String>| v.map_or_else(|| "(none)".to_owned(), |v| if v.is_empty() { "\"\"".to_owned() } else { v.clone() });
+            return Err(PartialsError::Settings { file: file.to_owned(), key: key.clone(), found: show(f), expected: show(e) });
+        }
     }
     Ok(())
 }
@@ -166,6 +201,15 @@ mod tests {
         assert_eq!(rows, vec![(2, vec!["p,\"q\"\nr".to_owned(), "plain".to_owned()]), (4, vec!["x\"y".to_owned(), "2".to_owned()])]);
         assert!(csv_rows("f", "a,c\n", header).unwrap_err().to_string().contains("f:1: expected the header a,b"));
         assert!(csv_rows("f", "a,b\n1\n", header).unwrap_err().to_string().contains("f:2: 1 fields, expected 2"));
+        let mut settings = BTreeMap::from([("seed".to_owned(), "1".to_owned())]);
+        assert!(check_settings("f", &settings, &settings.clone()).is_ok());
+        let run = BTreeMap::from([("seed".to_owned(), "2".to_owned())]);
+        assert_eq!(
+            check_settings("p.json", &settings, &run).unwrap_err().to_string(),
+            "p.json: partials computed with seed = 1, but this run has seed = 2: recompute them or finish with the same settings"
+        );
+        settings.clear();
+        assert!(check_settings("f", &settings, &run).unwrap_err().to_string().contains("seed = (none)"));
         assert!(matches!(check_tag("f", 1, "verdict/partials@0", "ranking", "ranking"), Err(PartialsError::Version { .. })));
         assert!(check_tag("f", 1, SCHEMA, "agreement", "ranking")
             .unwrap_err()
