@@ -13,9 +13,9 @@ mod leaderboard_view;
 mod overview_view;
 mod quality_page;
 mod size_panel;
-mod wellbeing_view;
 mod spc_results;
 mod spc_view;
+mod wellbeing_view;
 
 pub use quality_page::{QualityPage, QualityPageProps};
 

@@ -184,7 +184,7 @@ fn render_body(report: &QualityReport, lang: &str, words: &Words) -> String {
     let _ = writeln!(out, "<section><h2>{}</h2>", escape(&wellbeing_title));
     for table in super::wellbeing::tables(&report.wellbeing) {
         let label = words.say(&format!("report-section-{}", table.name), &[]);
-        write_table(&mut out, &table, &label, &words);
+        write_table(&mut out, &table, &label, words);
     }
     out.push_str("</section>\n");
     let _ = write!(out, "</main>\n<footer><p>{}</p>", escape(&words.say("report-footer", &[])));

@@ -14,9 +14,9 @@ mod build;
 mod confusion;
 mod csv;
 mod html;
-mod wellbeing;
 pub mod kpi;
 pub mod vendor;
+mod wellbeing;
 pub mod words;
 
 pub use confusion::{confusion, Confusion};
