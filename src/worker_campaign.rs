@@ -126,5 +126,6 @@ pub fn sample_size(request_json: String) -> Result<String, JsError> {
         })
     })?;
     let json = serde_json::json!({"metric": r.metric, "inputs": inputs, "seed": r.seed, "n": answer.n, "half_width": answer.half_width, "power": answer.power});
-    Ok(json.to_string())
+    // The same versioned object as `verdict plan size --json`.
+    Ok(serde_json::to_string(&verdict_core::output::Output::PlanSize.wrap(&json)).expect("JSON values serialize"))
 }
