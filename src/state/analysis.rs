@@ -76,21 +76,10 @@ fn job(
     rubric: Option<&NamedSource>,
     options: &ReportOptions,
 ) -> Result<Object, String> {
-    let message = Object::new();
-    set(&message, "kind", &kind.into())?;
-    let list = Array::new();
-    for source in judgments {
-        list.push(&to_js(source)?);
-    }
-    set(&message, "judgments", &list)?;
-    if let Some(tasks) = tasks {
-        set(&message, "tasks", &to_js(tasks)?)?;
-    }
+    let message = worker_job(kind, judgments, tasks, &serde_json::to_value(options).map_err(|e| e.to_string())?)?;
     if let Some(rubric) = rubric {
         set(&message, "rubric", &to_js(rubric)?)?;
     }
-    let options_json = serde_json::to_string(options).map_err(|e| e.to_string())?;
-    set(&message, "options", &js_sys::JSON::parse(&options_json).map_err(|e| crate::state::browser::js_error_text(&e))?)?;
     Ok(message)
 }
 

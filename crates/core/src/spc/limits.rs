@@ -68,7 +68,7 @@ fn point(subgroup: &Subgroup, value: f64, centre: f64, sigma_i: f64, width: f64,
     }
 }
 
-fn chart(kind: ChartKind, centre: f64, sigma: f64, points: Vec<Point>) -> Chart {
+pub(super) fn chart(kind: ChartKind, centre: f64, sigma: f64, points: Vec<Point>) -> Chart {
     Chart {
         chart: kind,
         centre,

@@ -3,7 +3,7 @@
 //! xᵢ (a proportion for counts, a mean for values) against a target μ₀ with σᵢ = σ/√nᵢ.
 
 use super::limits::D2_TWO;
-use super::{Chart, ChartError, ChartKind, ChartOptions, Observations, PhaseReport, Point, Subgroup};
+use super::{Chart, ChartError, ChartKind, ChartOptions, Observations, Point, Subgroup};
 
 /// The target and per-observation σ estimated from the used subgroups, and whether the
 /// subgroups are treated as individuals (some subgroup has fewer than two values).
@@ -113,21 +113,5 @@ pub(super) fn build(ordered: &[&Subgroup], used: &[bool], options: &ChartOptions
             points.push(point);
         }
     }
-    Ok(Chart {
-        chart: options.kind,
-        centre: mu0,
-        sigma,
-        points,
-        signals: Vec::new(),
-        secondary: None,
-        dispersion: None,
-        phase: PhaseReport {
-            phase: "I".to_owned(),
-            baseline: None,
-            baseline_subgroups: 0,
-            iterations: 0,
-            converged: true,
-            excluded: Vec::new(),
-        },
-    })
+    Ok(super::limits::chart(options.kind, mu0, sigma, points))
 }

@@ -10,8 +10,8 @@ use crate::agreement::shape::Shapes;
 use crate::intern::{FxMap, Interner};
 use crate::judgment::{BOTH_BAD, TIE};
 use crate::problem::Problem;
+use crate::read::identity::{compact_stamp, later_read_replaces};
 use crate::read::{line_problems, no_verdict, Selection};
-use crate::time::unix_ms_from_rfc3339;
 
 /// What became of a pushed judgment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -274,7 +274,7 @@ impl<'t> Builder<'t> {
                 self.record_of.get(&key).copied()
             };
             match existing {
-                Some(existing) if self.stamps[existing] > stamp => {
+                Some(existing) if !later_read_replaces(stamp, self.stamps[existing]) => {
                     // The judgment read here was submitted later: the part's is replaced.
                     self.n_replaced += 1;
                     let (kept_file, kept_line, _) = self.lines[existing];
@@ -382,11 +382,11 @@ impl<'t> Builder<'t> {
         selected: bool,
     ) -> Pushed {
         let tasks = self.tasks;
-        let stamp = submitted_at.and_then(unix_ms_from_rfc3339).unwrap_or(i64::MIN);
+        let stamp = compact_stamp(submitted_at);
         let replaced = self.begin(item_id, annotator);
         if let Some(slot) = replaced {
             self.n_replaced += 1;
-            if self.stamps[slot] > stamp {
+            if !later_read_replaces(stamp, self.stamps[slot]) {
                 return Pushed::Superseded(slot);
             }
         }

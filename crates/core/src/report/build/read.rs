@@ -10,9 +10,10 @@ use crate::agreement::scan::scan_line;
 use crate::agreement::{CollectOptions, Collector, Dataset};
 use crate::judgment::{judgment_from_line, Judgment};
 use crate::problem::Problem;
+use crate::read::identity::{compact_stamp, later_read_replaces};
 use crate::read::{judgment_from_any_line, line_problems, no_verdict};
 use crate::read::{LimitExceeded, Limits};
-use crate::time::{unix_ms_from_rfc3339, unix_seconds_from_rfc3339};
+use crate::time::unix_seconds_from_rfc3339;
 
 /// One kept judgment.
 pub(super) struct Record<'a> {
@@ -61,7 +62,7 @@ impl Extra {
             (None, Some(start), Some(end)) if end >= start => Some((end - start) as f64),
             _ => None,
         };
-        let stamp = submitted_at.and_then(unix_ms_from_rfc3339).unwrap_or(i64::MIN);
+        let stamp = compact_stamp(submitted_at);
         Extra { judge_kind: kind == Some("judge"), time: submitted.or(started), seconds, flagged: n_flags > 0, stamp }
     }
 
@@ -155,7 +156,7 @@ pub(super) fn read<'a>(files: &[(&'a str, &'a str)], collect: CollectOptions, li
             match slots.get(&key) {
                 // The identity rule (`read::identity`): the later submission, then the later line.
                 Some(&slot) => {
-                    if record.stamp >= records[slot as usize].stamp {
+                    if later_read_replaces(record.stamp, records[slot as usize].stamp) {
                         records[slot as usize] = record;
                     }
                 }
