@@ -151,7 +151,7 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
                 <thead><tr>{ for COLUMNS.iter().map(header) }</tr></thead>
                 <tbody>
                 { for rows.iter().map(|r| html! {
-                    <tr class={classes!(if r.pass { "pass" } else { "fail" })}>
+                    <tr class={verdict_class(r.pass, &r.insufficient)}>
                         <td>{ &r.annotator }{ if r.is_judge { t!("q-annotators-llm-judge") } else { String::new() } }</td>
                         <td>{ r.group.clone().unwrap_or_default() }</td>
                         <td class="num">{ r.judgments }</td>
@@ -173,7 +173,7 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
                 <thead><tr><th>{ t!("q-adjudication-group") }</th><th class="num">{ t!("q-agreement-annotators") }</th><th class="num">{ t!("q-annotators-judgments") }</th><th class="num">{ "α" }</th><th>{ t!("q-agreement-95-ci") }</th><th class="num">{ t!("q-annotators-gold-accuracy") }</th><th class="num">{ t!("q-annotators-tie-rate") }</th><th>{ t!("q-annotators-kpis") }</th></tr></thead>
                 <tbody>
                 { for report.groups.iter().map(|g| html! {
-                    <tr class={classes!(if g.pass { "pass" } else { "fail" })}>
+                    <tr class={verdict_class(g.pass, &g.insufficient)}>
                         <td>{ &g.group }</td><td class="num">{ g.annotators }</td><td class="num">{ g.judgments }</td>
                         <td class={classes!("num", g.failed.iter().any(|f| f == "alpha").then_some("bad"))}>{ coefficient(g.alpha) }</td>
                         <td>{ super::format::interval(g.ci_low, g.ci_high) }</td>
@@ -203,11 +203,21 @@ fn kpi_verdict(failed: &[String], insufficient: &[String]) -> String {
     }
 }
 
-/// ` [low, high] n` of one KPI of a row, when it has observations.
+/// The row's class: `fail` (below a target), `unproven` (a miss without the evidence) or `pass`.
+fn verdict_class(pass: bool, insufficient: &[String]) -> &'static str {
+    match (pass, insufficient.is_empty()) {
+        (false, _) => "fail",
+        (true, false) => "unproven",
+        (true, true) => "pass",
+    }
+}
+
+/// ` [low, high] n` of one share KPI of a row (percentages, as the share reads), when it has
+/// observations.
 fn evidence(row: &AnnotatorRow, kpi: &str) -> String {
     row.kpis
         .iter()
         .find(|k| k.kpi == kpi)
-        .map(|k| format!(" {} n={}", super::format::interval(k.ci_low, k.ci_high), k.n))
+        .map(|k| format!(" {} n={}", super::format::percent_interval(k.ci_low, k.ci_high), k.n))
         .unwrap_or_default()
 }

@@ -21,6 +21,14 @@ pub fn interval(low: Option<f64>, high: Option<f64>) -> String {
     }
 }
 
+/// The interval of a share as percentages "[45.7%, 62.7%]" (as the share itself reads), or empty.
+pub fn percent_interval(low: Option<f64>, high: Option<f64>) -> String {
+    match (low, high) {
+        (Some(low), Some(high)) => format!("[{}, {}]", crate::i18n::percent(low, 1), crate::i18n::percent(high, 1)),
+        _ => String::new(),
+    }
+}
+
 /// Seconds with one decimal, or "–".
 pub fn seconds(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_owned(), |v| crate::t!("unit-seconds", seconds = number(v, 1)))

@@ -4,7 +4,7 @@ use crate::t;
 use verdict_core::report::QualityReport;
 use yew::prelude::*;
 
-use super::format::{coefficient, interval, percent};
+use super::format::{coefficient, percent, percent_interval};
 
 /// Props of [`JudgesView`].
 #[derive(Properties, PartialEq)]
@@ -30,7 +30,7 @@ pub fn judges_view(props: &JudgesViewProps) -> Html {
                     { for judges.iter().map(|j| html! {
                         <tr>
                             <td>{ &j.judge }</td><td class="num">{ j.n_items }</td><td class="num">{ percent(j.agreement) }</td>
-                            <td>{ interval(j.ci_low, j.ci_high) }</td><td class="num">{ coefficient(j.kappa) }</td>
+                            <td>{ percent_interval(j.ci_low, j.ci_high) }</td><td class="num">{ coefficient(j.kappa) }</td>
                             <td class="num">{ j.n_swapped_pairs }</td>
                             <td class="num">{ if j.n_swapped_pairs == 0 { t!("q-judges-no-swapped-pairs") } else { percent(j.position_consistency) } }</td>
                             <td>{ drift(j) }</td>
