@@ -185,9 +185,17 @@ pub fn chosen_by_rater() -> bool {
     known(crate::state::browser::url_param("lang")) || known(crate::state::browser::local_get(LANG_KEY))
 }
 
-/// Fetches and reads `i18n/<locale>.ftl`; problems go to the console.
+/// Fetches and reads `i18n/<locale>.ftl` and the words for input problems,
+/// `i18n/problems/<locale>.ftl` (from `crates/core/src/problem/i18n/`); problems go to the console.
 async fn fetch_catalog(locale: &str) -> Result<Catalog, String> {
-    let text = crate::state::loader::fetch_text(&format!("{}i18n/{locale}.ftl", catalog_base())).await?;
+    let mut text = crate::state::loader::fetch_text(&format!("{}i18n/{locale}.ftl", catalog_base())).await?;
+    match crate::state::loader::fetch_text(&format!("{}i18n/problems/{locale}.ftl", catalog_base())).await {
+        Ok(problems) => {
+            text.push('\n');
+            text.push_str(&problems);
+        }
+        Err(error) => web_sys::console::warn_1(&format!("i18n/problems/{locale}.ftl: {error}").into()),
+    }
     let (catalog, problems) = Catalog::parse(&text);
     for problem in problems {
         web_sys::console::warn_1(&format!("i18n/{locale}.ftl:{}: {}", problem.line, problem.message).into());
@@ -230,30 +238,10 @@ fn catalog_base() -> String {
     crate::api::asset_base().unwrap_or_default()
 }
 
-/// A core problem (`file:line: field: …`) in the interface language: the code's sentence,
-/// then the core's English detail (kept for support requests).
+/// A core problem in the interface language, `file:line: field: what`: its words come from
+/// the problem catalog (`i18n/problems/<locale>.ftl`, fetched with the interface catalog).
 pub fn problem(problem: &verdict_core::Problem) -> String {
-    use verdict_core::problem::Code;
-    let code = match problem.code {
-        Code::InvalidJson => "problem-invalid-json",
-        Code::NotUtf8 => "problem-not-utf8",
-        Code::LineTooLong => "problem-line-too-long",
-        Code::Missing => "problem-missing",
-        Code::WrongType => "problem-wrong-type",
-        Code::Empty => "problem-empty",
-        Code::Schema => "problem-schema",
-        Code::NoContent => "problem-no-content",
-        Code::DuplicateKey => "problem-duplicate-key",
-        Code::NoVerdict => "problem-no-verdict",
-        Code::OutOfRange => "problem-out-of-range",
-        Code::Chain => "problem-chain",
-        Code::Replaced => "problem-replaced",
-        Code::Invalid => "problem-invalid",
-    };
-    if locale() == "en" {
-        return problem.to_string();
-    }
-    let kind = if problem.is_error() { t!("problem-error") } else { t!("problem-warning") };
-    let summary = t(code);
-    format!("{}:{}: {}: {kind}: {summary} ({})", problem.file, problem.line, problem.field, problem.message)
+    let active = ACTIVE.with(|a| a.borrow().clone());
+    let catalogs: Vec<&Catalog> = std::iter::once(&active.catalog).chain(active.fallback.as_ref()).collect();
+    verdict_core::problem::render(problem, &catalogs, &IntlFormatter(&active))
 }

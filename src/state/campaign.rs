@@ -58,7 +58,7 @@ pub async fn load(url: &str, annotator: &str) -> Result<CampaignQueue, OpenError
     let tasks_url = resolve_path(url, &campaign.tasks);
     let tasks_text = fetch_text(&tasks_url).await.map_err(|e| vec![format!("{url}:tasks: {e}")])?;
     let loaded = load_tasks(&tasks_url, &tasks_text);
-    let mut errors: OpenError = loaded.problems.iter().filter(|p| p.is_error()).map(ToString::to_string).collect();
+    let mut errors: OpenError = loaded.problems.iter().filter(|p| p.is_error()).map(crate::i18n::problem).collect();
     let tasks = loaded.records;
     let references = check_references(&campaign, &tasks);
     if !references.is_empty() {

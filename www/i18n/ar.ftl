@@ -50,22 +50,6 @@ setup-quality-open = افتح مساحة عمل الجودة
 setup-attribution = بيانات العرض التوضيحي: أسئلة MT-Bench وإجاباتها المرجعية من FastChat llm_judge ‏(Apache-2.0)؛ مخرجات AlpacaEval النموذجية من alpaca_eval ‏(Apache-2.0). الأحكام البشرية على MT-Bench: ‏Zheng et al. 2023، arXiv:2306.05685، ‏CC BY 4.0.
 
 ## Problems in files (the core's codes)
-problem-error = خطأ
-problem-warning = تحذير
-problem-invalid-json = السطر ليس JSON صالحًا
-problem-not-utf8 = السطر ليس نصًا بترميز UTF-8
-problem-line-too-long = السطر أطول من المسموح
-problem-missing = حقل مطلوب مفقود
-problem-wrong-type = نوع الحقل غير صحيح
-problem-empty = حقل لا يجوز أن يكون فارغًا فارغ
-problem-schema = تنسيق أو إصدار آخر
-problem-no-content = الحكم بلا تفضيل أو ترتيب أو درجات أو علامات
-problem-duplicate-key = مفتاح مكرر
-problem-no-verdict = الصف لا يحمل حكمًا
-problem-out-of-range = قيمة خارج النطاق المسموح
-problem-chain = سلسلة إثبات عدم التلاعب غير سليمة
-problem-replaced = استُبدل بحكم لاحق للعنصر والمُقيِّم نفسيهما
-problem-invalid = قيمة غير صالحة
 
 ## Rating page
 rating-annotator = المُقيِّم { $id }

@@ -50,22 +50,6 @@ setup-quality-open = Open the quality workspace
 setup-attribution = Demo data: MT-Bench questions and reference answers from FastChat llm_judge (Apache-2.0); AlpacaEval example outputs from alpaca_eval (Apache-2.0). MT-Bench human judgments: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0.
 
 ## Problems in files (the core's codes)
-problem-error = error
-problem-warning = warning
-problem-invalid-json = the line is not valid JSON
-problem-not-utf8 = the line is not UTF-8 text
-problem-line-too-long = the line is longer than allowed
-problem-missing = a required field is missing
-problem-wrong-type = a field has the wrong type
-problem-empty = a field that must not be empty is empty
-problem-schema = another format or version
-problem-no-content = the judgment has no preference, ranking, scores or flags
-problem-duplicate-key = a key is repeated
-problem-no-verdict = the row carries no verdict
-problem-out-of-range = a value is outside the allowed range
-problem-chain = the tamper-evidence chain does not hold
-problem-replaced = replaced by a later judgment of the same item and annotator
-problem-invalid = invalid value
 
 ## Rating page
 rating-annotator = annotator { $id }

@@ -50,22 +50,6 @@ setup-quality-open = Abrir el espacio de calidad
 setup-attribution = Datos de demostración: preguntas y respuestas de referencia de MT-Bench de FastChat llm_judge (Apache-2.0); respuestas de ejemplo de AlpacaEval de alpaca_eval (Apache-2.0). Valoraciones humanas de MT-Bench: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0.
 
 ## Problems in files (the core's codes)
-problem-error = error
-problem-warning = aviso
-problem-invalid-json = la línea no es JSON válido
-problem-not-utf8 = la línea no es texto UTF-8
-problem-line-too-long = la línea es más larga de lo permitido
-problem-missing = falta un campo obligatorio
-problem-wrong-type = un campo tiene el tipo equivocado
-problem-empty = un campo que no puede estar vacío está vacío
-problem-schema = otro formato u otra versión
-problem-no-content = la valoración no tiene preferencia, clasificación, puntuaciones ni marcas
-problem-duplicate-key = una clave está repetida
-problem-no-verdict = la fila no contiene ninguna valoración
-problem-out-of-range = un valor está fuera del rango permitido
-problem-chain = la cadena de evidencia de manipulación no se cumple
-problem-replaced = reemplazada por una valoración posterior del mismo ítem y anotador
-problem-invalid = valor no válido
 
 ## Rating page
 rating-annotator = anotador { $id }

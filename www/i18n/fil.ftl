@@ -50,22 +50,6 @@ setup-quality-open = Buksan ang workspace ng kalidad
 setup-attribution = Demo data: mga tanong at sagot na sanggunian ng MT-Bench mula sa FastChat llm_judge (Apache-2.0); mga halimbawang output ng AlpacaEval mula sa alpaca_eval (Apache-2.0). Mga paghatol ng tao sa MT-Bench: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0.
 
 ## Problems in files (the core's codes)
-problem-error = error
-problem-warning = babala
-problem-invalid-json = hindi valid na JSON ang linya
-problem-not-utf8 = hindi UTF-8 na text ang linya
-problem-line-too-long = mas mahaba ang linya kaysa pinapayagan
-problem-missing = may kulang na kailangang field
-problem-wrong-type = mali ang uri ng isang field
-problem-empty = walang laman ang field na hindi dapat walang laman
-problem-schema = ibang format o bersyon
-problem-no-content = walang preference, ranking, score o flag ang paghatol
-problem-duplicate-key = may inulit na key
-problem-no-verdict = walang paghatol ang row
-problem-out-of-range = lampas sa pinapayagang saklaw ang value
-problem-chain = hindi tugma ang chain laban sa pagbabago
-problem-replaced = pinalitan ng mas huling paghatol sa parehong item at annotator
-problem-invalid = hindi valid na value
 
 ## Rating page
 rating-annotator = annotator { $id }

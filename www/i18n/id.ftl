@@ -50,22 +50,6 @@ setup-quality-open = Buka ruang kerja mutu
 setup-attribution = Data demo: pertanyaan dan jawaban rujukan MT-Bench dari FastChat llm_judge (Apache-2.0); contoh keluaran AlpacaEval dari alpaca_eval (Apache-2.0). Penilaian manusia MT-Bench: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0.
 
 ## Problems in files (the core's codes)
-problem-error = galat
-problem-warning = peringatan
-problem-invalid-json = baris ini bukan JSON yang valid
-problem-not-utf8 = baris ini bukan teks UTF-8
-problem-line-too-long = baris ini lebih panjang dari batas
-problem-missing = kolom wajib tidak ada
-problem-wrong-type = tipe kolom salah
-problem-empty = kolom yang tidak boleh kosong ternyata kosong
-problem-schema = format atau versi lain
-problem-no-content = penilaian tidak memiliki preferensi, peringkat, skor, atau tanda
-problem-duplicate-key = ada kunci yang berulang
-problem-no-verdict = baris ini tidak berisi penilaian
-problem-out-of-range = nilai di luar rentang yang diizinkan
-problem-chain = rantai bukti anti-perusakan tidak valid
-problem-replaced = digantikan oleh penilaian berikutnya untuk butir dan anotator yang sama
-problem-invalid = nilai tidak valid
 
 ## Rating page
 rating-annotator = anotator { $id }

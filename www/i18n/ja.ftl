@@ -50,22 +50,6 @@ setup-quality-open = 品質ワークスペースを開く
 setup-attribution = デモデータ：MT-Bench の質問と参照回答は FastChat llm_judge（Apache-2.0）、AlpacaEval のサンプル出力は alpaca_eval（Apache-2.0）。MT-Bench の人手判定：Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0。
 
 ## Problems in files (the core's codes)
-problem-error = エラー
-problem-warning = 警告
-problem-invalid-json = 行が正しい JSON ではありません
-problem-not-utf8 = 行が UTF-8 テキストではありません
-problem-line-too-long = 行が上限より長すぎます
-problem-missing = 必須フィールドがありません
-problem-wrong-type = フィールドの型が違います
-problem-empty = 空にできないフィールドが空です
-problem-schema = 別の形式またはバージョンです
-problem-no-content = 判定に選好・順位・スコア・フラグのいずれもありません
-problem-duplicate-key = キーが重複しています
-problem-no-verdict = この行には判定がありません
-problem-out-of-range = 値が許容範囲外です
-problem-chain = 改ざん検知チェーンが成り立ちません
-problem-replaced = 同じ項目・同じアノテーターの後の判定に置き換えられました
-problem-invalid = 無効な値です
 
 ## Rating page
 rating-annotator = アノテーター { $id }

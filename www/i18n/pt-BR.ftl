@@ -50,22 +50,6 @@ setup-quality-open = Abrir o espaço de qualidade
 setup-attribution = Dados de demonstração: perguntas e respostas de referência do MT-Bench do FastChat llm_judge (Apache-2.0); respostas de exemplo do AlpacaEval do alpaca_eval (Apache-2.0). Avaliações humanas do MT-Bench: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0.
 
 ## Problems in files (the core's codes)
-problem-error = erro
-problem-warning = aviso
-problem-invalid-json = a linha não é JSON válido
-problem-not-utf8 = a linha não é texto UTF-8
-problem-line-too-long = a linha é mais longa que o permitido
-problem-missing = falta um campo obrigatório
-problem-wrong-type = um campo tem o tipo errado
-problem-empty = um campo que não pode ficar vazio está vazio
-problem-schema = outro formato ou versão
-problem-no-content = a avaliação não tem preferência, ranking, notas nem sinalizações
-problem-duplicate-key = uma chave está repetida
-problem-no-verdict = a linha não contém avaliação
-problem-out-of-range = um valor está fora do intervalo permitido
-problem-chain = a cadeia de evidência de adulteração não confere
-problem-replaced = substituída por uma avaliação posterior do mesmo item e anotador
-problem-invalid = valor inválido
 
 ## Rating page
 rating-annotator = anotador { $id }

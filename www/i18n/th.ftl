@@ -50,22 +50,6 @@ setup-quality-open = เปิดพื้นที่ทำงานด้า�
 setup-attribution = ข้อมูลตัวอย่าง: คำถามและคำตอบอ้างอิงของ MT-Bench จาก FastChat llm_judge (Apache-2.0); ตัวอย่างผลลัพธ์ AlpacaEval จาก alpaca_eval (Apache-2.0) การประเมินโดยมนุษย์ของ MT-Bench: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0
 
 ## Problems in files (the core's codes)
-problem-error = ข้อผิดพลาด
-problem-warning = คำเตือน
-problem-invalid-json = บรรทัดนี้ไม่ใช่ JSON ที่ถูกต้อง
-problem-not-utf8 = บรรทัดนี้ไม่ใช่ข้อความ UTF-8
-problem-line-too-long = บรรทัดนี้ยาวเกินกำหนด
-problem-missing = ขาดฟิลด์ที่จำเป็น
-problem-wrong-type = ฟิลด์มีชนิดข้อมูลไม่ถูกต้อง
-problem-empty = ฟิลด์ที่ห้ามว่างกลับว่าง
-problem-schema = เป็นรูปแบบหรือเวอร์ชันอื่น
-problem-no-content = การประเมินไม่มีความชอบ การจัดอันดับ คะแนน หรือแฟล็ก
-problem-duplicate-key = มีคีย์ซ้ำ
-problem-no-verdict = แถวนี้ไม่มีผลการประเมิน
-problem-out-of-range = ค่าอยู่นอกช่วงที่อนุญาต
-problem-chain = สายการตรวจสอบการแก้ไขไม่ถูกต้อง
-problem-replaced = ถูกแทนที่ด้วยการประเมินภายหลังของรายการและผู้ประเมินเดียวกัน
-problem-invalid = ค่าไม่ถูกต้อง
 
 ## Rating page
 rating-annotator = ผู้ประเมิน { $id }

@@ -50,22 +50,6 @@ setup-quality-open = Mở không gian chất lượng
 setup-attribution = Dữ liệu demo: câu hỏi và câu trả lời tham chiếu MT-Bench từ FastChat llm_judge (Apache-2.0); đầu ra mẫu AlpacaEval từ alpaca_eval (Apache-2.0). Đánh giá của con người trên MT-Bench: Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0.
 
 ## Problems in files (the core's codes)
-problem-error = lỗi
-problem-warning = cảnh báo
-problem-invalid-json = dòng này không phải JSON hợp lệ
-problem-not-utf8 = dòng này không phải văn bản UTF-8
-problem-line-too-long = dòng này dài hơn mức cho phép
-problem-missing = thiếu một trường bắt buộc
-problem-wrong-type = một trường có kiểu sai
-problem-empty = một trường không được để trống lại trống
-problem-schema = định dạng hoặc phiên bản khác
-problem-no-content = đánh giá không có lựa chọn ưu tiên, xếp hạng, điểm hay cờ nào
-problem-duplicate-key = một khóa bị lặp lại
-problem-no-verdict = dòng này không chứa kết quả đánh giá
-problem-out-of-range = một giá trị nằm ngoài phạm vi cho phép
-problem-chain = chuỗi chống giả mạo không khớp
-problem-replaced = đã được thay bằng một đánh giá sau đó của cùng mục và cùng người gán nhãn
-problem-invalid = giá trị không hợp lệ
 
 ## Rating page
 rating-annotator = người gán nhãn { $id }

@@ -50,22 +50,6 @@ setup-quality-open = 打开质量工作台
 setup-attribution = 演示数据：MT-Bench 题目与参考答案来自 FastChat llm_judge（Apache-2.0）；AlpacaEval 示例输出来自 alpaca_eval（Apache-2.0）。MT-Bench 人工评判：Zheng et al. 2023, arXiv:2306.05685, CC BY 4.0。
 
 ## Problems in files (the core's codes)
-problem-error = 错误
-problem-warning = 警告
-problem-invalid-json = 该行不是有效的 JSON
-problem-not-utf8 = 该行不是 UTF-8 文本
-problem-line-too-long = 该行超出允许的长度
-problem-missing = 缺少必填字段
-problem-wrong-type = 字段类型错误
-problem-empty = 不能为空的字段为空
-problem-schema = 其他格式或版本
-problem-no-content = 该评判没有偏好、排序、分数或标记
-problem-duplicate-key = 键重复
-problem-no-verdict = 该行没有评判结果
-problem-out-of-range = 数值超出允许范围
-problem-chain = 防篡改链校验失败
-problem-replaced = 已被同一条目、同一标注员之后的评判替换
-problem-invalid = 无效值
 
 ## Rating page
 rating-annotator = 标注员 { $id }

@@ -16,7 +16,6 @@ use verdict_core::agreement::{
     Scale, PREFERENCE,
 };
 use verdict_core::output::Output;
-use verdict_core::problem::Problem;
 use verdict_core::read::{InputSummary, RaterSet};
 use verdict_core::rubric::load_rubric;
 use verdict_core::task::load_tasks;
@@ -164,7 +163,7 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
             let text = input::read_text(path)?;
             match load_rubric(path, &text) {
                 Ok(rubric) => Some(rubric),
-                Err(problems) => bail!("{}", problems.iter().map(Problem::to_string).collect::<Vec<_>>().join("\n")),
+                Err(problems) => bail!("{}", problems.iter().map(verdict_core::problem::in_english).collect::<Vec<_>>().join("\n")),
             }
         }
     };
@@ -179,7 +178,7 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for problem in &dataset.problems {
-        writeln!(err, "{problem}")?;
+        writeln!(err, "{}", verdict_core::problem::in_english(problem))?;
     }
     if dataset.n_replaced > 0 {
         let what = if dataset.n_replaced == 1 { "judgment was" } else { "judgments were" };
@@ -216,7 +215,7 @@ pub fn run(args: &AgreeArgs) -> anyhow::Result<ExitCode> {
             let text = input::read_text(path)?;
             let loaded = load_tasks(path, &text);
             for problem in &loaded.problems {
-                writeln!(err, "{problem}")?;
+                writeln!(err, "{}", verdict_core::problem::in_english(problem))?;
             }
             Some(GoldIndex::new(&loaded.records))
         }

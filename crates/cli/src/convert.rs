@@ -109,7 +109,7 @@ fn load_task_map(path: &str) -> anyhow::Result<HashMap<String, Task>> {
         }
     }
     for problem in &problems {
-        eprintln!("{problem}");
+        eprintln!("{}", verdict_core::problem::in_english(problem));
     }
     if tasks.is_empty() {
         anyhow::bail!("{path}: no items loaded from the task file");
@@ -169,7 +169,7 @@ fn convert(args: &ConvertArgs) -> anyhow::Result<ExitCode> {
         (winners, input.summary, input.problems)
     };
     for problem in &problems {
-        eprintln!("{problem}");
+        eprintln!("{}", verdict_core::problem::in_english(problem));
     }
     if summary.lines == 0 {
         anyhow::bail!("no judgments: {name} is empty");

@@ -84,7 +84,7 @@ pub fn read_judgments<P: AsRef<std::path::Path>>(
 pub fn print_problems(problems: &[verdict_core::Problem]) {
     const MAX_PRINTED: usize = 50;
     for problem in problems.iter().take(MAX_PRINTED) {
-        eprintln!("{problem}");
+        eprintln!("{}", verdict_core::problem::in_english(problem));
     }
     if problems.len() > MAX_PRINTED {
         eprintln!("… and {} more problems (`verdict validate` lists them all)", problems.len() - MAX_PRINTED);

@@ -133,7 +133,7 @@ pub fn run(args: &PlanArgs) -> anyhow::Result<ExitCode> {
     };
     let loaded = load_tasks(&tasks_path, &tasks_text);
     for problem in &loaded.problems {
-        eprintln!("{problem}");
+        eprintln!("{}", verdict_core::problem::in_english(problem));
     }
     let tasks = loaded.records;
     let problems = check_references(&campaign, &tasks);

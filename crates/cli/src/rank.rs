@@ -319,7 +319,7 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
 
     let n_errors = problems.iter().filter(|p| p.is_error()).count() + n_read_errors;
     for problem in problems.iter().take(MAX_PROBLEMS_SHOWN) {
-        eprintln!("{problem}");
+        eprintln!("{}", verdict_core::problem::in_english(problem));
     }
     if problems.len() > MAX_PROBLEMS_SHOWN {
         eprintln!("… and {} more problems (verdict validate lists them all)", problems.len() - MAX_PROBLEMS_SHOWN);

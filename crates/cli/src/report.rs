@@ -121,7 +121,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     // The input block and problems describe the whole input, not the selected judgments.
     let selected = match whole {
         Some((summary, problems, selected)) => {
-            report.overview.problems = problems.iter().map(|p| p.to_string()).collect();
+            report.overview.problems = problems.iter().map(verdict_core::problem::in_english).collect();
             report.overview.n_problems = problems.len() as u64;
             report.overview.n_warnings = problems.iter().filter(|p| !p.is_error()).count() as u64;
             report.overview.input = summary;

@@ -80,7 +80,7 @@ pub(crate) fn read_tasks(path: &std::path::Path) -> anyhow::Result<Vec<verdict_c
     let name = path.to_string_lossy();
     let loaded = verdict_core::task::load_tasks(&name, &crate::input::read_text(&name)?);
     for problem in &loaded.problems {
-        eprintln!("{problem}");
+        eprintln!("{}", verdict_core::problem::in_english(problem));
     }
     Ok(loaded.records)
 }

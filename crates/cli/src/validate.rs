@@ -11,7 +11,7 @@ use serde_json::Value;
 use verdict_core::export::ChainVerifier;
 use verdict_core::import::{detect, Format, JsonLines};
 use verdict_core::output::Output;
-use verdict_core::problem::Problem;
+use verdict_core::problem::{self, Detail, Problem};
 use verdict_core::read::{InputSummary, JudgmentReader, Limits, LineOutcome};
 use verdict_core::rubric::{load_rubric, Rubric};
 use verdict_core::task::{load_tasks, TaskLines};
@@ -116,7 +116,7 @@ impl Tally {
         } else {
             self.warnings += 1;
         }
-        writeln!(out, "{problem}")
+        writeln!(out, "{}", problem::in_english(problem))
     }
 }
 
@@ -166,7 +166,7 @@ fn validate_all(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
             Ok(input) => validate_one(input, rubric.as_ref(), &limits, &mut judgments, &mut out)?,
             Err(error) => {
                 let mut tally = Tally { file: path.clone(), kind: "unreadable", ..Tally::default() };
-                tally.report(&mut out, &Problem::error(path, 0, "-", format!("{error:#}")))?;
+                tally.report(&mut out, &Problem::error(path, 0, "-", Detail::CannotRead { reason: format!("{error:#}") }))?;
                 tally
             }
         };
@@ -209,7 +209,8 @@ fn read_document(
         Err(error) => {
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|b| **b == b'\n').count() as u64 + 1;
-            tally.report(out, &Problem::error(name, line, "-", "not valid UTF-8: save the file as UTF-8"))?;
+            let column = valid.iter().rev().take_while(|b| **b != b'\n').count() as u64 + 1;
+            tally.report(out, &Problem::error(name, line, "-", Detail::NotUtf8 { column: Some(column) }))?;
             Ok(None)
         }
     }
@@ -295,8 +296,8 @@ impl Checker<'_> {
                         tally.records += 1;
                         problems.extend(chain.check(number, judgment));
                         if let (Some(rubric), Some(scores)) = (rubric, &judgment.scores) {
-                            for (field, message) in rubric.check_scores(scores) {
-                                problems.push(Problem::error(name, number, &field, message));
+                            for (field, detail) in rubric.check_scores(scores) {
+                                problems.push(Problem::error(name, number, &field, detail));
                             }
                         }
                     } else if outcome == LineOutcome::Skipped {
@@ -337,7 +338,7 @@ fn validate_one(
     let (number, unterminated, first_text) = loop {
         let Some(line) = lines.next_line().with_context(read_error)? else {
             if !any_line {
-                tally.report(out, &Problem::error(&name, 0, "-", "the file is empty"))?;
+                tally.report(out, &Problem::error(&name, 0, "-", Detail::EmptyFile))?;
             }
             return finish(&name, Kind::Tasks, tally);
         };
@@ -414,7 +415,7 @@ pub(crate) fn load_any_rubric(name: &str, text: &str) -> Result<Rubric, Vec<Prob
     let line_at = |offset: usize| text[..offset.min(text.len())].matches('\n').count() as u64 + 1;
     let value: Value = toml::from_str(text).map_err(|error| {
         let line = error.span().map_or(1, |span| line_at(span.start));
-        vec![Problem::error(name, line, "-", format!("not valid TOML ({})", error.message().trim_end()))]
+        vec![Problem::error(name, line, "-", Detail::InvalidToml { parser: error.message().trim_end().to_owned() })]
     })?;
     let json = serde_json::to_string(&value).expect("a TOML document converts to JSON: keys are strings");
     // The checks run on the JSON form (all on its line 1); point them back at the TOML lines:

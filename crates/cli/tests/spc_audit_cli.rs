@@ -115,7 +115,7 @@ fn events_are_placed_in_their_periods_and_echoed() {
     let (t, j, e) = (tasks.to_str().unwrap(), judgments.to_str().unwrap(), events.to_str().unwrap());
     let (stdout, stderr, code) = verdict(&["spc", j, "--gold", t, "--metric", "gold_error", "--chart", "p", "--events", e, "--json"], None);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("events.csv:3: date: `2026-13-01` is not a date"), "{stderr}");
+    assert!(stderr.contains("events.csv:3: date: expected a date (YYYY-MM-DD), found \"2026-13-01\""), "{stderr}");
     let out: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(out["events"], json!([{"date": "2026-11-09", "label": "guideline v3", "period": "2026-W46"}]));
     let (stdout, _, _) = verdict(&["spc", j, "--gold", t, "--metric", "gold_error", "--chart", "p", "--events", e], None);

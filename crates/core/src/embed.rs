@@ -8,7 +8,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
 use crate::judgment::Judgment;
-use crate::problem::json_type_name;
 
 /// Protocol tag carried by every message, both ways.
 pub const PROTOCOL: &str = "verdict-embed@1";
@@ -201,6 +200,19 @@ impl ChildMessage {
             object.extend(fields.into_iter().filter(|(_, v)| !v.is_null()));
         }
         Value::Object(object)
+    }
+}
+
+/// A JSON value's type in the words a host page's developer reads (the embed protocol's
+/// messages are for developers, in English: docs/EMBEDDING.md).
+fn json_type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
     }
 }
 

@@ -8,7 +8,7 @@ use serde_json::{json, Map, Value};
 
 use crate::digest::sha256_hex;
 use crate::judgment::{Judgment, BOTH_BAD, TIE};
-use crate::problem::Problem;
+use crate::problem::{Detail, Problem};
 use crate::task::Task;
 
 /// The chain value of a line: lower-case hex SHA-256 of the UTF-8 bytes of `previous` (the
@@ -98,29 +98,13 @@ impl ChainVerifier {
         let chained = *self.chained.get_or_insert(judgment.chain.is_some());
         match (&judgment.chain, chained) {
             (None, false) => None,
-            (Some(_), false) => Some(Problem::error(
-                &self.file,
-                line_no,
-                "chain",
-                "this line is chained but the file's first judgment is not: lines were added, removed or reordered",
-            )),
-            (None, true) => Some(Problem::error(
-                &self.file,
-                line_no,
-                "chain",
-                "missing: the other lines are chained, so this line was added or its chain removed",
-            )),
+            (Some(_), false) => Some(Problem::error(&self.file, line_no, "chain", Detail::ChainUnexpected)),
+            (None, true) => Some(Problem::error(&self.file, line_no, "chain", Detail::ChainMissing)),
             (Some(chain), true) => {
                 let expected = chain_hash(&self.previous, &judgment.canonical_json());
                 let previous = std::mem::replace(&mut self.previous, chain.clone());
                 (*chain != expected).then(|| {
-                    let what = if previous.is_empty() { "the first line" } else { "the line before it" };
-                    Problem::error(
-                        &self.file,
-                        line_no,
-                        "chain",
-                        format!("does not match: this line was altered, or a line before it was removed, inserted or reordered (expected {expected}, chained from {what})"),
-                    )
+                    Problem::error(&self.file, line_no, "chain", Detail::ChainMismatch { expected, from_first: previous.is_empty() })
                 })
             }
         }

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use crate::digest::sha256_hex;
 use crate::judgment::{Judgment, Preference, BOTH_BAD, TIE};
 use crate::model::task::{Gold, Output, Task, Turn};
-use crate::problem::{json_type_name, Problem};
+use crate::problem::{wrong_type, Detail, Expected, FieldProblems, Problem};
 
 /// Annotator given to Arena rows that have neither `judge` nor `annotator`.
 pub const ARENA_DEFAULT_ANNOTATOR: &str = "arena";
@@ -79,16 +79,13 @@ pub struct Imported {
     pub format: Format,
 }
 
-/// `(field, problem)` pairs, as every per-record parser reports them.
-pub type FieldProblems = Vec<(String, String)>;
-
 /// Imports one foreign row (`format` from [`detect`], not [`Format::Verdict`]).
 pub fn import_object(object: Map<String, Value>, format: Format) -> Result<Imported, FieldProblems> {
     match format {
         Format::Arena => arena(object),
         Format::AlpacaEval => alpacaeval(object),
         Format::PreferencePair => preference_pair(object),
-        Format::Verdict => Err(vec![("-".into(), "not a foreign format: load it as a Verdict task".into())]),
+        Format::Verdict => Err(vec![("-".into(), Detail::NotForeign)]),
     }
 }
 
@@ -96,11 +93,11 @@ pub fn import_object(object: Map<String, Value>, format: Format) -> Result<Impor
 /// `Ok(None)` when the row has no verdict; `Err` when it is not such a row or is malformed.
 pub fn judgment_from_foreign(value: Value) -> Result<Option<Judgment>, FieldProblems> {
     let Value::Object(object) = value else {
-        return Err(vec![("-".into(), format!("expected an object, found {}", json_type_name(&value)))]);
+        return Err(vec![("-".into(), wrong_type(Expected::Object, &value))]);
     };
     match detect(&object) {
         format @ (Format::Arena | Format::AlpacaEval) => import_object(object, format).map(|imported| imported.judgment),
-        _ => Err(vec![("-".into(), "not a judgment, Arena battle or AlpacaEval row".into())]),
+        _ => Err(vec![("-".into(), Detail::UnknownRow)]),
     }
 }
 
@@ -115,11 +112,11 @@ impl Fields {
         match self.object.remove(key) {
             Some(Value::String(text)) => text,
             Some(other) => {
-                self.problems.push((key.into(), format!("expected a string, found {}", json_type_name(&other))));
+                self.problems.push((key.into(), wrong_type(Expected::String, &other)));
                 String::new()
             }
             None => {
-                self.problems.push((key.into(), "missing".into()));
+                self.problems.push((key.into(), Detail::Missing));
                 String::new()
             }
         }
@@ -128,7 +125,7 @@ impl Fields {
     fn model(&mut self, key: &str) -> String {
         let model = self.required_string(key);
         if model.trim().is_empty() && !self.problems.iter().any(|(field, _)| field == key) {
-            self.problems.push((key.into(), "must not be empty: it names the model".into()));
+            self.problems.push((key.into(), Detail::Empty));
         }
         model
     }
@@ -140,11 +137,11 @@ impl Fields {
             Some(Value::Number(number)) => Some(number.to_string()),
             None | Some(Value::Null) => None,
             Some(Value::String(_)) => {
-                self.problems.push((key.into(), "must not be empty".into()));
+                self.problems.push((key.into(), Detail::Empty));
                 None
             }
             Some(other) => {
-                self.problems.push((key.into(), format!("expected a string or a number, found {}", json_type_name(&other))));
+                self.problems.push((key.into(), wrong_type(Expected::StringOrNumber, &other)));
                 None
             }
         }
@@ -156,7 +153,7 @@ impl Fields {
             match self.object.remove(key) {
                 Some(Value::String(name)) if !name.trim().is_empty() => return name,
                 Some(Value::String(_)) | None | Some(Value::Null) => {}
-                Some(other) => self.problems.push((key.into(), format!("expected a string, found {}", json_type_name(&other)))),
+                Some(other) => self.problems.push((key.into(), wrong_type(Expected::String, &other))),
             }
         }
         default.to_owned()
@@ -164,7 +161,7 @@ impl Fields {
 
     fn distinct_models(&mut self, first: &str, second: &str, second_key: &str) {
         if !first.is_empty() && first == second {
-            self.problems.push((second_key.into(), format!("model \"{first}\" appears twice in this row")));
+            self.problems.push((second_key.into(), Detail::DuplicateModel { model: first.to_owned() }));
         }
     }
 
@@ -206,31 +203,27 @@ fn messages(fields: &mut Fields, key: &str) -> Vec<Turn> {
                 match item {
                     Value::Object(mut message) => match (message.remove("role"), message.remove("content")) {
                         (Some(Value::String(role)), Some(Value::String(content))) => turns.push(Turn { role, content }),
-                        (Some(Value::String(_)), Some(other)) => fields
-                            .problems
-                            .push((format!("{field}.content"), format!("expected a string, found {}", json_type_name(&other)))),
-                        (Some(Value::String(_)), None) => fields.problems.push((format!("{field}.content"), "missing".into())),
-                        (Some(other), _) => {
-                            fields.problems.push((format!("{field}.role"), format!("expected a string, found {}", json_type_name(&other))))
+                        (Some(Value::String(_)), Some(other)) => {
+                            fields.problems.push((format!("{field}.content"), wrong_type(Expected::String, &other)))
                         }
-                        (None, _) => fields.problems.push((format!("{field}.role"), "missing".into())),
+                        (Some(Value::String(_)), None) => fields.problems.push((format!("{field}.content"), Detail::Missing)),
+                        (Some(other), _) => fields.problems.push((format!("{field}.role"), wrong_type(Expected::String, &other))),
+                        (None, _) => fields.problems.push((format!("{field}.role"), Detail::Missing)),
                     },
-                    other => {
-                        fields.problems.push((field, format!("expected a message with role and content, found {}", json_type_name(&other))))
-                    }
+                    other => fields.problems.push((field, wrong_type(Expected::Turn, &other))),
                 }
             }
             if turns.is_empty() && !fields.problems.iter().any(|(f, _)| f.starts_with(key)) {
-                fields.problems.push((key.into(), "empty: a conversation needs at least one message".into()));
+                fields.problems.push((key.into(), Detail::Empty));
             }
             turns
         }
         Some(other) => {
-            fields.problems.push((key.into(), format!("expected an array of messages, found {}", json_type_name(&other))));
+            fields.problems.push((key.into(), wrong_type(Expected::TurnArray, &other)));
             Vec::new()
         }
         None => {
-            fields.problems.push((key.into(), "missing".into()));
+            fields.problems.push((key.into(), Detail::Missing));
             Vec::new()
         }
     }
@@ -285,14 +278,12 @@ fn arena(object: Map<String, Value>) -> Result<Imported, FieldProblems> {
             "tie" => Some(TIE.to_owned()),
             "tie (bothbad)" => Some(BOTH_BAD.to_owned()),
             other => {
-                fields
-                    .problems
-                    .push(("winner".into(), format!("expected \"model_a\", \"model_b\", \"tie\" or \"tie (bothbad)\", found \"{other}\"")));
+                fields.problems.push(("winner".into(), Detail::NotAllowed { expected: Expected::ArenaWinner, found: other.to_owned() }));
                 None
             }
         },
         Some(other) => {
-            fields.problems.push(("winner".into(), format!("expected a string, found {}", json_type_name(&other))));
+            fields.problems.push(("winner".into(), wrong_type(Expected::String, &other)));
             None
         }
     };
@@ -308,7 +299,7 @@ fn arena(object: Map<String, Value>) -> Result<Imported, FieldProblems> {
     let (context_a, content_a) = split_conversation(&conversation_a);
     let (context_b, content_b) = split_conversation(&conversation_b);
     if fields.problems.is_empty() && context_a != context_b {
-        fields.problems.push(("conversation_b".into(), "its user turns before the first reply differ from conversation_a's".into()));
+        fields.problems.push(("conversation_b".into(), Detail::ConversationsDiffer));
     }
     let id = explicit.unwrap_or_else(|| {
         let turn = turn.map(|t| format!(":t{t}")).unwrap_or_default();
@@ -382,12 +373,12 @@ fn alpacaeval(object: Map<String, Value>) -> Result<Imported, FieldProblems> {
                 Some(winner)
             }
             None => {
-                fields.problems.push(("preference".into(), format!("expected 1, 2 or 1.5 (or a weight between 1 and 2), found {number}")));
+                fields.problems.push(("preference".into(), Detail::PreferenceOutOfRange { found: number.to_string() }));
                 None
             }
         },
         Some(other) => {
-            fields.problems.push(("preference".into(), format!("expected a number (1, 2 or 1.5), found {}", json_type_name(&other))));
+            fields.problems.push(("preference".into(), wrong_type(Expected::AlpacaPreference, &other)));
             None
         }
     };
@@ -563,15 +554,8 @@ impl<R: BufRead> JsonLines<R> {
         };
         let file = &self.file;
         let number = self.line_no;
-        let text = std::str::from_utf8(&self.buffer[start..end]).map_err(|error| {
-            Problem::error(
-                file,
-                number,
-                "-",
-                format!("not valid UTF-8 (bad byte at column {}): save the file as UTF-8", error.valid_up_to() + 1),
-            )
-            .with_code(crate::problem::Code::NotUtf8)
-        });
+        let text = std::str::from_utf8(&self.buffer[start..end])
+            .map_err(|error| Problem::error(file, number, "-", Detail::NotUtf8 { column: Some(error.valid_up_to() as u64 + 1) }));
         Ok(Some(Line { number, text, unterminated }))
     }
 }

@@ -5,7 +5,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::problem::{error_without_position, json_type_name, Code};
+use crate::problem::{error_without_position, wrong_type, Detail, Expected, FieldProblems};
 
 /// The schema tag of this version of the judgment format.
 pub const SCHEMA: &str = "verdict/judgment@1";
@@ -118,7 +118,7 @@ impl Judgment {
 }
 
 /// Parses one JSONL line into a judgment, or lists `(field, problem)` pairs.
-pub fn judgment_from_line(line: &str) -> Result<Judgment, Vec<(String, String)>> {
+pub fn judgment_from_line(line: &str) -> Result<Judgment, FieldProblems> {
     match serde_json::from_str::<Judgment>(line) {
         Ok(judgment) => {
             let problems = check(&judgment);
@@ -130,101 +130,78 @@ pub fn judgment_from_line(line: &str) -> Result<Judgment, Vec<(String, String)>>
         }
         // Serde's own message names no field for type errors; explain from the value instead.
         Err(error) => Err(match serde_json::from_str::<Value>(line) {
-            Err(syntax) => vec![("-".into(), format!("not valid JSON ({})", error_without_position(&syntax)))],
+            Err(syntax) => vec![("-".into(), Detail::InvalidJson { parser: error_without_position(&syntax) })],
             Ok(value) => explain(&value).unwrap_or_else(|| {
                 let message = error_without_position(&error);
                 // "duplicate field `k`": name the field.
-                let field = message.strip_prefix("duplicate field `").and_then(|rest| rest.split('`').next()).unwrap_or("-").to_owned();
-                vec![(field, message)]
+                match message.strip_prefix("duplicate field `").and_then(|rest| rest.split('`').next()) {
+                    Some(key) => vec![(key.to_owned(), Detail::DuplicateKey { key: key.to_owned() })],
+                    None => vec![("-".into(), Detail::Unreadable { parser: message })],
+                }
             }),
         }),
     }
 }
 
 /// Semantic checks that serde's types cannot express.
-fn check(judgment: &Judgment) -> Vec<(String, String)> {
+fn check(judgment: &Judgment) -> FieldProblems {
     let mut problems = Vec::new();
     if judgment.schema != SCHEMA {
-        problems.push(("schema".into(), format!("expected \"{SCHEMA}\", found \"{}\"", judgment.schema)));
+        problems.push(("schema".into(), Detail::Schema { expected: SCHEMA.into(), found: judgment.schema.clone() }));
     }
     if judgment.item_id.is_empty() {
-        problems.push(("item_id".into(), "must not be empty".into()));
+        problems.push(("item_id".into(), Detail::Empty));
     }
     if judgment.annotator.is_empty() {
-        problems.push(("annotator".into(), "must not be empty".into()));
+        problems.push(("annotator".into(), Detail::Empty));
     }
     if judgment.preference.is_none() && judgment.ranking.is_none() && judgment.scores.is_none() && judgment.flags.is_none() {
-        problems.push(("-".into(), "a judgment needs at least one of preference, ranking, scores, flags".into()));
+        problems.push(("-".into(), Detail::NoContent));
     }
     problems
 }
 
 /// Names the first mistyped field of a record that failed to deserialize.
-fn explain(value: &Value) -> Option<Vec<(String, String)>> {
+fn explain(value: &Value) -> Option<FieldProblems> {
     let Value::Object(object) = value else {
-        return Some(vec![("-".into(), format!("expected an object, found {}", json_type_name(value)))]);
+        return Some(vec![("-".into(), wrong_type(Expected::Object, value))]);
     };
     let mut problems = Vec::new();
     for key in ["schema", "item_id", "annotator"] {
         match object.get(key) {
-            None => problems.push((key.to_owned(), "missing".to_owned())),
+            None => problems.push((key.to_owned(), Detail::Missing)),
             Some(Value::String(_)) => {}
-            Some(other) => problems.push((key.to_owned(), format!("expected a string, found {}", json_type_name(other)))),
+            Some(other) => problems.push((key.to_owned(), wrong_type(Expected::String, other))),
         }
     }
-    let expect = |key: &str, ok: fn(&Value) -> bool, what: &str, problems: &mut Vec<(String, String)>| {
+    let expect = |key: &str, ok: fn(&Value) -> bool, what: Expected, problems: &mut FieldProblems| {
         if let Some(found) = object.get(key).filter(|v| !v.is_null() && !ok(v)) {
-            problems.push((key.to_owned(), format!("expected {what}, found {}", json_type_name(found))));
+            problems.push((key.to_owned(), wrong_type(what, found)));
         }
     };
     for key in ["group", "started_at", "submitted_at", "task_sha256", "rubric_sha256", "app_version"] {
-        expect(key, Value::is_string, "a string", &mut problems);
+        expect(key, Value::is_string, Expected::String, &mut problems);
     }
     let strings = |v: &Value| v.as_array().is_some_and(|a| a.iter().all(Value::is_string));
-    expect("shown", strings, "an array of strings", &mut problems);
-    expect("ranking", strings, "an array of strings", &mut problems);
-    expect("flags", strings, "an array of strings", &mut problems);
-    expect("scores", Value::is_object, "an object", &mut problems);
-    expect("duration_ms", Value::is_u64, "a whole number", &mut problems);
+    expect("shown", strings, Expected::StringArray, &mut problems);
+    expect("ranking", strings, Expected::StringArray, &mut problems);
+    expect("flags", strings, Expected::StringArray, &mut problems);
+    expect("scores", Value::is_object, Expected::Object, &mut problems);
+    expect("duration_ms", Value::is_u64, Expected::WholeNumber, &mut problems);
     match object.get("preference") {
         Some(Value::Object(preference)) => match preference.get("winner") {
             Some(Value::String(_)) => {
                 if let Some(strength) = preference.get("strength").filter(|s| !s.is_u64() && !s.is_null()) {
-                    problems.push(("preference.strength".into(), format!("expected a whole number, found {}", json_type_name(strength))));
+                    problems.push(("preference.strength".into(), wrong_type(Expected::WholeNumber, strength)));
                 }
             }
-            Some(other) => problems.push((
-                "preference.winner".into(),
-                format!("expected a model id, \"tie\" or \"both_bad\", found {}", json_type_name(other)),
-            )),
-            None => problems.push(("preference.winner".into(), "missing".into())),
+            Some(other) => problems.push(("preference.winner".into(), wrong_type(Expected::Winner, other))),
+            None => problems.push(("preference.winner".into(), Detail::Missing)),
         },
         Some(Value::Null) | None => {}
-        Some(other) => problems.push(("preference".into(), format!("expected an object, found {}", json_type_name(other)))),
+        Some(other) => problems.push(("preference".into(), wrong_type(Expected::Object, other))),
     }
     (!problems.is_empty()).then_some(problems)
-}
-
-/// The code of one of this module's `(field, problem)` messages (they are written above, in
-/// `check` and `explain`, and by serde for duplicate keys).
-pub fn problem_code(message: &str) -> Code {
-    if message == "missing" {
-        Code::Missing
-    } else if message.starts_with("expected \"verdict/") {
-        Code::Schema
-    } else if message.starts_with("expected") {
-        Code::WrongType
-    } else if message == "must not be empty" {
-        Code::Empty
-    } else if message.starts_with("a judgment needs") {
-        Code::NoContent
-    } else if message.starts_with("duplicate field") {
-        Code::DuplicateKey
-    } else if message.starts_with("not valid JSON") {
-        Code::InvalidJson
-    } else {
-        Code::Invalid
-    }
 }
 
 /// A 128-bit fingerprint of a judgment's identity `(item_id, annotator)`, for readers that must
@@ -299,7 +276,9 @@ mod tests {
         ];
         for (line, expected) in cases {
             let problems = judgment_from_line(line).unwrap_err();
-            let got = format!("{}: {}", problems[0].0, problems[0].1);
+            let (field, detail) = problems[0].clone();
+            let got = crate::problem::in_english(&crate::problem::Problem::error("f", 1, &field, detail));
+            let got = got.strip_prefix("f:1: ").unwrap();
             assert_eq!(got, expected, "{line}");
         }
     }

@@ -2,8 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::problem::error_without_position;
-use crate::problem::Problem;
+use crate::problem::{error_without_position, wrong_type, Detail, Expected, FieldProblems, Problem};
 use crate::task::Task;
 
 /// How outputs are presented and judged.
@@ -253,24 +252,18 @@ impl Rubric {
     /// Checks a judgment's `scores` against this rubric: every key is a criterion, and every
     /// value fits its kind (likert integer in range, binary boolean, choice among the options,
     /// text string); per-output criteria are keyed by model. Returns `(field, problem)` pairs.
-    pub fn check_scores(&self, scores: &serde_json::Map<String, serde_json::Value>) -> Vec<(String, String)> {
+    pub fn check_scores(&self, scores: &serde_json::Map<String, serde_json::Value>) -> FieldProblems {
         use serde_json::Value;
         let mut problems = Vec::new();
         for (id, value) in scores {
             let Some(criterion) = self.criterion(id) else {
-                problems.push((format!("scores.{id}"), "not a criterion of the rubric".to_owned()));
+                problems.push((format!("scores.{id}"), Detail::NotACriterion));
                 continue;
             };
             let values: Vec<(String, &Value)> = match (criterion.per_output, value) {
                 (true, Value::Object(per_model)) => per_model.iter().map(|(model, v)| (format!("scores.{id}.{model}"), v)).collect(),
                 (true, other) => {
-                    problems.push((
-                        format!("scores.{id}"),
-                        format!(
-                            "expected an object keyed by model (per-output criterion), found {}",
-                            crate::problem::json_type_name(other)
-                        ),
-                    ));
+                    problems.push((format!("scores.{id}"), wrong_type(Expected::ScoresByModel, other)));
                     continue;
                 }
                 (false, other) => vec![(format!("scores.{id}"), other)],
@@ -288,34 +281,31 @@ impl Rubric {
 impl Criterion {
     /// Why `value` is not a valid answer to this criterion, or `None` when it is (`null` is
     /// an unanswered optional criterion).
-    pub fn check_value(&self, value: &serde_json::Value) -> Option<String> {
+    pub fn check_value(&self, value: &serde_json::Value) -> Option<Detail> {
         use serde_json::Value;
-        let found = || crate::problem::json_type_name(value);
         match (self.kind, value) {
             (_, Value::Null) => None,
             (CriterionKind::Likert, Value::Number(number)) => {
                 let (min, max) = self.likert_range();
                 match number.as_i64() {
                     Some(score) if (min..=max).contains(&score) => None,
-                    _ => Some(format!("expected a whole number from {min} to {max}, found {number}")),
+                    _ => Some(Detail::OutOfRange { found: number.to_string(), min, max }),
                 }
             }
-            (CriterionKind::Likert, _) => Some(format!("expected a whole number, found {}", found())),
+            (CriterionKind::Likert, _) => Some(wrong_type(Expected::WholeNumber, value)),
             (CriterionKind::Binary, Value::Bool(_)) => None,
-            (CriterionKind::Binary, _) => Some(format!("expected true or false, found {}", found())),
+            (CriterionKind::Binary, _) => Some(wrong_type(Expected::Boolean, value)),
             (CriterionKind::Choice, Value::String(option)) if !self.multi => {
-                (!self.options.contains(option)).then(|| format!("\"{option}\" is not one of the options"))
+                (!self.options.contains(option)).then(|| Detail::NotAnOption { option: option.clone() })
             }
             (CriterionKind::Choice, Value::Array(picked)) if self.multi => picked.iter().find_map(|option| match option {
                 Value::String(option) if self.options.contains(option) => None,
-                Value::String(option) => Some(format!("\"{option}\" is not one of the options")),
-                other => Some(format!("expected option names, found {}", crate::problem::json_type_name(other))),
+                Value::String(option) => Some(Detail::NotAnOption { option: option.clone() }),
+                other => Some(wrong_type(Expected::OneOption, other)),
             }),
-            (CriterionKind::Choice, _) => {
-                Some(format!("expected {}, found {}", if self.multi { "an array of options" } else { "one option" }, found()))
-            }
+            (CriterionKind::Choice, _) => Some(wrong_type(if self.multi { Expected::OptionArray } else { Expected::OneOption }, value)),
             (CriterionKind::Text, Value::String(_)) => None,
-            (CriterionKind::Text, _) => Some(format!("expected a string, found {}", found())),
+            (CriterionKind::Text, _) => Some(wrong_type(Expected::String, value)),
         }
     }
 }
@@ -329,8 +319,8 @@ pub const LIKERT_BOUND: u64 = 1_000_000;
 pub fn load_rubric(file: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let rubric: Rubric = serde_json::from_str(text).map_err(|error| {
-        let field = field_from_serde_error(&error);
-        vec![Problem::error(file, error.line() as u64, &field, error_without_position(&error))]
+        let (field, detail) = serde_problem(&error);
+        vec![Problem::error(file, error.line() as u64, &field, detail)]
     })?;
     let line_at = |at: usize| text[..at].matches('\n').count() as u64 + 1;
     let line_of = |needle: &str| -> u64 { text.find(needle).map_or(1, line_at) };
@@ -343,43 +333,32 @@ pub fn load_rubric(file: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
         let field = format!("criteria[{index}]");
         let line = criterion_lines.get(index).copied().unwrap_or(1);
         if criterion.id.trim().is_empty() {
-            problems.push(Problem::error(file, line, &format!("{field}.id"), "must not be empty"));
+            problems.push(Problem::error(file, line, &format!("{field}.id"), Detail::Empty));
         } else if !ids.insert(criterion.id.as_str()) {
-            problems.push(Problem::error(file, line, &format!("{field}.id"), format!("\"{}\" is used by two criteria", criterion.id)));
+            problems.push(Problem::error(file, line, &format!("{field}.id"), Detail::DuplicateCriterion { id: criterion.id.clone() }));
         }
         match criterion.kind {
             CriterionKind::Likert => {
                 let (min, max) = criterion.likert_range();
                 if min.unsigned_abs() > LIKERT_BOUND || max.unsigned_abs() > LIKERT_BOUND {
                     let which = if min.unsigned_abs() > LIKERT_BOUND { "min" } else { "max" };
-                    problems.push(
-                        Problem::error(
-                            file,
-                            line,
-                            &format!("{field}.{which}"),
-                            format!("must be between -{LIKERT_BOUND} and {LIKERT_BOUND}"),
-                        )
-                        .with_code(crate::problem::Code::OutOfRange),
-                    );
+                    let detail = Detail::BoundTooLarge { bound: LIKERT_BOUND as i64 };
+                    problems.push(Problem::error(file, line, &format!("{field}.{which}"), detail));
                 } else if min >= max {
-                    problems.push(Problem::error(file, line, &format!("{field}.max"), format!("must be greater than min ({min} ≥ {max})")));
+                    problems.push(Problem::error(file, line, &format!("{field}.max"), Detail::MaxNotAboveMin { min, max }));
                 } else if max - min > 20 {
-                    problems.push(Problem::error(file, line, &format!("{field}.max"), "a likert scale may have at most 21 points"));
+                    problems.push(Problem::error(file, line, &format!("{field}.max"), Detail::TooManyPoints { max: 21 }));
                 }
             }
             CriterionKind::Choice => {
                 if criterion.options.len() < 2 {
-                    problems.push(Problem::error(file, line, &format!("{field}.options"), "a choice needs at least two options"));
+                    problems.push(Problem::error(file, line, &format!("{field}.options"), Detail::TooFewOptions));
                 }
                 let mut seen = std::collections::HashSet::new();
                 for option in &criterion.options {
                     if !seen.insert(option) {
-                        problems.push(Problem::error(
-                            file,
-                            line,
-                            &format!("{field}.options"),
-                            format!("option \"{option}\" appears twice"),
-                        ));
+                        let detail = Detail::DuplicateOption { option: option.clone() };
+                        problems.push(Problem::error(file, line, &format!("{field}.options"), detail));
                     }
                 }
             }
@@ -387,7 +366,7 @@ pub fn load_rubric(file: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
         }
     }
     if rubric.mode == Mode::Pairwise && rubric.preference.scale.len() < 2 {
-        problems.push(Problem::error(file, line_of("\"scale\""), "preference.scale", "a preference scale needs at least two labels"));
+        problems.push(Problem::error(file, line_of("\"scale\""), "preference.scale", Detail::TooFewLabels));
     }
     if problems.is_empty() {
         Ok(rubric)
@@ -396,13 +375,17 @@ pub fn load_rubric(file: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
     }
 }
 
-/// Best-effort field name from a serde error such as "unknown variant `x`" or "missing field `id`".
-fn field_from_serde_error(error: &serde_json::Error) -> String {
-    let text = error.to_string();
-    if let Some(rest) = text.strip_prefix("missing field `") {
-        return rest.split('`').next().unwrap_or("-").to_owned();
+/// The field and problem of a serde error: JSON syntax, "missing field `id`", or serde's own
+/// words (e.g. "unknown variant `x`").
+fn serde_problem(error: &serde_json::Error) -> (String, Detail) {
+    let parser = error_without_position(error);
+    if error.is_syntax() || error.is_eof() {
+        return ("-".into(), Detail::InvalidJson { parser });
     }
-    "-".to_owned()
+    match parser.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
+        Some(field) => (field.to_owned(), Detail::Missing),
+        None => ("-".into(), Detail::Unreadable { parser }),
+    }
 }
 
 #[cfg(test)]
@@ -413,7 +396,7 @@ mod tests {
     fn likert_bounds_that_would_overflow_are_rejected() {
         let text = r#"{"mode":"single","criteria":[{"id":"a","kind":"likert","min":-9223372036854775808,"max":5}]}"#;
         let problems = load_rubric("r.json", text).unwrap_err();
-        assert_eq!(problems[0].to_string(), "r.json:1: criteria[0].min: must be between -1000000 and 1000000");
+        assert_eq!(crate::problem::in_english(&problems[0]), "r.json:1: criteria[0].min: must be between -1000000 and 1000000");
     }
 
     #[test]
@@ -430,7 +413,7 @@ mod tests {
         let text = r#"{"mode":"pairwise","criteria":[
   {"id":"a","kind":"likert","min":5,"max":1},
   {"id":"a","kind":"choice","options":["x"]}]}"#;
-        let got: Vec<String> = load_rubric("r.json", text).unwrap_err().iter().map(ToString::to_string).collect();
+        let got: Vec<String> = load_rubric("r.json", text).unwrap_err().iter().map(crate::problem::in_english).collect();
         assert_eq!(
             got,
             [
@@ -456,7 +439,7 @@ mod tests {
         let value = |v: serde_json::Value| if first.per_output { serde_json::json!({"gpt-4": v}) } else { v };
         let scores = |v| serde_json::json!({first.id.clone(): value(v), "made_up": 1}).as_object().unwrap().clone();
         let problems = rubric.check_scores(&scores(good));
-        assert_eq!(problems, [("scores.made_up".to_owned(), "not a criterion of the rubric".to_owned())]);
+        assert_eq!(problems, [("scores.made_up".to_owned(), Detail::NotACriterion)]);
         let problems = rubric.check_scores(&scores(serde_json::json!([max + 1])));
         assert_eq!(problems.len(), 2, "{problems:?}");
     }
@@ -465,6 +448,6 @@ mod tests {
     fn syntax_and_type_errors_have_lines() {
         let got = load_rubric("r.json", "{\n \"mode\": \"sideways\"\n}").unwrap_err();
         assert_eq!(got[0].line, 2);
-        assert!(got[0].message.contains("unknown variant `sideways`"), "{}", got[0]);
+        assert!(crate::problem::in_english(&got[0]).contains("unknown variant `sideways`"), "{}", got[0]);
     }
 }

@@ -6,8 +6,7 @@
 use serde_json::{Map, Value};
 
 use crate::judgment::Judgment;
-use crate::problem::error_without_position;
-use crate::problem::{json_type_name, Loaded, Problem};
+use crate::problem::{error_without_position, wrong_type, Detail, Expected, FieldProblems, Loaded, Problem};
 
 pub use crate::model::task::{Gold, Output, Task, Turn};
 
@@ -36,7 +35,7 @@ pub fn load_tasks_with_judgments(file: &str, text: &str) -> (Loaded<Task>, Vec<J
         }
     };
     if text.trim().is_empty() {
-        problems.push(Problem::error(file, 0, "-", "the file is empty: no items to rate"));
+        problems.push(Problem::error(file, 0, "-", Detail::NoItems));
     } else if text.trim_start().starts_with('[') {
         for (line_no, parsed) in array_elements(file, text, &mut problems) {
             keep(lines.value(line_no, parsed, &mut problems), &mut records);
@@ -89,7 +88,7 @@ impl TaskLines {
         match serde_json::from_str::<Value>(line) {
             Ok(value) => self.value(line_no, value, problems),
             Err(error) => {
-                problems.push(Problem::error(&self.file, line_no, "-", crate::problem::json_error_message(&error, unterminated)));
+                problems.push(Problem::error(&self.file, line_no, "-", crate::problem::json_error_detail(&error, unterminated)));
                 None
             }
         }
@@ -98,8 +97,8 @@ impl TaskLines {
     /// Checks one parsed record that starts on line `line_no`.
     pub fn value(&mut self, line_no: u64, value: Value, problems: &mut Vec<Problem>) -> Option<TaskRecord> {
         let file = self.file.as_str();
-        let report = |found: Vec<(String, String)>, problems: &mut Vec<Problem>| {
-            problems.extend(found.into_iter().map(|(field, message)| Problem::error(file, line_no, &field, message)));
+        let report = |found: FieldProblems, problems: &mut Vec<Problem>| {
+            problems.extend(found.into_iter().map(|(field, detail)| Problem::error(file, line_no, &field, detail)));
         };
         let format = match &value {
             Value::Object(object) => crate::import::detect(object),
@@ -136,12 +135,7 @@ impl TaskLines {
             }
             Some(&(_, Some(first))) if fingerprint == Some(first) => Some(TaskRecord { task, judgment, new_item: false }),
             Some(&(first_line, _)) => {
-                problems.push(Problem::error(
-                    file,
-                    line_no,
-                    "id",
-                    format!("duplicate id \"{}\": two items cannot share an id (first on line {first_line})", task.id),
-                ));
+                problems.push(Problem::error(file, line_no, "id", Detail::DuplicateId { id: task.id.clone(), first_line }));
                 None
             }
         }
@@ -163,46 +157,41 @@ fn array_elements(file: &str, text: &str, problems: &mut Vec<Problem>) -> Vec<(u
                 // limit) is reported, never dropped silently.
                 match serde_json::from_str::<Value>(raw.get()) {
                     Ok(value) => values.push((line_no, value)),
-                    Err(error) => problems.push(
-                        Problem::error(file, line_no, "-", format!("not valid JSON ({})", error_without_position(&error)))
-                            .with_code(crate::problem::Code::InvalidJson),
-                    ),
+                    Err(error) => {
+                        problems.push(Problem::error(file, line_no, "-", Detail::InvalidJson { parser: error_without_position(&error) }))
+                    }
                 }
             }
             values
         }
         Err(error) => {
-            problems.push(Problem::error(
-                file,
-                error.line() as u64,
-                "-",
-                format!("not a valid JSON array ({})", error_without_position(&error)),
-            ));
+            let parser = error_without_position(&error);
+            problems.push(Problem::error(file, error.line() as u64, "-", Detail::InvalidJsonArray { parser }));
             Vec::new()
         }
     }
 }
 
 /// Builds a [`Task`] from a JSON value, or lists every `(field, problem)` found.
-pub fn task_from_value(value: Value) -> Result<Task, Vec<(String, String)>> {
+pub fn task_from_value(value: Value) -> Result<Task, FieldProblems> {
     let Value::Object(mut object) = value else {
-        return Err(vec![("-".into(), format!("expected an object, found {}", json_type_name(&value)))]);
+        return Err(vec![("-".into(), wrong_type(Expected::Object, &value))]);
     };
-    let mut problems: Vec<(String, String)> = Vec::new();
+    let mut problems: FieldProblems = Vec::new();
     let id = match object.remove("id") {
         Some(Value::String(id)) if !id.trim().is_empty() => id,
         Some(Value::String(_)) => {
-            problems.push(("id".into(), "must not be empty".into()));
+            problems.push(("id".into(), Detail::Empty));
             String::new()
         }
         // Numeric ids are common in exported data sets; accept them as their decimal text.
         Some(Value::Number(number)) => number.to_string(),
         Some(other) => {
-            problems.push(("id".into(), format!("expected a string, found {}", json_type_name(&other))));
+            problems.push(("id".into(), wrong_type(Expected::String, &other)));
             String::new()
         }
         None => {
-            problems.push(("id".into(), "missing: every item needs a unique id".into()));
+            problems.push(("id".into(), Detail::Missing));
             String::new()
         }
     };
@@ -210,7 +199,7 @@ pub fn task_from_value(value: Value) -> Result<Task, Vec<(String, String)>> {
         None | Some(Value::Null) => None,
         Some(Value::String(prompt)) => Some(prompt),
         Some(other) => {
-            problems.push(("prompt".into(), format!("expected a string, found {}", json_type_name(&other))));
+            problems.push(("prompt".into(), wrong_type(Expected::String, &other)));
             None
         }
     };
@@ -229,7 +218,7 @@ pub fn task_from_value(value: Value) -> Result<Task, Vec<(String, String)>> {
                             Some(Turn { role: role?, content: content? })
                         }
                         other => {
-                            problems.push((field, format!("expected an object with role and content, found {}", json_type_name(&other))));
+                            problems.push((field, wrong_type(Expected::Turn, &other)));
                             None
                         }
                     }
@@ -237,17 +226,17 @@ pub fn task_from_value(value: Value) -> Result<Task, Vec<(String, String)>> {
                 .collect(),
         ),
         Some(other) => {
-            problems.push(("conversation".into(), format!("expected an array of turns, found {}", json_type_name(&other))));
+            problems.push(("conversation".into(), wrong_type(Expected::TurnArray, &other)));
             None
         }
     };
     if prompt.is_none() && conversation.is_none() && !problems.iter().any(|(f, _)| f.starts_with("prompt") || f.starts_with("conversation"))
     {
-        problems.push(("prompt".into(), "missing: give a prompt or a conversation".into()));
+        problems.push(("prompt".into(), Detail::MissingPrompt));
     }
     let outputs = match object.remove("outputs") {
         Some(Value::Array(outputs)) if outputs.is_empty() => {
-            problems.push(("outputs".into(), "empty: an item needs at least one output".into()));
+            problems.push(("outputs".into(), Detail::Empty));
             Vec::new()
         }
         Some(Value::Array(outputs)) => {
@@ -258,17 +247,17 @@ pub fn task_from_value(value: Value) -> Result<Task, Vec<(String, String)>> {
                 .filter_map(|(index, output)| {
                     let field = format!("outputs[{index}]");
                     let Value::Object(mut output) = output else {
-                        problems.push((field, format!("expected an object with model and content, found {}", json_type_name(&output))));
+                        problems.push((field, wrong_type(Expected::Output, &output)));
                         return None;
                     };
                     let model = string_field(&mut output, &field, "model", &mut problems)?;
                     let content = string_field(&mut output, &field, "content", &mut problems)?;
                     if model.trim().is_empty() {
-                        problems.push((format!("{field}.model"), "must not be empty".into()));
+                        problems.push((format!("{field}.model"), Detail::Empty));
                         return None;
                     }
                     if !models.insert(model.clone()) {
-                        problems.push((format!("{field}.model"), format!("model \"{model}\" appears twice in this item")));
+                        problems.push((format!("{field}.model"), Detail::DuplicateModel { model: model.clone() }));
                         return None;
                     }
                     Some(Output { model, content, extra: output })
@@ -276,11 +265,11 @@ pub fn task_from_value(value: Value) -> Result<Task, Vec<(String, String)>> {
                 .collect()
         }
         Some(other) => {
-            problems.push(("outputs".into(), format!("expected an array, found {}", json_type_name(&other))));
+            problems.push(("outputs".into(), wrong_type(Expected::Array, &other)));
             Vec::new()
         }
         None => {
-            problems.push(("outputs".into(), "missing: an item needs outputs to rate".into()));
+            problems.push(("outputs".into(), Detail::Missing));
             Vec::new()
         }
     };
@@ -288,7 +277,7 @@ pub fn task_from_value(value: Value) -> Result<Task, Vec<(String, String)>> {
         None | Some(Value::Null) => Map::new(),
         Some(Value::Object(meta)) => meta,
         Some(other) => {
-            problems.push(("meta".into(), format!("expected an object, found {}", json_type_name(&other))));
+            problems.push(("meta".into(), wrong_type(Expected::Object, &other)));
             Map::new()
         }
     };
@@ -297,12 +286,12 @@ pub fn task_from_value(value: Value) -> Result<Task, Vec<(String, String)>> {
         Some(value @ Value::Object(_)) => match serde_json::from_value::<Gold>(value) {
             Ok(gold) => Some(gold),
             Err(error) => {
-                problems.push(("gold".into(), error_without_position(&error)));
+                problems.push(("gold".into(), Detail::Unreadable { parser: error_without_position(&error) }));
                 None
             }
         },
         Some(other) => {
-            problems.push(("gold".into(), format!("expected an object, found {}", json_type_name(&other))));
+            problems.push(("gold".into(), wrong_type(Expected::Object, &other)));
             None
         }
     };
@@ -314,15 +303,15 @@ pub fn task_from_value(value: Value) -> Result<Task, Vec<(String, String)>> {
 }
 
 /// Takes a required string field out of `object`, recording a problem under `parent.key`.
-fn string_field(object: &mut Map<String, Value>, parent: &str, key: &str, problems: &mut Vec<(String, String)>) -> Option<String> {
+fn string_field(object: &mut Map<String, Value>, parent: &str, key: &str, problems: &mut FieldProblems) -> Option<String> {
     match object.remove(key) {
         Some(Value::String(text)) => Some(text),
         Some(other) => {
-            problems.push((format!("{parent}.{key}"), format!("expected a string, found {}", json_type_name(&other))));
+            problems.push((format!("{parent}.{key}"), wrong_type(Expected::String, &other)));
             None
         }
         None => {
-            problems.push((format!("{parent}.{key}"), "missing".into()));
+            problems.push((format!("{parent}.{key}"), Detail::Missing));
             None
         }
     }
@@ -347,7 +336,7 @@ mod tests {
     }
 
     fn problems(text: &str) -> Vec<String> {
-        load_tasks("t.jsonl", text).problems.iter().map(ToString::to_string).collect()
+        load_tasks("t.jsonl", text).problems.iter().map(crate::problem::in_english).collect()
     }
 
     #[test]
@@ -383,16 +372,16 @@ mod tests {
         );
         let loaded = load_tasks("t.jsonl", text);
         assert_eq!(loaded.records.len(), 1);
-        let got: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+        let got: Vec<String> = loaded.problems.iter().map(crate::problem::in_english).collect();
         assert_eq!(
             got,
             [
-                "t.jsonl:2: outputs[1].model: model \"x\" appears twice in this item",
+                "t.jsonl:2: outputs[1].model: model \"x\" appears twice",
                 "t.jsonl:4: outputs[0].model: expected a string, found a number",
                 "t.jsonl:5: id: duplicate id \"a\": two items cannot share an id (first on line 1)",
                 "t.jsonl:6: -: not valid JSON (EOF while parsing an object)",
                 "t.jsonl:7: prompt: missing: give a prompt or a conversation",
-                "t.jsonl:7: outputs: empty: an item needs at least one output",
+                "t.jsonl:7: outputs: must not be empty",
                 "t.jsonl:8: -: expected an object, found an array",
             ]
         );

@@ -254,7 +254,8 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         "]".repeat(100_000)
     );
     let problems = judgment_from_line(&deep).unwrap_err();
-    assert_eq!(problems[0].1, "not valid JSON (recursion limit exceeded)");
+    let invalid = verdict_core::problem::Detail::InvalidJson { parser: "recursion limit exceeded".into() };
+    assert_eq!(problems[0].1, invalid);
     let loaded = verdict_core::task::load_tasks("t", &format!("{{\"id\":{}}}", "[".repeat(100_000)));
-    assert_eq!(loaded.problems[0].message, "not valid JSON (recursion limit exceeded)");
+    assert_eq!(loaded.problems[0].detail, invalid);
 }

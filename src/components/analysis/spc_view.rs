@@ -107,7 +107,7 @@ pub fn spc_view_page(props: &SpcViewProps) -> Html {
                 <button class="primary" disabled={*busy} onclick={draw}>{ t!("qc-draw") }</button>
             </div>
             if !events.problems.is_empty() {
-                <ul class="errors" role="alert">{ for events.problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
+                <ul class="errors" role="alert">{ for events.problems.iter().map(|p| html! { <li>{ crate::i18n::problem(p) }</li> }) }</ul>
             }
             if *busy { <progress class="busy" aria-label={t!("qc-computing")}></progress> }
             { match result.as_deref() {

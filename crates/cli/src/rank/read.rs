@@ -62,7 +62,7 @@ pub(super) fn read_for_style(paths: &[String], limits: &verdict_core::read::Limi
     })?;
     let read = reader.finish();
     for problem in read.problems.iter().take(MAX_PRINTED) {
-        eprintln!("{problem}");
+        eprintln!("{}", verdict_core::problem::in_english(problem));
     }
     if read.problems.len() > MAX_PRINTED {
         eprintln!("… and {} more problems (`verdict validate` lists them all)", read.problems.len() - MAX_PRINTED);

@@ -1,7 +1,7 @@
 //! Tests of `import`.
 
 use super::*;
-use crate::problem::json_error_message;
+use crate::problem::{json_error_detail, Detail, Expected, JsonKind};
 
 fn import_line(line: &str) -> Result<Imported, FieldProblems> {
     let Value::Object(object) = serde_json::from_str::<Value>(line).expect("test lines are JSON objects") else {
@@ -83,16 +83,19 @@ fn alpacaeval_preferences() {
     }
     assert!(import_line(&row("null")).unwrap().judgment.is_none());
     assert_eq!(import_line(&row("3")).unwrap_err()[0].0, "preference");
-    assert_eq!(import_line(&row("\"1\"")).unwrap_err()[0].1, "expected a number (1, 2 or 1.5), found a string");
+    assert_eq!(
+        import_line(&row("\"1\"")).unwrap_err()[0].1,
+        Detail::WrongType { expected: Expected::AlpacaPreference, found: JsonKind::String }
+    );
 }
 
 #[test]
 fn same_model_twice_and_numbers_for_strings_are_named() {
     let twice = r#"{"instruction":"i","output_1":"a","output_2":"b","generator_1":"x","generator_2":"x"}"#;
-    assert_eq!(import_line(twice).unwrap_err(), [("generator_2".to_owned(), "model \"x\" appears twice in this row".to_owned())]);
+    assert_eq!(import_line(twice).unwrap_err(), [("generator_2".to_owned(), Detail::DuplicateModel { model: "x".into() })]);
     let number = r#"{"model_a":1,"model_b":"y","conversation_a":[],"conversation_b":[{"role":"user","content":"q"}]}"#;
     let problems = import_line(number).unwrap_err();
-    assert_eq!(problems[0], ("model_a".to_owned(), "expected a string, found a number".to_owned()));
+    assert_eq!(problems[0], ("model_a".to_owned(), Detail::WrongType { expected: Expected::String, found: JsonKind::Number }));
     assert_eq!(problems[1].0, "conversation_a");
 }
 
@@ -115,7 +118,7 @@ fn json_lines_handles_bom_crlf_blank_invalid_utf8_and_truncation() {
     let mut lines = JsonLines::new("f", input);
     let mut got = Vec::new();
     while let Some(line) = lines.next_line().unwrap() {
-        got.push((line.number, line.text.map(str::to_owned).map_err(|p| p.to_string()), line.unterminated));
+        got.push((line.number, line.text.map(str::to_owned).map_err(|p| crate::problem::in_english(&p)), line.unterminated));
     }
     assert_eq!(
         got,
@@ -126,5 +129,5 @@ fn json_lines_handles_bom_crlf_blank_invalid_utf8_and_truncation() {
         ]
     );
     let error = serde_json::from_str::<Value>("{\"c\":").unwrap_err();
-    assert_eq!(json_error_message(&error, true), "truncated: the file ends inside this line's JSON (EOF while parsing a value)");
+    assert_eq!(json_error_detail(&error, true), Detail::Truncated { parser: "EOF while parsing a value".into() });
 }

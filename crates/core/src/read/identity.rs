@@ -3,6 +3,7 @@
 //! breaks ties, and a judgment without a readable `submitted_at` counts as older than any
 //! judgment with one. This module is the only place that rule is written.
 
+use crate::problem::{Detail, Place, Problem};
 use crate::time::unix_ms_from_rfc3339;
 
 /// What the replacement rule compares: when a judgment was submitted and where it was read.
@@ -107,6 +108,17 @@ fn superseded_sorted(judgments: &[(u32, u32)], stamps: &[i64], n_items: usize) -
         }
     }
     superseded
+}
+
+/// The warning for a judgment at `file:line_no` of identity (`item_id`, `annotator`) whose
+/// twin is at `other`: it `replaces` that twin, or is replaced by it (submitted later).
+pub fn replacement_warning(file: &str, line_no: u64, item_id: &str, annotator: &str, other: Place, replaces: bool) -> Problem {
+    let (item_id, annotator) = (item_id.to_owned(), annotator.to_owned());
+    if replaces {
+        Problem::warning(file, line_no, "item_id", Detail::Replaces { item_id, annotator, other })
+    } else {
+        Problem::warning(file, line_no, "submitted_at", Detail::ReplacedBy { item_id, annotator, other })
+    }
 }
 
 #[cfg(test)]

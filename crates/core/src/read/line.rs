@@ -3,12 +3,12 @@
 
 use serde_json::Value;
 
-use crate::judgment::{judgment_from_line, problem_code, Judgment};
-use crate::problem::{json_error_message, Code, Loaded, Problem};
+use crate::judgment::{judgment_from_line, Judgment};
+use crate::problem::{json_error_detail, Detail, FieldProblems, Loaded, Problem};
 
 /// Reads one line of a judgments file: a Verdict judgment, or the verdict an Arena battle or
 /// AlpacaEval row carries (`Ok(None)` when such a row has none, e.g. no `winner`).
-pub fn judgment_from_any_line(line: &str) -> Result<Option<Judgment>, Vec<(String, String)>> {
+pub fn judgment_from_any_line(line: &str) -> Result<Option<Judgment>, FieldProblems> {
     match judgment_from_line(line) {
         Ok(judgment) => Ok(Some(judgment)),
         Err(problems) => match serde_json::from_str::<Value>(line) {
@@ -25,24 +25,18 @@ pub fn judgment_from_any_line(line: &str) -> Result<Option<Judgment>, Vec<(Strin
 
 /// The problems of a line that is not a judgment: `found` from [`judgment_from_any_line`],
 /// or the JSON syntax error (`unterminated`: the file's last line, without a newline).
-pub fn line_problems(file: &str, line_no: u64, line: &str, found: Vec<(String, String)>, unterminated: bool) -> Vec<Problem> {
+pub fn line_problems(file: &str, line_no: u64, line: &str, found: FieldProblems, unterminated: bool) -> Vec<Problem> {
     match serde_json::from_str::<serde::de::IgnoredAny>(line) {
         Err(error) if !error.is_data() => {
-            vec![Problem::error(file, line_no, "-", json_error_message(&error, unterminated)).with_code(Code::InvalidJson)]
+            vec![Problem::error(file, line_no, "-", json_error_detail(&error, unterminated))]
         }
-        _ => found
-            .into_iter()
-            .map(|(field, message)| {
-                let code = problem_code(&message);
-                Problem::error(file, line_no, &field, message).with_code(code)
-            })
-            .collect(),
+        _ => found.into_iter().map(|(field, detail)| Problem::error(file, line_no, &field, detail)).collect(),
     }
 }
 
 /// The problem of a foreign row (Arena, AlpacaEval) that carries no verdict: it is skipped.
 pub fn no_verdict(file: &str, line_no: u64) -> Problem {
-    Problem::error(file, line_no, "winner", "this row carries no verdict (no winner)").with_code(Code::NoVerdict)
+    Problem::error(file, line_no, "winner", Detail::NoVerdict)
 }
 
 /// Loads a judgments JSONL text through the one reader ([`crate::read`]): later-submitted

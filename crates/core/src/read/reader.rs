@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use super::identity::{unpack, Stamp};
+use super::identity::{replacement_warning, unpack, Stamp};
 use super::line::{judgment_from_any_line, line_problems, no_verdict};
 use super::summary::InputSummary;
 use crate::judgment::{identity_hash, Judgment};
 use crate::limits::Limits;
-use crate::problem::{Code, Problem};
+use crate::problem::{Detail, Place, Problem};
 
 /// What became of one line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -95,7 +95,10 @@ impl JudgmentReader {
     pub fn add_line_bytes(&mut self, line_no: u64, line: &[u8], unterminated: bool) -> LineOutcome {
         match std::str::from_utf8(line) {
             Ok(text) => self.add_line(line_no, text, unterminated),
-            Err(_) => self.skip(vec![Problem::error(self.file(), line_no, "-", "not valid UTF-8").with_code(Code::NotUtf8)]),
+            Err(error) => {
+                let column = Some(error.valid_up_to() as u64 + 1);
+                self.skip(vec![Problem::error(self.file(), line_no, "-", Detail::NotUtf8 { column })])
+            }
         }
     }
 
@@ -116,8 +119,8 @@ impl JudgmentReader {
         match checked.0 {
             Checked::Blank => LineOutcome::Blank,
             Checked::TooLong => {
-                let message = format!("longer than the line limit of {} bytes (--max-line-bytes raises it)", self.limits.max_line_bytes);
-                self.skip(vec![Problem::error(self.file(), line_no, "-", message).with_code(Code::LineTooLong)])
+                let detail = Detail::LineTooLong { limit: self.limits.max_line_bytes as u64 };
+                self.skip(vec![Problem::error(self.file(), line_no, "-", detail)])
             }
             Checked::Read(Ok(Some(judgment))) => self.keep(line_no, *judgment),
             Checked::Read(Ok(None)) => self.skip(vec![no_verdict(self.file(), line_no)]),
@@ -194,16 +197,14 @@ impl JudgmentReader {
         };
         self.replaced += 1;
         let other = self.stamps[slot];
-        let where_ = self.describe(other.position);
+        let place = self.place(other.position);
         if stamp.replaces(&other) {
-            let message = format!("replaces the judgment of \"{item_id}\" by \"{annotator}\" on {where_}");
-            self.problems.push(Problem::warning(self.file(), line_no, "item_id", message).with_code(Code::Replaced));
+            self.problems.push(replacement_warning(self.file(), line_no, item_id, annotator, place, true));
             self.stamps[slot] = stamp;
             self.store(Some(slot), judgment);
             LineOutcome::Kept { slot, replaced: Some(other.position) }
         } else {
-            let message = format!("replaced by the judgment of \"{item_id}\" by \"{annotator}\" on {where_}, submitted later");
-            self.problems.push(Problem::warning(self.file(), line_no, "submitted_at", message).with_code(Code::Replaced));
+            self.problems.push(replacement_warning(self.file(), line_no, item_id, annotator, place, false));
             if self.identities_only {
                 self.current = judgment;
             } else {
@@ -224,13 +225,10 @@ impl JudgmentReader {
     }
 
     /// `line N` in the current file, else `file:N`.
-    fn describe(&self, position: u64) -> String {
+    fn place(&self, position: u64) -> Place {
         let (file_index, line) = unpack(position);
-        if file_index + 1 == self.files.len() {
-            format!("line {line}")
-        } else {
-            format!("{}:{line}", self.files[file_index])
-        }
+        let file = (file_index + 1 != self.files.len()).then(|| self.files[file_index].clone());
+        Place { file, line }
     }
 
     /// The judgment of the last line that came out [`LineOutcome::Superseded`].
@@ -269,7 +267,7 @@ enum Checked {
     Blank,
     TooLong,
     /// Boxed: batches of checked lines stay small while they wait to be counted.
-    Read(Result<Option<Box<Judgment>>, Vec<(String, String)>>),
+    Read(Result<Option<Box<Judgment>>, crate::problem::FieldProblems>),
 }
 
 /// The line without a byte-order mark (line 1) and a carriage return.
@@ -304,6 +302,7 @@ pub fn read_texts(files: &[(&str, &str)]) -> Input {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::problem::Code;
 
     const A1: &str = r#"{"schema":"verdict/judgment@1","item_id":"q1","annotator":"a","preference":{"winner":"m1"},"submitted_at":"2026-11-25T10:00:00Z"}"#;
     const A1_OLDER: &str = r#"{"schema":"verdict/judgment@1","item_id":"q1","annotator":"a","preference":{"winner":"m2"},"submitted_at":"2026-11-25T09:00:00Z"}"#;

@@ -90,7 +90,7 @@ pub(crate) fn build(
     line_problems.extend(loaded.problems.into_iter().filter(|p| !p.is_error()).map(|p| (file_index(&p.file), p)));
     line_problems.sort_by_key(|(file, p)| (*file, p.line));
     let n_warnings = head_problems.iter().chain(line_problems.iter().map(|(_, p)| p)).filter(|p| !p.is_error()).count() as u64;
-    let problems: Vec<String> = head_problems.iter().chain(line_problems.iter().map(|(_, p)| p)).map(ToString::to_string).collect();
+    let problems: Vec<String> = head_problems.iter().chain(line_problems.iter().map(|(_, p)| p)).map(crate::problem::in_english).collect();
 
     let gold = tasks.as_deref().map(GoldIndex::new);
     let primary = dataset.criterion(PREFERENCE).or_else(|| dataset.criteria.first());

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::metrics::{period_label, Period};
-use crate::problem::{Code, Loaded, Problem};
+use crate::problem::{error_without_position, wrong_type, Code, Detail, Expected, Loaded, Problem};
 
 /// At most this many events per file (documented limit).
 pub const MAX_EVENTS: usize = 10_000;
@@ -44,20 +44,16 @@ pub fn place_events(events: &[Event], period: Period) -> Vec<PlacedEvent> {
 }
 
 /// Checks one event's fields; the problem names `file:line` and the field.
-fn check(name: &str, line: u64, date: Option<&str>, label: Option<&str>) -> Result<Event, Problem> {
-    let date = date
-        .map(str::trim)
-        .filter(|d| !d.is_empty())
-        .ok_or_else(|| Problem::error(name, line, "date", "missing: each event needs a date (YYYY-MM-DD)").with_code(Code::Missing))?;
+fn check(name: &str, line: u64, date: Option<&str>, label: Option<&str>) -> Result<Event, Box<Problem>> {
+    let date =
+        date.map(str::trim).filter(|d| !d.is_empty()).ok_or_else(|| Box::new(Problem::error(name, line, "date", Detail::Missing)))?;
     if date.len() != 10 || period_label(&format!("{date}T00:00:00Z"), Period::Day).as_deref() != Some(date) {
-        return Err(Problem::error(name, line, "date", format!("`{date}` is not a date (YYYY-MM-DD)")).with_code(Code::WrongType));
+        return Err(Box::new(Problem::error(name, line, "date", Detail::NotAllowed { expected: Expected::Date, found: date.to_owned() })));
     }
-    let label = label
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .ok_or_else(|| Problem::error(name, line, "label", "missing: each event needs a label").with_code(Code::Missing))?;
+    let label =
+        label.map(str::trim).filter(|l| !l.is_empty()).ok_or_else(|| Box::new(Problem::error(name, line, "label", Detail::Missing)))?;
     if label.chars().count() > MAX_LABEL_CHARS {
-        return Err(Problem::error(name, line, "label", format!("longer than {MAX_LABEL_CHARS} characters")).with_code(Code::OutOfRange));
+        return Err(Box::new(Problem::error(name, line, "label", Detail::TooLong { max_chars: MAX_LABEL_CHARS as u64 })));
     }
     Ok(Event { date: date.to_owned(), label: label.to_owned() })
 }
@@ -88,30 +84,29 @@ fn csv_fields(line: &str) -> Vec<String> {
 /// use verdict_core::spc::events::load_events;
 /// let loaded = load_events("events.jsonl", "{\"date\": \"2026-11-30\", \"label\": \"guideline v3\"}\n{\"date\": \"30/11\"}");
 /// assert_eq!(loaded.records[0].label, "guideline v3");
-/// assert_eq!(loaded.problems[0].to_string(), "events.jsonl:2: date: `30/11` is not a date (YYYY-MM-DD)");
+/// let words = verdict_core::problem::in_english(&loaded.problems[0]);
+/// assert_eq!(words, "events.jsonl:2: date: expected a date (YYYY-MM-DD), found \"30/11\"");
 /// ```
 pub fn load_events(name: &str, text: &str) -> Loaded<Event> {
     let mut loaded = Loaded::default();
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-    let push = |loaded: &mut Loaded<Event>, result: Result<Event, Problem>| match result {
+    let push = |loaded: &mut Loaded<Event>, result: Result<Event, Box<Problem>>| match result {
         Ok(event) if loaded.records.len() < MAX_EVENTS => loaded.records.push(event),
         Ok(_) => {
             if loaded.problems.last().is_none_or(|p| p.code != Code::OutOfRange || p.field != "-") {
-                loaded.problems.push(Problem::error(name, 0, "-", format!("more than {MAX_EVENTS} events")).with_code(Code::OutOfRange));
+                loaded.problems.push(Problem::error(name, 0, "-", Detail::TooManyEvents { max: MAX_EVENTS as u64 }));
             }
         }
-        Err(problem) => loaded.problems.push(problem),
+        Err(problem) => loaded.problems.push(*problem),
     };
-    let object_event = |line: u64, value: &serde_json::Value| -> Result<Event, Problem> {
-        let object = value
-            .as_object()
-            .ok_or_else(|| Problem::error(name, line, "-", "expected an object {\"date\", \"label\"}").with_code(Code::WrongType))?;
+    let object_event = |line: u64, value: &serde_json::Value| -> Result<Event, Box<Problem>> {
+        let object = value.as_object().ok_or_else(|| Box::new(Problem::error(name, line, "-", wrong_type(Expected::Event, value))))?;
         check(name, line, object.get("date").and_then(|v| v.as_str()), object.get("label").and_then(|v| v.as_str()))
     };
     if trimmed.starts_with('[') {
         match serde_json::from_str::<Vec<serde_json::Value>>(trimmed) {
             Ok(values) => values.iter().for_each(|v| push(&mut loaded, object_event(1, v))),
-            Err(e) => loaded.problems.push(Problem::error(name, 1, "-", format!("not a JSON array: {e}")).with_code(Code::InvalidJson)),
+            Err(e) => loaded.problems.push(Problem::error(name, 1, "-", Detail::InvalidJsonArray { parser: error_without_position(&e) })),
         }
         return loaded;
     }
@@ -119,7 +114,7 @@ pub fn load_events(name: &str, text: &str) -> Loaded<Event> {
     if trimmed.starts_with('{') {
         for (line, content) in lines.filter(|(_, l)| !l.trim().is_empty()) {
             let result = serde_json::from_str::<serde_json::Value>(content)
-                .map_err(|e| Problem::error(name, line, "-", format!("invalid JSON: {e}")).with_code(Code::InvalidJson))
+                .map_err(|e| Box::new(Problem::error(name, line, "-", Detail::InvalidJson { parser: error_without_position(&e) })))
                 .and_then(|v| object_event(line, &v));
             push(&mut loaded, result);
         }
@@ -128,9 +123,7 @@ pub fn load_events(name: &str, text: &str) -> Loaded<Event> {
     let Some((_, header)) = lines.find(|(_, l)| !l.trim().is_empty()) else { return loaded };
     let columns: Vec<String> = csv_fields(header).iter().map(|c| c.trim().to_lowercase()).collect();
     let (Some(date_at), Some(label_at)) = (columns.iter().position(|c| c == "date"), columns.iter().position(|c| c == "label")) else {
-        loaded
-            .problems
-            .push(Problem::error(name, 1, "-", "expected JSON lines or a CSV header with date and label").with_code(Code::Schema));
+        loaded.problems.push(Problem::error(name, 1, "-", Detail::UnknownEventsFormat));
         return loaded;
     };
     for (line, content) in lines.filter(|(_, l)| !l.trim().is_empty()) {
@@ -148,11 +141,8 @@ mod tests {
     fn reads_json_lines_arrays_and_csv() {
         let csv = load_events("e.csv", "label,date\n\"guideline v3, final\",2026-11-30\nbad,2026-02-30\n,2026-12-01\n");
         assert_eq!(csv.records, vec![Event { date: "2026-11-30".into(), label: "guideline v3, final".into() }]);
-        let problems: Vec<String> = csv.problems.iter().map(|p| p.to_string()).collect();
-        assert_eq!(
-            problems,
-            ["e.csv:3: date: `2026-02-30` is not a date (YYYY-MM-DD)", "e.csv:4: label: missing: each event needs a label"]
-        );
+        let problems: Vec<String> = csv.problems.iter().map(crate::problem::in_english).collect();
+        assert_eq!(problems, ["e.csv:3: date: expected a date (YYYY-MM-DD), found \"2026-02-30\"", "e.csv:4: label: missing"]);
         let array = load_events("e.json", r#"[{"date":"2026-12-07","label":"new site"}, 3]"#);
         assert_eq!(array.records.len(), 1);
         assert_eq!(array.problems[0].field, "-");

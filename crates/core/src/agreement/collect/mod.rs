@@ -13,7 +13,7 @@ use super::scan::{scan_line_into, Scalar, Scanned, ScoreValue};
 use super::shape::Shapes;
 use crate::intern::{FxMap, Interner, NameList};
 use crate::judgment::Judgment;
-use crate::problem::{Code, Problem};
+use crate::problem::{Detail, Problem};
 use crate::read::identity::compact_stamp;
 use crate::read::Selection;
 use crate::read::{judgment_from_any_line, line_problems, no_verdict};

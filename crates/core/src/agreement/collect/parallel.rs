@@ -118,9 +118,10 @@ impl Collector {
                     };
                     match std::str::from_utf8(line) {
                         Ok(line) => self.add_line(file, line_no, line),
-                        Err(_) => {
+                        Err(error) => {
                             self.n_skipped_lines += 1;
-                            self.add_problem(Problem::error(file, line_no, "-", "not valid UTF-8").with_code(Code::NotUtf8));
+                            let detail = Detail::NotUtf8 { column: Some(error.valid_up_to() as u64 + 1) };
+                            self.add_problem(Problem::error(file, line_no, "-", detail));
                         }
                     }
                     line_no += 1;

@@ -3,7 +3,7 @@
 
 use super::builder::Builder;
 use super::{BattleSet, TaskIndex};
-use crate::problem::{Code, Loaded, Problem};
+use crate::problem::{Detail, Loaded, Problem};
 use crate::read::Selection;
 
 /// [`read_many_parallel`] fed block by block, so that a large file can be read in one reused
@@ -128,8 +128,9 @@ impl<'t> BlockReader<'t> {
         for line in bytes.split_inclusive(|&b| b == b'\n') {
             match std::str::from_utf8(line) {
                 Ok(text) => line_no += self.add_block(file_index, line_no, text, 1),
-                Err(_) => {
-                    self.problems.push(Problem::error(self.names[file_index], line_no, "-", "not valid UTF-8").with_code(Code::NotUtf8));
+                Err(error) => {
+                    let detail = Detail::NotUtf8 { column: Some(error.valid_up_to() as u64 + 1) };
+                    self.problems.push(Problem::error(self.names[file_index], line_no, "-", detail));
                     self.builder.n_skipped_lines += 1;
                     line_no += 1;
                 }

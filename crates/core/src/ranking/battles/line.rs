@@ -3,7 +3,8 @@
 
 use crate::agreement::scan::{scan_battle_line, Scanned, ShownAndRanking};
 use crate::judgment::Judgment;
-use crate::problem::{Code, Problem};
+use crate::problem::{FieldProblems, Place, Problem};
+use crate::read::identity::replacement_warning;
 use crate::read::judgment_from_any_line;
 
 /// One non-empty line, parsed.
@@ -13,7 +14,7 @@ pub(super) enum Parsed<'a> {
     /// The full parser accepted a shape the lean reader did not.
     Full(Box<Judgment>),
     /// Not a valid judgment: the line and its `(field, problem)` pairs.
-    Bad(&'a str, Vec<(String, String)>),
+    Bad(&'a str, FieldProblems),
     /// An Arena or AlpacaEval row without a verdict.
     NoVerdict,
 }
@@ -47,12 +48,7 @@ pub(super) fn warn_replaced(
     item_id: &str,
     annotator: &str,
 ) {
-    let (file_index, previous_line) = previous;
-    let where_ = if files[file_index] == file { format!("line {previous_line}") } else { format!("{}:{previous_line}", files[file_index]) };
-    problems.push(
-        Problem::warning(file, line_no, "item_id", format!("replaces the judgment of \"{item_id}\" by \"{annotator}\" on {where_}"))
-            .with_code(Code::Replaced),
-    );
+    problems.push(replacement_warning(file, line_no, item_id, annotator, place(files, previous, file), true));
 }
 
 /// Pushes the warning the one reader gives for a judgment outranked by an earlier-read one of
@@ -66,15 +62,10 @@ pub(super) fn warn_superseded(
     item_id: &str,
     annotator: &str,
 ) {
-    let (file_index, kept_line) = kept;
-    let where_ = if files[file_index] == file { format!("line {kept_line}") } else { format!("{}:{kept_line}", files[file_index]) };
-    problems.push(
-        Problem::warning(
-            file,
-            line_no,
-            "submitted_at",
-            format!("replaced by the judgment of \"{item_id}\" by \"{annotator}\" on {where_}, submitted later"),
-        )
-        .with_code(Code::Replaced),
-    );
+    problems.push(replacement_warning(file, line_no, item_id, annotator, place(files, kept, file), false));
+}
+
+/// The place of line (file index, line), named by file only when it is not `file`.
+fn place(files: &[&str], (file_index, line): (usize, u64), file: &str) -> Place {
+    Place { file: (files[file_index] != file).then(|| files[file_index].to_owned()), line }
 }

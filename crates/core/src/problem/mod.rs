@@ -1,6 +1,13 @@
-//! The one error shape every Verdict parser reports: `file:line: field: problem`.
+//! The one error shape every Verdict parser reports: `file:line: field: problem`, the problem
+//! as typed data ([`Detail`]) and its words in catalogs ([`render`]).
+
+mod detail;
+mod render;
 
 use std::fmt;
+
+pub use detail::{Detail, Expected, FieldProblems, JsonKind, Place};
+pub use render::{catalog, in_english, render, words, LOCALES};
 
 /// How bad a problem is: errors reject the line, warnings only inform.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -47,6 +54,7 @@ pub enum Code {
 }
 
 /// One problem found in an input file, located by file name, 1-based line and field path.
+/// What is wrong is typed data ([`Detail`]); [`render`] puts it into words from a catalog.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub struct Problem {
     /// The file's name as the user gave it (or `-` for stdin).
@@ -55,36 +63,23 @@ pub struct Problem {
     pub line: u64,
     /// Field path inside the record, e.g. `outputs[1].model`; `-` when none applies.
     pub field: String,
-    /// What is wrong, in plain words.
-    pub message: String,
+    /// What is wrong, with its values.
+    pub detail: Detail,
     /// Error or warning.
     pub severity: Severity,
-    /// What kind of problem (stable, for scripts and translations).
+    /// What kind of problem (stable, for scripts and translations): `detail.code()`.
     pub code: Code,
 }
 
 impl Problem {
     /// An error at `file:line` in `field`.
-    pub fn error(file: &str, line: u64, field: &str, message: impl Into<String>) -> Self {
-        Problem {
-            file: file.to_owned(),
-            line,
-            field: field.to_owned(),
-            message: message.into(),
-            severity: Severity::Error,
-            code: Code::Invalid,
-        }
-    }
-
-    /// The same problem with `code`.
-    pub fn with_code(mut self, code: Code) -> Self {
-        self.code = code;
-        self
+    pub fn error(file: &str, line: u64, field: &str, detail: Detail) -> Self {
+        Problem { file: file.to_owned(), line, field: field.to_owned(), code: detail.code(), detail, severity: Severity::Error }
     }
 
     /// A warning at `file:line` in `field`.
-    pub fn warning(file: &str, line: u64, field: &str, message: impl Into<String>) -> Self {
-        Problem { severity: Severity::Warning, ..Problem::error(file, line, field, message) }
+    pub fn warning(file: &str, line: u64, field: &str, detail: Detail) -> Self {
+        Problem { severity: Severity::Warning, ..Problem::error(file, line, field, detail) }
     }
 
     /// True for errors, false for warnings.
@@ -93,10 +88,12 @@ impl Problem {
     }
 }
 
+/// `file:line: field: code` — a language-neutral form for logs; people read [`render`]'s words.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let warn = if self.is_error() { "" } else { "warning: " };
-        write!(f, "{}:{}: {}: {}{}", self.file, self.line, self.field, warn, self.message)
+        let code = serde_json::to_value(self.code).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        write!(f, "{}:{}: {}: {}{}", self.file, self.line, self.field, warn, code)
     }
 }
 
@@ -122,18 +119,6 @@ impl<T> Loaded<T> {
     }
 }
 
-/// Describes a JSON value's type in the words a user knows ("a number", "an array").
-pub fn json_type_name(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "a boolean",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "a string",
-        serde_json::Value::Array(_) => "an array",
-        serde_json::Value::Object(_) => "an object",
-    }
-}
-
 /// serde_json's message without its " at line L column C" suffix (we report the line ourselves).
 pub fn error_without_position(error: &serde_json::Error) -> String {
     let text = error.to_string();
@@ -143,14 +128,20 @@ pub fn error_without_position(error: &serde_json::Error) -> String {
     }
 }
 
-/// The message for a line that is not valid JSON; `unterminated` (the file's last line, with no
+/// The problem of a line that is not valid JSON; `unterminated` (the file's last line, with no
 /// newline after it) names a file cut short.
-pub fn json_error_message(error: &serde_json::Error, unterminated: bool) -> String {
+pub fn json_error_detail(error: &serde_json::Error, unterminated: bool) -> Detail {
+    let parser = error_without_position(error);
     if error.is_eof() && unterminated {
-        format!("truncated: the file ends inside this line's JSON ({})", error_without_position(error))
+        Detail::Truncated { parser }
     } else {
-        format!("not valid JSON ({})", error_without_position(error))
+        Detail::InvalidJson { parser }
     }
+}
+
+/// A wrong-type problem: `expected`, found the type of `value`.
+pub fn wrong_type(expected: Expected, value: &serde_json::Value) -> Detail {
+    Detail::WrongType { expected, found: JsonKind::of(value) }
 }
 
 #[cfg(test)]
@@ -158,10 +149,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn displays_file_line_field_message() {
-        let p = Problem::error("tasks.jsonl", 3, "outputs[1].model", "missing");
+    fn displays_file_line_field_and_code() {
+        let p = Problem::error("tasks.jsonl", 3, "outputs[1].model", Detail::Missing);
         assert_eq!(p.to_string(), "tasks.jsonl:3: outputs[1].model: missing");
-        let w = Problem::warning("j.jsonl", 9, "item_id", "replaces line 2");
-        assert_eq!(w.to_string(), "j.jsonl:9: item_id: warning: replaces line 2");
+        assert_eq!(p.code, Code::Missing);
+        let other = Place { file: None, line: 2 };
+        let w = Problem::warning("j.jsonl", 9, "item_id", Detail::Replaces { item_id: "i".into(), annotator: "a".into(), other });
+        assert_eq!(w.to_string(), "j.jsonl:9: item_id: warning: replaced");
     }
 }
