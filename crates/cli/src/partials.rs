@@ -191,13 +191,13 @@ pub fn spc_from_partials(args: &crate::spc::SpcArgs, options: &MetricOptions) ->
 #[derive(clap::Args, Debug)]
 pub struct PartialsArgs {
     /// The engine whose SQL dialect to print.
-    #[arg(long, value_enum)]
-    pub sql: Engine,
+    #[arg(long, value_enum, required_unless_present = "gold_rows")]
+    pub sql: Option<Engine>,
     /// Which partials.
-    #[arg(long, value_enum)]
-    pub kind: Kind,
-    /// `--kind spc`: disagreement or handle_time (gold error needs the task file: `verdict spc --gold`).
-    #[arg(long, value_parser = ["disagreement", "handle_time"])]
+    #[arg(long, value_enum, required_unless_present = "gold_rows")]
+    pub kind: Option<Kind>,
+    /// `--kind spc`: gold_error (also reads a view `gold`: see `--gold-rows`), disagreement or handle_time.
+    #[arg(long, value_parser = ["gold_error", "disagreement", "handle_time"])]
     pub metric: Option<String>,
     /// `--kind spc`: one subgroup key per group or per annotator.
     #[arg(long, default_value = "group", value_parser = ["group", "annotator"])]
@@ -205,9 +205,13 @@ pub struct PartialsArgs {
     /// `--kind spc`: UTC day or ISO week.
     #[arg(long, default_value = "week", value_parser = ["day", "week"])]
     pub period: String,
-    /// `--kind spc --metric disagreement`: count wrong answers (for c and u charts), not wrong judgments.
+    /// `--kind spc --metric gold_error|disagreement`: count wrong answers (for c and u charts), not wrong judgments.
     #[arg(long)]
     pub count_answers: bool,
+    /// Print the gold answers of a task file as CSV rows (item_id,name,label,number,boolean) for
+    /// the view `gold` that `--kind spc --metric gold_error` reads, instead of SQL.
+    #[arg(long, value_name = "TASKS", conflicts_with_all = ["sql", "kind"])]
+    pub gold_rows: Option<std::path::PathBuf>,
 }
 
 /// Engines with a SQL dialect.
@@ -230,19 +234,30 @@ pub enum Kind {
     Spc,
 }
 
-/// Runs `verdict partials`: prints the SQL.
+/// Runs `verdict partials`: prints the SQL, or the gold rows of a task file.
 pub fn run(args: &PartialsArgs) -> anyhow::Result<ExitCode> {
-    let dialect = match args.sql {
+    if let Some(tasks) = &args.gold_rows {
+        print!("{}", gold_rows(&crate::spc::read_tasks(tasks)?));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (Some(engine), Some(kind)) = (args.sql, args.kind) else { bail!("give --sql ENGINE and --kind KIND, or --gold-rows TASKS") };
+    let dialect = match engine {
         Engine::Duckdb => verdict_io::sql::Dialect::DuckDb,
         Engine::Spark => verdict_io::sql::Dialect::Spark,
     };
-    let sql = match args.kind {
+    let sql = match kind {
         Kind::Ranking => verdict_io::sql::ranking(dialect),
         Kind::Agreement => verdict_io::sql::agreement(dialect),
         Kind::Spc => {
-            let Some(metric) = &args.metric else { bail!("--kind spc needs --metric disagreement or handle_time") };
+            use verdict_io::sql::spc::SpcMetric;
+            let metric = match args.metric.as_deref() {
+                Some("gold_error") => SpcMetric::GoldError,
+                Some("disagreement") => SpcMetric::Disagreement,
+                Some(_) => SpcMetric::HandleTime,
+                None => bail!("--kind spc needs --metric gold_error, disagreement or handle_time"),
+            };
             let query = verdict_io::sql::spc::SpcQuery {
-                disagreement: metric == "disagreement",
+                metric,
                 count_answers: args.count_answers,
                 by_annotator: args.by == "annotator",
                 weekly: args.period == "week",
@@ -252,4 +267,30 @@ pub fn run(args: &PartialsArgs) -> anyhow::Result<ExitCode> {
     };
     print!("{sql}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// The gold answers of `tasks` as CSV under [`verdict_io::sql::spc::GOLD_HEADER`]: the answers
+/// `verdict spc --metric gold_error` compares (`spc::metrics::gold_answers`), one per row.
+fn gold_rows(tasks: &[verdict_core::Task]) -> String {
+    use serde_json::Value;
+    let quote = |text: &str| {
+        if text.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text.to_owned()
+        }
+    };
+    let mut out = format!("{}\n", verdict_io::sql::spc::GOLD_HEADER);
+    for task in tasks {
+        for (name, value) in verdict_core::spc::metrics::gold_answers(task) {
+            let (label, number, boolean) = match &value {
+                Value::String(label) => (quote(label), String::new(), String::new()),
+                Value::Number(number) => (String::new(), number.to_string(), String::new()),
+                Value::Bool(flag) => (String::new(), String::new(), flag.to_string()),
+                _ => continue,
+            };
+            out.push_str(&format!("{},{},{label},{number},{boolean}\n", quote(&task.id), quote(&name)));
+        }
+    }
+    out
 }

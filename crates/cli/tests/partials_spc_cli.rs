@@ -107,3 +107,30 @@ fn other_settings_are_refused() {
     assert_eq!(code, 2);
     assert!(stderr.contains("agreement partials, expected spc partials"), "{stderr}");
 }
+
+/// `partials --gold-rows` prints the gold answers the gold-error SQL compares with (CSV, quoted
+/// where needed, per-output scores as `criterion/model`), and the SQL reads them as `gold`.
+#[test]
+fn gold_rows_feed_the_gold_error_push_down() {
+    let tasks = concat!(
+        r#"{"id":"q,1","prompt":"p","outputs":[{"model":"m1","content":"a"},{"model":"m2","content":"b"}],"#,
+        r#""gold":{"preference":"m1","scores":{"clarity":4.0,"safe":true,"tone":{"m2":"so-so, \"fair\""}}}}"#,
+        "\n",
+        r#"{"id":"q2","prompt":"p","outputs":[{"model":"m1","content":"a"}]}"#,
+        "\n"
+    );
+    let path = common::scratch("partials-gold-rows", "tasks.jsonl", tasks.as_bytes());
+    let (stdout, stderr, code) = common::verdict(&["partials", "--gold-rows", path.to_str().unwrap()], None);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        "item_id,name,label,number,boolean\n\"q,1\",preference,m1,,\n\"q,1\",clarity,,4.0,\n\"q,1\",safe,,,true\n\"q,1\",tone/m2,\"so-so, \"\"fair\"\"\",,\n"
+    );
+    for engine in ["duckdb", "spark"] {
+        let (sql, _, code) = common::verdict(&["partials", "--sql", engine, "--kind", "spc", "--metric", "gold_error"], None);
+        assert_eq!(code, 0);
+        assert!(sql.contains("FROM gold") && !sql.contains("other_majority"), "{engine}: {sql}");
+    }
+    let (_, stderr, code) = common::verdict(&["partials", "--sql", "duckdb"], None);
+    assert_eq!(code, 2, "--kind is required without --gold-rows: {stderr}");
+}

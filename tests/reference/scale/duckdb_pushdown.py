@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 import duckdb
 
-from pushdown_data import SPC_CHARTS, board, generate_agreement, generate_ranking, run, same_chart
+from pushdown_data import SPC_CHARTS, board, generate_agreement, generate_gold_tasks, generate_ranking, run, same_chart
 
 
 def partition(con, parquet: Path, partitioned: Path) -> None:
@@ -90,8 +90,15 @@ def check(verdict: str, work: Path, n: int, kind: str) -> str:
 
 
 def check_spc(verdict: str, work: Path, n: int, con, jsonl: Path, convert_s: float) -> str:
+    # Gold error reads a second view, `gold`, of the task file's gold answers (`verdict partials --gold-rows`).
+    tasks, gold_csv = work / "gold-tasks.jsonl", work / "gold.csv"
+    generate_gold_tasks(tasks, n)
+    gold_csv.write_text(run(verdict, "partials", "--gold-rows", str(tasks)))
+    columns = "{'item_id': 'VARCHAR', 'name': 'VARCHAR', 'label': 'VARCHAR', 'number': 'DOUBLE', 'boolean': 'BOOLEAN'}"
+    con.execute(f"CREATE OR REPLACE VIEW gold AS SELECT * FROM read_csv('{gold_csv}', header = true, columns = {columns})")
     times = []
     for metric, flags in SPC_CHARTS.items():
+        flags = flags + (["--gold", str(tasks)] if metric == "gold_error" else [])
         by = flags[flags.index("--by") + 1] if "--by" in flags else "group"
         sql = run(verdict, "partials", "--sql", "duckdb", "--kind", "spc", "--metric", metric, "--by", by, "--period", "day").strip().rstrip(";")
         csv = work / f"spc-{metric}-partials.csv"

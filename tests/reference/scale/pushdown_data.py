@@ -78,7 +78,24 @@ def generate_agreement(path: Path, n: int) -> None:
                 out.write(json.dumps(record) + "\n")
 
 
+def generate_gold_tasks(path: Path, n: int) -> None:
+    """The task file of generate_agreement's items, about a third with gold answers (a preference,
+    an item-level number written as 4.0 or 3, a boolean, a per-output label) for gold error."""
+    rng = random.Random(13)
+    with path.open("w") as out:
+        for k in range(n // 3):
+            task = {"id": f"q{k:07d}", "prompt": "p", "outputs": [{"model": "m-a", "content": "a"}, {"model": "m-b", "content": "b"}]}
+            if rng.random() < 0.35:
+                task["gold"] = {"preference": rng.choice(["m-a", "m-b", "tie"]),
+                                "scores": {"clarity": rng.choice([3, 4.0]), "safe": rng.random() < 0.8,
+                                           "tone": {"m-a": rng.choice(["good", 'so-so, "fair"'])}}}
+            out.write(json.dumps(task) + "\n")
+
+
+GOLD_VIEW_COLUMNS = "item_id STRING, name STRING, label STRING, number DOUBLE, boolean BOOLEAN"
+
 SPC_CHARTS = {
+    "gold_error": ["--metric", "gold_error", "--chart", "p", "--period", "day"],
     "disagreement": ["--metric", "disagreement", "--chart", "p", "--period", "day"],
     "handle_time": ["--metric", "handle_time", "--chart", "xbar_s", "--period", "day", "--by", "annotator"],
 }
@@ -87,7 +104,7 @@ SPC_CHARTS = {
 def same_chart(whole: dict, finished: dict, metric: str) -> None:
     """Disagreement counts are exact; handling-time subgroups come from the engine in another
     order than the file's, so their sums may differ in the last bits (relative 1e-9)."""
-    if metric == "disagreement":
+    if metric in ("disagreement", "gold_error"):
         assert whole == finished, f"{metric}: push-down and CLI disagree"
         return
     assert len(whole["points"]) == len(finished["points"]) > 0

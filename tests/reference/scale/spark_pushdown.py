@@ -18,7 +18,7 @@ from pathlib import Path
 from pyspark import __version__ as spark_version
 from pyspark.sql import SparkSession, functions as F
 
-from pushdown_data import SPC_CHARTS, board, generate_agreement, generate_ranking, run, same_chart
+from pushdown_data import GOLD_VIEW_COLUMNS, SPC_CHARTS, board, generate_agreement, generate_gold_tasks, generate_ranking, run, same_chart
 
 
 def lake(spark, verdict: str, jsonl: Path, work: Path) -> float:
@@ -91,7 +91,13 @@ def main() -> None:
           f"{len(whole['results'])} coefficients (bootstrap CIs included), push-down == CLI", flush=True)
     passed += 1
 
+    # Gold error reads a second view, `gold`, of the task file's gold answers (`verdict partials --gold-rows`).
+    tasks, gold_csv = work / "spark-gold-tasks.jsonl", work / "spark-gold.csv"
+    generate_gold_tasks(tasks, n)
+    gold_csv.write_text(run(verdict, "partials", "--gold-rows", str(tasks)))
+    spark.read.schema(GOLD_VIEW_COLUMNS).option("header", True).option("escape", '"').csv(str(gold_csv)).createOrReplaceTempView("gold")
     for metric, flags in SPC_CHARTS.items():
+        flags = flags + (["--gold", str(tasks)] if metric == "gold_error" else [])
         by = flags[flags.index("--by") + 1] if "--by" in flags else "group"
         csv, sql_s = rows_to_csv(spark, verdict, work, f"spc-{metric}", "--kind", "spc", "--metric", metric, "--by", by, "--period", "day")
         whole = board(run(verdict, "spc", "--json", *flags, str(jsonl)))

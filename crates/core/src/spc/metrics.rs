@@ -115,8 +115,9 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// Gold answers of one task in the same shape as [`answers`].
-fn gold_answers(task: &Task) -> Vec<(String, Value)> {
+/// Gold answers of one task as (name, value): the preference as `preference`, each score as
+/// its criterion (per-output ones as `criterion/model`), the names judgments are compared on.
+pub fn gold_answers(task: &Task) -> Vec<(String, Value)> {
     let Some(gold) = &task.gold else { return Vec::new() };
     let mut out = Vec::new();
     if let Some(preference) = &gold.preference {

@@ -1,19 +1,34 @@
 //! SQL for SPC partials (`verdict partials --sql ENGINE --kind spc --metric M --by B --period P`):
-//! the subgroups of `verdict spc` as rows of [`spc::CSV_HEADER`]. Disagreement gives counts per
-//! (key, period) — a judgment is compared, answer by answer (the preference winner, each score;
-//! per-output ones as `criterion/model`), with the strict majority of the item's other human
-//! raters (at least two of them); handling time gives one row per value (`duration_ms` / 1000,
-//! else whole seconds from `started_at` to `submitted_at`). Gold error needs the task file's gold
-//! answers, which are not in the judgments table: finish it with `verdict spc --gold` instead.
+//! the subgroups of `verdict spc` as rows of [`spc::CSV_HEADER`]. Gold error and disagreement give
+//! counts per (key, period) — a judgment is compared, answer by answer (the preference winner,
+//! each score; per-output ones as `criterion/model`), with the item's gold answers (a second view,
+//! `gold`, of the rows `verdict partials --gold-rows TASKS` prints: [`GOLD_HEADER`]) or with the
+//! strict majority of the item's other human raters (at least two of them); handling time gives
+//! one row per value (`duration_ms` / 1000, else whole seconds from `started_at` to `submitted_at`).
 
 use super::{group_column, kept, Dialect};
 use crate::partials::{spc, SCHEMA};
 
+/// The columns of the `gold` view: one row per gold answer of an item (`name` as in the
+/// judgments' answers; exactly one of `label`, `number`, `boolean` set).
+pub const GOLD_HEADER: &str = "item_id,name,label,number,boolean";
+
+/// Which SPC metric the SQL computes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpcMetric {
+    /// Answers that differ from the item's gold (needs the view `gold`).
+    GoldError,
+    /// Answers that differ from the majority of the item's other raters.
+    Disagreement,
+    /// Seconds per judgment (values).
+    HandleTime,
+}
+
 /// What the SPC SQL computes (the settings of `verdict spc` that shape subgroups).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SpcQuery {
-    /// Disagreement (counts) rather than handling time (values).
-    pub disagreement: bool,
+    /// The metric.
+    pub metric: SpcMetric,
     /// Count wrong answers rather than wrong judgments (c and u charts).
     pub count_answers: bool,
     /// Key by annotator rather than group.
@@ -53,7 +68,7 @@ pub fn spc(dialect: Dialect, query: SpcQuery) -> String {
     let head = format!(
         "-- verdict partials --sql {engine} --kind spc ({SCHEMA}): the subgroups of `verdict spc` over the table or
 -- view `judgments` (LLM judges left out; times in UTC: set the session time zone to UTC).
--- Save the rows as CSV with a header and finish with `verdict spc --from-partials FILE.csv` and the same settings.
+-- Save the rows as CSV with a header and finish with `verdict spc --from-partials FILE.csv` and the same settings.{gold_note}
 WITH {kept},
 humans AS (
   SELECT *, {started} AS started_ts FROM kept WHERE coalesce(kind, 'human') <> 'judge'
@@ -62,8 +77,13 @@ placed AS (
   SELECT *, {key} AS subgroup_key, {period} AS period FROM (SELECT *, coalesce(submitted_ts, started_ts) AS moment FROM humans) AS m
 )",
         kept = kept(),
+        gold_note = if query.metric == SpcMetric::GoldError {
+            "\n-- Gold error also reads the view `gold` (item_id, name, label, number, boolean): `verdict partials --gold-rows TASKS`."
+        } else {
+            ""
+        },
     );
-    if !query.disagreement {
+    if query.metric == SpcMetric::HandleTime {
         return format!(
             "{head}
 SELECT '{SCHEMA}' AS schema, '{kind}' AS kind, subgroup_key AS key, period, CAST(NULL AS BIGINT) AS count,
@@ -92,7 +112,35 @@ answers AS (
   FROM {scores}
 ),
 usable AS (SELECT * FROM answers WHERE value IS NOT NULL),
-tally AS (SELECT item_id, name, value, count(*) AS c FROM usable GROUP BY item_id, name, value),
+{judged}
+SELECT '{SCHEMA}' AS schema, '{kind}' AS kind, p.subgroup_key AS key, p.period, {count} AS count, count(*) AS n,
+  CAST(NULL AS DOUBLE) AS value
+FROM placed p JOIN judged j ON j.item_id = p.item_id AND j.annotator = p.annotator
+WHERE p.subgroup_key IS NOT NULL AND p.period IS NOT NULL AND j.compared > 0
+GROUP BY p.subgroup_key, p.period
+ORDER BY key, period;
+",
+        kind = spc::KIND,
+        judged = if query.metric == SpcMetric::GoldError { GOLD_JUDGED } else { MAJORITY_JUDGED },
+    )
+}
+
+/// Per judgment, answers compared with the item's gold and how many differ.
+const GOLD_JUDGED: &str = "reference AS (
+  SELECT item_id, name, CASE WHEN label IS NOT NULL THEN 'label:' || label
+    WHEN number IS NOT NULL THEN 'number:' || CAST(CAST(number AS DOUBLE) AS STRING)
+    WHEN boolean IS NOT NULL THEN 'bool:' || lower(CAST(boolean AS STRING)) END AS value
+  FROM gold
+),
+judged AS (
+  SELECT u.item_id, u.annotator, count(*) AS compared, sum(CASE WHEN u.value <> g.value THEN 1 ELSE 0 END) AS wrong
+  FROM usable u JOIN reference g ON g.item_id = u.item_id AND g.name = u.name
+  WHERE g.value IS NOT NULL
+  GROUP BY u.item_id, u.annotator
+)";
+
+/// Per judgment, answers compared with the strict majority of the item's other raters.
+const MAJORITY_JUDGED: &str = "tally AS (SELECT item_id, name, value, count(*) AS c FROM usable GROUP BY item_id, name, value),
 totals AS (SELECT item_id, name, count(*) AS t FROM usable GROUP BY item_id, name),
 checks AS (
   SELECT a.item_id, a.annotator, a.name, max(o.t) - 1 AS others,
@@ -108,14 +156,4 @@ judged AS (
     sum(CASE WHEN others >= 2 AND (other_majority = 1 OR own_majority = 1) THEN 1 ELSE 0 END) AS compared,
     sum(CASE WHEN others >= 2 AND other_majority = 1 THEN 1 ELSE 0 END) AS wrong
   FROM checks GROUP BY item_id, annotator
-)
-SELECT '{SCHEMA}' AS schema, '{kind}' AS kind, p.subgroup_key AS key, p.period, {count} AS count, count(*) AS n,
-  CAST(NULL AS DOUBLE) AS value
-FROM placed p JOIN judged j ON j.item_id = p.item_id AND j.annotator = p.annotator
-WHERE p.subgroup_key IS NOT NULL AND p.period IS NOT NULL AND j.compared > 0
-GROUP BY p.subgroup_key, p.period
-ORDER BY key, period;
-",
-        kind = spc::KIND,
-    )
-}
+)";
