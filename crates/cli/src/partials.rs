@@ -18,7 +18,8 @@ use verdict_io::partials::{self, agreement::AgreementFile, ranking::RankingParti
 /// The partials flags of `agree` and `rank`.
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct PartialsFlags {
-    /// Also write this run's partials (mergeable counts) to P: CSV when P ends in `.csv`, else JSON.
+    /// Also write this run's partials (mergeable counts) to P: CSV when P ends in `.csv`, Parquet
+    /// when it ends in `.parquet`, else JSON (with the settings, checked at finish).
     #[arg(long, value_name = "P")]
     pub partials_out: Option<String>,
     /// Finish from partials files (from `--partials-out`, or CSV rows from `verdict partials --sql`)
@@ -36,11 +37,21 @@ fn partials_text(path: &str) -> anyhow::Result<String> {
     crate::input::read_text(path)
 }
 
+/// Writes partials to `path`: CSV rows when it ends in `.csv`, the same rows as Parquet when it
+/// ends in `.parquet` (typed columns; what an engine's push-down writes), else JSON with the
+/// run's settings (the only form whose settings `--from-partials` can check).
+fn write_partials(path: &str, csv: impl FnOnce() -> String, json: impl FnOnce() -> serde_json::Result<String>) -> anyhow::Result<()> {
+    if path.ends_with(".parquet") {
+        return Ok(partials::parquet::write_csv_rows(&csv(), path)?);
+    }
+    let text = if path.ends_with(".csv") { csv() } else { json()? + "\n" };
+    std::fs::write(path, text).with_context(|| format!("cannot write {path}"))
+}
+
 /// Writes the ranking partials of `set`.
 pub fn write_ranking_partials(path: &str, set: &BattleSet, input: &InputSummary) -> anyhow::Result<()> {
     let partials = RankingPartials::from_battles(set, input);
-    let text = if path.ends_with(".csv") { partials.to_csv() } else { serde_json::to_string(&partials)? + "\n" };
-    std::fs::write(path, text).with_context(|| format!("cannot write {path}"))
+    write_partials(path, || partials.to_csv(), || serde_json::to_string(&partials))
 }
 
 /// The battles of `rank --from-partials`, merged, with the merged input summary.
@@ -92,11 +103,10 @@ pub fn agreement_settings(args: &crate::agree::AgreeArgs) -> anyhow::Result<BTre
 }
 
 /// Writes the agreement partials of `dataset`: JSON with the run's settings, or CSV rows when
-/// `path` ends in `.csv`.
+/// `path` ends in `.csv` (Parquet for `.parquet`).
 pub fn write_agreement_partials(path: &str, args: &crate::agree::AgreeArgs, dataset: &Dataset, input: &InputSummary) -> anyhow::Result<()> {
     let file = AgreementFile::new(AgreementPartials::from_dataset(dataset), agreement_settings(args)?, input.clone());
-    let text = if path.ends_with(".csv") { file.to_csv() } else { serde_json::to_string(&file)? + "\n" };
-    std::fs::write(path, text).with_context(|| format!("cannot write {path}"))
+    write_partials(path, || file.to_csv(), || serde_json::to_string(&file))
 }
 
 /// The dataset of `agree --from-partials`: the parts read (JSON or CSV), their settings checked
@@ -153,7 +163,8 @@ fn spc_settings(args: &crate::spc::SpcArgs, options: &MetricOptions) -> anyhow::
     ]))
 }
 
-/// Writes the SPC partials of one run: JSON with its settings, or CSV rows when `path` ends in `.csv`.
+/// Writes the SPC partials of one run: JSON with its settings, or CSV rows when `path` ends in
+/// `.csv` (Parquet for `.parquet`).
 pub fn write_spc_partials(
     path: &str,
     args: &crate::spc::SpcArgs,
@@ -163,8 +174,7 @@ pub fn write_spc_partials(
     input: &InputSummary,
 ) -> anyhow::Result<()> {
     let partials = SpcPartials::new(subgroups, skipped, spc_settings(args, options)?, input.clone());
-    let text = if path.ends_with(".csv") { partials.to_csv() } else { serde_json::to_string(&partials)? + "\n" };
-    std::fs::write(path, text).with_context(|| format!("cannot write {path}"))
+    write_partials(path, || partials.to_csv(), || serde_json::to_string(&partials))
 }
 
 /// The subgroups of `spc --from-partials`: parts read, settings checked, merged in order.

@@ -1,4 +1,4 @@
-//! Ranking partials: `rank --partials-out` on three parts, merged by `--from-partials`, give
+//! Ranking partials: `rank --partials-out` on three parts (JSON, CSV and Parquet), merged by `--from-partials`, give
 //! the whole-data leaderboard exactly, bootstrap included for a seed; partials of another
 //! version or kind, and options partials cannot finish, are refused clearly.
 
@@ -71,7 +71,7 @@ fn three_parts_merged_equal_the_whole_run_with_the_bootstrap() {
     let mut partials = Vec::new();
     for (k, range) in [0..1000, 1000..2200, 2200..3000].into_iter().enumerate() {
         let part = common::scratch("partials", &format!("part{k}.jsonl"), (lines[range].join("\n") + "\n").as_bytes());
-        let out = common::scratch("partials", &format!("part{k}.{}", if k == 1 { "csv" } else { "json" }), b"");
+        let out = common::scratch("partials", &format!("part{k}.{}", ["json", "csv", "parquet"][k]), b"");
         let (_, stderr, code) = common::verdict(&["rank", part.to_str().unwrap(), "--partials-out", out.to_str().unwrap()], None);
         assert_eq!(code, 0, "{stderr}");
         partials.push(out.to_string_lossy().into_owned());
