@@ -171,10 +171,14 @@ fn layout(file: &str, schema: &Schema, partition: &[(String, Option<String>)]) -
     Ok(layout)
 }
 
+/// A Parquet file with the `key=value` folders (Hive partitions) on its way; `None` for the
+/// engines' null folder (`__HIVE_DEFAULT_PARTITION__`).
+type PartitionedFile = (PathBuf, Vec<(String, Option<String>)>);
+
 /// The rows of a Parquet file or directory as JSON lines (see the module doc).
 pub struct JsonLines {
     name: String,
-    files: Vec<(PathBuf, Vec<(String, Option<String>)>)>,
+    files: Vec<PartitionedFile>,
     next_file: usize,
     current: Option<(String, ParquetRecordBatchReader, Layout)>,
     buffer: Vec<u8>,
@@ -277,7 +281,7 @@ fn invalid(message: String) -> io::Error {
 fn collect_files(
     dir: &Path,
     partition: &mut Vec<(String, Option<String>)>,
-    out: &mut Vec<(PathBuf, Vec<(String, Option<String>)>)>,
+    out: &mut Vec<PartitionedFile>,
 ) -> io::Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", dir.display())))?;
     for entry in entries {
