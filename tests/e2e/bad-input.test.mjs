@@ -1,10 +1,11 @@
 // Bad task files picked from disk: every bad line is reported as `file:line: field: problem`,
 // the good lines still load; a file with no good line keeps the user on the setup page.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  FIXTURES, itemNav, launch, openSetup, press, screenshot, startServer, stopServer, waitForItem,
+  FIXTURES, ROOT, itemNav, launch, openSetup, press, screenshot, startServer, stopServer, waitForItem,
 } from './support.mjs';
 
 const PROBLEM_LINE = /^([\w.-]+):(\d+): (\S+): (.+)$/;
@@ -79,4 +80,25 @@ test('a task file with no valid line: the errors show on the setup page', async 
   for (const line of lines.slice(0, 2)) assert.match(line, PROBLEM_LINE);
   assert.equal(await itemNav(page).count(), 0, 'still on the setup page');
   await page.getByLabel('Your annotator id').waitFor();
+});
+
+/** A one-line message of the problem catalog (`crates/core/src/problem/i18n/<locale>.ftl`) with `args` filled in. */
+function problemWords(locale, id, args = {}) {
+  const text = fs.readFileSync(path.join(ROOT, 'crates', 'core', 'src', 'problem', 'i18n', `${locale}.ftl`), 'utf8');
+  const line = text.split('\n').find((l) => l.startsWith(`${id} = `));
+  assert.ok(line, `${locale}.ftl has ${id}`);
+  return line.slice(id.length + 3).replace(/\{ \$(\w+) \}/g, (_, name) => String(args[name]));
+}
+
+test('problems are worded in the rater\'s language, from the problem catalog', async () => {
+  const page = await newPage();
+  await page.goto(`${base}?lang=es&tasks=fixtures/malformed-tasks.jsonl&annotator=ann-e2e-es`);
+  const box = page.locator('details.load-problems');
+  await box.waitFor({ timeout: 30_000 });
+  const lines = (await box.locator('li').allTextContents()).map((l) => l.replace(/[\u2068\u2069]/g, ''));
+  assert.equal(lines.length, 3, lines.join('\n'));
+  assert.ok(lines[1].endsWith(`:4: outputs: ${problemWords('es', 'problem-missing-detail')}`), lines[1]);
+  assert.ok(lines[2].endsWith(`:5: id: ${problemWords('es', 'problem-duplicate-id', { id: 'ok-1', line: 1 })}`), lines[2]);
+  assert.notEqual(problemWords('es', 'problem-missing-detail'), problemWords('en', 'problem-missing-detail'), 'the catalog is translated');
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-i18n-missing')), null, 'no message fell back to English');
 });

@@ -194,12 +194,25 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
 /// A row's KPI verdict: the KPIs below target with evidence, else those missed without enough
 /// evidence, else pass (`verdict_core::report::kpi`).
 fn kpi_verdict(failed: &[String], insufficient: &[String]) -> String {
+    let names = |kpis: &[String]| kpis.iter().map(|k| kpi_name(k)).collect::<Vec<_>>().join(&t!("list-separator"));
     if !failed.is_empty() {
-        t!("q-kpi-fail", failed = failed.join(", "))
+        t!("q-kpi-fail", failed = names(failed))
     } else if !insufficient.is_empty() {
-        t!("q-kpi-insufficient", kpis = insufficient.join(", "))
+        t!("q-kpi-insufficient", kpis = names(insufficient))
     } else {
         t!("q-annotators-pass")
+    }
+}
+
+/// A KPI's name as its column reads (the report's ids: `gold_accuracy`, `position_bias`,
+/// `alpha_delta`, and a group's `alpha`).
+fn kpi_name(id: &str) -> String {
+    match id {
+        "gold_accuracy" => t!("q-col-gold"),
+        "position_bias" => t!("q-col-position"),
+        "alpha_delta" => t!("q-col-alpha-delta"),
+        "alpha" => "α".to_owned(),
+        other => other.to_owned(),
     }
 }
 
@@ -214,10 +227,14 @@ fn verdict_class(pass: bool, insufficient: &[String]) -> &'static str {
 
 /// ` [low, high] n` of one share KPI of a row (percentages, as the share reads), when it has
 /// observations.
-fn evidence(row: &AnnotatorRow, kpi: &str) -> String {
-    row.kpis
-        .iter()
-        .find(|k| k.kpi == kpi)
-        .map(|k| format!(" {} n={}", super::format::percent_interval(k.ci_low, k.ci_high), k.n))
-        .unwrap_or_default()
+/// Isolated and kept left to right on one line, so that a right-to-left page neither wraps nor
+/// reorders the interval.
+fn evidence(row: &AnnotatorRow, kpi: &str) -> Html {
+    match row.kpis.iter().find(|k| k.kpi == kpi) {
+        Some(k) => {
+            let text = format!("{} n={}", super::format::percent_interval(k.ci_low, k.ci_high), k.n);
+            html! { <>{ " " }<bdi class="evidence" dir="ltr">{ text }</bdi></> }
+        }
+        None => html! {},
+    }
 }

@@ -30,7 +30,7 @@ pub fn judges_view(props: &JudgesViewProps) -> Html {
                     { for judges.iter().map(|j| html! {
                         <tr>
                             <td>{ &j.judge }</td><td class="num">{ j.n_items }</td><td class="num">{ percent(j.agreement) }</td>
-                            <td>{ percent_interval(j.ci_low, j.ci_high) }</td><td class="num">{ coefficient(j.kappa) }</td>
+                            <td><bdi class="evidence" dir="ltr">{ percent_interval(j.ci_low, j.ci_high) }</bdi></td><td class="num">{ coefficient(j.kappa) }</td>
                             <td class="num">{ j.n_swapped_pairs }</td>
                             <td class="num">{ if j.n_swapped_pairs == 0 { t!("q-judges-no-swapped-pairs") } else { percent(j.position_consistency) } }</td>
                             <td>{ drift(j) }</td>
