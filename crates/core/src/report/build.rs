@@ -90,7 +90,7 @@ pub(crate) fn build(
     line_problems.extend(loaded.problems.into_iter().filter(|p| !p.is_error()).map(|p| (file_index(&p.file), p)));
     line_problems.sort_by_key(|(file, p)| (*file, p.line));
     let n_warnings = head_problems.iter().chain(line_problems.iter().map(|(_, p)| p)).filter(|p| !p.is_error()).count() as u64;
-    let problems: Vec<String> = head_problems.iter().chain(line_problems.iter().map(|(_, p)| p)).map(crate::problem::in_english).collect();
+    let problems: Vec<&Problem> = head_problems.iter().chain(line_problems.iter().map(|(_, p)| p)).collect();
 
     let gold = tasks.as_deref().map(GoldIndex::new);
     let primary = dataset.criterion(PREFERENCE).or_else(|| dataset.criteria.first());
@@ -148,7 +148,7 @@ fn empty_leaderboard(set: &battles::BattleSet) -> ranking::Leaderboard {
     }
 }
 
-fn overview(pass: &Pass<'_>, problems: Vec<String>, input: InputSummary) -> Overview {
+fn overview(pass: &Pass<'_>, problems: Vec<&Problem>, input: InputSummary) -> Overview {
     let dataset = &pass.dataset;
     let mut per_item = vec![0u32; dataset.items.len()];
     let mut per_day: BTreeMap<i64, u64> = BTreeMap::new();
@@ -171,7 +171,8 @@ fn overview(pass: &Pass<'_>, problems: Vec<String>, input: InputSummary) -> Over
         n_undated,
         n_problems: problems.len() as u64,
         n_warnings: 0,
-        problems: problems.into_iter().take(MAX_PROBLEMS).collect(),
+        problems: problems.iter().take(MAX_PROBLEMS).map(|p| crate::problem::in_english(p)).collect(),
+        problem_details: problems.into_iter().take(MAX_PROBLEMS).cloned().collect(),
         input,
     }
 }

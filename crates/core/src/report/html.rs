@@ -167,6 +167,12 @@ fn render_body(report: &QualityReport, lang: &str, words: &Words) -> String {
                 let statement = words.say("report-bh", &[("count", Arg::from(tested))]);
                 let _ = writeln!(out, "<p>{}</p>", escape(&statement));
             }
+            "problems" if words.lang != "en" && !report.overview.problem_details.is_empty() => {
+                let rows = report.overview.problem_details.iter().map(|p| vec![words.problem(p)]).collect();
+                write_table(&mut out, &Table { rows, name: table.name, title: table.title, header: table.header.clone() }, &title, words);
+                out.push_str("</section>\n");
+                continue;
+            }
             "pairwise" => {
                 pairwise_matrix(&mut out, report, words, &title);
                 out.push_str("</section>\n");

@@ -101,8 +101,11 @@ pub struct Overview {
     /// How many of them are warnings (replaced judgments, …): all of them means nothing was rejected.
     #[serde(default)]
     pub n_warnings: u64,
-    /// The first 50 problems as `file:line: field: problem`.
+    /// The first 50 problems as `file:line: field: problem` (in English).
     pub problems: Vec<String>,
+    /// The same problems, typed: the HTML report words them in its language.
+    #[serde(skip)]
+    pub problem_details: Vec<crate::problem::Problem>,
     /// The one reader's input summary (the same block as every command's `"input"`).
     #[serde(default)]
     pub input: crate::read::InputSummary,

@@ -98,6 +98,15 @@ impl Words {
         english.to_owned()
     }
 
+    /// A problem line (`file:line: field: what`) in this language (problem catalogs:
+    /// `crate::problem::LOCALES`), English where the language has none.
+    pub fn problem(&self, problem: &crate::problem::Problem) -> String {
+        let english = crate::problem::catalog("en");
+        let own = crate::problem::catalog(self.lang);
+        let catalogs: Vec<&Catalog> = own.iter().chain(english.iter()).collect();
+        crate::problem::render(problem, &catalogs, &self.formatter)
+    }
+
     /// The English note for a language without a report catalog.
     pub fn fallback_note(&self, asked: &str) -> String {
         self.english.format("report-fallback", &[("lang", Arg::from(asked))], &self.formatter).unwrap_or_default()

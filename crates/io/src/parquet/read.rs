@@ -278,11 +278,7 @@ fn invalid(message: String) -> io::Error {
 }
 
 /// Every `.parquet` file under `dir`, with the `key=value` folders on its way.
-fn collect_files(
-    dir: &Path,
-    partition: &mut Vec<(String, Option<String>)>,
-    out: &mut Vec<PartitionedFile>,
-) -> io::Result<()> {
+fn collect_files(dir: &Path, partition: &mut Vec<(String, Option<String>)>, out: &mut Vec<PartitionedFile>) -> io::Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| io::Error::new(e.kind(), format!("cannot read {}: {e}", dir.display())))?;
     for entry in entries {
         let entry = entry?;

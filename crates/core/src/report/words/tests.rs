@@ -100,3 +100,19 @@ fn a_section_without_words_shows_its_english_title_and_is_counted() {
     assert_eq!(words.say_or("report-section-new_thing", "New thing"), "New thing");
     assert_eq!(words.missing(), vec!["report-section-new_thing".to_owned()]);
 }
+
+/// The problems section is worded in the report's language (the problem catalogs), while the
+/// JSON keeps the English lines.
+#[test]
+fn problem_lines_are_in_the_reports_language() {
+    let text = "{\"schema\":\"verdict/judgment@1\",\"item_id\":\"\",\"annotator\":\"a\",\"flags\":[]}\n";
+    let report = build_report(&[("j.jsonl", text)], None, None, &ReportOptions { bootstrap: 0, ..ReportOptions::default() });
+    assert_eq!(report.overview.problems, ["j.jsonl:1: item_id: must not be empty"]);
+    let spanish = crate::problem::catalog("es").unwrap();
+    let empty = spanish.format("problem-empty-detail", &[], &PlainFormatter { locale: "es".into() }).unwrap();
+    assert_ne!(empty, "must not be empty");
+    let html = render_html_in(&report, "es");
+    let escaped = |text: &str| text.replace(':', "&#58;");
+    assert!(html.contains(&escaped(&format!("j.jsonl:1: item_id: {empty}"))), "{html}");
+    assert!(!html.contains("must not be empty"));
+}
