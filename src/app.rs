@@ -246,10 +246,13 @@ pub fn app() -> Html {
         #[cfg(not(feature = "quality"))]
         Phase::Campaign(..) => html! { <main class="opening" aria-busy="true"></main> },
         // Keyed by the opened evaluation: a new `load` mounts a fresh page (session, rater, uploads).
-        Phase::Rating(opened) => html! {
+        Phase::Rating(opened) => {
+            crate::components::content::set_media_origins(&config.media_origins);
+            html! {
             <RatingPage key={format!("{:p}", Rc::as_ptr(opened))} opened={opened.clone()} on_close={close} {on_saved}
                 submit_url={config.submit_url.clone().map(AttrValue::from)} />
-        },
+            }
+        }
     }
 }
 

@@ -21,7 +21,8 @@ pub fn markdown(props: &MarkdownProps) -> Html {
     html! { <div class="markdown" dir="auto">{ for nodes.iter().map(to_html) }</div> }
 }
 
-fn to_html(node: &Node) -> Html {
+/// One safe node (Markdown or MathML from core) as DOM, element by element.
+pub fn to_html(node: &Node) -> Html {
     match node {
         Node::Text(text) => Html::from(VText::new(text.clone())),
         Node::Element { tag, attrs, children } => {
