@@ -23,8 +23,8 @@ setup-test:
 	scripts/setup.sh test
 
 # Two pages, two bundles: index.html (rating, embedding) and quality.html (the quality workspace
-# and its analysis worker), plus the rich-content module (rich.html: math, code, diff, loaded by
-# www/rich-worker.js on demand). The last two are built aside, then merged into dist/.
+# and its analysis worker), plus the rich-content module (rich.html: Markdown, math, code, diff,
+# loaded by www/rich-page.js after the first paint). The last two are built aside, then merged into dist/.
 build:
 	trunk build --release --cargo-profile wasm-release
 	trunk build --release --cargo-profile wasm-quality quality.html --html-output quality.html --dist target/dist-quality

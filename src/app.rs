@@ -73,6 +73,8 @@ pub fn app() -> Html {
                     Ok(files) => loader::open(Source { files, annotator, group }).await,
                     Err(errors) => Err(errors),
                 };
+                // Markdown and the task@2 renderers (asked for after the first paint) before the first item.
+                crate::components::content::rich_module_settled().await;
                 if *generation.borrow() != this_open {
                     return; // a newer load replaced this one while it was opening
                 }
@@ -99,6 +101,8 @@ pub fn app() -> Html {
         let (phase, open, config_state, bridge_state, annotator, locked) =
             (phase.clone(), open.clone(), config.clone(), bridge.clone(), annotator.clone(), locked.clone());
         use_effect_with((), move |_| {
+            // After the first paint: Markdown and the task@2 renderers, ready before items show.
+            crate::components::content::load_rich_module();
             wasm_bindgen_futures::spawn_local(async move {
                 let config = match loader::page_config().await {
                     Ok(config) => Rc::new(config),

@@ -1,18 +1,25 @@
-//! The rich-content renderers (LaTeX → MathML, code highlighting, word diff) as their own small
-//! wasm module, loaded by `www/rich-worker.js` only when an item has such parts: they stay out of
-//! the rating page's first paint (docs/BENCHMARKS.md, "Rich content").
+//! The rich-content module: Markdown, LaTeX → MathML, code highlighting and the word diff, as
+//! their own wasm module. `www/rich-page.js` loads it on the page right after the first paint
+//! (`src/components/content/rich_module.rs`), so Markdown's parser and the task@2 renderers stay
+//! out of the rating page's first paint (docs/BENCHMARKS.md, "Rich content").
 //!
 //! Answers are plain JS arrays (no serde on either side): the page rebuilds the DOM from them
-//! element by element (`src/components/content/rich_worker.rs`).
+//! element by element, keeping only allow-listed tags and attributes.
 
 use js_sys::Array;
 use verdict_core::content::diff::{word_diff, Change};
 use verdict_core::content::highlight::{highlight, Token};
 use verdict_core::content::math::latex_to_mathml;
-use verdict_core::markdown::Node;
+use verdict_core::markdown::{render, Node};
 use wasm_bindgen::prelude::*;
 
 fn main() {}
+
+/// Untrusted Markdown as core's safe node tree: an array of nodes (see [`rich_math`] for a node).
+#[wasm_bindgen]
+pub fn rich_markdown(source: &str) -> Array {
+    render(source).iter().map(node_to_js).collect()
+}
 
 /// `latex` as MathML: nested arrays `[tag, [[name, value], …], child, …]`, text as strings.
 #[wasm_bindgen]

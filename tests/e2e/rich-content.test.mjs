@@ -51,7 +51,7 @@ async function open(annotator) {
 test('a task@2 item renders math, indented code, image, video under the strict CSP; media blur until revealed; foreign origins refused', async () => {
   const { page, pageErrors } = await open('ann-rich-1');
   await press(page, ['r']); // the item is sensitive: reveal the cover first
-  // Math and highlighting come from the rich-content worker (its own wasm module, loaded now).
+  // Math and highlighting come from the rich-content module (its own wasm, loaded after the first paint).
   await page.locator('math').first().waitFor();
   assert.ok(await page.locator('math').count() >= 1, 'a <math> element appears');
   assert.match(await page.locator('math').first().textContent(), /∑/);

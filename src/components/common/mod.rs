@@ -2,4 +2,4 @@
 
 mod markdown;
 
-pub use markdown::{to_html as markdown_node_html, Markdown, MarkdownProps};
+pub use markdown::{Markdown, MarkdownProps};

@@ -1,13 +1,14 @@
 //! Rich content (task@2 parts): text, Markdown, code, math, image, audio, video, and the word diff.
 //!
-//! Math, code highlighting and the diff are computed by the rich-content worker ([`rich_worker`]),
-//! so their code is not part of the rating page's first paint. Words come from the catalogs (`## rich`).
+//! Markdown, math, code highlighting and the diff are computed by the rich-content module
+//! ([`rich_module`], loaded after the first paint), so their code is not part of the rating
+//! page's first paint. Words come from the catalogs (`## rich`).
 //! No component of its own on purpose: each Yew component type costs the rating bundle kilobytes
 //! (docs/BENCHMARKS.md, "Rich content"), so parts are plain functions of a [`RichView`] that the
 //! item's component owns (media revealed, viewing settings, worker answers).
 
 mod media;
-mod rich_worker;
+mod rich_module;
 mod viewing_prefs;
 
 use std::cell::RefCell;
@@ -16,7 +17,7 @@ use std::rc::Rc;
 use verdict_core::content::{Content, Part};
 use yew::prelude::*;
 
-pub use rich_worker::{rich_answer, rich_version, use_rich_answers};
+pub use rich_module::{load as load_rich_module, rich_markdown, settled as rich_module_settled, tree_html, use_rich_ready};
 pub use viewing_prefs::{viewing_prefs_html, ViewingPrefs};
 
 use crate::components::common::Markdown;
@@ -47,16 +48,16 @@ pub struct RichView {
     pub on_reveal: Callback<String>,
     /// The rater's viewing settings.
     pub prefs: ViewingPrefs,
-    /// Bumps when the rich-content worker answers (re-renders the parts that waited).
-    pub version: u32,
+    /// The rich-content module is ready (a change re-renders the parts that waited).
+    pub ready: bool,
 }
 
 /// The state behind a [`RichView`]: revealed media (reset when `item` changes), viewing settings
-/// (read from this device at each render) and worker answers.
+/// (read from this device at each render) and whether the rich-content module is ready.
 #[hook]
 pub fn use_rich_view(item: &str, sensitive: bool) -> RichView {
     let revealed = use_state(|| (String::new(), Rc::new(Vec::<String>::new())));
-    let version = use_rich_answers();
+    let ready = use_rich_ready();
     let current = if revealed.0 == item { revealed.1.clone() } else { Rc::default() };
     let on_reveal = {
         let (revealed, item, current) = (revealed.clone(), item.to_owned(), current.clone());
@@ -66,7 +67,7 @@ pub fn use_rich_view(item: &str, sensitive: bool) -> RichView {
             revealed.set((item.clone(), Rc::new(next)));
         })
     };
-    RichView { sensitive, revealed: current, on_reveal, prefs: ViewingPrefs::load(), version }
+    RichView { sensitive, revealed: current, on_reveal, prefs: ViewingPrefs::load(), ready }
 }
 
 /// A message's content: a task@1 Markdown string, or task@2 parts in order. Plain text parts keep
@@ -82,8 +83,8 @@ pub fn content_html(content: &Content, view: &RichView) -> Html {
                     Part::Code { language, text } => code_html(text, language.as_deref().unwrap_or_default()),
                     Part::Math { latex } => html! {
                         <div class="math-part">
-                            { match rich_answer("math", latex, "block") {
-                                Some(node) => rich_worker::math_html(&node),
+                            { match rich_module::rich_math(latex) {
+                                Some(node) => tree_html(&node),
                                 None => html! { <code class="math-source" dir="ltr">{ latex.clone() }</code> },
                             } }
                         </div>
@@ -95,9 +96,9 @@ pub fn content_html(content: &Content, view: &RichView) -> Html {
     }
 }
 
-/// Code in a `<pre>` that keeps indentation, highlighted once the worker answers.
+/// Code in a `<pre>` that keeps indentation, highlighted once the rich-content module is ready.
 fn code_html(code: &str, language: &str) -> Html {
-    let spans = rich_answer("code", code, language).map(|answer| rich_worker::pairs(&answer, 0)).filter(|spans| !spans.is_empty());
+    let spans = rich_module::rich_highlight(code, language).map(|answer| rich_module::pairs(&answer, 0)).filter(|spans| !spans.is_empty());
     html! {
         <pre class="code-part" role="region" data-language={language.to_owned()} aria-label={t!("content-code", language = language.to_owned())} tabindex="0">
             <code>{ match spans {
@@ -116,7 +117,7 @@ fn code_html(code: &str, language: &str) -> Html {
 
 /// The word diff of two outputs' texts (removed words in `<del>`, added in `<ins>`).
 pub fn diff_html(first: &str, second: &str) -> Html {
-    let answer = rich_answer("diff", first, second);
+    let answer = rich_module::rich_diff(first, second);
     let title = t!("content-diff-title");
     let truncated = answer.as_ref().and_then(|a| js_sys::Reflect::get_u32(a, 0).ok()).and_then(|v| v.as_bool()).unwrap_or(false);
     html! {
@@ -124,7 +125,7 @@ pub fn diff_html(first: &str, second: &str) -> Html {
             <h3 class="section-title">{ title }</h3>
             if truncated { <p class="muted">{ t!("content-diff-truncated") }</p> }
             if let Some(answer) = &answer {
-                <pre class="diff-text" dir="auto">{ for rich_worker::pairs(answer, 1).into_iter().map(|(change, text)| match change {
+                <pre class="diff-text" dir="auto">{ for rich_module::pairs(answer, 1).into_iter().map(|(change, text)| match change {
                     1 => html! { <del>{ text }</del> },
                     2 => html! { <ins>{ text }</ins> },
                     _ => html! { { text } },

@@ -50,11 +50,11 @@ impl Session {
             let criterion = self.eval.rubric.criterion(id).map_or(id.as_str(), |c| c.display_label()).to_owned();
             match (self.eval.rubric.criterion(id).is_some_and(|c| c.per_output), value.as_object()) {
                 (true, Some(per_model)) => {
-                    // In screen order, labelled by position.
-                    let mut by_position: Vec<(String, String)> =
-                        per_model.iter().filter_map(|(model, v)| label_of(model).map(|label| (label, v.to_string()))).collect();
-                    by_position.sort_by_key(|(label, _)| labels.iter().position(|l| l == label));
-                    lines.extend(by_position.into_iter().map(|(label, value)| GoldFeedbackLine {
+                    // In screen order, labelled by position (walking the screen: no sort in the bundle).
+                    let by_position = shown.iter().zip(labels.iter()).filter_map(|(&i, label)| {
+                        per_model.get(task.outputs[i as usize].model.as_str()).map(|v| (label.clone(), v.to_string()))
+                    });
+                    lines.extend(by_position.map(|(label, value)| GoldFeedbackLine {
                         criterion: criterion.clone(),
                         output: Some(label),
                         value,
