@@ -23,11 +23,14 @@ setup-test:
 	scripts/setup.sh test
 
 # Two pages, two bundles: index.html (rating, embedding) and quality.html (the quality workspace
-# and its analysis worker). The second is built aside, then merged into dist/.
+# and its analysis worker), plus the rich-content module (rich.html: Markdown, math, code, diff,
+# loaded by www/rich-page.js after the first paint). The last two are built aside, then merged into dist/.
 build:
 	trunk build --release --cargo-profile wasm-release
 	trunk build --release --cargo-profile wasm-quality quality.html --html-output quality.html --dist target/dist-quality
 	cp -r target/dist-quality/. dist/
+	trunk build --release --cargo-profile wasm-release rich.html --html-output rich.html --dist target/dist-rich
+	cp target/dist-rich/verdict-rich-*.js target/dist-rich/verdict-rich-*_bg.wasm dist/
 	node scripts/externalize-boot.mjs dist
 
 # The rating page's first paint (wasm + JS glue, gzip -9) within 350 KB (docs/BENCHMARKS.md).

@@ -26,8 +26,8 @@ for (const page of ['index.html', 'quality.html']) {
 }
 
 // Stable module names (`verdict.js` for the JS API, `verdict-quality.js` for the analysis
-// worker) re-exporting Trunk's content-hashed glue, which cannot find its renamed wasm alone.
-for (const [bin, stable] of [['verdict-web', 'verdict.js'], ['verdict-quality', 'verdict-quality.js']]) {
+// worker, `verdict-rich.js` for the rich-content module) re-exporting Trunk's content-hashed glue, which cannot find its renamed wasm alone.
+for (const [bin, stable] of [['verdict-web', 'verdict.js'], ['verdict-quality', 'verdict-quality.js'], ['verdict-rich', 'verdict-rich.js']]) {
   const glue = fs.readdirSync(dist).find((f) => new RegExp(`^${bin}-[0-9a-f]+\\.js$`).test(f));
   if (!glue) { console.error(`${dist}: no ${bin}-*.js glue found`); process.exit(1); }
   const wasm = glue.replace(/\.js$/, '_bg.wasm');

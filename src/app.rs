@@ -73,6 +73,8 @@ pub fn app() -> Html {
                     Ok(files) => loader::open(Source { files, annotator, group }).await,
                     Err(errors) => Err(errors),
                 };
+                // Markdown and the task@2 renderers (asked for after the first paint) before the first item.
+                crate::components::content::rich_module_settled().await;
                 if *generation.borrow() != this_open {
                     return; // a newer load replaced this one while it was opening
                 }
@@ -99,6 +101,8 @@ pub fn app() -> Html {
         let (phase, open, config_state, bridge_state, annotator, locked) =
             (phase.clone(), open.clone(), config.clone(), bridge.clone(), annotator.clone(), locked.clone());
         use_effect_with((), move |_| {
+            // After the first paint: Markdown and the task@2 renderers, ready before items show.
+            crate::components::content::load_rich_module();
             wasm_bindgen_futures::spawn_local(async move {
                 let config = match loader::page_config().await {
                     Ok(config) => Rc::new(config),
@@ -246,10 +250,13 @@ pub fn app() -> Html {
         #[cfg(not(feature = "quality"))]
         Phase::Campaign(..) => html! { <main class="opening" aria-busy="true"></main> },
         // Keyed by the opened evaluation: a new `load` mounts a fresh page (session, rater, uploads).
-        Phase::Rating(opened) => html! {
+        Phase::Rating(opened) => {
+            crate::components::content::set_media_origins(&config.media_origins);
+            html! {
             <RatingPage key={format!("{:p}", Rc::as_ptr(opened))} opened={opened.clone()} on_close={close} {on_saved}
                 submit_url={config.submit_url.clone().map(AttrValue::from)} />
-        },
+            }
+        }
     }
 }
 

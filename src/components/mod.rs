@@ -9,5 +9,6 @@ pub mod campaign;
 #[cfg(feature = "quality")]
 pub mod charts;
 pub mod common;
+pub mod content;
 pub mod rating;
 pub mod setup;

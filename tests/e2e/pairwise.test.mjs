@@ -140,7 +140,9 @@ test('pairwise journey by keyboard: resume after reload, edit, export every fiel
   const [old, edited] = [beforeEdit.judgments[1], exported.judgments[1]];
   assert.equal(edited.started_at, old.started_at);
   assert.ok(Date.parse(edited.submitted_at) - Date.parse(old.submitted_at) >= 90_000, 'submitted_at updated');
-  assert.ok(edited.duration_ms >= old.duration_ms + 90_000, 'duration_ms adds the second visit');
+  // 90 s without a key press: active time counts the first 60 s of it (issue #19, idle_after_seconds).
+  assert.ok(edited.duration_ms >= old.duration_ms + 60_000, 'duration_ms adds the second visit');
+  assert.ok(edited.duration_ms < old.duration_ms + 90_000, 'idle time past 60 s is not counted');
   assert.notDeepEqual(edited.preference, old.preference);
   // Other items are unchanged (their chain values after item 2 change with it, by design).
   const withoutChain = ({ chain, ...rest }) => rest;

@@ -251,3 +251,19 @@ fn task_files_may_mix_verdict_items_with_arena_alpacaeval_and_pair_rows() {
     assert_eq!(code, 1);
     assert!(stderr.contains(": 4 items, 2 errors"), "two Arena rows on one comparison are one item: {stderr}");
 }
+
+#[test]
+fn issue_19_validate_checks_task_at_2_parts() {
+    let good = r#"{"id":"r","prompt":"p","outputs":[{"model":"x","content":[{"type":"math","latex":"x^2"},{"type":"image","url":"https://cdn.example/a.png","alt":"a"}]},{"model":"y","content":"plain"}]}"#;
+    let bad = r#"{"id":"s","prompt":"p","outputs":[{"model":"x","content":[{"type":"video","url":"http://cdn.example/v.webm"},{"type":"code"}]}]}"#;
+    let file = scratch("rich.jsonl", format!("{good}\n{bad}\n").as_bytes());
+    let path = file.to_string_lossy().into_owned();
+    let (stdout, stderr, code) = verdict(&["validate", &path], None);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        stdout,
+        format!(
+            "{path}:2: outputs[0].content[0].url: http: URLs are not allowed: use https://, a path on this host, or a data: URI\n{path}:2: outputs[0].content[1].text: missing\n"
+        )
+    );
+}

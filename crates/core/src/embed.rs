@@ -43,6 +43,11 @@ pub struct PageConfig {
     /// Interface language (BCP 47, e.g. `ar`, `pt-BR`) when the rater has not chosen one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// Origins (`https://cdn.example`) that task@2 images, audio and video may come from, besides
+    /// the page's own host and `data:` URIs. The page's CSP `img-src`/`media-src` must list the
+    /// same (`content::media::csp_media_sources`). Only the config file can set this.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media_origins: Vec<String>,
 }
 
 impl PageConfig {
@@ -56,6 +61,9 @@ impl PageConfig {
                     "allowed_origins: \"{origin}\" is not an origin (scheme://host[:port], no path; \"*\" is not allowed)"
                 ));
             }
+        }
+        if let Some(origin) = config.media_origins.iter().find(|origin| !crate::content::media::is_media_origin(origin)) {
+            return Err(format!("media_origins: \"{origin}\" is not an https origin (https://host[:port], no path)"));
         }
         if let Some(url) = &config.submit_url {
             let lower = url.to_ascii_lowercase();
@@ -239,6 +247,11 @@ mod tests {
         assert!(PageConfig::from_json(r#"{"submit_url": "javascript:alert(1)"}"#).unwrap_err().starts_with("submit_url:"));
         assert!(PageConfig::from_json(r#"{"lock": true}"#).unwrap().lock);
         assert!(!PageConfig::from_json("{}").unwrap().lock);
+        let media = PageConfig::from_json(r#"{"media_origins": ["https://cdn.example"]}"#).unwrap();
+        assert_eq!(media.media_origins, ["https://cdn.example"]);
+        for bad in [r#"{"media_origins": ["http://cdn.example"]}"#, r#"{"media_origins": ["https://cdn.example/img"]}"#] {
+            assert!(PageConfig::from_json(bad).unwrap_err().starts_with("media_origins:"), "{bad}");
+        }
     }
 
     #[test]

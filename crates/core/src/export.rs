@@ -198,6 +198,11 @@ fn dpo_prompt(task: &Task) -> Value {
     }
 }
 
+/// A message's content as JSON: a string (task@1) or its list of parts (task@2).
+fn content_value(content: &crate::content::Content) -> Value {
+    serde_json::to_value(content).expect("content always serializes: its keys are strings")
+}
+
 /// One preference pair (`{"prompt", "chosen", "rejected"}`) from a pairwise judgment with a
 /// strict winner. Conversational items give message lists, as TRL's conversational format.
 /// `task` is the judged item (`None`: not in the task file).
@@ -213,12 +218,17 @@ pub fn preference_pair(judgment: &Judgment, task: Option<&Task>) -> Result<Value
         return Err(Skip::NotPairwise);
     };
     let (chosen, rejected) = match (task.output(winner), task.output(loser)) {
-        (Some(chosen), Some(rejected)) => (chosen.content.clone(), rejected.content.clone()),
+        (Some(chosen), Some(rejected)) => (content_value(&chosen.content), content_value(&rejected.content)),
         _ => return Err(Skip::NotPairwise),
     };
     let prompt = dpo_prompt(task);
-    let answer =
-        |content: String| if prompt.is_array() { json!([{"role": "assistant", "content": content}]) } else { Value::String(content) };
+    let answer = |content: Value| {
+        if prompt.is_array() || !content.is_string() {
+            json!([{"role": "assistant", "content": content}])
+        } else {
+            content
+        }
+    };
     let mut pair = Map::new();
     pair.insert("prompt".into(), prompt.clone());
     pair.insert("chosen".into(), answer(chosen));
@@ -395,8 +405,8 @@ mod tests {
         let pair =
             preference_pair(&winner("mtbench-101-t1", &["gpt-4-0125-preview", "gpt-4"], "gpt-4"), tasks.get("mtbench-101-t1")).unwrap();
         assert_eq!(pair["prompt"], task.prompt.clone().unwrap().as_str());
-        assert_eq!(pair["chosen"], task.output("gpt-4").unwrap().content.as_str());
-        assert_eq!(pair["rejected"], task.output("gpt-4-0125-preview").unwrap().content.as_str());
+        assert_eq!(pair["chosen"], task.output("gpt-4").unwrap().content.plain_text().as_ref());
+        assert_eq!(pair["rejected"], task.output("gpt-4-0125-preview").unwrap().content.plain_text().as_ref());
         assert_eq!(pair.as_object().unwrap().keys().collect::<Vec<_>>(), ["prompt", "chosen", "rejected"]);
         assert_eq!(
             preference_pair(&winner("mtbench-101-t1", &["gpt-4", "gpt-4-0125-preview"], TIE), tasks.get("mtbench-101-t1")),

@@ -202,7 +202,7 @@ fn messages(fields: &mut Fields, key: &str) -> Vec<Turn> {
                 let field = format!("{key}[{index}]");
                 match item {
                     Value::Object(mut message) => match (message.remove("role"), message.remove("content")) {
-                        (Some(Value::String(role)), Some(Value::String(content))) => turns.push(Turn { role, content }),
+                        (Some(Value::String(role)), Some(Value::String(content))) => turns.push(Turn { role, content: content.into() }),
                         (Some(Value::String(_)), Some(other)) => {
                             fields.problems.push((format!("{field}.content"), wrong_type(Expected::String, &other)))
                         }
@@ -237,7 +237,7 @@ fn split_conversation(turns: &[Turn]) -> (&[Turn], String) {
     let mut content = String::new();
     for (index, turn) in rest.iter().enumerate() {
         if index == 0 {
-            content.push_str(&turn.content);
+            content.push_str(&turn.content.plain_text());
         } else {
             let who = if turn.role == "assistant" {
                 "Assistant"
@@ -246,7 +246,7 @@ fn split_conversation(turns: &[Turn]) -> (&[Turn], String) {
             } else {
                 &turn.role
             };
-            content.push_str(&format!("\n\n**{who}:**\n\n{}", turn.content));
+            content.push_str(&format!("\n\n**{who}:**\n\n{}", turn.content.plain_text()));
         }
     }
     (context, content)
@@ -255,7 +255,7 @@ fn split_conversation(turns: &[Turn]) -> (&[Turn], String) {
 /// Context turns as a task's `prompt` (one user turn) or `conversation` (anything else).
 fn prompt_or_conversation(context: &[Turn]) -> (Option<String>, Option<Vec<Turn>>) {
     match context {
-        [only] if only.role == "user" => (Some(only.content.clone()), None),
+        [only] if only.role == "user" => (Some(only.content.plain_text().into_owned()), None),
         [] => (Some(String::new()), None),
         turns => (None, Some(turns.to_vec())),
     }
@@ -306,8 +306,12 @@ fn arena(object: Map<String, Value>) -> Result<Imported, FieldProblems> {
         match question {
             Some(question) => format!("arena-{question}{turn}:{}", pair_key(&model_a, &model_b)),
             None => {
-                let context: Vec<&str> = context_a.iter().map(|t| t.content.as_str()).collect();
-                format!("arena-{}{turn}:{}", content_id(&context), pair_key(&model_a, &model_b))
+                let context: Vec<String> = context_a.iter().map(|t| t.content.plain_text().into_owned()).collect();
+                format!(
+                    "arena-{}{turn}:{}",
+                    content_id(&context.iter().map(String::as_str).collect::<Vec<_>>()),
+                    pair_key(&model_a, &model_b)
+                )
             }
         }
     });
@@ -328,8 +332,8 @@ fn arena(object: Map<String, Value>) -> Result<Imported, FieldProblems> {
             prompt,
             conversation,
             outputs: vec![
-                Output { model: model_a, content: content_a, extra: Map::new() },
-                Output { model: model_b, content: content_b, extra: Map::new() },
+                Output { model: model_a, content: content_a.into(), extra: Map::new() },
+                Output { model: model_b, content: content_b.into(), extra: Map::new() },
             ],
             meta: imported_meta(Format::Arena, meta),
             gold: None,
@@ -403,8 +407,8 @@ fn alpacaeval(object: Map<String, Value>) -> Result<Imported, FieldProblems> {
             prompt: Some(instruction),
             conversation: None,
             outputs: vec![
-                Output { model: generator_1, content: output_1, extra: Map::new() },
-                Output { model: generator_2, content: output_2, extra: Map::new() },
+                Output { model: generator_1, content: output_1.into(), extra: Map::new() },
+                Output { model: generator_2, content: output_2.into(), extra: Map::new() },
             ],
             meta: imported_meta(Format::AlpacaEval, meta),
             gold: None,
@@ -419,7 +423,7 @@ fn answer(fields: &mut Fields, key: &str) -> String {
     match fields.object.get(key) {
         Some(Value::Array(_)) => {
             let turns = messages(fields, key);
-            turns.last().map(|t| t.content.clone()).unwrap_or_default()
+            turns.last().map(|t| t.content.plain_text().into_owned()).unwrap_or_default()
         }
         _ => fields.required_string(key),
     }
@@ -439,7 +443,7 @@ fn preference_pair(object: Map<String, Value>) -> Result<Imported, FieldProblems
     let rejected = answer(&mut fields, REJECTED);
     let prompt_text: String = match (&prompt, &conversation) {
         (Some(prompt), _) => prompt.clone(),
-        (None, Some(turns)) => turns.iter().map(|t| t.content.as_str()).collect::<Vec<_>>().join("\0"),
+        (None, Some(turns)) => turns.iter().map(|t| t.content.plain_text()).collect::<Vec<_>>().join("\0"),
         (None, None) => String::new(),
     };
     let id = explicit.unwrap_or_else(|| format!("pair-{}", content_id(&[&prompt_text, &chosen, &rejected])));
@@ -449,8 +453,8 @@ fn preference_pair(object: Map<String, Value>) -> Result<Imported, FieldProblems
             prompt,
             conversation,
             outputs: vec![
-                Output { model: CHOSEN.into(), content: chosen, extra: Map::new() },
-                Output { model: REJECTED.into(), content: rejected, extra: Map::new() },
+                Output { model: CHOSEN.into(), content: chosen.into(), extra: Map::new() },
+                Output { model: REJECTED.into(), content: rejected.into(), extra: Map::new() },
             ],
             meta: imported_meta(Format::PreferencePair, meta),
             gold: Some(Gold { preference: Some(CHOSEN.into()), ..Gold::default() }),

@@ -3,6 +3,7 @@
 //! The web app and the `verdict` CLI are thin shells over this crate. Modules:
 //! - [`problem`]: the `file:line: field: problem` error every parser reports;
 //! - [`task`], [`rubric`], [`judgment`]: the three stable file formats (see `docs/FORMATS.md`);
+//! - [`content`]: rich message content (task@2 parts, media URL rules, LaTeX to MathML, highlighting, word diff);
 //! - [`import`], [`export`]: foreign formats in (Arena, preference pairs, AlpacaEval) and out (DPO, CSV, Arena, chained JSONL);
 //! - [`order`]: per-annotator, counterbalanced display order of outputs;
 //! - [`session`]: the rating session as a pure state machine (`Action` + `apply`);
@@ -19,10 +20,12 @@ pub mod adjudication;
 pub mod aggregate;
 pub mod agreement;
 pub mod audit;
+pub mod content;
 pub mod digest;
 pub mod embed;
 pub mod export;
 pub mod fluent;
+pub mod guide;
 pub mod import;
 pub mod intern;
 pub mod judgment;
@@ -43,6 +46,7 @@ pub mod spc;
 pub mod stats;
 pub mod task;
 pub mod time;
+pub mod wellbeing;
 
 pub use judgment::Judgment;
 pub use problem::Problem;

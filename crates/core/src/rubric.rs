@@ -92,6 +92,15 @@ pub struct Criterion {
     /// Must be answered before submitting; defaults to true except for text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
+    /// Likert: what points mean, keyed by the point (`{"1": "useless", "5": "perfect"}`). Read as
+    /// JSON values (checked to be strings by [`crate::guide::check`]): the same map type as `when`
+    /// and task metadata, which keeps the rating bundle smaller than a map of its own.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub anchors: serde_json::Map<String, serde_json::Value>,
+    /// Ask this criterion only when earlier criteria have these answers (`{"harmless": false}`);
+    /// see [`crate::guide`].
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub when: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Criterion {
@@ -145,6 +154,13 @@ pub struct Wellbeing {
     /// Remind the rater to take a break after this many minutes of rating (0 or absent: never).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub break_every_minutes: Option<u32>,
+    /// Pause the recorded duration after this many seconds without a key press, click or
+    /// scroll (default 60; see [`crate::session::Session::active_ms_at`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle_after_seconds: Option<u32>,
+    /// Exposure caps per rater and day (see [`crate::wellbeing`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exposure_caps: Option<crate::wellbeing::ExposureCaps>,
     /// Also treat items whose `meta.<field>` has one of these values as sensitive,
     /// e.g. `{"field": "policy", "values": ["self-harm"]}`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -166,7 +182,13 @@ fn yes() -> bool {
 
 impl Default for Wellbeing {
     fn default() -> Self {
-        Wellbeing { blur_sensitive: true, break_every_minutes: None, sensitive_when: Vec::new() }
+        Wellbeing {
+            blur_sensitive: true,
+            break_every_minutes: None,
+            idle_after_seconds: None,
+            exposure_caps: None,
+            sensitive_when: Vec::new(),
+        }
     }
 }
 
@@ -365,6 +387,9 @@ pub fn load_rubric(file: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
             CriterionKind::Binary | CriterionKind::Text => {}
         }
     }
+    problems.extend(crate::guide::check(&rubric).into_iter().map(|(index, field, message)| {
+        Problem::error(file, criterion_lines.get(index).copied().unwrap_or(1), &format!("criteria[{index}].{field}"), message)
+    }));
     if rubric.mode == Mode::Pairwise && rubric.preference.scale.len() < 2 {
         problems.push(Problem::error(file, line_of("\"scale\""), "preference.scale", Detail::TooFewLabels));
     }

@@ -5,6 +5,7 @@
 
 use serde_json::{Map, Value};
 
+pub use crate::content::Content;
 use crate::judgment::Judgment;
 use crate::problem::{error_without_position, wrong_type, Detail, Expected, FieldProblems, Loaded, Problem};
 
@@ -214,7 +215,7 @@ pub fn task_from_value(value: Value) -> Result<Task, FieldProblems> {
                     match turn {
                         Value::Object(mut turn) => {
                             let role = string_field(&mut turn, &field, "role", &mut problems);
-                            let content = string_field(&mut turn, &field, "content", &mut problems);
+                            let content = content_field(&mut turn, &field, &mut problems);
                             Some(Turn { role: role?, content: content? })
                         }
                         other => {
@@ -251,7 +252,7 @@ pub fn task_from_value(value: Value) -> Result<Task, FieldProblems> {
                         return None;
                     };
                     let model = string_field(&mut output, &field, "model", &mut problems)?;
-                    let content = string_field(&mut output, &field, "content", &mut problems)?;
+                    let content = content_field(&mut output, &field, &mut problems)?;
                     if model.trim().is_empty() {
                         problems.push((format!("{field}.model"), Detail::Empty));
                         return None;
@@ -300,6 +301,16 @@ pub fn task_from_value(value: Value) -> Result<Task, FieldProblems> {
     } else {
         Err(problems)
     }
+}
+
+/// Takes the required `content` (a string or a list of parts) out of `object`.
+fn content_field(object: &mut Map<String, Value>, parent: &str, problems: &mut FieldProblems) -> Option<Content> {
+    let field = format!("{parent}.content");
+    let Some(value) = object.remove("content") else {
+        problems.push((field, Detail::Missing));
+        return None;
+    };
+    Content::from_value(value, &field).map_err(|found| problems.extend(found)).ok()
 }
 
 /// Takes a required string field out of `object`, recording a problem under `parent.key`.
@@ -398,6 +409,23 @@ mod tests {
         assert_eq!(problems(""), ["t.jsonl:0: -: the file is empty: no items to rate"]);
         let text = "\u{feff}{\"id\":\"a\",\"prompt\":\"p\",\"outputs\":[{\"model\":\"x\",\"content\":\"1\"}]}";
         assert_eq!(load_tasks("t.jsonl", text).records.len(), 1);
+    }
+
+    #[test]
+    fn task_at_2_parts_load_and_their_problems_name_the_field() {
+        let good = r#"{"id":"r","conversation":[{"role":"user","content":[{"type":"text","text":"Solve"},{"type":"math","latex":"x^2=4"}]}],"outputs":[{"model":"x","content":[{"type":"code","language":"python","text":"def f():\n    return 2\n"},{"type":"image","url":"data:image/png;base64,AAAA","alt":"plot"}]},{"model":"y","content":"plain"}]}"#;
+        let task = &load_tasks("t.jsonl", good).records[0];
+        assert!(task.outputs[0].content.is_parts());
+        assert_eq!(task.outputs[1].content, "plain");
+        assert_eq!(serde_json::to_string(task).unwrap(), good, "task@2 round-trips");
+        let bad = r#"{"id":"s","prompt":"p","outputs":[{"model":"x","content":[{"type":"image","url":"http://x.example/a.png"},{"type":"math"}]}]}"#;
+        assert_eq!(
+            problems(bad),
+            [
+                "t.jsonl:1: outputs[0].content[0].url: http: URLs are not allowed: use https://, a path on this host, or a data: URI",
+                "t.jsonl:1: outputs[0].content[1].latex: missing",
+            ]
+        );
     }
 
     #[test]

@@ -138,6 +138,14 @@ fn schema_and_parser_reject_the_same_bad_lines() {
         r#"{"id":"a","prompt":"p","outputs":[{"model":5,"content":"1"}]}"#,
         r#"{"id":"  ","prompt":"p","outputs":[{"model":"x","content":"1"}]}"#,
         r#"{"id":"a","prompt":"p","outputs":[{"model":"x"}]}"#,
+        // task@2 parts
+        r#"{"id":"a","prompt":"p","outputs":[{"model":"x","content":[]}]}"#,
+        r#"{"id":"a","prompt":"p","outputs":[{"model":"x","content":[{"type":"gif","url":"/a.gif"}]}]}"#,
+        r#"{"id":"a","prompt":"p","outputs":[{"model":"x","content":[{"type":"math"}]}]}"#,
+        r#"{"id":"a","prompt":"p","outputs":[{"model":"x","content":[{"type":"code","text":"x","lang":"py"}]}]}"#,
+        r#"{"id":"a","prompt":"p","outputs":[{"model":"x","content":[{"type":"image","url":"http://x.example/a.png"}]}]}"#,
+        r#"{"id":"a","prompt":"p","outputs":[{"model":"x","content":[{"type":"image","url":"javascript:alert(1)"}]}]}"#,
+        r#"{"id":"a","conversation":[{"role":"user","content":5}],"outputs":[{"model":"x","content":"1"}]}"#,
     ];
     for line in bad_tasks {
         let value: Value = serde_json::from_str(line).expect("test lines are JSON");

@@ -7,6 +7,8 @@ use verdict_core::report::Disagreement;
 use verdict_core::Task;
 use yew::prelude::*;
 
+use crate::components::content::{content_html, use_rich_view};
+
 use crate::components::common::Markdown;
 use crate::state::browser::now_ms;
 
@@ -30,6 +32,7 @@ pub struct AdjudicationPanelProps {
 /// Side-by-side item, answers table and form.
 #[function_component(AdjudicationPanel)]
 pub fn adjudication_panel(props: &AdjudicationPanelProps) -> Html {
+    let revealed = use_state(|| false);
     let item = &props.item;
     let mut options: Vec<String> = match &props.task {
         Some(task) => task.outputs.iter().map(|o| o.model.clone()).collect(),
@@ -74,19 +77,38 @@ pub fn adjudication_panel(props: &AdjudicationPanelProps) -> Html {
             })
         })
     };
+    // Sensitive or flagged content blurs here as on the rating page (issue #19).
+    let sensitive = props.task.as_ref().is_some_and(|t| t.is_sensitive())
+        || item.answers.iter().any(|a| a.flags.iter().flatten().any(|f| f == verdict_core::session::HARMFUL_FLAG));
+    let blurred = sensitive && !*revealed;
+    let view = use_rich_view(&item.item_id, sensitive);
+    let reveal = {
+        let revealed = revealed.clone();
+        Callback::from(move |_| revealed.set(true))
+    };
     html! {
         <section class="adjudication card" aria-label={t!("uploads-item", id = &item.item_id)}>
             <h3 tabindex="-1" class="adjudication-title" ref={title}>{ t!("q-adjudication-title", id = &item.item_id, count = item.n_judgments, disagreement = crate::i18n::number(item.disagreement, 2)) }</h3>
             if let Some(task) = &props.task {
+              <div class={classes!("item", blurred.then_some("blurred"))}>
+                if blurred {
+                    <div class="sensitive-cover">
+                        <p>{ t!("item-sensitive") }</p>
+                        <button class="primary" onclick={reveal}>{ t!("q-adjudication-reveal") }</button>
+                    </div>
+                }
+                <div class="item-body" aria-hidden={blurred.to_string()} inert={blurred}>
                 if let Some(prompt) = &task.prompt { <div class="prompt"><Markdown source={AttrValue::from(prompt.clone())} /></div> }
                 <div class={classes!("outputs", format!("n{}", task.outputs.len().min(4)))}>
                     { for task.outputs.iter().map(|o| html! {
                         <article class="output" aria-label={t!("q-adjudication-output-of", model = &o.model)} tabindex="0">
                             <header><span class="output-label">{ &o.model }</span></header>
-                            <Markdown source={AttrValue::from(o.content.clone())} />
+                            { content_html(&o.content, &view) }
                         </article>
                     }) }
                 </div>
+                </div>
+              </div>
             } else {
                 <p class="muted small">{ t!("q-adjudication-load-the-task-file-to") }</p>
             }

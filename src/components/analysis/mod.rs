@@ -15,6 +15,7 @@ mod quality_page;
 mod size_panel;
 mod spc_results;
 mod spc_view;
+mod wellbeing_view;
 
 pub use quality_page::{QualityPage, QualityPageProps};
 

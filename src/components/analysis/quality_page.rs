@@ -20,6 +20,7 @@ use super::leaderboard_view::LeaderboardView;
 use super::overview_view::OverviewView;
 use super::size_panel::SizePanel;
 use super::spc_view::SpcView;
+use super::wellbeing_view::WellbeingView;
 use crate::state::adjudications::AdjudicationStore;
 use crate::state::analysis::{analyse, slice_leaderboards, FileSource, NamedSource, SliceBoard};
 use crate::state::browser::{download, local_get, local_set, now_ms};
@@ -297,7 +298,7 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                     { match *tab {
                         Tab::Overview => html! { <OverviewView report={report.clone()} /> },
                         Tab::Agreement => html! { <AgreementView report={report.clone()} /> },
-                        Tab::Annotators => html! { <AnnotatorsView report={report.clone()} {on_kpi} /> },
+                        Tab::Annotators => html! { <><AnnotatorsView report={report.clone()} {on_kpi} /><WellbeingView report={report.clone()} /></> },
                         Tab::Judges => html! { <JudgesView report={report.clone()} /> },
                         Tab::Leaderboard => html! { <LeaderboardView report={report.clone()} {on_slice} slices={(*slices).clone()} slicing={*slicing} /> },
                         Tab::Disagreements => html! { <>

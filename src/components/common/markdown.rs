@@ -1,11 +1,15 @@
-//! Renders untrusted Markdown through core's safe node tree, one DOM node at a time. The block
-//! takes its direction from its own text (`dir="auto"`), and each paragraph, list item and cell
-//! from its own first strong letter (`unicode-bidi: plaintext` in verdict.css): Arabic in an
-//! English interface reads right to left, English in an Arabic one left to right.
+//! Renders untrusted Markdown through core's safe node tree, one DOM node at a time. The tree
+//! comes from the rich-content module (loaded after the first paint: Markdown's parser is not part
+//! of the rating page's first paint); until it is ready the text shows as it is, line breaks kept.
+//! The block takes its direction from its own text (`dir="auto"`), and each paragraph, list item
+//! and cell from its own first strong letter (`unicode-bidi: plaintext` in verdict.css): Arabic in
+//! an English interface reads right to left, English in an Arabic one left to right.
 
-use verdict_core::markdown::{render, Node};
+use js_sys::Array;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew::virtual_dom::{VTag, VText};
+
+use crate::components::content::{rich_markdown, tree_html, use_rich_ready};
 
 /// Props of [`Markdown`].
 #[derive(Properties, PartialEq)]
@@ -17,20 +21,10 @@ pub struct MarkdownProps {
 /// Markdown as DOM nodes; raw HTML shows as text and only http(s)/mailto links are live.
 #[function_component(Markdown)]
 pub fn markdown(props: &MarkdownProps) -> Html {
-    let nodes = use_memo(props.source.clone(), |source| render(source));
-    html! { <div class="markdown" dir="auto">{ for nodes.iter().map(to_html) }</div> }
-}
-
-fn to_html(node: &Node) -> Html {
-    match node {
-        Node::Text(text) => Html::from(VText::new(text.clone())),
-        Node::Element { tag, attrs, children } => {
-            let mut element = VTag::new(*tag);
-            for (name, value) in attrs {
-                element.add_attribute(name, value.clone());
-            }
-            element.add_children(children.iter().map(to_html));
-            element.into()
-        }
+    let ready = use_rich_ready();
+    let tree = use_memo((props.source.clone(), ready), |(source, _)| rich_markdown(source));
+    match (*tree).as_ref().and_then(|tree| tree.dyn_ref::<Array>()) {
+        Some(nodes) => html! { <div class="markdown" dir="auto">{ for nodes.iter().map(|node| tree_html(&node)) }</div> },
+        None => html! { <div class="markdown markdown-plain" dir="auto"><p>{ props.source.clone() }</p></div> },
     }
 }

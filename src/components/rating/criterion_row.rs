@@ -4,6 +4,7 @@ use verdict_core::rubric::{Criterion, CriterionKind};
 use verdict_core::session::{Action, Answer, AnswerKey};
 use yew::prelude::*;
 
+use crate::components::common::Markdown;
 use crate::t;
 
 /// Props of [`CriterionRow`].
@@ -23,6 +24,9 @@ pub struct CriterionRowProps {
     pub row: usize,
     /// Report an action.
     pub on_action: Callback<Action>,
+    /// Show the criterion's help under its label (the `h` key).
+    #[prop_or_default]
+    pub show_help: bool,
 }
 
 /// A criterion with its controls and key hints.
@@ -44,8 +48,15 @@ pub fn criterion_row(props: &CriterionRowProps) -> Html {
                 { for (min..=max).map(|value| {
                     let hint = if digit_is_value { value.to_string() } else if value - min < 9 { (value - min + 1).to_string() } else { String::new() };
                     let answer = Answer::Number(value);
-                    html! { <button role="radio" aria-checked={pressed(&answer)} onclick={set(answer.clone())}
-                        title={t!("key-hint", key = hint.clone())}>{ value }<kbd>{ hint }</kbd></button> }
+                    let anchor = verdict_core::guide::anchor(c, value);
+                    let title = match anchor {
+                        Some(anchor) => t!("criterion-anchor-hint", value = value, anchor = anchor.to_owned(), key = hint.clone()),
+                        None => t!("key-hint", key = hint.clone()),
+                    };
+                    html! { <button role="radio" aria-checked={pressed(&answer)} onclick={set(answer.clone())} {title}>
+                        { value }
+                        if let Some(anchor) = anchor { <span class="anchor" dir="auto">{ anchor.to_owned() }</span> }
+                        <kbd>{ hint }</kbd></button> }
                 }) }
             </div> }
         }
@@ -89,14 +100,18 @@ pub fn criterion_row(props: &CriterionRowProps) -> Html {
         let row = props.row;
         Callback::from(move |_: MouseEvent| on_action.emit(Action::Focus(row)))
     };
+    let show_help = props.show_help;
     html! {
         <div class={classes!("row", props.active.then_some("active"))} data-row={props.row.to_string()} onclick={focus}>
             <div class="row-label">
-                <span dir="auto">{ c.display_label() }</span>
+                <span dir="auto" title={c.help.clone()}>{ c.display_label() }</span>
                 if !props.target.is_empty() { <span class="target">{ &props.target }</span> }
                 if c.is_required() { <span class="required" title={t!("criterion-required")}>{ "*" }</span> }
                 if c.multi { <span class="muted small">{ t!("criterion-several") }</span> }
             </div>
+            if let Some(help) = c.help.clone().filter(|_| show_help) {
+                <div class="criterion-help" role="note"><Markdown source={AttrValue::from(help)} /></div>
+            }
             { controls }
         </div>
     }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::output_card::OutputCard;
 use crate::components::common::Markdown;
+use crate::components::content::{content_html, diff_html, use_rich_view};
 use crate::state::rating::RatingState;
 use crate::t;
 
@@ -28,6 +29,14 @@ pub fn item_view(props: &ItemViewProps) -> Html {
     let blurred = session.is_blurred();
     let rank_of = |position: usize| session.draft.ranking.iter().position(|&p| p as usize == position).map(|r| r + 1);
     let reveal = props.on_reveal.reform(|_| ());
+    let sensitive = session.eval.rubric.is_sensitive(task);
+    let view = use_rich_view(&task.id, sensitive);
+    let show_diff = use_state(|| false);
+    let toggle_diff = {
+        let show_diff = show_diff.clone();
+        Callback::from(move |_| show_diff.set(!*show_diff))
+    };
+    let texts: Vec<std::borrow::Cow<'_, str>> = shown.iter().map(|&i| task.outputs[i as usize].content.plain_text()).collect();
     html! {
         <section class={classes!("item", blurred.then_some("blurred"))} aria-label={t!("item-label")}>
             if blurred {
@@ -36,7 +45,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                     <button class="primary" onclick={reveal}>{ t!("item-reveal") }</button>
                 </div>
             }
-            <div class="item-body" aria-hidden={blurred.to_string()}>
+            <div class="item-body" aria-hidden={blurred.to_string()} inert={blurred}>
                 <div class="prompt" role="region" aria-label={t!("item-prompt")} tabindex="0">
                     if let Some(prompt) = &task.prompt {
                         <h2 class="section-title">{ t!("item-prompt") }</h2>
@@ -48,7 +57,7 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                             { for turns.iter().map(|turn| html! {
                                 <li class={classes!("turn", format!("role-{}", turn.role))}>
                                     <span class="role">{ role_name(&turn.role) }</span>
-                                    <Markdown source={AttrValue::from(turn.content.clone())} />
+                                    { content_html(&turn.content, &view) }
                                 </li>
                             }) }
                         </ol>
@@ -60,10 +69,14 @@ pub fn item_view(props: &ItemViewProps) -> Html {
                         html! {
                             <OutputCard key={output.model.clone()} label={labels[position].clone()}
                                 model={(!blind).then(|| AttrValue::from(output.model.clone()))}
-                                content={AttrValue::from(output.content.clone())} rank={rank_of(position)} />
+                                content={output.content.clone()} view={view.clone()} rank={rank_of(position)} />
                         }
                     }) }
                 </div>
+                if texts.len() == 2 {
+                    <button class="diff-toggle" aria-pressed={show_diff.to_string()} onclick={toggle_diff}>{ t!("content-diff-toggle") }</button>
+                    if *show_diff { { diff_html(&texts[0], &texts[1]) } }
+                }
             </div>
         </section>
     }

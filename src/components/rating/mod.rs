@@ -8,5 +8,6 @@ mod progress_bar;
 mod rating_page;
 mod rating_panel;
 mod upload_status;
+mod wellbeing_bar;
 
 pub use rating_page::{RatingPage, RatingPageProps};

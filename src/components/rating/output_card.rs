@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::components::common::Markdown;
+use verdict_core::content::Content;
+
+use crate::components::content::{content_html, RichView};
 use crate::t;
 
 /// Props of [`OutputCard`].
@@ -12,8 +14,10 @@ pub struct OutputCardProps {
     pub label: AttrValue,
     /// The model's id, shown unless blind.
     pub model: Option<AttrValue>,
-    /// The output's Markdown.
-    pub content: AttrValue,
+    /// The output's content (Markdown or parts).
+    pub content: Content,
+    /// How rich parts are shown (media revealed, viewing settings, worker answers).
+    pub view: RichView,
     /// Rank given in ranking mode (1 = best).
     pub rank: Option<usize>,
 }
@@ -28,7 +32,7 @@ pub fn output_card(props: &OutputCardProps) -> Html {
                 if let Some(model) = &props.model { <span class="model">{ model }</span> }
                 if let Some(rank) = props.rank { <span class="rank-badge">{ format!("#{rank}") }</span> }
             </header>
-            <Markdown source={props.content.clone()} />
+            { content_html(&props.content, &props.view) }
         </article>
     }
 }

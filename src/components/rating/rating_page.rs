@@ -13,7 +13,9 @@ use super::item_view::ItemView;
 use super::progress_bar::ProgressBar;
 use super::rating_panel::RatingPanel;
 use super::upload_status::UploadStatus;
+use super::wellbeing_bar::{use_activity, wellbeing_bar_html};
 use crate::components::common::Markdown;
+use crate::components::content::ViewingPrefs;
 use crate::i18n::root::announce;
 use crate::state::autosave::use_autosave;
 use crate::state::browser::{copy_to_clipboard, download, now_ms};
@@ -51,11 +53,14 @@ impl PartialEq for RatingPageProps {
 pub fn rating_page(props: &RatingPageProps) -> Html {
     let state = use_reducer(|| RatingState(props.opened.session.clone()));
     let help = use_state(|| false);
+    let criteria_help = use_state(|| false);
+    let viewing = use_state(ViewingPrefs::load);
     let break_due = use_state(|| false);
     let notice = use_state(|| None::<String>);
     let session = &state.0;
 
-    use_keyboard(&state, &help, &break_due);
+    use_keyboard(&state, &help, &break_due, &criteria_help);
+    use_activity(&state);
     let uploads = use_uploads(props.opened.store.clone(), props.submit_url.is_some());
     use_autosave(&state, &props.opened, props.submit_url.as_ref().map(ToString::to_string), &props.on_saved, &uploads.kick);
     {
@@ -114,6 +119,10 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
             break_due.set(false);
             state.dispatch(Action::TakeBreak { now_ms: now_ms() });
         })
+    };
+    let open_break = {
+        let break_due = break_due.clone();
+        Callback::from(move |()| break_due.set(true))
     };
     let close_help = {
         let help = help.clone();
@@ -215,11 +224,12 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
                 if session.status == Status::Feedback {
                     <section class="feedback card" role="status" aria-label={t!("rating-gold-title")}>
                         <h2>{ t!("rating-gold-title") }</h2>
-                        <p>{ gold_text(task) }</p>
+                        <p>{ gold_text(session) }</p>
                         <button class="primary" onclick={act(|now_ms| Action::Next { now_ms })}>{ t!("rating-continue") }</button>
                     </section>
                 } else {
-                    <RatingPanel state={state.clone()} />
+                    { wellbeing_bar_html(session, &viewing, &open_break) }
+                    <RatingPanel state={state.clone()} show_help={*criteria_help} />
                     if !session.messages.is_empty() {
                         <div role="alert"><ul class="messages">{ for localized_messages(session).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul></div>
                     }
@@ -237,7 +247,10 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
                 <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="break-title">
                     <div class="dialog">
                         <h2 id="break-title">{ t!("break-title") }</h2>
-                        <p>{ t!("break-text", minutes = rubric.wellbeing.break_every_minutes.unwrap_or(0)) }</p>
+                        <p>{ match rubric.wellbeing.break_every_minutes {
+                            Some(minutes) if minutes > 0 => t!("break-text", minutes = minutes),
+                            _ => t!("break-text-any"),
+                        } }</p>
                         <button class="primary" onclick={take_break}>{ t!("break-back") }</button>
                     </div>
                 </div>
@@ -248,11 +261,17 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
 
 /// Keyboard: the keymap lives in core (`Session::action_for_key`); this only routes events.
 #[hook]
-fn use_keyboard(state: &UseReducerHandle<RatingState>, help: &UseStateHandle<bool>, break_due: &UseStateHandle<bool>) {
+fn use_keyboard(
+    state: &UseReducerHandle<RatingState>,
+    help: &UseStateHandle<bool>,
+    break_due: &UseStateHandle<bool>,
+    criteria_help: &UseStateHandle<bool>,
+) {
     let state = state.clone();
     let help = help.clone();
     let break_due = break_due.clone();
-    use_effect_with((state.clone(), *help, *break_due), move |_| {
+    let criteria_help = criteria_help.clone();
+    use_effect_with((state.clone(), *help, *break_due, *criteria_help), move |_| {
         let document = gloo::utils::document();
         let options = EventListenerOptions::enable_prevent_default();
         let listener = EventListener::new_with_options(&document, "keydown", options, move |event| {
@@ -287,6 +306,8 @@ fn use_keyboard(state: &UseReducerHandle<RatingState>, help: &UseStateHandle<boo
             }
             match key.as_str() {
                 "?" => help.set(true),
+                "h" => criteria_help.set(!*criteria_help),
+                "b" => break_due.set(true),
                 "e" => {
                     let selector = format!("[data-row=\"{}\"] textarea", state.0.focus);
                     if let Ok(Some(field)) = gloo::utils::document().query_selector(&selector) {
@@ -310,14 +331,29 @@ fn file_stem(name: &str) -> &str {
     name.rsplit_once('.').map_or(name, |(stem, _)| stem)
 }
 
-fn gold_text(task: &verdict_core::Task) -> String {
-    let Some(gold) = &task.gold else { return t!("rating-gold-none") };
+/// The gold answer by screen position (core's `gold_feedback`): models are never named.
+fn gold_text(session: &verdict_core::session::Session) -> String {
+    use verdict_core::session::GoldWinner;
+    let Some((winner, lines)) = session.gold_feedback() else { return t!("rating-gold-none") };
     let mut parts = Vec::new();
-    if let Some(preference) = &gold.preference {
-        parts.push(t!("rating-gold-preferred", preference = preference.to_string()));
+    match winner {
+        Some(GoldWinner::Output(label)) => {
+            parts.push(t!("rating-gold-preferred", preference = t!("output-label", label = label.to_string())))
+        }
+        Some(GoldWinner::Tie) => parts.push(t!("rating-gold-preferred", preference = t!("rating-gold-tie"))),
+        Some(GoldWinner::BothBad) => parts.push(t!("rating-gold-preferred", preference = t!("rating-gold-both-bad"))),
+        None => {}
     }
-    for (criterion, value) in &gold.scores {
-        parts.push(format!("{criterion}: {value}"));
+    for line in lines {
+        match line.output {
+            Some(label) => parts.push(t!(
+                "rating-gold-score-of",
+                criterion = line.criterion.to_string(),
+                output = t!("output-label", label = label.to_string()),
+                value = line.value.to_string()
+            )),
+            None => parts.push(format!("{}: {}", line.criterion, line.value)),
+        }
     }
     parts.join(" · ")
 }

@@ -12,6 +12,9 @@ use crate::t;
 pub struct RatingPanelProps {
     /// The rating state.
     pub state: UseReducerHandle<RatingState>,
+    /// Show every criterion's help (the `h` key).
+    #[prop_or_default]
+    pub show_help: bool,
 }
 
 /// All rows; the active one is highlighted and answered by digits.
@@ -58,7 +61,7 @@ pub fn rating_panel(props: &RatingPanelProps) -> Html {
                             _ => String::new(),
                         };
                         html! { <CriterionRow {criterion} answer={session.draft.answers.get(&answer_key).cloned()}
-                            {answer_key} target={target} {active} row={index} on_action={dispatch.clone()} /> }
+                            {answer_key} target={target} {active} row={index} on_action={dispatch.clone()} show_help={props.show_help} /> }
                     }
                 }
             }) }

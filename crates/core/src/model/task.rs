@@ -1,16 +1,18 @@
-//! Task items as data (`verdict/task@1`): what one item to rate holds. Parsing and loading task
+//! Task items as data (`verdict/task@1`, `verdict/task@2`): what one item to rate holds. Parsing and loading task
 //! files is in [`crate::task`] (Verdict's own rows) and [`crate::import`] (other formats).
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+
+use crate::content::Content;
 
 /// One turn of a multi-turn conversation shown above the outputs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Turn {
     /// `user`, `assistant`, `system`, …
     pub role: String,
-    /// The turn's text (Markdown).
-    pub content: String,
+    /// The turn's content: Markdown text, or parts (task@2).
+    pub content: Content,
 }
 
 /// One model's output for an item.
@@ -18,8 +20,8 @@ pub struct Turn {
 pub struct Output {
     /// The model's identity; unique within the item. Judgments refer to outputs by it.
     pub model: String,
-    /// The output's text (Markdown, untrusted).
-    pub content: String,
+    /// The output's content: Markdown text, or parts (task@2); untrusted.
+    pub content: Content,
     /// Fields this version does not know, kept for round-trips.
     #[serde(flatten)]
     pub extra: Map<String, Value>,

@@ -84,6 +84,10 @@ pub enum Expected {
     OptionArray,
     /// A per-output criterion's scores: an object keyed by model.
     ScoresByModel,
+    /// A message's content: a string or a list of parts (task@2).
+    ContentOrParts,
+    /// A content part: an object with a `type`.
+    PartObject,
     /// A date `YYYY-MM-DD`.
     Date,
     /// An event: an object with `date` and `label`.
@@ -109,6 +113,8 @@ impl Expected {
             Expected::OneOption => "one-option",
             Expected::OptionArray => "option-array",
             Expected::ScoresByModel => "scores-by-model",
+            Expected::ContentOrParts => "content-or-parts",
+            Expected::PartObject => "part-object",
             Expected::Date => "date",
             Expected::Event => "event",
         }
@@ -289,6 +295,58 @@ pub enum Detail {
         /// The most allowed.
         max: u64,
     },
+    /// A content part's `type` that this version does not know.
+    UnknownPartType {
+        /// The type given.
+        name: String,
+    },
+    /// A field the record (e.g. a content part of this type) does not take.
+    UnknownField,
+    /// A media URL whose scheme is not https (nor `data:`, nor a path on this host).
+    UrlScheme {
+        /// The scheme found.
+        scheme: String,
+    },
+    /// A `data:` URI whose media type does not match the part (`image`, `audio`, `video`).
+    UrlDataType {
+        /// The part's kind.
+        kind: String,
+        /// The media type found.
+        found: String,
+    },
+    /// A URL that is not well formed.
+    UrlMalformed,
+    /// A media origin not on the page's allow-list (`media_origins`).
+    UrlOrigin {
+        /// The origin.
+        origin: String,
+    },
+    /// Likert anchors on a criterion that is not Likert.
+    AnchorsNeedLikert,
+    /// An anchor for a point outside the scale.
+    NotAPoint {
+        /// The scale's minimum.
+        min: i64,
+        /// The scale's maximum.
+        max: i64,
+    },
+    /// A condition (`when`) names a criterion the rubric does not have.
+    UnknownCriterion {
+        /// The id.
+        id: String,
+    },
+    /// A condition names a criterion listed at or after this one.
+    ConditionLooksAhead {
+        /// The id.
+        id: String,
+    },
+    /// A condition on a per-output criterion from an item-level one.
+    ConditionPerOutput {
+        /// The id.
+        id: String,
+    },
+    /// A condition compared with `null`.
+    ConditionNull,
     /// The tamper-evidence chain: this line is chained but the file's first judgment is not.
     ChainUnexpected,
     /// The tamper-evidence chain: the other lines are chained, this one is not.
@@ -342,6 +400,18 @@ impl Detail {
             | TooManyEvents { .. }
             | BoundTooLarge { .. } => Code::OutOfRange,
             ChainUnexpected | ChainMissing | ChainMismatch { .. } => Code::Chain,
+            NotAPoint { .. } => Code::OutOfRange,
+            ConditionNull => Code::WrongType,
+            UnknownPartType { .. }
+            | UnknownField
+            | UrlScheme { .. }
+            | UrlDataType { .. }
+            | UrlMalformed
+            | UrlOrigin { .. }
+            | AnchorsNeedLikert
+            | UnknownCriterion { .. }
+            | ConditionLooksAhead { .. }
+            | ConditionPerOutput { .. } => Code::Invalid,
             Replaces { .. } | ReplacedBy { .. } => Code::Replaced,
             Unreadable { .. }
             | CannotRead { .. }
@@ -422,6 +492,18 @@ impl Detail {
             TooFewLabels => ("problem-too-few-labels", vec![]),
             TooLong { max_chars } => ("problem-too-long", vec![("max", Arg::Num(*max_chars as f64))]),
             TooManyEvents { max } => ("problem-too-many-events", vec![("max", Arg::Num(*max as f64))]),
+            UnknownPartType { name } => ("problem-unknown-part-type", vec![("name", text(name))]),
+            UnknownField => ("problem-unknown-field", vec![]),
+            UrlScheme { scheme } => ("problem-url-scheme", vec![("scheme", text(scheme))]),
+            UrlDataType { kind, found } => ("problem-url-data-type", vec![("kind", text(kind)), ("value", text(found))]),
+            UrlMalformed => ("problem-url-malformed", vec![]),
+            UrlOrigin { origin } => ("problem-url-origin", vec![("origin", text(origin))]),
+            AnchorsNeedLikert => ("problem-anchors-need-likert", vec![]),
+            NotAPoint { min, max } => ("problem-not-a-point", vec![("min", Arg::Num(*min as f64)), ("max", Arg::Num(*max as f64))]),
+            UnknownCriterion { id } => ("problem-unknown-criterion", vec![("id", text(id))]),
+            ConditionLooksAhead { id } => ("problem-condition-looks-ahead", vec![("id", text(id))]),
+            ConditionPerOutput { id } => ("problem-condition-per-output", vec![("id", text(id))]),
+            ConditionNull => ("problem-condition-null", vec![]),
             ChainUnexpected => ("problem-chain-unexpected", vec![]),
             ChainMissing => ("problem-chain-missing", vec![]),
             ChainMismatch { expected, from_first } => (

@@ -7,7 +7,7 @@ mod render;
 use std::fmt;
 
 pub use detail::{Detail, Expected, FieldProblems, JsonKind, Place};
-pub use render::{catalog, in_english, render, words, LOCALES};
+pub use render::{catalog, detail_in_english, in_english, render, words, LOCALES};
 
 /// How bad a problem is: errors reject the line, warnings only inform.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -58,9 +58,17 @@ pub fn render(problem: &Problem, catalogs: &[&Catalog], formatter: &dyn Formatte
 
 /// The problem in English, as the CLI prints it: `file:line: field: what`.
 pub fn in_english(problem: &Problem) -> String {
+    render(problem, &[english()], &PlainFormatter { locale: "en".into() })
+}
+
+/// What is wrong, in English (no place): for messages that must be text, e.g. serde's errors.
+pub fn detail_in_english(detail: &Detail) -> String {
+    words(detail, &[english()], &PlainFormatter { locale: "en".into() })
+}
+
+fn english() -> &'static Catalog {
     static PARSED: OnceLock<Catalog> = OnceLock::new();
-    let english = PARSED.get_or_init(|| Catalog::parse(ENGLISH).0);
-    render(problem, &[english], &PlainFormatter { locale: "en".into() })
+    PARSED.get_or_init(|| Catalog::parse(ENGLISH).0)
 }
 
 fn format_first(catalogs: &[&Catalog], id: &str, args: &[(&str, Arg)], formatter: &dyn Formatter) -> String {
@@ -143,6 +151,8 @@ mod tests {
             Expected::OneOption,
             Expected::OptionArray,
             Expected::ScoresByModel,
+            Expected::ContentOrParts,
+            Expected::PartObject,
             Expected::Date,
             Expected::Event,
         ];
@@ -188,6 +198,18 @@ mod tests {
             TooFewLabels,
             TooLong { max_chars: 200 },
             TooManyEvents { max: 1000 },
+            UnknownPartType { name: "gif".into() },
+            UnknownField,
+            UrlScheme { scheme: "http".into() },
+            UrlDataType { kind: "video".into(), found: "image/png".into() },
+            UrlMalformed,
+            UrlOrigin { origin: "https://x.example".into() },
+            AnchorsNeedLikert,
+            NotAPoint { min: 1, max: 5 },
+            UnknownCriterion { id: "c".into() },
+            ConditionLooksAhead { id: "c".into() },
+            ConditionPerOutput { id: "c".into() },
+            ConditionNull,
             ChainUnexpected,
             ChainMissing,
             ChainMismatch { expected: "ab12".into(), from_first: true },

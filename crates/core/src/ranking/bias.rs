@@ -150,7 +150,7 @@ pub fn bias(set: &BattleSet, tasks: Option<&[Task]>) -> BiasReport {
     let lengths: Option<HashMap<&str, &Task>> = tasks.map(|tasks| tasks.iter().map(|t| (t.id.as_str(), t)).collect());
     let length_of = |item: u32, model: u32| -> Option<usize> {
         let task = lengths.as_ref()?.get(&set.items[item as usize])?;
-        task.output(&set.models[model as usize]).map(|o| o.content.chars().count())
+        task.output(&set.models[model as usize]).map(|o| o.content.plain_text().chars().count())
     };
     // Per (annotator, model pair): the display orders seen (bit 1: lower id first, bit 2: higher).
     // (FxHash: a million battles make this the report's hottest table; nothing iterates it.)

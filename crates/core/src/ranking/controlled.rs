@@ -153,7 +153,7 @@ pub fn battle_covariates<J: BattleFields>(
                     let mut counts = |model: u32, name: &str| {
                         *output_counts.entry((battle.item, model)).or_insert_with(|| {
                             let output = by_item.get(item).and_then(|t| t.outputs.iter().find(|o| o.model == name));
-                            output.map(|o| style::counts_from_text(&o.content)).ok_or(Missing::NoOutput)
+                            output.map(|o| style::counts_from_text(&o.content.plain_text())).ok_or(Missing::NoOutput)
                         })
                     };
                     (counts(battle.first, first)?, counts(battle.second, second)?)

@@ -53,6 +53,7 @@ pub(crate) fn build(
         head_problems.extend(loaded.problems);
         loaded.records
     });
+    let wellbeing_rubric = rubric.clone();
     let pass = read(files, CollectOptions { rubric, criteria: Vec::new(), selection: None }, limits)?;
     let dataset = &pass.dataset;
     // Per-annotator tables grow with the number of annotators: refuse before building them.
@@ -103,6 +104,8 @@ pub(crate) fn build(
     let annotators = annotator_rows(&pass, &evidence, options);
     let groups = group_rows(&pass, primary, &annotators, &bias_by_annotator, options);
 
+    let judge_names: std::collections::HashSet<&str> =
+        dataset.annotators.iter().zip(&pass.is_judge).filter(|(_, judge)| **judge).map(|(name, _)| name.as_str()).collect();
     Ok(QualityReport {
         overview: Overview { n_warnings, ..overview(&pass, problems, input) },
         agreement,
@@ -117,6 +120,9 @@ pub(crate) fn build(
         kpi: options.kpi.clone(),
         bootstrap: options.bootstrap,
         seed: options.seed,
+        wellbeing: super::wellbeing::section(pass.records.iter().map(|r| r.line), tasks.as_deref(), wellbeing_rubric.as_ref(), |name| {
+            judge_names.contains(name)
+        }),
         vendor: None,
     })
 }

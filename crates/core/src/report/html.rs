@@ -40,6 +40,9 @@ pub(crate) const WORD_IDS: &[&str] = &[
     "report-section-bias",
     "report-section-disagreements",
     "report-section-problems",
+    "report-section-wellbeing",
+    "report-section-wellbeing_raters",
+    "report-section-wellbeing_groups",
     "report-section-spc_points",
     "report-section-spc_signals",
     "report-section-spc_events",
@@ -183,6 +186,13 @@ fn render_body(report: &QualityReport, lang: &str, words: &Words) -> String {
         write_table(&mut out, table, &title, words);
         out.push_str("</section>\n");
     }
+    let wellbeing_title = words.say("report-section-wellbeing", &[]);
+    let _ = writeln!(out, "<section><h2>{}</h2>", escape(&wellbeing_title));
+    for table in super::wellbeing::tables(&report.wellbeing) {
+        let label = words.say(&format!("report-section-{}", table.name), &[]);
+        write_table(&mut out, &table, &label, words);
+    }
+    out.push_str("</section>\n");
     let _ = write!(out, "</main>\n<footer><p>{}</p>", escape(&words.say("report-footer", &[])));
     if shows_mtbench(report) {
         let data = words.say("report-data", &[]);

@@ -16,6 +16,7 @@ mod csv;
 mod html;
 pub mod kpi;
 pub mod vendor;
+mod wellbeing;
 pub mod words;
 
 pub use confusion::{confusion, Confusion};
@@ -23,6 +24,7 @@ pub use vendor::{vendor_sections, AuditInput, VendorSections};
 
 use crate::agreement::AgreementResult;
 use crate::ranking::{BiasReport, Leaderboard};
+pub use wellbeing::WellbeingSection;
 
 /// Quality targets: a row fails a KPI only when its number is defined.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -318,6 +320,9 @@ pub struct QualityReport {
     pub bootstrap: u32,
     /// Bootstrap seed used.
     pub seed: u64,
+    /// Exposure to sensitive or flagged items per rater and site (issue #19).
+    #[serde(default)]
+    pub wellbeing: wellbeing::WellbeingSection,
     /// The vendor sections (control charts, signals, KPI flags, strata, audit), when requested.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vendor: Option<VendorSections>,

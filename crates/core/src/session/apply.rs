@@ -12,6 +12,9 @@ impl Session {
         if saving && !matches!(action, Action::Saved { .. } | Action::SaveFailed { .. } | Action::SavedElsewhere(_)) {
             return false;
         }
+        if let Some(now_ms) = action.now_ms() {
+            self.touch(now_ms);
+        }
         let rows = self.rows();
         match action {
             Action::Digit(digit) => return self.digit(&rows, digit),
@@ -158,6 +161,7 @@ impl Session {
                 }
             }
             Action::TakeBreak { now_ms } => self.working_since_ms = now_ms,
+            Action::Activity { .. } => {}
             Action::SavedElsewhere(judgment) => {
                 let Some(index) = self.eval.tasks.iter().position(|t| t.id == judgment.item_id) else { return false };
                 if judgment.annotator != self.eval.annotator || self.judgments[index].as_ref() == Some(&*judgment) {
@@ -265,7 +269,9 @@ impl Session {
     fn advance_focus(&mut self, rows: &[Row], row: &Row) {
         let at = rows.iter().position(|r| r == row).unwrap_or(self.focus);
         let missing_after = self.missing().into_iter().map(|(index, _)| index).find(|&index| index > at);
-        self.focus = missing_after.unwrap_or((at + 1).min(rows.len().saturating_sub(1)));
+        // Conditions may have added or hidden rows after `row` (never before it: they look back).
+        let n_rows = self.rows().len();
+        self.focus = missing_after.unwrap_or((at + 1).min(rows.len().saturating_sub(1))).min(n_rows.saturating_sub(1));
     }
 
     /// What is missing before the draft can be submitted, one sentence each.
@@ -312,7 +318,8 @@ impl Session {
 
     fn submit(&mut self, rows: &[Row], now_ms: i64) {
         let missing = self.missing();
-        if let Some(&(first_row, _)) = missing.first() {
+        // A flagged item may be submitted unfinished: the flag is the answer that matters.
+        if let Some(&(first_row, _)) = missing.first().filter(|_| self.draft.flags.is_empty()) {
             self.focus = first_row.min(rows.len().saturating_sub(1));
             self.messages = missing.into_iter().map(|(_, m)| m).collect();
             return;
@@ -329,6 +336,8 @@ impl Session {
         self.revealed = false;
         self.messages.clear();
         self.shown_at_ms = now_ms;
+        self.last_activity_ms = now_ms;
+        self.active_ms = 0;
         self.draft = match (self.kept_draft(index), &self.judgments[index]) {
             (Some(kept), _) => kept,
             (None, Some(judgment)) => self.draft_from(judgment),
@@ -348,5 +357,21 @@ impl Session {
     pub(super) fn next_pending(&self, from: usize) -> Option<usize> {
         let n = self.eval.tasks.len();
         (from..n).chain(0..from.min(n)).find(|&i| self.judgments[i].is_none())
+    }
+}
+
+impl Action {
+    /// The time an action carries, if any (each is a sign of the rater's activity).
+    fn now_ms(&self) -> Option<i64> {
+        match self {
+            Action::Submit { now_ms }
+            | Action::GoTo { now_ms, .. }
+            | Action::Next { now_ms }
+            | Action::Prev { now_ms }
+            | Action::Skip { now_ms }
+            | Action::TakeBreak { now_ms }
+            | Action::Activity { now_ms } => Some(*now_ms),
+            _ => None,
+        }
     }
 }

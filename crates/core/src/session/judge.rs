@@ -29,16 +29,22 @@ impl Session {
             judgment.preference = Some(Preference { winner, strength, extra: Map::new() });
         }
         // Every screen with a ranking row saves the ranking: ranking mode, and pairwise over 3+ outputs.
-        if self.rows().contains(&Row::Ranking) && !self.draft.both_bad && !self.draft.ranking.is_empty() {
+        // A partial ranking (a flagged item submitted unfinished) is not saved.
+        if self.rows().contains(&Row::Ranking) && !self.draft.both_bad && !self.draft.ranking.is_empty() && self.row_answered(&Row::Ranking)
+        {
             judgment.ranking = Some(self.draft.ranking.iter().map(|&p| model_at(p)).collect());
         }
         let mut scores = Map::new();
-        for criterion in &eval.rubric.criteria {
+        for (criterion_index, criterion) in eval.rubric.criteria.iter().enumerate() {
             if criterion.per_output {
                 let mut per_model = Map::new();
                 // Keyed by model, in the item's file order (not the screen's).
                 for (output_index, output) in task.outputs.iter().enumerate() {
                     let position = shown.iter().position(|&i| i as usize == output_index).expect("shown is a permutation") as u32;
+                    // Only criteria shown are saved: an answer hidden by its condition is not.
+                    if !self.criterion_shown(criterion_index, Some(position)) {
+                        continue;
+                    }
                     if let Some(answer) = self.draft.answers.get(&(criterion.id.clone(), Some(position))).filter(|a| a.is_answered()) {
                         per_model.insert(output.model.clone(), answer.to_value(criterion.multi));
                     }
@@ -46,7 +52,12 @@ impl Session {
                 if !per_model.is_empty() {
                     scores.insert(criterion.id.clone(), Value::Object(per_model));
                 }
-            } else if let Some(answer) = self.draft.answers.get(&(criterion.id.clone(), None)).filter(|a| a.is_answered()) {
+            } else if let Some(answer) = self
+                .draft
+                .answers
+                .get(&(criterion.id.clone(), None))
+                .filter(|a| a.is_answered() && self.criterion_shown(criterion_index, None))
+            {
                 scores.insert(criterion.id.clone(), answer.to_value(criterion.multi));
             }
         }
@@ -57,7 +68,8 @@ impl Session {
             judgment.flags = Some(self.draft.flags.iter().cloned().collect());
         }
         let previous = self.judgments[self.current].as_ref();
-        let this_visit_ms = (now_ms - self.shown_at_ms).max(0) as u64;
+        // Active time only: idle stretches past `idle_after_seconds` do not count.
+        let this_visit_ms = self.active_ms_at(now_ms);
         judgment.started_at = Some(previous.and_then(|p| p.started_at.clone()).unwrap_or_else(|| rfc3339_from_unix_ms(self.shown_at_ms)));
         judgment.submitted_at = Some(rfc3339_from_unix_ms(now_ms));
         judgment.duration_ms = Some(previous.and_then(|p| p.duration_ms).unwrap_or(0) + this_visit_ms);

@@ -24,10 +24,12 @@ pub const KEYMAP: &[KeyHelp] = &[
     KeyHelp { keys: "Enter", action: "Submit the judgment and go to the next item" },
     KeyHelp { keys: "→ / ←", action: "Next / previous item (revisit and edit past items)" },
     KeyHelp { keys: "s", action: "Skip this item for now" },
-    KeyHelp { keys: "f", action: "Flag harmful content" },
+    KeyHelp { keys: "f", action: "Flag harmful content (a flagged item may be submitted unfinished)" },
     KeyHelp { keys: "r", action: "Reveal blurred sensitive content" },
     KeyHelp { keys: "?", action: "Show or hide this help" },
     KeyHelp { keys: "Esc", action: "Leave a text field; close this help" },
+    KeyHelp { keys: "h", action: "Show or hide each criterion's help" },
+    KeyHelp { keys: "b", action: "Take a break now" },
 ];
 
 impl Session {

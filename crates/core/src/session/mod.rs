@@ -23,6 +23,9 @@ use crate::rubric::{Criterion, CriterionKind, Mode, Rubric};
 use crate::task::Task;
 
 mod apply;
+mod feedback;
+#[cfg(test)]
+mod guide_tests;
 mod judge;
 mod keys;
 #[cfg(test)]
@@ -31,6 +34,7 @@ mod stored;
 #[cfg(test)]
 mod tests;
 
+pub use feedback::{GoldFeedbackLine, GoldWinner};
 pub use keys::{KeyHelp, KEYMAP};
 pub use stored::StoredDraft;
 
@@ -214,6 +218,8 @@ pub enum Action {
     Skip { now_ms: i64 },
     /// The rater took (or dismissed) a break reminder.
     TakeBreak { now_ms: i64 },
+    /// The rater pressed a key, clicked or scrolled: the active-time clock runs on.
+    Activity { now_ms: i64 },
     /// Another tab of the same evaluation saved this judgment: take it in.
     SavedElsewhere(Box<Judgment>),
 }
@@ -259,6 +265,10 @@ pub struct Session {
     pub shown_at_ms: i64,
     /// When the rater last started working without a break (Unix ms).
     pub working_since_ms: i64,
+    /// The rater's last sign of activity on the current item (Unix ms).
+    pub last_activity_ms: i64,
+    /// Active time on the current item this visit, up to `last_activity_ms`.
+    pub active_ms: u64,
 }
 
 impl Session {
@@ -300,6 +310,8 @@ impl Session {
             revealed: false,
             shown_at_ms: now_ms,
             working_since_ms: now_ms,
+            last_activity_ms: now_ms,
+            active_ms: 0,
         };
         let start = position.filter(|&p| p < session.eval.tasks.len()).or_else(|| session.next_pending(0)).unwrap_or(0);
         session.show(start, now_ms);
@@ -363,6 +375,37 @@ impl Session {
         }
     }
 
+    /// Milliseconds after the last activity that still count as active (`idle_after_seconds`, default 60).
+    pub fn idle_after_ms(&self) -> u64 {
+        u64::from(self.eval.rubric.wellbeing.idle_after_seconds.unwrap_or(60)) * 1000
+    }
+
+    /// Active time on the current item this visit, at `now_ms`: each stretch between two signs of
+    /// activity counts up to [`Session::idle_after_ms`], so an idle rater's clock pauses.
+    pub fn active_ms_at(&self, now_ms: i64) -> u64 {
+        self.active_ms + ((now_ms - self.last_activity_ms).max(0) as u64).min(self.idle_after_ms())
+    }
+
+    /// Records a sign of activity at `now_ms` (every action that carries the time is one).
+    pub(super) fn touch(&mut self, now_ms: i64) {
+        if now_ms > self.last_activity_ms {
+            self.active_ms = self.active_ms_at(now_ms);
+            self.last_activity_ms = now_ms;
+        }
+    }
+
+    /// Whether criterion `index` is asked at `position` (per-output) given the draft: its
+    /// `when` conditions hold (see [`crate::guide`]).
+    pub fn criterion_shown(&self, index: usize, position: Option<u32>) -> bool {
+        let rubric = &self.eval.rubric;
+        let criterion = &rubric.criteria[index];
+        criterion.when.is_empty()
+            || crate::guide::condition_holds(rubric, criterion, |condition| {
+                let key = (condition.id.clone(), if condition.per_output { Some(position.unwrap_or(0)) } else { None });
+                self.draft.answers.get(&key).filter(|a| a.is_answered()).map(|a| a.to_value(condition.multi))
+            })
+    }
+
     /// The rows of the rating panel for the current item.
     pub fn rows(&self) -> Vec<Row> {
         let rubric = &self.eval.rubric;
@@ -375,8 +418,12 @@ impl Session {
         }
         for (criterion, c) in rubric.criteria.iter().enumerate() {
             if c.per_output && n_outputs > 1 {
-                rows.extend((0..n_outputs).map(|p| Row::Criterion { criterion, position: Some(p) }));
-            } else {
+                rows.extend(
+                    (0..n_outputs)
+                        .filter(|&p| self.criterion_shown(criterion, Some(p)))
+                        .map(|p| Row::Criterion { criterion, position: Some(p) }),
+                );
+            } else if self.criterion_shown(criterion, c.per_output.then_some(0)) {
                 rows.push(Row::Criterion { criterion, position: c.per_output.then_some(0) });
             }
         }

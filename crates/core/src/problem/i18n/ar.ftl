@@ -45,6 +45,22 @@ problem-too-few-options = يحتاج معيار choice إلى خيارين عل�
 problem-too-few-labels = يحتاج مقياس التفضيل إلى تسميتين على الأقل
 problem-too-long = عدد الأحرف أكثر من { $max }
 problem-too-many-events = عدد الأحداث أكثر من { $max }
+problem-unknown-part-type = نوع جزء غير معروف "{ $name }" (text، markdown، code، math، image، audio، video)
+problem-unknown-field = ليس حقلًا من حقول هذا النوع من الأجزاء
+problem-url-scheme = عناوين { $scheme }: غير مسموح بها: استخدم ‎https://‎ أو مسارًا على هذا الخادم أو عنوان data:
+problem-url-data-type = يجب أن يكون عنوان data: لجزء { $kind ->
+        [image] صورة
+        [audio] صوت
+       *[video] فيديو
+    } من النوع { $kind }/…، والموجود "{ $value }"
+problem-url-malformed = عنوان غير صالح البنية
+problem-url-origin = { $origin } ليس في قائمة مصادر الوسائط لهذه الصفحة (media_origins)
+problem-anchors-need-likert = المراسي (anchors) خاصة بمعايير likert
+problem-not-a-point = ليس نقطة من نقاط المقياس (من { $min } إلى { $max })
+problem-unknown-criterion = لا يوجد معيار "{ $id }" في دليل التقييم
+problem-condition-looks-ahead = يجب أن يأتي "{ $id }" قبل هذا المعيار (لا تشير الشروط إلا إلى معايير سابقة)
+problem-condition-per-output = يُطرح "{ $id }" لكل مُخرَج: لا يجوز أن تعتمد عليه إلا المعايير التي تُطرح لكل مُخرَج
+problem-condition-null = المتوقَّع إجابة للمقارنة بها، والموجود null
 problem-chain-unexpected = هذا السطر يحمل chain لكن أول حكم في الملف لا يحمله: أُضيفت أسطر أو حُذفت أو أُعيد ترتيبها
 problem-chain-missing = مفقود: الأسطر الأخرى تحمل chain، لذا فهذا السطر مُضاف أو حُذف منه chain
 problem-chain-mismatch = غير مطابق: عُدِّل هذا السطر، أو حُذف سطر قبله أو أُدرج أو أُعيد ترتيبه (المتوقَّع { $expected }، بالتسلسل من { $from ->
@@ -76,6 +92,8 @@ problem-expected-arena-winner = "model_a" أو "model_b" أو "tie" أو "tie (b
 problem-expected-one-option = أحد الخيارات
 problem-expected-option-array = مصفوفة خيارات
 problem-expected-scores-by-model = كائن مفاتيحه النماذج (معيار لكل مُخرَج)
+problem-expected-content-or-parts = سلسلة نصية أو قائمة أجزاء
+problem-expected-part-object = كائن جزء
 problem-expected-date = تاريخ (YYYY-MM-DD)
 problem-expected-event = كائن فيه date وlabel
 

@@ -43,6 +43,22 @@ problem-too-few-options = a choice needs at least two options
 problem-too-few-labels = a preference scale needs at least two labels
 problem-too-long = longer than { $max } characters
 problem-too-many-events = more than { $max } events
+problem-unknown-part-type = unknown part type "{ $name }" (text, markdown, code, math, image, audio, video)
+problem-unknown-field = not a field of this part type
+problem-url-scheme = { $scheme }: URLs are not allowed: use https://, a path on this host, or a data: URI
+problem-url-data-type = a data: URI for { $kind ->
+        [image] an image
+        [audio] an audio
+       *[video] a video
+    } part must be { $kind }/…, found "{ $value }"
+problem-url-malformed = not a well-formed URL
+problem-url-origin = { $origin } is not on this page's list of media origins (media_origins)
+problem-anchors-need-likert = anchors belong to likert criteria
+problem-not-a-point = not a point of the scale ({ $min } to { $max })
+problem-unknown-criterion = no criterion "{ $id }" in the rubric
+problem-condition-looks-ahead = "{ $id }" must come before this criterion (conditions look back)
+problem-condition-per-output = "{ $id }" is asked per output: only per-output criteria can depend on it
+problem-condition-null = expected an answer to compare with, found null
 problem-chain-unexpected = this line is chained but the file's first judgment is not: lines were added, removed or reordered
 problem-chain-missing = missing: the other lines are chained, so this line was added or its chain removed
 problem-chain-mismatch = does not match: this line was altered, or a line before it was removed, inserted or reordered (expected { $expected }, chained from { $from ->
@@ -74,6 +90,8 @@ problem-expected-arena-winner = "model_a", "model_b", "tie" or "tie (bothbad)"
 problem-expected-one-option = one option
 problem-expected-option-array = an array of options
 problem-expected-scores-by-model = an object keyed by model (per-output criterion)
+problem-expected-content-or-parts = a string or a list of parts
+problem-expected-part-object = a part object
 problem-expected-date = a date (YYYY-MM-DD)
 problem-expected-event = an object with date and label
 

@@ -45,6 +45,22 @@ problem-too-few-options = un criterio choice necesita al menos dos opciones
 problem-too-few-labels = una escala de preferencia necesita al menos dos etiquetas
 problem-too-long = supera los { $max } caracteres
 problem-too-many-events = más de { $max } eventos
+problem-unknown-part-type = tipo de parte desconocido "{ $name }" (text, markdown, code, math, image, audio, video)
+problem-unknown-field = no es un campo de este tipo de parte
+problem-url-scheme = las URL { $scheme }: no están permitidas: usa https://, una ruta de este servidor o un URI data:
+problem-url-data-type = un URI data: para una parte { $kind ->
+        [image] de imagen
+        [audio] de audio
+       *[video] de vídeo
+    } debe ser { $kind }/…, pero es "{ $value }"
+problem-url-malformed = la URL no está bien formada
+problem-url-origin = { $origin } no está en la lista de orígenes multimedia de esta página (media_origins)
+problem-anchors-need-likert = los anclajes (anchors) solo son para criterios likert
+problem-not-a-point = no es un punto de la escala ({ $min } a { $max })
+problem-unknown-criterion = no hay ningún criterio "{ $id }" en la rúbrica
+problem-condition-looks-ahead = "{ $id }" debe ir antes de este criterio (las condiciones solo miran hacia atrás)
+problem-condition-per-output = "{ $id }" se pregunta por respuesta: solo los criterios por respuesta pueden depender de él
+problem-condition-null = debe ser una respuesta con la que comparar, pero es null
 problem-chain-unexpected = esta línea lleva chain, pero la primera valoración del archivo no: se añadieron, quitaron o reordenaron líneas
 problem-chain-missing = falta: las demás líneas llevan chain, así que esta línea se añadió o se le quitó el chain
 problem-chain-mismatch = no coincide: esta línea se modificó, o una línea anterior se quitó, se insertó o se reordenó (se esperaba { $expected }, encadenado desde { $from ->
@@ -76,6 +92,8 @@ problem-expected-arena-winner = "model_a", "model_b", "tie" o "tie (bothbad)"
 problem-expected-one-option = una de las opciones
 problem-expected-option-array = un arreglo de opciones
 problem-expected-scores-by-model = un objeto con una clave por modelo (criterio por respuesta)
+problem-expected-content-or-parts = una cadena de texto o una lista de partes
+problem-expected-part-object = un objeto de parte
 problem-expected-date = una fecha (YYYY-MM-DD)
 problem-expected-event = un objeto con date y label
 

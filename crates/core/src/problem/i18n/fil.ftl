@@ -45,6 +45,22 @@ problem-too-few-options = kailangan ng choice na pamantayan ang kahit dalawang o
 problem-too-few-labels = kailangan ng preference scale ang kahit dalawang label
 problem-too-long = lampas sa { $max } na character
 problem-too-many-events = higit sa { $max } na pangyayari
+problem-unknown-part-type = hindi kilalang uri ng bahagi na "{ $name }" (text, markdown, code, math, image, audio, video)
+problem-unknown-field = hindi ito field ng ganitong uri ng bahagi
+problem-url-scheme = hindi pinapayagan ang mga URL na { $scheme }: gumamit ng https://, isang path sa host na ito, o isang data: URI
+problem-url-data-type = ang data: URI para sa bahaging { $kind ->
+        [image] larawan
+        [audio] audio
+       *[video] video
+    } ay dapat { $kind }/…, pero "{ $value }" ang nakita
+problem-url-malformed = hindi maayos ang anyo ng URL
+problem-url-origin = wala ang { $origin } sa listahan ng mga pinagmulan ng media ng pahinang ito (media_origins)
+problem-anchors-need-likert = para lang sa mga likert na pamantayan ang anchors
+problem-not-a-point = hindi ito punto ng scale ({ $min } hanggang { $max })
+problem-unknown-criterion = walang pamantayang "{ $id }" sa rubric
+problem-condition-looks-ahead = dapat mauna ang "{ $id }" sa pamantayang ito (sa mga naunang pamantayan lang tumitingin ang mga kondisyon)
+problem-condition-per-output = tinatanong ang "{ $id }" bawat output: mga pamantayang per output lang ang puwedeng nakadepende rito
+problem-condition-null = dapat ay sagot na mapaghahambingan, pero null ang nakita
 problem-chain-unexpected = may chain ang linyang ito pero wala ang unang paghatol ng file: may mga linyang idinagdag, inalis o pinagpalit ang ayos
 problem-chain-missing = nawawala: may chain ang ibang linya, kaya idinagdag ang linyang ito o inalis ang chain nito
 problem-chain-mismatch = hindi tugma: binago ang linyang ito, o may linya bago nito na inalis, isiningit o pinagpalit ang ayos (inaasahan ang { $expected }, naka-chain mula sa { $from ->
@@ -76,6 +92,8 @@ problem-expected-arena-winner = "model_a", "model_b", "tie" o "tie (bothbad)"
 problem-expected-one-option = isa sa mga opsyon
 problem-expected-option-array = array ng mga opsyon
 problem-expected-scores-by-model = object na may key bawat modelo (pamantayang per output)
+problem-expected-content-or-parts = string o listahan ng mga bahagi
+problem-expected-part-object = object ng bahagi
 problem-expected-date = petsa (YYYY-MM-DD)
 problem-expected-event = object na may date at label
 

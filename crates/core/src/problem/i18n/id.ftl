@@ -45,6 +45,22 @@ problem-too-few-options = kriteria choice memerlukan setidaknya dua opsi
 problem-too-few-labels = skala preferensi memerlukan setidaknya dua label
 problem-too-long = lebih dari { $max } karakter
 problem-too-many-events = lebih dari { $max } peristiwa
+problem-unknown-part-type = jenis bagian "{ $name }" tidak dikenal (text, markdown, code, math, image, audio, video)
+problem-unknown-field = bukan kolom untuk jenis bagian ini
+problem-url-scheme = URL { $scheme }: tidak diizinkan: gunakan https://, path di host ini, atau URI data:
+problem-url-data-type = URI data: untuk bagian { $kind ->
+        [image] gambar
+        [audio] audio
+       *[video] video
+    } seharusnya { $kind }/…, tetapi berisi "{ $value }"
+problem-url-malformed = URL tidak berformat benar
+problem-url-origin = { $origin } tidak ada dalam daftar asal media halaman ini (media_origins)
+problem-anchors-need-likert = jangkar (anchors) hanya untuk kriteria likert
+problem-not-a-point = bukan titik pada skala ({ $min } sampai { $max })
+problem-unknown-criterion = tidak ada kriteria "{ $id }" dalam rubrik
+problem-condition-looks-ahead = "{ $id }" harus berada sebelum kriteria ini (kondisi hanya merujuk ke kriteria sebelumnya)
+problem-condition-per-output = "{ $id }" ditanyakan per keluaran: hanya kriteria per keluaran yang boleh bergantung padanya
+problem-condition-null = seharusnya jawaban untuk dibandingkan, tetapi berisi null
 problem-chain-unexpected = baris ini memiliki chain, tetapi penilaian pertama dalam file tidak: ada baris yang ditambahkan, dihapus, atau diubah urutannya
 problem-chain-missing = tidak ada: baris lain memiliki chain, jadi baris ini ditambahkan atau chain-nya dihapus
 problem-chain-mismatch = tidak cocok: baris ini diubah, atau baris sebelumnya dihapus, disisipkan, atau diubah urutannya (seharusnya { $expected }, dirangkai dari { $from ->
@@ -76,6 +92,8 @@ problem-expected-arena-winner = "model_a", "model_b", "tie", atau "tie (bothbad)
 problem-expected-one-option = salah satu opsi
 problem-expected-option-array = larik opsi
 problem-expected-scores-by-model = objek dengan kunci per model (kriteria per keluaran)
+problem-expected-content-or-parts = string atau daftar bagian
+problem-expected-part-object = objek bagian
 problem-expected-date = tanggal (YYYY-MM-DD)
 problem-expected-event = objek dengan date dan label
 

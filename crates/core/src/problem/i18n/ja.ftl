@@ -45,6 +45,22 @@ problem-too-few-options = choice の評価基準には選択肢が 2 つ以上�
 problem-too-few-labels = 選好の尺度にはラベルが 2 つ以上必要です
 problem-too-long = { $max } 文字を超えています
 problem-too-many-events = イベントが { $max } 件を超えています
+problem-unknown-part-type = 不明な部分の種類 "{ $name }" です（text、markdown、code、math、image、audio、video）
+problem-unknown-field = この種類の部分にはないフィールドです
+problem-url-scheme = { $scheme }: の URL は使用できません：https://、このホスト上のパス、または data: URI を使ってください
+problem-url-data-type = { $kind ->
+        [image] 画像
+        [audio] 音声
+       *[video] 動画
+    }の部分の data: URI は { $kind }/… である必要がありますが、"{ $value }" です
+problem-url-malformed = URL の形式が正しくありません
+problem-url-origin = { $origin } はこのページのメディア取得元リスト（media_origins）にありません
+problem-anchors-need-likert = アンカー（anchors）は likert の評価基準にのみ指定できます
+problem-not-a-point = 尺度の段階ではありません（{ $min }～{ $max }）
+problem-unknown-criterion = ルーブリックに評価基準 "{ $id }" がありません
+problem-condition-looks-ahead = "{ $id }" はこの評価基準より前に置く必要があります（条件は前にある評価基準しか参照できません）
+problem-condition-per-output = "{ $id }" は出力ごとに回答する評価基準です：これを条件にできるのは出力ごとの評価基準だけです
+problem-condition-null = 比較対象の回答である必要がありますが、null です
 problem-chain-unexpected = この行には chain がありますが、ファイルの最初の判定にはありません：行が追加、削除、または並べ替えられています
 problem-chain-missing = ありません：ほかの行には chain があるため、この行が追加されたか、この行の chain が削除されています
 problem-chain-mismatch = 一致しません：この行が変更されたか、この行より前の行が削除、挿入、または並べ替えられています（期待値 { $expected }、{ $from ->
@@ -76,6 +92,8 @@ problem-expected-arena-winner = "model_a"、"model_b"、"tie"、"tie (bothbad)" 
 problem-expected-one-option = 選択肢のいずれか 1 つ
 problem-expected-option-array = 選択肢の配列
 problem-expected-scores-by-model = モデルをキーとするオブジェクト（出力ごとの評価基準）
+problem-expected-content-or-parts = 文字列または部分のリスト
+problem-expected-part-object = 部分のオブジェクト
 problem-expected-date = 日付（YYYY-MM-DD）
 problem-expected-event = date と label を持つオブジェクト
 

@@ -45,6 +45,22 @@ problem-too-few-options = um critério choice precisa de pelo menos duas opçõe
 problem-too-few-labels = uma escala de preferência precisa de pelo menos dois rótulos
 problem-too-long = passa de { $max } caracteres
 problem-too-many-events = mais de { $max } eventos
+problem-unknown-part-type = tipo de parte desconhecido "{ $name }" (text, markdown, code, math, image, audio, video)
+problem-unknown-field = não é um campo deste tipo de parte
+problem-url-scheme = URLs { $scheme }: não são permitidas: use https://, um caminho neste servidor ou um URI data:
+problem-url-data-type = um URI data: para uma parte { $kind ->
+        [image] de imagem
+        [audio] de áudio
+       *[video] de vídeo
+    } deveria ser { $kind }/…, mas é "{ $value }"
+problem-url-malformed = a URL não está bem formada
+problem-url-origin = { $origin } não está na lista de origens de mídia desta página (media_origins)
+problem-anchors-need-likert = âncoras (anchors) são só para critérios likert
+problem-not-a-point = não é um ponto da escala ({ $min } a { $max })
+problem-unknown-criterion = não há critério "{ $id }" na rubrica
+problem-condition-looks-ahead = "{ $id }" deve vir antes deste critério (as condições só olham para trás)
+problem-condition-per-output = "{ $id }" é perguntado por resposta: só critérios por resposta podem depender dele
+problem-condition-null = deveria ser uma resposta com que comparar, mas é null
 problem-chain-unexpected = esta linha tem chain, mas a primeira avaliação do arquivo não tem: linhas foram adicionadas, removidas ou reordenadas
 problem-chain-missing = ausente: as outras linhas têm chain, então esta linha foi adicionada ou teve o chain removido
 problem-chain-mismatch = não confere: esta linha foi alterada, ou uma linha anterior foi removida, inserida ou reordenada (esperado { $expected }, encadeado a partir da { $from ->
@@ -76,6 +92,8 @@ problem-expected-arena-winner = "model_a", "model_b", "tie" ou "tie (bothbad)"
 problem-expected-one-option = uma das opções
 problem-expected-option-array = um array de opções
 problem-expected-scores-by-model = um objeto com uma chave por modelo (critério por resposta)
+problem-expected-content-or-parts = uma string ou uma lista de partes
+problem-expected-part-object = um objeto de parte
 problem-expected-date = uma data (YYYY-MM-DD)
 problem-expected-event = um objeto com date e label
 

@@ -45,6 +45,22 @@ problem-too-few-options = เกณฑ์แบบ choice ต้องมีต�
 problem-too-few-labels = สเกลความชอบต้องมีป้ายกำกับอย่างน้อยสองป้าย
 problem-too-long = ยาวเกิน { $max } อักขระ
 problem-too-many-events = มีเหตุการณ์เกิน { $max } รายการ
+problem-unknown-part-type = ไม่รู้จักประเภทส่วน "{ $name }" (text, markdown, code, math, image, audio, video)
+problem-unknown-field = ไม่ใช่ฟิลด์ของส่วนประเภทนี้
+problem-url-scheme = ไม่อนุญาต URL แบบ { $scheme }: โปรดใช้ https:// พาธบนโฮสต์นี้ หรือ data: URI
+problem-url-data-type = data: URI ของส่วน{ $kind ->
+        [image] รูปภาพ
+        [audio] เสียง
+       *[video] วิดีโอ
+    }ต้องเป็น { $kind }/… แต่พบ "{ $value }"
+problem-url-malformed = URL มีรูปแบบไม่ถูกต้อง
+problem-url-origin = { $origin } ไม่อยู่ในรายการแหล่งสื่อของหน้านี้ (media_origins)
+problem-anchors-need-likert = คำอธิบายระดับ (anchors) ใช้ได้กับเกณฑ์แบบ likert เท่านั้น
+problem-not-a-point = ไม่ใช่ระดับบนสเกล ({ $min } ถึง { $max })
+problem-unknown-criterion = ไม่มีเกณฑ์ "{ $id }" ในเกณฑ์การให้คะแนน
+problem-condition-looks-ahead = "{ $id }" ต้องมาก่อนเกณฑ์นี้ (เงื่อนไขอ้างอิงได้เฉพาะเกณฑ์ที่อยู่ก่อนหน้า)
+problem-condition-per-output = "{ $id }" ถามแยกตามผลลัพธ์: เฉพาะเกณฑ์แบบแยกตามผลลัพธ์เท่านั้นที่ขึ้นกับเกณฑ์นี้ได้
+problem-condition-null = ต้องเป็นคำตอบที่ใช้เปรียบเทียบ แต่พบ null
 problem-chain-unexpected = บรรทัดนี้มี chain แต่การประเมินแรกของไฟล์ไม่มี: มีการเพิ่ม ลบ หรือสลับลำดับบรรทัด
 problem-chain-missing = ขาดหายไป: บรรทัดอื่นมี chain ดังนั้นบรรทัดนี้ถูกเพิ่มเข้ามา หรือ chain ของบรรทัดนี้ถูกลบออก
 problem-chain-mismatch = ไม่ตรงกัน: บรรทัดนี้ถูกแก้ไข หรือบรรทัดก่อนหน้าถูกลบ แทรก หรือสลับลำดับ (ค่าที่ควรเป็นคือ { $expected } โดยต่อจาก{ $from ->
@@ -76,6 +92,8 @@ problem-expected-arena-winner = ค่า "model_a", "model_b", "tie" หรื�
 problem-expected-one-option = หนึ่งในตัวเลือก
 problem-expected-option-array = อาร์เรย์ของตัวเลือก
 problem-expected-scores-by-model = ออบเจ็กต์ที่ใช้โมเดลเป็นคีย์ (เกณฑ์แบบแยกตามผลลัพธ์)
+problem-expected-content-or-parts = สตริงหรือรายการของส่วน
+problem-expected-part-object = ออบเจ็กต์ของส่วน
 problem-expected-date = วันที่ (YYYY-MM-DD)
 problem-expected-event = ออบเจ็กต์ที่มี date และ label
 

@@ -45,6 +45,22 @@ problem-too-few-options = tiêu chí choice cần ít nhất hai lựa chọn
 problem-too-few-labels = thang ưu tiên cần ít nhất hai nhãn
 problem-too-long = dài hơn { $max } ký tự
 problem-too-many-events = nhiều hơn { $max } sự kiện
+problem-unknown-part-type = loại phần không xác định "{ $name }" (text, markdown, code, math, image, audio, video)
+problem-unknown-field = không phải trường của loại phần này
+problem-url-scheme = không cho phép URL { $scheme }: hãy dùng https://, một đường dẫn trên máy chủ này hoặc URI data:
+problem-url-data-type = URI data: của phần { $kind ->
+        [image] hình ảnh
+        [audio] âm thanh
+       *[video] video
+    } phải là { $kind }/…, nhưng lại là "{ $value }"
+problem-url-malformed = URL không đúng định dạng
+problem-url-origin = { $origin } không có trong danh sách nguồn đa phương tiện của trang này (media_origins)
+problem-anchors-need-likert = mốc mô tả (anchors) chỉ dùng cho tiêu chí likert
+problem-not-a-point = không phải một điểm của thang ({ $min } đến { $max })
+problem-unknown-criterion = không có tiêu chí "{ $id }" trong bộ tiêu chí
+problem-condition-looks-ahead = "{ $id }" phải đứng trước tiêu chí này (điều kiện chỉ tham chiếu các tiêu chí phía trước)
+problem-condition-per-output = "{ $id }" được hỏi theo từng đầu ra: chỉ các tiêu chí theo từng đầu ra mới có thể phụ thuộc vào nó
+problem-condition-null = phải là một câu trả lời để so sánh, nhưng lại là null
 problem-chain-unexpected = dòng này có chain nhưng đánh giá đầu tiên của tệp thì không: các dòng đã bị thêm, xóa hoặc đổi thứ tự
 problem-chain-missing = bị thiếu: các dòng khác đều có chain, nên dòng này đã được thêm vào hoặc bị xóa chain
 problem-chain-mismatch = không khớp: dòng này đã bị sửa, hoặc một dòng trước nó đã bị xóa, chèn thêm hoặc đổi thứ tự (cần { $expected }, nối tiếp từ { $from ->
@@ -76,6 +92,8 @@ problem-expected-arena-winner = "model_a", "model_b", "tie" hoặc "tie (bothbad
 problem-expected-one-option = một trong các lựa chọn
 problem-expected-option-array = một mảng lựa chọn
 problem-expected-scores-by-model = một đối tượng có khóa theo mô hình (tiêu chí theo từng đầu ra)
+problem-expected-content-or-parts = một chuỗi hoặc một danh sách các phần
+problem-expected-part-object = một đối tượng phần
 problem-expected-date = một ngày (YYYY-MM-DD)
 problem-expected-event = một đối tượng có date và label
 

@@ -45,6 +45,22 @@ problem-too-few-options = choice 类评分标准至少需要两个选项
 problem-too-few-labels = 偏好量表至少需要两个标签
 problem-too-long = 超过 { $max } 个字符
 problem-too-many-events = 超过 { $max } 个事件
+problem-unknown-part-type = 未知的部分类型 "{ $name }"（text、markdown、code、math、image、audio、video）
+problem-unknown-field = 不是此部分类型的字段
+problem-url-scheme = 不允许 { $scheme }: 网址：请使用 https://、本站点上的路径或 data: URI
+problem-url-data-type = { $kind ->
+        [image] 图片
+        [audio] 音频
+       *[video] 视频
+    }部分的 data: URI 必须是 { $kind }/…，实际为 "{ $value }"
+problem-url-malformed = 网址格式不正确
+problem-url-origin = { $origin } 不在本页面的媒体来源列表（media_origins）中
+problem-anchors-need-likert = 锚点（anchors）只适用于 likert 评分标准
+problem-not-a-point = 不是量表上的刻度（{ $min } 到 { $max }）
+problem-unknown-criterion = 评分细则中没有评分标准 "{ $id }"
+problem-condition-looks-ahead = "{ $id }" 必须排在此评分标准之前（条件只能引用前面的评分标准）
+problem-condition-per-output = "{ $id }" 是按输出评分的评分标准：只有按输出评分的评分标准才能依赖它
+problem-condition-null = 应为可供比较的答案，实际为 null
 problem-chain-unexpected = 此行带有 chain，但文件的第一条评判没有：有行被添加、删除或调换了顺序
 problem-chain-missing = 缺失：其他行都带有 chain，因此此行是后来添加的，或其 chain 被删除了
 problem-chain-mismatch = 不匹配：此行被修改过，或其之前的某行被删除、插入或调换了顺序（应为 { $expected }，链接自{ $from ->
@@ -76,6 +92,8 @@ problem-expected-arena-winner = "model_a"、"model_b"、"tie" 或 "tie (bothbad)
 problem-expected-one-option = 选项之一
 problem-expected-option-array = 选项数组
 problem-expected-scores-by-model = 以模型为键的对象（按输出评分的评分标准）
+problem-expected-content-or-parts = 字符串或部分列表
+problem-expected-part-object = 部分对象
 problem-expected-date = 日期（YYYY-MM-DD）
 problem-expected-event = 包含 date 和 label 的对象
 

@@ -42,3 +42,8 @@ report-section-strata = المعدلات حسب الطبقة
 report-section-what_changed = ما الذي تغيّر
 report-section-audit = قرار التدقيق
 report-bh = اختُبر { $count } من المُقيِّمين أو المواقع معًا: لا يكون المؤشر دون الهدف إلا إذا وقعت فترة Wilson بثقة 95٪ كلها دون الهدف وبقي اختبار ذي الحدين أحادي الجانب دالًّا بعد ضبط معدل الاكتشاف الكاذب بطريقة Benjamini–Hochberg عند 5٪ عبرها جميعًا؛ وإلا فالأدلة غير كافية.
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = الرفاه: التعرّض لعناصر حساسة أو مُبلَّغ عنها
+report-section-wellbeing_raters = الرفاه لكل مُقيِّم
+report-section-wellbeing_groups = الرفاه لكل موقع

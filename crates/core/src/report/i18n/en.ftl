@@ -51,3 +51,8 @@ report-section-strata = Rates by stratum
 report-section-what_changed = What changed
 report-section-audit = Audit decision
 report-bh = { $count } raters or sites were tested at once: a KPI is below target only when its 95% Wilson interval lies wholly below the target and a one-sided binomial test stays significant after the Benjamini–Hochberg false-discovery control at 5% across all of them; otherwise the evidence is insufficient.
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = Wellbeing: exposure to sensitive or flagged items
+report-section-wellbeing_raters = Wellbeing per rater
+report-section-wellbeing_groups = Wellbeing per site

@@ -51,3 +51,8 @@ report-section-strata = Tasas por estrato
 report-section-what_changed = Qué cambió
 report-section-audit = Decisión de auditoría
 report-bh = Se evaluaron { $count } evaluadores o sitios a la vez: un KPI está por debajo del objetivo solo cuando su intervalo de Wilson del 95 % queda por completo bajo el objetivo y una prueba binomial unilateral sigue siendo significativa tras el control de la tasa de falsos descubrimientos de Benjamini–Hochberg al 5 % sobre todos; si no, la evidencia es insuficiente.
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = Bienestar: exposición a elementos sensibles o marcados
+report-section-wellbeing_raters = Bienestar por evaluador
+report-section-wellbeing_groups = Bienestar por sede

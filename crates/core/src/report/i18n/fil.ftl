@@ -51,3 +51,8 @@ report-section-strata = Mga rate bawat stratum
 report-section-what_changed = Ano ang nagbago
 report-section-audit = Desisyon ng audit
 report-bh = { $count } rater o site ang sabay na sinuri: nasa ibaba ng target ang isang KPI kapag ang 95% Wilson interval nito ay buong nasa ibaba ng target at nananatiling makabuluhan ang one-sided binomial test matapos ang Benjamini–Hochberg false-discovery control na 5% sa lahat; kung hindi, kulang ang ebidensya.
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = Kapakanan: pagkakalantad sa mga sensitibo o na-flag na item
+report-section-wellbeing_raters = Kapakanan bawat tagasuri
+report-section-wellbeing_groups = Kapakanan bawat site

@@ -36,3 +36,8 @@ report-section-strata = Tingkat per strata
 report-section-what_changed = Apa yang berubah
 report-section-audit = Keputusan audit
 report-bh = { $count } penilai atau situs diuji sekaligus: KPI di bawah target hanya jika interval Wilson 95%-nya seluruhnya di bawah target dan uji binomial satu sisi tetap signifikan setelah kontrol tingkat penemuan palsu Benjamini–Hochberg 5% atas semuanya; selain itu buktinya tidak cukup.
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = Kesejahteraan: paparan terhadap item sensitif atau yang ditandai
+report-section-wellbeing_raters = Kesejahteraan per penilai
+report-section-wellbeing_groups = Kesejahteraan per lokasi

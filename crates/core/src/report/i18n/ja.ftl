@@ -36,3 +36,8 @@ report-section-strata = 層別の率
 report-section-what_changed = 何が変わったか
 report-section-audit = 監査の判定
 report-bh = { $count } 人の評価者またはサイトを同時に検定しました。KPI が目標未達となるのは、95% Wilson 区間が目標より完全に下にあり、片側二項検定が全体に 5% の Benjamini–Hochberg 偽発見率制御をかけた後も有意な場合だけです。それ以外は証拠不十分です。
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = ウェルビーイング：センシティブまたはフラグ付き項目への接触
+report-section-wellbeing_raters = 評価者ごとのウェルビーイング
+report-section-wellbeing_groups = 拠点ごとのウェルビーイング

@@ -51,3 +51,8 @@ report-section-strata = Taxas por estrato
 report-section-what_changed = O que mudou
 report-section-audit = Decisão da auditoria
 report-bh = { $count } avaliadores ou sites foram testados ao mesmo tempo: um KPI fica abaixo da meta só quando seu intervalo de Wilson de 95% está inteiramente abaixo da meta e um teste binomial unilateral continua significativo após o controle da taxa de falsas descobertas de Benjamini–Hochberg a 5% sobre todos; caso contrário, a evidência é insuficiente.
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = Bem-estar: exposição a itens sensíveis ou sinalizados
+report-section-wellbeing_raters = Bem-estar por avaliador
+report-section-wellbeing_groups = Bem-estar por local

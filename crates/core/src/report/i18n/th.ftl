@@ -36,3 +36,8 @@ report-section-strata = อัตราตามชั้นภูมิ
 report-section-what_changed = อะไรเปลี่ยนไป
 report-section-audit = ผลการตรวจสอบ
 report-bh = ทดสอบผู้ประเมินหรือไซต์ { $count } รายพร้อมกัน: KPI จะต่ำกว่าเป้าหมายก็ต่อเมื่อช่วง Wilson 95% อยู่ต่ำกว่าเป้าหมายทั้งหมด และการทดสอบทวินามด้านเดียวยังมีนัยสำคัญหลังการควบคุมอัตราการค้นพบที่ผิดแบบ Benjamini–Hochberg ที่ 5% ของทั้งหมด มิฉะนั้นหลักฐานไม่เพียงพอ
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = สุขภาวะ: การสัมผัสรายการที่ละเอียดอ่อนหรือถูกแจ้ง
+report-section-wellbeing_raters = สุขภาวะรายผู้ประเมิน
+report-section-wellbeing_groups = สุขภาวะรายสถานที่

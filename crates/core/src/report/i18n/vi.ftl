@@ -36,3 +36,8 @@ report-section-strata = Tỷ lệ theo tầng
 report-section-what_changed = Điều gì đã thay đổi
 report-section-audit = Quyết định kiểm tra
 report-bh = Đã kiểm định cùng lúc { $count } người đánh giá hoặc địa điểm: một KPI chỉ dưới mục tiêu khi khoảng Wilson 95% nằm hoàn toàn dưới mục tiêu và kiểm định nhị thức một phía vẫn có ý nghĩa sau khi kiểm soát tỷ lệ phát hiện sai Benjamini–Hochberg 5% trên tất cả; nếu không thì chưa đủ bằng chứng.
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = Sức khỏe tinh thần: mức tiếp xúc với mục nhạy cảm hoặc bị gắn cờ
+report-section-wellbeing_raters = Sức khỏe tinh thần theo người đánh giá
+report-section-wellbeing_groups = Sức khỏe tinh thần theo địa điểm

@@ -36,3 +36,8 @@ report-section-strata = 分层比率
 report-section-what_changed = 变化了什么
 report-section-audit = 审核结论
 report-bh = 同时检验了 { $count } 位评审员或站点：只有当 KPI 的 95% Wilson 区间完全低于目标，且单侧二项检验在对全部检验进行 5% 的 Benjamini–Hochberg 错误发现率控制后仍显著时，才判为低于目标；否则证据不足。
+
+## rich (#19: the wellbeing section)
+report-section-wellbeing = 身心健康：接触敏感或被标记条目的情况
+report-section-wellbeing_raters = 按评分者的身心健康
+report-section-wellbeing_groups = 按站点的身心健康
