@@ -42,6 +42,7 @@ pub mod session;
 pub mod spc;
 pub mod stats;
 pub mod task;
+pub mod task_stream;
 pub mod time;
 
 pub use judgment::Judgment;

@@ -8,8 +8,8 @@ impl Session {
     /// Applies an action, returning whether anything changed (for skipping re-renders).
     pub fn apply(&mut self, action: Action) -> bool {
         let saving = matches!(self.status, Status::Saving(_));
-        // While a judgment is being written only its outcome, and other tabs' saves, are heard.
-        if saving && !matches!(action, Action::Saved { .. } | Action::SaveFailed { .. } | Action::SavedElsewhere(_)) {
+        // While a judgment is being written only its outcome, other tabs' saves and arriving items are heard.
+        if saving && !matches!(action, Action::Saved { .. } | Action::SaveFailed { .. } | Action::SavedElsewhere(_) | Action::Grow(_)) {
             return false;
         }
         let rows = self.rows();
@@ -158,6 +158,7 @@ impl Session {
                 }
             }
             Action::TakeBreak { now_ms } => self.working_since_ms = now_ms,
+            Action::Grow(growth) => return self.grow(*growth),
             Action::SavedElsewhere(judgment) => {
                 let Some(index) = self.eval.tasks.iter().position(|t| t.id == judgment.item_id) else { return false };
                 if judgment.annotator != self.eval.annotator || self.judgments[index].as_ref() == Some(&*judgment) {

@@ -23,6 +23,7 @@ use crate::rubric::{Criterion, CriterionKind, Mode, Rubric};
 use crate::task::Task;
 
 mod apply;
+mod grow;
 mod judge;
 mod keys;
 #[cfg(test)]
@@ -31,6 +32,7 @@ mod stored;
 #[cfg(test)]
 mod tests;
 
+pub use grow::{EvaluationGrower, Growth};
 pub use keys::{KeyHelp, KEYMAP};
 pub use stored::StoredDraft;
 
@@ -216,6 +218,8 @@ pub enum Action {
     TakeBreak { now_ms: i64 },
     /// Another tab of the same evaluation saved this judgment: take it in.
     SavedElsewhere(Box<Judgment>),
+    /// The rest of a task file that was still loading arrived (see [`Growth`]).
+    Grow(Box<Growth>),
 }
 
 /// Why a session cannot start.
