@@ -578,3 +578,8 @@ qc-defects = { $defects } com defeito de { $inspected } inspecionados
 qc-rate = Taxa de defeitos { $rate }, intervalo de Clopper–Pearson de 95% { $interval }
 qc-next-inspection = Próximo lote: inspeção { $inspection } (pontuação de comutação { $score })
 qc-events-placeholder = date,label — um evento por linha, p. ex. 2026-11-30,guideline v3
+
+## stream
+rating-loading-items = Carregando o arquivo de tarefas: { $percent } % lido, { $items } itens até agora. Você pode avaliar enquanto ele carrega.
+rating-loading-items-unknown = Carregando o arquivo de tarefas: { $items } itens até agora. Você pode avaliar enquanto ele carrega.
+rating-loading-file-changed = Este arquivo de tarefas difere, após os primeiros 4 MiB, do avaliado antes neste navegador: julgamentos de itens que mudaram podem não corresponder mais.

@@ -103,16 +103,17 @@ impl Session {
         if new.len() <= n_old || old.iter().zip(new.iter()).any(|(a, b)| a.id != b.id) {
             return false;
         }
+        // Item id → index into the saved judgments (the annotator's) and into the drafts.
         let annotator = self.eval.annotator.as_str();
-        let saved: BTreeMap<&str, &Judgment> =
-            growth.saved.iter().filter(|j| j.annotator == annotator).map(|j| (j.item_id.as_str(), j)).collect();
-        let drafts: BTreeMap<&str, &StoredDraft> = growth.drafts.iter().map(|d| (d.item_id.as_str(), d)).collect();
+        let saved: BTreeMap<&str, usize> =
+            growth.saved.iter().enumerate().filter(|(_, j)| j.annotator == annotator).map(|(i, j)| (j.item_id.as_str(), i)).collect();
+        let drafts: BTreeMap<&str, usize> = growth.drafts.iter().enumerate().map(|(i, d)| (d.item_id.as_str(), i)).collect();
         let judgments = Arc::make_mut(&mut self.judgments);
         let kept = Arc::make_mut(&mut self.drafts);
         for (index, task) in new.iter().enumerate().skip(n_old) {
-            judgments.push(saved.get(task.id.as_str()).map(|&j| j.clone()));
-            if let Some(&draft) = drafts.get(task.id.as_str()) {
-                kept.insert(index, draft.clone());
+            judgments.push(saved.get(task.id.as_str()).map(|&i| growth.saved[i].clone()));
+            if let Some(&i) = drafts.get(task.id.as_str()) {
+                kept.insert(index, growth.drafts[i].clone());
             }
         }
         self.eval = growth.eval;
