@@ -4,6 +4,9 @@
 // (the setup page's file input) and by URL (`?tasks=`). Reports the time from the action to the
 // first item on screen (or the error the page shows), the longest main-thread task (Long Tasks
 // API), and the renderer's memory (JS heap from CDP; the renderer processes' RSS from /proc).
+// Since the streaming loader (#20): also the time until the whole file is loaded (the progress
+// line gone), the longest task and the peak renderer RSS over the whole load (sampled every
+// 250 ms). Set BENCH_OUT to generate the file elsewhere (e.g. /tmp: the disk is short).
 // Usage: make build && node bench/open-tasks.mjs [N]      Results: docs/BENCHMARKS.md.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +17,7 @@ import { ROOT, DIST } from '../tests/e2e/support.mjs';
 import { serve } from '../tests/e2e/serve.mjs';
 
 const N = Number(process.argv[2] ?? 100_000);
-const OUT = path.join(ROOT, 'bench', 'out');
+const OUT = process.env.BENCH_OUT ?? path.join(ROOT, 'bench', 'out');
 const FILE = path.join(OUT, `tasks-${N}.jsonl`);
 
 /** Deterministic items: a prompt and two outputs of varied length (no RNG state across runs). */
@@ -68,6 +71,8 @@ async function run(base, how) {
     }).observe({ type: 'longtask', buffered: true });
   });
   const annotator = `bench-${how}`;
+  let peakRss = 0;
+  const sampler = setInterval(() => { peakRss = Math.max(peakRss, rendererRssMb()); }, 250);
   let started;
   if (how === 'url') {
     started = Date.now();
@@ -90,14 +95,29 @@ async function run(base, how) {
   ]);
   const seconds = (Date.now() - started) / 1000;
   const note = outcome === 'error' ? (await error.first().innerText()).slice(0, 200) : await item.innerText();
+  const longestToFirst = Math.round(await page.evaluate(() => window.__longest));
+  const rssAtFirst = rendererRssMb();
+  // The rest of the file loads behind the first item: wait for the progress line to go.
+  const loadingLine = page.locator('.loading-progress');
+  let loadedSeconds = seconds;
+  if (outcome === 'item' && await loadingLine.count()) {
+    await loadingLine.waitFor({ state: 'detached' });
+    loadedSeconds = (Date.now() - started) / 1000;
+  }
+  const total = outcome === 'item' ? await item.innerText() : '';
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, rendererRssMb());
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const metrics = (await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }))).metrics;
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   const result = {
     how, items: N, bytes: fs.statSync(FILE).size, outcome, seconds: +seconds.toFixed(2), note,
+    loaded_seconds: +loadedSeconds.toFixed(2), after_load: total,
+    longest_task_ms_to_first_item: longestToFirst,
     longest_task_ms: Math.round(await page.evaluate(() => window.__longest)),
-    js_heap_mb: Math.round(heap / 2 ** 20), renderer_rss_mb: rendererRssMb(),
+    js_heap_mb: Math.round(heap / 2 ** 20), renderer_rss_mb_at_first_item: rssAtFirst,
+    renderer_rss_mb: rendererRssMb(), renderer_rss_mb_peak: peakRss,
   };
   await context.close();
   fs.rmSync(dir, { recursive: true, force: true });

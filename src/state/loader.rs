@@ -82,7 +82,7 @@ pub async fn open_with(source: Source, adjust: impl FnOnce(&mut verdict_core::se
     use std::sync::Arc;
     use verdict_core::judgment::judgment_from_line;
     use verdict_core::rubric::{load_rubric, Rubric};
-    use verdict_core::session::StoredDraft;
+    use verdict_core::session::{Evaluation, StoredDraft};
     use verdict_core::task::{load_tasks, Task};
     let files = &source.files;
     let loaded = load_tasks(&files.tasks_name, &files.tasks_text);

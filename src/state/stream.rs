@@ -19,7 +19,7 @@ use verdict_core::judgment::judgment_from_line;
 use verdict_core::rubric::{load_rubric, Rubric};
 use verdict_core::session::{Action, EvaluationGrower, Growth, Session, StoredDraft};
 use verdict_core::task::Task;
-use verdict_core::task_stream::{TaskStream, IDENTITY_HEAD_BYTES};
+use verdict_core::task_stream::{without_texts, TaskStream, IDENTITY_HEAD_BYTES};
 use verdict_core::{Judgment, Problem};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -63,11 +63,15 @@ struct Chunks {
     pending: Vec<u8>,
     pending_at: usize,
     ended: bool,
+    /// A fetched file's pieces as blobs (the browser keeps them out of the page's memory), to
+    /// re-read items from.
+    parts: js_sys::Array,
 }
 
 impl Chunks {
     async fn open(input: &TaskInput) -> Result<Chunks, String> {
-        let mut chunks = Chunks { blob: None, reader: None, total: None, pending: Vec::new(), pending_at: 0, ended: false };
+        let mut chunks =
+            Chunks { blob: None, reader: None, total: None, pending: Vec::new(), pending_at: 0, ended: false, parts: js_sys::Array::new() };
         match input {
             TaskInput::Blob(blob) => {
                 chunks.total = Some(blob.size());
@@ -93,6 +97,14 @@ impl Chunks {
         Ok(chunks)
     }
 
+    /// The whole file as a blob (a fetched one: its pieces, by reference).
+    fn whole(&self) -> Option<web_sys::Blob> {
+        match &self.blob {
+            Some((blob, _)) => Some(blob.clone()),
+            None => web_sys::Blob::new_with_blob_sequence(&self.parts).ok(),
+        }
+    }
+
     /// Fills `pending` with the next piece; false at the end of the file.
     async fn refill(&mut self) -> Result<bool, String> {
         if self.ended {
@@ -110,7 +122,12 @@ impl Chunks {
         } else if let Some(reader) = &self.reader {
             let result = JsFuture::from(Promise::from(call(reader, "read").map_err(read_error)?)).await.map_err(read_error)?;
             match Reflect::get(&result, &"done".into()).map_err(read_error)?.as_bool() {
-                Some(false) => Some(Uint8Array::new(&Reflect::get(&result, &"value".into()).map_err(read_error)?).to_vec()),
+                Some(false) => {
+                    let piece = Uint8Array::new(&Reflect::get(&result, &"value".into()).map_err(read_error)?);
+                    let part = web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&piece)).map_err(read_error)?;
+                    self.parts.push(&part);
+                    Some(piece.to_vec())
+                }
                 _ => None,
             }
         } else {
@@ -187,9 +204,17 @@ impl Reading {
     }
 }
 
-/// The part of an opened evaluation still loading (taken by [`use_task_loading`]).
+/// The part of an opened evaluation still loading (taken by [`use_task_loading`]), and where
+/// the texts of the items held without them are (once loaded).
 #[derive(Clone, Default)]
-pub struct Loading(Rc<RefCell<Option<Rest>>>);
+pub struct Loading(Rc<RefCell<Option<Rest>>>, Rc<RefCell<Option<ItemTexts>>>);
+
+/// Items from `first` on are held without their texts: their lines are re-read from `blob`.
+struct ItemTexts {
+    blob: web_sys::Blob,
+    first: usize,
+    spans: Vec<(u64, u32)>,
+}
 
 impl std::fmt::Debug for Loading {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -204,6 +229,8 @@ struct Rest {
     drafts: Vec<StoredDraft>,
     position: Option<usize>,
     store: Store,
+    /// Where the items held without their texts are in the file (from the window's end on).
+    spans: Vec<(u64, u32)>,
 }
 
 /// Opens the evaluation of a task file read from `input`, with the rubric given as text.
@@ -255,13 +282,14 @@ pub async fn open_stream(
     grower.template_mut().group = group;
     grower.extend(std::mem::take(&mut reading.tasks));
     let problems = std::mem::take(&mut reading.problems);
+    reading.stream.take_spans(); // the first items are kept whole
     let loading = Loading::default();
     let eval = if ended {
         grower.finish()
     } else {
         let first = grower.snapshot();
         *loading.0.borrow_mut() =
-            Some(Rest { reading, grower, saved: saved.clone(), drafts: drafts.clone(), position, store: store.clone() });
+            Some(Rest { reading, grower, saved: saved.clone(), drafts: drafts.clone(), position, store: store.clone(), spans: Vec::new() });
         first
     };
     let session = Session::new(Arc::new(eval), saved, drafts, position, now_ms())
@@ -377,7 +405,7 @@ pub fn use_task_loading(state: &UseReducerHandle<RatingState>, opened: &Opened) 
             let alive = Rc::new(std::cell::Cell::new(true));
             if let Some(rest) = loading.0.borrow_mut().take() {
                 let alive = alive.clone();
-                wasm_bindgen_futures::spawn_local(load_rest(rest, state, progress, tasks_name, alive));
+                wasm_bindgen_futures::spawn_local(load_rest(rest, state, progress, tasks_name, alive, loading.1.clone()));
             }
             move || alive.set(false)
         });
@@ -391,11 +419,22 @@ async fn load_rest(
     progress: UseStateHandle<LoadProgress>,
     tasks_name: String,
     alive: Rc<std::cell::Cell<bool>>,
+    texts: Rc<RefCell<Option<ItemTexts>>>,
 ) {
     let mut shown = (*progress).clone();
     let mut last_shown = js_sys::Date::now();
-    let mut report = |reading: &mut Reading, grower: &mut EvaluationGrower, force: bool| {
-        grower.extend(std::mem::take(&mut reading.tasks));
+    let first = rest.grower.len();
+    let mut report = |reading: &mut Reading, grower: &mut EvaluationGrower, spans: &mut Vec<(u64, u32)>, force: bool| {
+        // Items past the first window are held without their texts (re-read when shown),
+        // unless the file cannot say where they are (a JSON array).
+        let tasks = std::mem::take(&mut reading.tasks);
+        let new_spans = reading.stream.take_spans();
+        if new_spans.len() == tasks.len() && spans.len() + first == grower.len() {
+            spans.extend(new_spans);
+            grower.extend(tasks.into_iter().map(without_texts));
+        } else {
+            grower.extend(tasks);
+        }
         let new_problems = std::mem::take(&mut reading.problems);
         shown.n_errors += new_problems.iter().filter(|p| p.is_error()).count();
         let room = LISTED_PROBLEMS.saturating_sub(shown.problems.len());
@@ -408,15 +447,20 @@ async fn load_rest(
             progress.set(shown.clone());
         }
     };
-    let Rest { mut reading, mut grower, saved, drafts, position, store } = rest;
-    let outcome = reading.pump(|_| !alive.get(), |r| report(r, &mut grower, false)).await;
+    let Rest { mut reading, mut grower, saved, drafts, position, store, mut spans } = rest;
+    let outcome = reading.pump(|_| !alive.get(), |r| report(r, &mut grower, &mut spans, false)).await;
     if !alive.get() {
         return;
     }
     if let Err(error) = outcome {
         reading.problems.push(Problem::error(&tasks_name, 0, "-", error));
     }
-    report(&mut reading, &mut grower, true);
+    report(&mut reading, &mut grower, &mut spans, true);
+    if spans.len() + first == grower.len() && !spans.is_empty() {
+        if let Some(blob) = reading.chunks.whole() {
+            *texts.borrow_mut() = Some(ItemTexts { blob, first, spans });
+        }
+    }
     let changed = match reading.stream.full_sha256() {
         Some(full) => record_full_sha(&store, full, &tasks_name).await,
         None => None,
@@ -430,4 +474,31 @@ async fn load_rest(
         state.dispatch(Action::Grow(Box::new(Growth { eval, saved, drafts, position, now_ms: now_ms() })));
     }
     progress.set(shown);
+}
+
+/// Shows the current item whole when the session holds it without its texts: its line is
+/// re-read from the file (a 1 MiB-per-item bound keeps a bad offset from reading much).
+#[hook]
+pub fn use_item_texts(state: &UseReducerHandle<RatingState>, opened: &Opened) {
+    let session = &state.0;
+    let wanted = session.current;
+    let has = session.full.as_ref().is_some_and(|(index, _)| *index == wanted);
+    let (state, texts, tasks_name) = (state.clone(), opened.loading.1.clone(), opened.tasks_name.clone());
+    use_effect_with((wanted, has, session.eval.tasks.len()), move |&(index, has, _)| {
+        let span = texts.borrow().as_ref().filter(|_| !has).and_then(|t| {
+            let (offset, len) = *t.spans.get(index.checked_sub(t.first)?)?;
+            Some((t.blob.clone(), offset as f64, f64::from(len.min(1 << 20))))
+        });
+        if let Some((blob, offset, len)) = span {
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(slice) = blob.slice_with_f64_and_f64(offset, offset + len) else { return };
+                let Ok(buffer) = JsFuture::from(slice.array_buffer()).await else { return };
+                let line = String::from_utf8_lossy(&Uint8Array::new(&buffer).to_vec()).into_owned();
+                let mut problems = Vec::new();
+                if let Some(record) = verdict_core::task::TaskLines::new(&tasks_name).line(0, &line, false, &mut problems) {
+                    state.dispatch(Action::ItemTexts { index, task: Arc::new(record.task) });
+                }
+            });
+        }
+    });
 }

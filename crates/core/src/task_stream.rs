@@ -54,6 +54,10 @@ pub struct TaskStream {
     bom_bytes: u64,
     array: Option<Vec<u8>>,
     finished: bool,
+    /// File offset of the line not yet ended, and where each item returned since
+    /// [`TaskStream::take_spans`] was last called lies in the file.
+    line_start: u64,
+    spans: Vec<(u64, u32)>,
 }
 
 impl TaskStream {
@@ -73,6 +77,8 @@ impl TaskStream {
             bom_bytes: 0,
             array: None,
             finished: false,
+            line_start: 0,
+            spans: Vec::new(),
         }
     }
 
@@ -125,6 +131,11 @@ impl TaskStream {
             array.extend_from_slice(rest);
             return tasks;
         }
+        let end_offset = self.n_bytes;
+        let offset_of = |rest: &[u8]| end_offset - rest.len() as u64;
+        if self.carry.is_empty() {
+            self.line_start = offset_of(rest);
+        }
         while let Some(end) = rest.iter().position(|&b| b == b'\n') {
             if self.carry.is_empty() {
                 self.take_line(&rest[..end], false, problems, &mut tasks);
@@ -134,6 +145,7 @@ impl TaskStream {
                 self.take_line(&line, false, problems, &mut tasks);
             }
             rest = &rest[end + 1..];
+            self.line_start = offset_of(rest);
         }
         self.carry.extend_from_slice(rest);
         tasks
@@ -191,9 +203,16 @@ impl TaskStream {
         at
     }
 
+    /// Where the items returned since the last call lie in the file: (offset, length) of each
+    /// one's line, in order (none for a JSON array, whose items are only kept whole).
+    pub fn take_spans(&mut self) -> Vec<(u64, u32)> {
+        std::mem::take(&mut self.spans)
+    }
+
     fn take_line(&mut self, line: &[u8], unterminated: bool, problems: &mut Vec<Problem>, tasks: &mut Vec<Task>) {
         let line_no = self.next_line;
         self.next_line += 1;
+        let span = (self.line_start, line.len() as u32);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.iter().all(u8::is_ascii_whitespace) {
             return;
@@ -202,9 +221,21 @@ impl TaskStream {
         if let Some(record) = self.lines.line(line_no, &text, unterminated, problems) {
             if record.new_item {
                 tasks.push(record.task);
+                self.spans.push(span);
             }
         }
     }
+}
+
+/// An item without its texts (prompt, conversation, outputs' contents), to keep in memory while
+/// the texts stay in the file (re-read by [`TaskStream::take_spans`]' offsets when shown).
+pub fn without_texts(mut task: Task) -> Task {
+    task.prompt = None;
+    task.conversation = None;
+    for output in &mut task.outputs {
+        output.content = String::new();
+    }
+    task
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -243,6 +274,28 @@ mod tests {
             assert_eq!(problems, expected, "chunk {chunk}");
             // A small file keeps the identity it always had: the SHA-256 of its text without the BOM.
             assert_eq!(identity, sha256_hex(text.strip_prefix('\u{feff}').unwrap().as_bytes()));
+        }
+    }
+
+    #[test]
+    fn spans_lead_back_to_each_items_line() {
+        let text = format!("\u{feff}\n  {}\r\n\n{}\n{{\"id\":\"c\"}}\n{}", item("a"), item("b"), item("d"));
+        for chunk in [1, 3, 17, 1000] {
+            let mut stream = TaskStream::new("t.jsonl");
+            let (mut problems, mut tasks, mut spans) = (Vec::new(), Vec::new(), Vec::new());
+            for piece in text.as_bytes().chunks(chunk) {
+                tasks.extend(stream.push(piece, &mut problems));
+                spans.extend(stream.take_spans());
+            }
+            tasks.extend(stream.finish(&mut problems));
+            spans.extend(stream.take_spans());
+            assert_eq!(tasks.len(), 3);
+            for (task, (offset, len)) in tasks.iter().zip(&spans) {
+                let line = &text.as_bytes()[*offset as usize..(*offset + u64::from(*len)) as usize];
+                let again = TaskLines::new("t.jsonl").line(1, std::str::from_utf8(line).unwrap(), false, &mut problems).unwrap();
+                assert_eq!(&again.task, task, "chunk {chunk}");
+            }
+            assert_eq!(without_texts(tasks[0].clone()).outputs[1].model, "y");
         }
     }
 

@@ -56,6 +56,7 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
     let session = &state.0;
 
     let loading = crate::state::stream::use_task_loading(&state, &props.opened);
+    crate::state::stream::use_item_texts(&state, &props.opened);
     use_keyboard(&state, &help, &break_due);
     let uploads = use_uploads(props.opened.store.clone(), props.submit_url.is_some());
     use_autosave(&state, &props.opened, props.submit_url.as_ref().map(ToString::to_string), &props.on_saved, &uploads.kick);

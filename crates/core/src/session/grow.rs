@@ -120,7 +120,13 @@ impl Session {
         let untouched = self.status == Status::Editing && self.draft == self.saved_draft(self.current);
         match growth.position {
             // Back where the annotator left off, when that item just arrived.
-            Some(position) if position >= n_old && position < self.eval.tasks.len() && untouched && self.n_done_before(n_old) => {
+            // (The session opened on its first pending item, since the position was not loaded yet.)
+            Some(position)
+                if position >= n_old
+                    && position < self.eval.tasks.len()
+                    && untouched
+                    && (self.n_done_before(n_old) || self.next_pending(0) == Some(self.current)) =>
+            {
                 self.show(position, growth.now_ms);
             }
             _ if self.status == Status::Finished => {
@@ -193,6 +199,13 @@ mod tests {
         assert_eq!(session.current, 1, "the rater moved: the stored position does not pull them away");
         let done: Vec<usize> = (0..10).filter(|&i| session.judgments[i].is_some()).collect();
         assert_eq!(done, [7], "judgments of the first items are the session's own; other annotators' are ignored");
+
+        // A session still on its first pending item goes back to where the rater was.
+        let mut fresh = Session::new(Arc::new(first.snapshot()), Vec::new(), Vec::new(), Some(5), 0).unwrap();
+        assert_eq!(fresh.current, 0);
+        let growth = Growth { eval: Arc::new(grower(&items).finish()), saved: vec![], drafts: vec![], position: Some(5), now_ms: 3 };
+        assert!(fresh.apply(Action::Grow(Box::new(growth))));
+        assert_eq!(fresh.current, 5);
     }
 
     #[test]

@@ -220,6 +220,8 @@ pub enum Action {
     SavedElsewhere(Box<Judgment>),
     /// The rest of a task file that was still loading arrived (see [`Growth`]).
     Grow(Box<Growth>),
+    /// The whole item at `index` (with its texts), re-read from the file to be shown.
+    ItemTexts { index: usize, task: Arc<Task> },
 }
 
 /// Why a session cannot start.
@@ -263,6 +265,9 @@ pub struct Session {
     pub shown_at_ms: i64,
     /// When the rater last started working without a break (Unix ms).
     pub working_since_ms: i64,
+    /// The whole item at this index, when the evaluation holds it without its texts (a large
+    /// file's items are re-read from the file when shown; see [`Action::ItemTexts`]).
+    pub full: Option<(usize, Arc<Task>)>,
 }
 
 impl Session {
@@ -304,6 +309,7 @@ impl Session {
             revealed: false,
             shown_at_ms: now_ms,
             working_since_ms: now_ms,
+            full: None,
         };
         let start = position.filter(|&p| p < session.eval.tasks.len()).or_else(|| session.next_pending(0)).unwrap_or(0);
         session.show(start, now_ms);
@@ -313,9 +319,12 @@ impl Session {
         Ok(session)
     }
 
-    /// The item shown.
+    /// The item shown (whole, when it was re-read from the file).
     pub fn task(&self) -> &Task {
-        &self.eval.tasks[self.current]
+        match &self.full {
+            Some((index, task)) if *index == self.current => task,
+            _ => &self.eval.tasks[self.current],
+        }
     }
 
     /// Output indices of the current item in display order.
