@@ -64,14 +64,25 @@ struct Chunks {
     pending_at: usize,
     ended: bool,
     /// A fetched file's pieces as blobs (the browser keeps them out of the page's memory), to
-    /// re-read items from.
+    /// re-read items from, and the pieces not in a blob yet.
     parts: js_sys::Array,
+    unsaved: js_sys::Array,
+    unsaved_bytes: f64,
 }
 
 impl Chunks {
     async fn open(input: &TaskInput) -> Result<Chunks, String> {
-        let mut chunks =
-            Chunks { blob: None, reader: None, total: None, pending: Vec::new(), pending_at: 0, ended: false, parts: js_sys::Array::new() };
+        let mut chunks = Chunks {
+            blob: None,
+            reader: None,
+            total: None,
+            pending: Vec::new(),
+            pending_at: 0,
+            ended: false,
+            parts: js_sys::Array::new(),
+            unsaved: js_sys::Array::new(),
+            unsaved_bytes: 0.0,
+        };
         match input {
             TaskInput::Blob(blob) => {
                 chunks.total = Some(blob.size());
@@ -95,6 +106,15 @@ impl Chunks {
             }
         }
         Ok(chunks)
+    }
+
+    /// Moves the fetched pieces not yet kept into one blob.
+    fn save_pieces(&mut self) {
+        if let Ok(part) = web_sys::Blob::new_with_u8_array_sequence(&self.unsaved) {
+            self.parts.push(&part);
+        }
+        self.unsaved = js_sys::Array::new();
+        self.unsaved_bytes = 0.0;
     }
 
     /// The whole file as a blob (a fetched one: its pieces, by reference).
@@ -124,8 +144,12 @@ impl Chunks {
             match Reflect::get(&result, &"done".into()).map_err(read_error)?.as_bool() {
                 Some(false) => {
                     let piece = Uint8Array::new(&Reflect::get(&result, &"value".into()).map_err(read_error)?);
-                    let part = web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&piece)).map_err(read_error)?;
-                    self.parts.push(&part);
+                    // Network pieces are small: they become blobs of about 1 MiB each.
+                    self.unsaved.push(&piece);
+                    self.unsaved_bytes += piece.length() as f64;
+                    if self.unsaved_bytes >= READ_BYTES {
+                        self.save_pieces();
+                    }
                     Some(piece.to_vec())
                 }
                 _ => None,
@@ -133,6 +157,9 @@ impl Chunks {
         } else {
             None
         };
+        if bytes.is_none() {
+            self.save_pieces();
+        }
         match bytes {
             Some(bytes) => {
                 self.pending = bytes;

@@ -72,6 +72,25 @@ const progress = (page, done) => page.getByText(new RegExp(`^${done} / ${TOTAL} 
 const loadingLine = (page) => page.getByRole('status').filter({ hasText: /^Loading the task file/ });
 const badLineReport = (page) => page.getByText(`big-tasks.jsonl:${BAD_LINE}: outputs: expected an array, found a string`);
 
+/** Waits until the store records `annotator` on item index `index` (the app writes it after showing the item). */
+async function storedPosition(page, annotator, index) {
+  await page.waitForFunction(async ([who, want]) => {
+    for (const { name } of await indexedDB.databases()) {
+      if (!name.startsWith('verdict-')) continue;
+      const db = await new Promise((resolve, reject) => { const r = indexedDB.open(name); r.onsuccess = () => resolve(r.result); r.onerror = reject; });
+      if (!db.objectStoreNames.contains('meta')) { db.close(); continue; }
+      const value = await new Promise((resolve) => {
+        const r = db.transaction('meta').objectStore('meta').get(`position\n${who}`);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => resolve(undefined);
+      });
+      db.close();
+      if (value === want) return true;
+    }
+    return false;
+  }, [annotator, index], { polling: 100, timeout: 10_000 });
+}
+
 /** Waits until the whole file is read: the report of the bad line, the progress line gone. */
 async function waitForLoaded(page) {
   await page.getByRole('alert').filter({ hasText: '1 line of big-tasks.jsonl could not be loaded' }).waitFor({ timeout: 60_000 });
@@ -132,6 +151,7 @@ test('issue 20: picked from disk, the file streams, a bad line is reported, and 
     for (let n = 3; n <= 60; n += 1) await page.keyboard.press('ArrowRight');
     await item(page, 60).waitFor();
     await page.getByText('Question 60:').waitFor();
+    await storedPosition(page, 'ann-disk', 59); // written when the item is shown, just after
     await page.reload(); // no `?tasks=`: the evaluation reopens from the copy of the file in IndexedDB
     await waitForLoaded(page);
     // Back on item 60 (the position, restored once its item arrived), its texts re-read.
