@@ -4,6 +4,9 @@
 // (the setup page's file input) and by URL (`?tasks=`). Reports the time from the action to the
 // first item on screen (or the error the page shows), the longest main-thread task (Long Tasks
 // API), and the renderer's memory (JS heap from CDP; the renderer processes' RSS from /proc).
+// Since the streaming loader (#20): also the time until the whole file is loaded (the progress
+// line gone), the longest task and the peak renderer RSS over the whole load (sampled every
+// 250 ms). Set BENCH_OUT to generate the file elsewhere (e.g. /tmp: the disk is short).
 // Usage: make build && node bench/open-tasks.mjs [N]      Results: docs/BENCHMARKS.md.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +17,7 @@ import { ROOT, DIST } from '../tests/e2e/support.mjs';
 import { serve } from '../tests/e2e/serve.mjs';
 
 const N = Number(process.argv[2] ?? 100_000);
-const OUT = path.join(ROOT, 'bench', 'out');
+const OUT = process.env.BENCH_OUT ?? path.join(ROOT, 'bench', 'out');
 const FILE = path.join(OUT, `tasks-${N}.jsonl`);
 
 /** Deterministic items: a prompt and two outputs of varied length (no RNG state across runs). */
@@ -39,16 +42,22 @@ function generate() {
   fs.closeSync(fd);
 }
 
-/** RSS of every Chromium renderer process, in MB. */
-function rendererRssMb() {
+/** RSS of the renderer processes of the Chromium started with profile `dir` (its descendants:
+ * other Chromiums on a shared machine are not counted), in MB. */
+function rendererRssMb(dir) {
+  const read = (pid, file) => { try { return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8'); } catch { return ''; } };
+  const parent = (pid) => read(pid, 'status').match(/PPid:\s+(\d+)/)?.[1];
+  const ours = (pid) => {
+    for (let p = pid, depth = 0; p && p !== '1' && depth < 6; p = parent(p), depth += 1) {
+      if (read(p, 'cmdline').includes(dir)) return true;
+    }
+    return false;
+  };
   let total = 0;
   for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('--type=renderer')) continue;
-      const rss = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
-      if (rss) total += Number(rss[1]) / 1024;
-    } catch { /* the process ended */ }
+    if (!read(pid, 'cmdline').includes('--type=renderer') || !ours(pid)) continue;
+    const rss = read(pid, 'status').match(/VmRSS:\s+(\d+)/);
+    if (rss) total += Number(rss[1]) / 1024;
   }
   return Math.round(total);
 }
@@ -63,12 +72,19 @@ async function run(base, how) {
   const page = context.pages()[0] ?? await context.newPage();
   await page.addInitScript(() => {
     window.__longest = 0;
+    window.__long = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__longest = Math.max(window.__longest, entry.duration);
+      for (const entry of list.getEntries()) {
+        window.__longest = Math.max(window.__longest, entry.duration);
+        window.__long.push([Math.round(entry.startTime), Math.round(entry.duration)]);
+      }
     }).observe({ type: 'longtask', buffered: true });
   });
   const annotator = `bench-${how}`;
+  let peakRss = 0;
+  const sampler = setInterval(() => { peakRss = Math.max(peakRss, rendererRssMb(dir)); }, 250);
   let started;
+  let rssSetup = null;
   if (how === 'url') {
     started = Date.now();
     await page.goto(`${base}?tasks=/bench/${path.basename(FILE)}&annotator=${annotator}`);
@@ -76,6 +92,7 @@ async function run(base, how) {
     await page.goto(base);
     await page.getByLabel('Your annotator id').fill(annotator);
     await page.evaluate(() => { window.__longest = 0; });
+    rssSetup = rendererRssMb(dir);
     started = Date.now();
     await page.getByLabel('Task file').setInputFiles(FILE);
     // The file is read when picked; "Start rating" is possible once the page names it.
@@ -90,14 +107,30 @@ async function run(base, how) {
   ]);
   const seconds = (Date.now() - started) / 1000;
   const note = outcome === 'error' ? (await error.first().innerText()).slice(0, 200) : await item.innerText();
+  const longestToFirst = Math.round(await page.evaluate(() => window.__longest));
+  const rssAtFirst = rendererRssMb(dir);
+  // The rest of the file loads behind the first item: wait for the progress line to go.
+  const loadingLine = page.locator('.loading-progress');
+  let loadedSeconds = seconds;
+  if (outcome === 'item' && await loadingLine.count()) {
+    await loadingLine.waitFor({ state: 'detached' });
+    loadedSeconds = (Date.now() - started) / 1000;
+  }
+  const total = outcome === 'item' ? await item.innerText() : '';
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, rendererRssMb(dir));
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const metrics = (await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }))).metrics;
   const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
   const result = {
     how, items: N, bytes: fs.statSync(FILE).size, outcome, seconds: +seconds.toFixed(2), note,
+    loaded_seconds: +loadedSeconds.toFixed(2), after_load: total,
+    longest_task_ms_to_first_item: longestToFirst,
     longest_task_ms: Math.round(await page.evaluate(() => window.__longest)),
-    js_heap_mb: Math.round(heap / 2 ** 20), renderer_rss_mb: rendererRssMb(),
+    long_tasks_start_and_ms: await page.evaluate(() => window.__long.sort((a, b) => b[1] - a[1]).slice(0, 5)),
+    js_heap_mb: Math.round(heap / 2 ** 20), renderer_rss_mb_setup_page: rssSetup, renderer_rss_mb_at_first_item: rssAtFirst,
+    renderer_rss_mb: rendererRssMb(dir), renderer_rss_mb_peak: peakRss,
   };
   await context.close();
   fs.rmSync(dir, { recursive: true, force: true });

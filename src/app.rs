@@ -14,8 +14,9 @@ use crate::components::rating::RatingPage;
 use crate::components::setup::{setup_page::OpenRequest, SetupPage};
 use crate::embed::EmbedBridge;
 use crate::state::browser::{local_get, local_remove};
-use crate::state::loader::{self, fetch_files, Opened, Source, ANNOTATOR_KEY, CURRENT_KEY};
+use crate::state::loader::{self, Opened, Source, ANNOTATOR_KEY, CURRENT_KEY};
 use crate::state::store::SavedFiles;
+use crate::state::stream::{self, TaskInput};
 use crate::t;
 
 /// Where the app is.
@@ -61,17 +62,20 @@ pub fn app() -> Html {
             };
             let generation = generation.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let (files, annotator) = match request {
-                    OpenRequest::Files { files, annotator } => (Ok(files), annotator),
+                let result = match request {
+                    OpenRequest::Files { files, annotator } => {
+                        annotator_state.set(annotator.clone());
+                        loader::open(Source { files, annotator, group }).await
+                    }
+                    OpenRequest::TaskFile { file, rubric, annotator } => {
+                        annotator_state.set(annotator.clone());
+                        stream::open_stream(TaskInput::Blob(file.clone().into()), file.name(), rubric, annotator, group).await
+                    }
                     OpenRequest::Urls { tasks, rubric, annotator } => {
                         phase.set(Phase::Opening(t!("app-loading", tasks = &tasks)));
-                        (fetch_files(&tasks, rubric.as_deref()).await, annotator)
+                        annotator_state.set(annotator.clone());
+                        stream::open_url(&tasks, rubric.as_deref(), annotator, group).await
                     }
-                };
-                annotator_state.set(annotator.clone());
-                let result = match files {
-                    Ok(files) => loader::open(Source { files, annotator, group }).await,
-                    Err(errors) => Err(errors),
                 };
                 // Markdown and the task@2 renderers (asked for after the first paint) before the first item.
                 crate::components::content::rich_module_settled().await;
@@ -144,14 +148,9 @@ pub fn app() -> Html {
                 match (config.tasks.clone(), who.is_empty()) {
                     (Some(tasks), false) => open.emit(OpenRequest::Urls { tasks, rubric: config.rubric.clone(), annotator: who }),
                     (Some(_), true) => phase.set(Phase::Setup(vec![t!("app-enter-annotator")])),
-                    (None, _) => match loader::last_opened().await {
-                        Some(mut source) => {
-                            source.group = config.group.clone();
-                            match loader::open(source).await {
-                                Ok(opened) => phase.set(Phase::Rating(Rc::new(opened))),
-                                Err(errors) => phase.set(Phase::Setup(errors)),
-                            }
-                        }
+                    (None, _) => match stream::reopen_last(config.group.clone()).await {
+                        Some(Ok(opened)) => phase.set(Phase::Rating(Rc::new(opened))),
+                        Some(Err(errors)) => phase.set(Phase::Setup(errors)),
                         None => phase.set(Phase::Setup(Vec::new())),
                     },
                 }

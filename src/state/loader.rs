@@ -1,17 +1,12 @@
 //! Loading an evaluation: from the built-in demos, files, URLs or the browser's own store.
 
-use std::sync::Arc;
-
 use verdict_core::digest::sha256_hex;
-use verdict_core::judgment::judgment_from_line;
-use verdict_core::rubric::{load_rubric, Rubric};
-use verdict_core::session::{Evaluation, Session, StoredDraft};
-use verdict_core::task::{load_tasks, Task};
+use verdict_core::session::Session;
 use verdict_core::Problem;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use super::browser::{js_error_text, local_get, local_set, now_ms, url_param};
+use super::browser::{js_error_text, url_param};
 use super::store::{SavedFiles, Store};
 use verdict_core::embed::PageConfig;
 
@@ -62,19 +57,33 @@ pub struct Opened {
     pub tasks_name: String,
     /// The evaluation's store key (also names the channel that keeps tabs in step).
     pub key: String,
+    /// The rest of a task file still loading (see `stream.rs`).
+    pub loading: super::stream::Loading,
 }
 
 /// Why an evaluation could not be opened: every problem, as `file:line: field: problem`.
 pub type OpenError = Vec<String>;
 
-/// Parses the files, opens (or resumes) the evaluation's store and restores the session.
+/// Parses the files, opens (or resumes) the evaluation's store and restores the session: the
+/// task text goes the way of a picked file (`stream.rs`), so there is one opening path.
 pub async fn open(source: Source) -> Result<Opened, OpenError> {
-    open_with(source, |_| {}).await
+    let Source { files, annotator, group } = source;
+    let text = js_sys::Array::of1(&files.tasks_text.as_str().into());
+    let blob = web_sys::Blob::new_with_str_sequence(&text).map_err(|e| vec![js_error_text(&e)])?;
+    let rubric = (files.rubric_name, files.rubric_text);
+    super::stream::open_stream(super::stream::TaskInput::Blob(blob), files.tasks_name, rubric, annotator, group).await
 }
 
-/// [`open`], with `adjust` applied to the evaluation before the session starts (a campaign
-/// fixes the display orders and the gold feedback policy).
-pub async fn open_with(source: Source, adjust: impl FnOnce(&mut Evaluation)) -> Result<Opened, OpenError> {
+/// Opens an evaluation from its texts with `adjust` applied to the evaluation before the session
+/// starts (a campaign fixes the display orders and the gold feedback policy).
+#[cfg(feature = "quality")]
+pub async fn open_with(source: Source, adjust: impl FnOnce(&mut verdict_core::session::Evaluation)) -> Result<Opened, OpenError> {
+    use super::browser::{local_set, now_ms};
+    use std::sync::Arc;
+    use verdict_core::judgment::judgment_from_line;
+    use verdict_core::rubric::{load_rubric, Rubric};
+    use verdict_core::session::{Evaluation, StoredDraft};
+    use verdict_core::task::{load_tasks, Task};
     let files = &source.files;
     let loaded = load_tasks(&files.tasks_name, &files.tasks_text);
     let rubric: Rubric = if files.rubric_text.trim().is_empty() {
@@ -108,21 +117,12 @@ pub async fn open_with(source: Source, adjust: impl FnOnce(&mut Evaluation)) -> 
         .map_err(|error| vec![crate::t!("open-cannot-start", file = &files.tasks_name, error = error.to_string())])?;
     local_set(CURRENT_KEY, &format!("{key}\n{annotator}"));
     local_set(ANNOTATOR_KEY, &annotator);
-    Ok(Opened { store, session, problems: loaded.problems, tasks_name: files.tasks_name.clone(), key })
+    Ok(Opened { store, session, problems: loaded.problems, tasks_name: files.tasks_name.clone(), key, loading: Default::default() })
 }
 
 /// The store key of an evaluation: its task file and rubric, by content.
 pub fn evaluation_key(task_sha: &str, rubric_sha: &str) -> String {
     sha256_hex(format!("{task_sha}\n{rubric_sha}").as_bytes())[..16].to_owned()
-}
-
-/// The evaluation open last in this browser, re-read from its store, if any.
-pub async fn last_opened() -> Option<Source> {
-    let current = local_get(CURRENT_KEY)?;
-    let (key, annotator) = current.split_once('\n')?;
-    let store = Store::open(key).await.ok()?;
-    let files = store.files().await.ok()??;
-    Some(Source { files, annotator: annotator.to_owned(), group: None })
 }
 
 /// The page configuration: `verdict.config.json` beside the page (absent: defaults),
@@ -163,22 +163,8 @@ async fn fetch_optional(url: &str) -> Result<Option<String>, String> {
     }
 }
 
-/// Fetches a task and a rubric file by URL (relative URLs resolve against the page).
-pub async fn fetch_files(tasks_url: &str, rubric_url: Option<&str>) -> Result<SavedFiles, OpenError> {
-    let tasks_text = fetch_text(tasks_url).await.map_err(|e| vec![e])?;
-    let rubric_text = match rubric_url {
-        Some(url) => fetch_text(url).await.map_err(|e| vec![e])?,
-        None => String::new(),
-    };
-    Ok(SavedFiles {
-        tasks_name: file_name(tasks_url),
-        tasks_text,
-        rubric_name: rubric_url.map_or_else(|| "default rubric".to_owned(), file_name),
-        rubric_text,
-    })
-}
-
-fn file_name(url: &str) -> String {
+/// The file name in a URL (its last path segment, without query or fragment).
+pub fn file_name(url: &str) -> String {
     url.rsplit('/').next().unwrap_or(url).split(['?', '#']).next().unwrap_or(url).to_owned()
 }
 

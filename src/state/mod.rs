@@ -14,4 +14,5 @@ pub mod rating;
 #[cfg(feature = "quality")]
 pub mod spc;
 pub mod store;
+pub mod stream;
 pub mod uploads;

@@ -667,3 +667,7 @@ qc-defects = { $defects } معيبة من { $inspected } مفحوصة
 qc-rate = معدل العيوب { $rate }، فترة Clopper–Pearson بثقة 95٪ { $interval }
 qc-next-inspection = الدفعة التالية: فحص { $inspection } (درجة التبديل { $score })
 qc-events-placeholder = date,label — حدث واحد في كل سطر، مثل 2026-11-30,guideline v3
+
+## stream
+rating-loading-items = جارٍ تحميل ملف المهام: قُرئ { $percent } %، و{ $items } عنصرًا حتى الآن. يمكنك التقييم أثناء التحميل.
+rating-loading-items-unknown = جارٍ تحميل ملف المهام: { $items } عنصرًا حتى الآن. يمكنك التقييم أثناء التحميل.

@@ -609,3 +609,7 @@ qc-defects = { $defects } defective of { $inspected } inspected
 qc-rate = Defect rate { $rate }, 95% Clopper–Pearson interval { $interval }
 qc-next-inspection = Next lot: { $inspection } inspection (switching score { $score })
 qc-events-placeholder = date,label — one event per line, e.g. 2026-11-30,guideline v3
+
+## stream
+rating-loading-items = Loading the task file: { $percent } % read, { $items } items so far. You can rate while it loads.
+rating-loading-items-unknown = Loading the task file: { $items } items so far. You can rate while it loads.

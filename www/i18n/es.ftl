@@ -609,3 +609,7 @@ qc-defects = { $defects } defectuosos de { $inspected } inspeccionados
 qc-rate = Tasa de defectos { $rate }, intervalo de Clopper–Pearson al 95 % { $interval }
 qc-next-inspection = Próximo lote: inspección { $inspection } (puntuación de cambio { $score })
 qc-events-placeholder = date,label — un evento por línea, p. ej. 2026-11-30,guideline v3
+
+## stream
+rating-loading-items = Cargando el archivo de tareas: { $percent } % leído, { $items } elementos hasta ahora. Puede calificar mientras se carga.
+rating-loading-items-unknown = Cargando el archivo de tareas: { $items } elementos hasta ahora. Puede calificar mientras se carga.

@@ -609,3 +609,7 @@ qc-defects = { $defects } may depekto sa { $inspected } na inispeksyon
 qc-rate = Rate ng depekto { $rate }, 95% Clopper–Pearson interval { $interval }
 qc-next-inspection = Susunod na lot: { $inspection } na inspeksyon (switching score { $score })
 qc-events-placeholder = date,label — isang pangyayari bawat linya, hal. 2026-11-30,guideline v3
+
+## stream
+rating-loading-items = Nilo-load ang task file: { $percent } % nabasa, { $items } item sa ngayon. Puwede kang mag-rate habang naglo-load.
+rating-loading-items-unknown = Nilo-load ang task file: { $items } item sa ngayon. Puwede kang mag-rate habang naglo-load.

@@ -536,3 +536,7 @@ qc-defects = { $defects } cacat dari { $inspected } yang diperiksa
 qc-rate = Tingkat cacat { $rate }, interval Clopper–Pearson 95% { $interval }
 qc-next-inspection = Lot berikutnya: inspeksi { $inspection } (skor peralihan { $score })
 qc-events-placeholder = date,label — satu peristiwa per baris, mis. 2026-11-30,guideline v3
+
+## stream
+rating-loading-items = Memuat file tugas: { $percent } % terbaca, { $items } item sejauh ini. Anda dapat menilai selama pemuatan.
+rating-loading-items-unknown = Memuat file tugas: { $items } item sejauh ini. Anda dapat menilai selama pemuatan.

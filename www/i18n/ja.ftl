@@ -536,3 +536,7 @@ qc-defects = 検査 { $inspected } 件中 欠陥 { $defects } 件
 qc-rate = 不良率 { $rate }、95% Clopper–Pearson 区間 { $interval }
 qc-next-inspection = 次のロット：{ $inspection }検査（切替えスコア { $score }）
 qc-events-placeholder = date,label — 1 行に 1 件、例：2026-11-30,guideline v3
+
+## stream
+rating-loading-items = タスクファイルを読み込み中：{ $percent } % 読み込み済み、これまでに { $items } 件。読み込み中も評価できます。
+rating-loading-items-unknown = タスクファイルを読み込み中：これまでに { $items } 件。読み込み中も評価できます。

@@ -609,3 +609,7 @@ qc-defects = { $defects } com defeito de { $inspected } inspecionados
 qc-rate = Taxa de defeitos { $rate }, intervalo de Clopper–Pearson de 95% { $interval }
 qc-next-inspection = Próximo lote: inspeção { $inspection } (pontuação de comutação { $score })
 qc-events-placeholder = date,label — um evento por linha, p. ex. 2026-11-30,guideline v3
+
+## stream
+rating-loading-items = Carregando o arquivo de tarefas: { $percent } % lido, { $items } itens até agora. Você pode avaliar enquanto ele carrega.
+rating-loading-items-unknown = Carregando o arquivo de tarefas: { $items } itens até agora. Você pode avaliar enquanto ele carrega.

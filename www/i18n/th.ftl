@@ -536,3 +536,7 @@ qc-defects = บกพร่อง { $defects } จากที่ตรวจ {
 qc-rate = อัตราข้อบกพร่อง { $rate } ช่วง Clopper–Pearson 95% { $interval }
 qc-next-inspection = ล็อตถัดไป: การตรวจแบบ{ $inspection } (คะแนนการสลับ { $score })
 qc-events-placeholder = date,label — หนึ่งเหตุการณ์ต่อบรรทัด เช่น 2026-11-30,guideline v3
+
+## stream
+rating-loading-items = กำลังโหลดไฟล์งาน: อ่านแล้ว { $percent } % ได้ { $items } รายการแล้ว ให้คะแนนระหว่างโหลดได้
+rating-loading-items-unknown = กำลังโหลดไฟล์งาน: ได้ { $items } รายการแล้ว ให้คะแนนระหว่างโหลดได้

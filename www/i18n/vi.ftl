@@ -536,3 +536,7 @@ qc-defects = { $defects } lỗi trên { $inspected } mục được kiểm tra
 qc-rate = Tỷ lệ lỗi { $rate }, khoảng Clopper–Pearson 95% { $interval }
 qc-next-inspection = Lô tiếp theo: kiểm tra { $inspection } (điểm chuyển đổi { $score })
 qc-events-placeholder = date,label — mỗi dòng một sự kiện, ví dụ 2026-11-30,guideline v3
+
+## stream
+rating-loading-items = Đang tải tệp nhiệm vụ: đã đọc { $percent } %, { $items } mục đến giờ. Bạn có thể chấm trong khi tải.
+rating-loading-items-unknown = Đang tải tệp nhiệm vụ: { $items } mục đến giờ. Bạn có thể chấm trong khi tải.

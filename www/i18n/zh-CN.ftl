@@ -536,3 +536,7 @@ qc-defects = 检验 { $inspected } 个，缺陷 { $defects } 个
 qc-rate = 缺陷率 { $rate }，95% Clopper–Pearson 区间 { $interval }
 qc-next-inspection = 下一批：{ $inspection }检验（转移得分 { $score }）
 qc-events-placeholder = date,label — 每行一个事件，例如 2026-11-30,guideline v3
+
+## stream
+rating-loading-items = 正在加载任务文件：已读取 { $percent } %，目前 { $items } 项。加载期间即可评分。
+rating-loading-items-unknown = 正在加载任务文件：目前 { $items } 项。加载期间即可评分。

@@ -45,6 +45,7 @@ pub mod session;
 pub mod spc;
 pub mod stats;
 pub mod task;
+pub mod task_stream;
 pub mod time;
 pub mod wellbeing;
 

@@ -59,6 +59,8 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
     let notice = use_state(|| None::<String>);
     let session = &state.0;
 
+    let loading = crate::state::stream::use_task_loading(&state, &props.opened);
+    crate::state::stream::use_item_texts(&state, &props.opened);
     use_keyboard(&state, &help, &break_due, &criteria_help);
     use_activity(&state);
     let uploads = use_uploads(props.opened.store.clone(), props.submit_url.is_some());
@@ -187,10 +189,16 @@ pub fn rating_page(props: &RatingPageProps) -> Html {
             </header>
             <main class="rating-main">
             if let Some(text) = (*notice).clone() { <p class="notice" role="status">{ text }</p> }
-            if !props.opened.problems.is_empty() {
+            if let Some((items, percent)) = loading.loading {
+                <p class="loading-progress" role="status">{ match percent {
+                    Some(percent) => t!("rating-loading-items", items = items, percent = percent as usize),
+                    None => t!("rating-loading-items-unknown", items = items),
+                } }</p>
+            }
+            if !loading.problems.is_empty() {
                 <details class="load-problems" role="alert">
-                    <summary>{ t!("rating-load-problems", count = props.opened.problems.iter().filter(|p| p.is_error()).count(), file = &props.opened.tasks_name) }</summary>
-                    <ul>{ for props.opened.problems.iter().map(|p| html! { <li><code>{ crate::i18n::problem(p) }</code></li> }) }</ul>
+                    <summary>{ t!("rating-load-problems", count = loading.n_errors, file = &props.opened.tasks_name) }</summary>
+                    <ul>{ for loading.problems.iter().map(|p| html! { <li><code>{ crate::i18n::problem(p) }</code></li> }) }</ul>
                 </details>
             }
             if !rubric.instructions.is_empty() {

@@ -18,7 +18,17 @@ pub enum OpenRequest {
         /// Annotator id.
         annotator: String,
     },
-    /// Files the user picked or dropped.
+    /// A task file the user picked or dropped (read in pieces when opened), and the rubric's
+    /// (name, text) (empty text: the default rubric).
+    TaskFile {
+        /// The task file.
+        file: web_sys::File,
+        /// The rubric's name and text.
+        rubric: (String, String),
+        /// Annotator id.
+        annotator: String,
+    },
+    /// Files given as texts (by the host page).
     Files {
         /// Their texts.
         files: SavedFiles,
@@ -48,7 +58,7 @@ pub struct SetupPageProps {
 
 #[derive(Clone, Default, PartialEq)]
 struct Picked {
-    tasks: Option<(String, String)>,
+    tasks: Option<web_sys::File>,
     rubric: Option<(String, String)>,
 }
 
@@ -101,14 +111,19 @@ pub fn setup_page(props: &SetupPageProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let mut next = (*picked).clone();
                 for file in files {
+                    // A task file is kept as the file itself: it is read in pieces when opened.
+                    if slot == Some(false)
+                        || (slot.is_none() && file.size() > RUBRIC_MAX_BYTES && !file.name().to_ascii_lowercase().contains("rubric"))
+                    {
+                        next.tasks = Some(file);
+                        continue;
+                    }
                     match read_file(&file).await {
                         Ok(text) => {
-                            let is_rubric = slot.unwrap_or_else(|| looks_like_rubric(&file.name(), &text));
-                            let entry = Some((file.name(), text));
-                            if is_rubric {
-                                next.rubric = entry
+                            if slot.unwrap_or_else(|| looks_like_rubric(&file.name(), &text)) {
+                                next.rubric = Some((file.name(), text));
                             } else {
-                                next.tasks = entry
+                                next.tasks = Some(file);
                             }
                         }
                         Err(error) => local_error.set(Some(error)),
@@ -151,13 +166,13 @@ pub fn setup_page(props: &SetupPageProps) -> Html {
         let on_open = props.on_open.clone();
         let local_error = local_error.clone();
         Callback::from(move |_| {
-            let Some((tasks_name, tasks_text)) = picked.tasks.clone() else {
+            let Some(file) = picked.tasks.clone() else {
                 local_error.set(Some(t!("setup-tasks-first")));
                 return;
             };
             if let Some(annotator) = checked_annotator() {
-                let (rubric_name, rubric_text) = picked.rubric.clone().unwrap_or_else(|| (t!("setup-default-rubric-name"), String::new()));
-                on_open.emit(OpenRequest::Files { files: SavedFiles { tasks_name, tasks_text, rubric_name, rubric_text }, annotator });
+                let rubric = picked.rubric.clone().unwrap_or_else(|| (t!("setup-default-rubric-name"), String::new()));
+                on_open.emit(OpenRequest::TaskFile { file, rubric, annotator });
             }
         })
     };
@@ -230,7 +245,7 @@ pub fn setup_page(props: &SetupPageProps) -> Html {
                 </div>
                 <p class="picked">
                     { t!("setup-picked",
-                        tasks = picked.tasks.as_ref().map_or_else(|| t!("setup-picked-none"), |(n, _)| n.clone()),
+                        tasks = picked.tasks.as_ref().map_or_else(|| t!("setup-picked-none"), web_sys::File::name),
                         rubric = picked.rubric.as_ref().map_or_else(|| t!("setup-picked-default-rubric"), |(n, _)| n.clone())) }
                 </p>
                 <button class="primary" disabled={props.busy} onclick={start_files}>{ t!("setup-start") }</button>
@@ -246,6 +261,9 @@ pub fn setup_page(props: &SetupPageProps) -> Html {
         </main>
     }
 }
+
+/// A dropped file larger than this is a task file (rubrics are small), and is not read to tell.
+const RUBRIC_MAX_BYTES: f64 = 1_048_576.0;
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };

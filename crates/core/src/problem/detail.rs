@@ -165,6 +165,9 @@ pub enum Detail {
     },
     /// A file with nothing in it.
     EmptyFile,
+    /// A large task file that differs, past the part that identifies it (its first 4 MiB), from
+    /// the one rated before in this browser.
+    FileChanged,
     /// The bytes are not UTF-8.
     NotUtf8 {
         /// 1-based byte column of the first bad byte, when known.
@@ -415,6 +418,7 @@ impl Detail {
             Replaces { .. } | ReplacedBy { .. } => Code::Replaced,
             Unreadable { .. }
             | CannotRead { .. }
+            | FileChanged
             | DuplicateId { .. }
             | DuplicateModel { .. }
             | DuplicateCriterion { .. }
@@ -447,6 +451,7 @@ impl Detail {
             Unreadable { parser } => ("problem-unreadable", vec![("parser", text(parser))]),
             CannotRead { reason } => ("problem-cannot-read", vec![("reason", text(reason))]),
             EmptyFile => ("problem-empty-file", vec![]),
+            FileChanged => ("problem-file-changed", vec![]),
             NotUtf8 { column: Some(column) } => ("problem-not-utf8-at", vec![("column", Arg::Num(*column as f64))]),
             NotUtf8 { column: None } => ("problem-not-utf8-detail", vec![]),
             LineTooLong { limit } => ("problem-line-too-long-detail", vec![("limit", Arg::Num(*limit as f64))]),

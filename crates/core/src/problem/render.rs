@@ -167,6 +167,7 @@ mod tests {
             Unreadable { parser: parser() },
             CannotRead { reason: "denied".into() },
             EmptyFile,
+            FileChanged,
             NotUtf8 { column: Some(3) },
             NotUtf8 { column: None },
             LineTooLong { limit: 1024 },

@@ -8,8 +8,13 @@ impl Session {
     /// Applies an action, returning whether anything changed (for skipping re-renders).
     pub fn apply(&mut self, action: Action) -> bool {
         let saving = matches!(self.status, Status::Saving(_));
-        // While a judgment is being written only its outcome, and other tabs' saves, are heard.
-        if saving && !matches!(action, Action::Saved { .. } | Action::SaveFailed { .. } | Action::SavedElsewhere(_)) {
+        // While a judgment is being written only its outcome, other tabs' saves and arriving items are heard.
+        if saving
+            && !matches!(
+                action,
+                Action::Saved { .. } | Action::SaveFailed { .. } | Action::SavedElsewhere(_) | Action::Grow(_) | Action::ItemTexts { .. }
+            )
+        {
             return false;
         }
         if let Some(now_ms) = action.now_ms() {
@@ -162,6 +167,13 @@ impl Session {
             }
             Action::TakeBreak { now_ms } => self.working_since_ms = now_ms,
             Action::Activity { .. } => {}
+            Action::Grow(growth) => return self.grow(*growth),
+            Action::ItemTexts { index, task } => {
+                if self.eval.tasks.get(index).is_none_or(|stub| stub.id != task.id) {
+                    return false;
+                }
+                self.full = Some((index, task));
+            }
             Action::SavedElsewhere(judgment) => {
                 let Some(index) = self.eval.tasks.iter().position(|t| t.id == judgment.item_id) else { return false };
                 if judgment.annotator != self.eval.annotator || self.judgments[index].as_ref() == Some(&*judgment) {

@@ -24,6 +24,7 @@ use crate::task::Task;
 
 mod apply;
 mod feedback;
+mod grow;
 #[cfg(test)]
 mod guide_tests;
 mod judge;
@@ -35,6 +36,7 @@ mod stored;
 mod tests;
 
 pub use feedback::{GoldFeedbackLine, GoldWinner};
+pub use grow::{EvaluationGrower, Growth};
 pub use keys::{KeyHelp, KEYMAP};
 pub use stored::StoredDraft;
 
@@ -222,6 +224,10 @@ pub enum Action {
     Activity { now_ms: i64 },
     /// Another tab of the same evaluation saved this judgment: take it in.
     SavedElsewhere(Box<Judgment>),
+    /// The rest of a task file that was still loading arrived (see [`Growth`]).
+    Grow(Box<Growth>),
+    /// The whole item at `index` (with its texts), re-read from the file to be shown.
+    ItemTexts { index: usize, task: Arc<Task> },
 }
 
 /// Why a session cannot start.
@@ -269,6 +275,9 @@ pub struct Session {
     pub last_activity_ms: i64,
     /// Active time on the current item this visit, up to `last_activity_ms`.
     pub active_ms: u64,
+    /// The whole item at this index, when the evaluation holds it without its texts (a large
+    /// file's items are re-read from the file when shown; see [`Action::ItemTexts`]).
+    pub full: Option<(usize, Arc<Task>)>,
 }
 
 impl Session {
@@ -312,6 +321,7 @@ impl Session {
             working_since_ms: now_ms,
             last_activity_ms: now_ms,
             active_ms: 0,
+            full: None,
         };
         let start = position.filter(|&p| p < session.eval.tasks.len()).or_else(|| session.next_pending(0)).unwrap_or(0);
         session.show(start, now_ms);
@@ -321,9 +331,12 @@ impl Session {
         Ok(session)
     }
 
-    /// The item shown.
+    /// The item shown (whole, when it was re-read from the file).
     pub fn task(&self) -> &Task {
-        &self.eval.tasks[self.current]
+        match &self.full {
+            Some((index, task)) if *index == self.current => task,
+            _ => &self.eval.tasks[self.current],
+        }
     }
 
     /// Output indices of the current item in display order.

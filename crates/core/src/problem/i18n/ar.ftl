@@ -13,6 +13,7 @@ problem-invalid-toml = ليس TOML صالحًا ({ $parser })
 problem-unreadable = تتعذّر قراءته: { $parser }
 problem-cannot-read = { $reason }
 problem-empty-file = الملف فارغ
+problem-file-changed = يختلف ملف المهام هذا بعد أول 4 MiB عن الملف الذي قُيّم سابقًا في هذا المتصفح: قد لا تطابق أحكام العناصر التي تغيّرت.
 problem-not-utf8-at = ليس UTF-8 صالحًا (بايت غير صالح في العمود { $column }): احفظ الملف بترميز UTF-8
 problem-not-utf8-detail = ليس UTF-8 صالحًا
 problem-line-too-long-detail = أطول من الحد الأقصى للسطر ({ $limit } بايت)، ويمكن رفعه بالخيار --max-line-bytes

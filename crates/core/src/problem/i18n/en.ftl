@@ -11,6 +11,7 @@ problem-invalid-toml = not valid TOML ({ $parser })
 problem-unreadable = not readable: { $parser }
 problem-cannot-read = { $reason }
 problem-empty-file = the file is empty
+problem-file-changed = This task file differs, past its first 4 MiB, from the one rated before in this browser: judgments of items that changed may no longer match them.
 problem-not-utf8-at = not valid UTF-8 (bad byte at column { $column }): save the file as UTF-8
 problem-not-utf8-detail = not valid UTF-8
 problem-line-too-long-detail = longer than the line limit of { $limit } bytes (--max-line-bytes raises it)

@@ -13,6 +13,7 @@ problem-invalid-toml = no es TOML válido ({ $parser })
 problem-unreadable = no se puede leer: { $parser }
 problem-cannot-read = { $reason }
 problem-empty-file = el archivo está vacío
+problem-file-changed = Este archivo de tareas difiere, después de sus primeros 4 MiB, del calificado antes en este navegador: los juicios de elementos que cambiaron pueden no corresponder.
 problem-not-utf8-at = no es UTF-8 válido (byte incorrecto en la columna { $column }): guarda el archivo como UTF-8
 problem-not-utf8-detail = no es UTF-8 válido
 problem-line-too-long-detail = supera el límite de { $limit } bytes por línea (--max-line-bytes lo aumenta)

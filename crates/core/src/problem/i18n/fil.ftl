@@ -13,6 +13,7 @@ problem-invalid-toml = hindi valid na TOML ({ $parser })
 problem-unreadable = hindi mabasa: { $parser }
 problem-cannot-read = { $reason }
 problem-empty-file = walang laman ang file
+problem-file-changed = Iba ang task file na ito, lampas sa unang 4 MiB, sa na-rate dati sa browser na ito: maaaring hindi na tugma ang mga paghatol sa mga item na nagbago.
 problem-not-utf8-at = hindi valid na UTF-8 (maling byte sa column { $column }): i-save ang file bilang UTF-8
 problem-not-utf8-detail = hindi valid na UTF-8
 problem-line-too-long-detail = lampas sa limitasyong { $limit } byte bawat linya (itinataas ito ng --max-line-bytes)

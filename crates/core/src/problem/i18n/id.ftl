@@ -13,6 +13,7 @@ problem-invalid-toml = bukan TOML yang valid ({ $parser })
 problem-unreadable = tidak dapat dibaca: { $parser }
 problem-cannot-read = { $reason }
 problem-empty-file = file kosong
+problem-file-changed = File tugas ini berbeda, setelah 4 MiB pertamanya, dari yang dinilai sebelumnya di browser ini: penilaian item yang berubah mungkin tidak lagi cocok.
 problem-not-utf8-at = bukan UTF-8 yang valid (byte salah pada posisi { $column }): simpan file sebagai UTF-8
 problem-not-utf8-detail = bukan UTF-8 yang valid
 problem-line-too-long-detail = melebihi batas { $limit } byte per baris (--max-line-bytes menaikkannya)

@@ -13,6 +13,7 @@ problem-invalid-toml = 有効な TOML ではありません（{ $parser }）
 problem-unreadable = 読み取れません：{ $parser }
 problem-cannot-read = { $reason }
 problem-empty-file = ファイルが空です
+problem-file-changed = このタスクファイルは、先頭 4 MiB より後ろが、このブラウザーで以前に評価したものと異なります。変更された項目の判定は一致しない可能性があります。
 problem-not-utf8-at = 有効な UTF-8 ではありません（{ $column } 列目に不正なバイト）：ファイルを UTF-8 で保存してください
 problem-not-utf8-detail = 有効な UTF-8 ではありません
 problem-line-too-long-detail = 1 行の上限 { $limit } バイトを超えています（--max-line-bytes で上限を引き上げられます）

@@ -13,6 +13,7 @@ problem-invalid-toml = não é TOML válido ({ $parser })
 problem-unreadable = não pôde ser lido: { $parser }
 problem-cannot-read = { $reason }
 problem-empty-file = o arquivo está vazio
+problem-file-changed = Este arquivo de tarefas difere, após os primeiros 4 MiB, do avaliado antes neste navegador: julgamentos de itens que mudaram podem não corresponder mais.
 problem-not-utf8-at = não é UTF-8 válido (byte inválido na coluna { $column }): salve o arquivo como UTF-8
 problem-not-utf8-detail = não é UTF-8 válido
 problem-line-too-long-detail = passa do limite de { $limit } bytes por linha (--max-line-bytes aumenta o limite)

@@ -13,6 +13,7 @@ problem-invalid-toml = ไม่ใช่ TOML ที่ถูกต้อง ({
 problem-unreadable = อ่านไม่ได้: { $parser }
 problem-cannot-read = { $reason }
 problem-empty-file = ไฟล์ว่างเปล่า
+problem-file-changed = ไฟล์งานนี้ต่างจากไฟล์ที่เคยให้คะแนนในเบราว์เซอร์นี้หลังจาก 4 MiB แรก: การตัดสินของรายการที่เปลี่ยนอาจไม่ตรงกันอีกต่อไป
 problem-not-utf8-at = ไม่ใช่ UTF-8 ที่ถูกต้อง (ไบต์ผิดที่คอลัมน์ { $column }): โปรดบันทึกไฟล์เป็น UTF-8
 problem-not-utf8-detail = ไม่ใช่ UTF-8 ที่ถูกต้อง
 problem-line-too-long-detail = ยาวเกินขีดจำกัด { $limit } ไบต์ต่อบรรทัด (เพิ่มได้ด้วย --max-line-bytes)

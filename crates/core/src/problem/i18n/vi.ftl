@@ -13,6 +13,7 @@ problem-invalid-toml = không phải TOML hợp lệ ({ $parser })
 problem-unreadable = không đọc được: { $parser }
 problem-cannot-read = { $reason }
 problem-empty-file = tệp trống
+problem-file-changed = Tệp nhiệm vụ này khác, sau 4 MiB đầu, với tệp đã chấm trước đây trong trình duyệt này: đánh giá của các mục đã thay đổi có thể không còn khớp.
 problem-not-utf8-at = không phải UTF-8 hợp lệ (byte lỗi ở cột { $column }): hãy lưu tệp dưới dạng UTF-8
 problem-not-utf8-detail = không phải UTF-8 hợp lệ
 problem-line-too-long-detail = dài hơn giới hạn { $limit } byte mỗi dòng (dùng --max-line-bytes để tăng giới hạn)

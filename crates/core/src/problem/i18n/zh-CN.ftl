@@ -13,6 +13,7 @@ problem-invalid-toml = 不是有效的 TOML（{ $parser }）
 problem-unreadable = 无法读取：{ $parser }
 problem-cannot-read = { $reason }
 problem-empty-file = 文件为空
+problem-file-changed = 此任务文件在前 4 MiB 之后与此前在本浏览器中评分的文件不同：已更改项目的评判可能不再对应。
 problem-not-utf8-at = 不是有效的 UTF-8（第 { $column } 列有无效字节）：请将文件另存为 UTF-8
 problem-not-utf8-detail = 不是有效的 UTF-8
 problem-line-too-long-detail = 超过每行 { $limit } 字节的上限（可用 --max-line-bytes 提高上限）
