@@ -7,6 +7,7 @@
 //! (`crates/core/tests/read_differential.rs`) checks that they report the same summary.
 
 pub mod identity;
+pub mod label_scan;
 pub mod line;
 mod reader;
 pub mod select;

@@ -273,7 +273,7 @@ enum Checked {
 }
 
 /// The line without a byte-order mark (line 1) and a carriage return.
-fn trimmed(line_no: u64, line: &str) -> &str {
+pub(super) fn trimmed(line_no: u64, line: &str) -> &str {
     let line = if line_no == 1 { line.strip_prefix('\u{feff}').unwrap_or(line) } else { line };
     line.strip_suffix('\r').unwrap_or(line)
 }
