@@ -2,8 +2,8 @@
 //! annotator as interned ids and the value of the criterion, so that a million labels are held
 //! without two strings each; then the [`LabelSource`] of what was kept.
 
-use super::labels::{label_table_of, CriterionValue, LabelSource};
-use super::table::TableError;
+use super::labels::{label_of_score, label_table_of, CriterionRef, CriterionValue, LabelSource};
+use super::table::{LabelValue, TableError};
 use crate::intern::Interner;
 
 /// The labels of the judgments kept so far, in the reader's slot order.
@@ -11,8 +11,40 @@ use crate::intern::Interner;
 pub struct LabelCollector {
     items: Interner,
     annotators: Interner,
-    /// Per slot: item id, annotator id, and the criterion's value (`None`: not selected).
-    kept: Vec<(u32, u32, Option<CriterionValue>)>,
+    /// Per slot: item id, annotator id, and the criterion's value.
+    kept: Vec<(u32, u32, Kept)>,
+}
+
+/// A kept judgment's value of the criterion, small: most are one label.
+#[derive(Clone, Debug)]
+enum Kept {
+    /// The selection left the judgment out.
+    NotSelected,
+    /// A score that is a label (boolean, number or text).
+    Label(LabelValue),
+    /// Anything else: no value, a preference, null, a per-output score.
+    Other(Box<CriterionValue>),
+}
+
+impl Kept {
+    fn of(value: Option<CriterionValue>) -> Kept {
+        match value {
+            None => Kept::NotSelected,
+            Some(CriterionValue::Score(value)) => match label_of_score(value) {
+                Ok(label) => Kept::Label(label),
+                Err(value) => Kept::Other(Box::new(CriterionValue::Score(value))),
+            },
+            Some(other) => Kept::Other(Box::new(other)),
+        }
+    }
+
+    fn as_ref(&self) -> Option<CriterionRef<'_>> {
+        match self {
+            Kept::NotSelected => None,
+            Kept::Label(label) => Some(CriterionRef::Label(label)),
+            Kept::Other(value) => Some(value.as_ref().into()),
+        }
+    }
 }
 
 impl LabelCollector {
@@ -24,7 +56,7 @@ impl LabelCollector {
     /// Keeps the judgment the reader put in `slot` (a new slot, or one it replaced): its item,
     /// annotator and value (`None` when the selection left it out).
     pub fn keep(&mut self, slot: usize, item_id: &str, annotator: &str, value: Option<CriterionValue>) {
-        let kept = (self.items.intern(item_id), self.annotators.intern(annotator), value);
+        let kept = (self.items.intern(item_id), self.annotators.intern(annotator), Kept::of(value));
         match self.kept.get_mut(slot) {
             Some(old) => *old = kept,
             None => {
@@ -41,7 +73,7 @@ impl LabelCollector {
 
     /// Kept judgments the selection kept.
     pub fn selected(&self) -> u64 {
-        self.kept.iter().filter(|(_, _, value)| value.is_some()).count() as u64
+        self.kept.iter().filter(|(_, _, value)| !matches!(value, Kept::NotSelected)).count() as u64
     }
 
     /// The label table of the selected judgments (see [`label_table_of`]).
