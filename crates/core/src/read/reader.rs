@@ -1,11 +1,10 @@
 //! The reference streaming reader: one line at a time into validated judgments, typed
 //! problems, the identity rule and the input summary.
 
-use std::collections::HashMap;
-
 use super::identity::{unpack, Stamp};
 use super::line::{judgment_from_any_line, line_problems, no_verdict};
 use super::summary::InputSummary;
+use crate::intern::FxMap;
 use crate::judgment::{identity_hash, Judgment};
 use crate::limits::Limits;
 use crate::problem::{Code, Problem};
@@ -46,7 +45,8 @@ pub struct JudgmentReader {
     files: Vec<String>,
     judgments: Vec<Judgment>,
     stamps: Vec<Stamp>,
-    slot_of: HashMap<u128, usize>,
+    /// Identity hash → slot (FxHash: the key is already a hash; the map is only looked up).
+    slot_of: FxMap<u128, usize>,
     replaced: u64,
     skipped: u64,
     problems: Vec<Problem>,
