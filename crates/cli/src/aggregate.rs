@@ -144,6 +144,9 @@ enum Line {
 fn read_labels(paths: &[String], limits: &verdict_core::read::Limits, selection: &Selection, criterion: &str) -> anyhow::Result<Labels> {
     let mut reader = JudgmentReader::identities_only(*limits);
     let mut labels = LabelCollector::new();
+    let expected = expected_lines(paths);
+    reader.reserve(expected);
+    labels.reserve(expected);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
     let fast = selection.is_everything() && criterion != PREFERENCE;
     let check = |line_no: u64, text: &str| match fast.then(|| scan_label_line(line_no, text, limits, criterion)).flatten() {
@@ -175,6 +178,31 @@ fn read_labels(paths: &[String], limits: &verdict_core::read::Limits, selection:
         bail!("no judgments: the input is empty");
     }
     Ok(Labels { labels, summary: read.summary, problems: read.problems })
+}
+
+/// About how many lines the files hold (from their sizes and the first file's first 64 KiB),
+/// so that the tables of a big input are sized once; 0 when unknown (stdin, Parquet).
+fn expected_lines(paths: &[String]) -> usize {
+    use std::io::Read as _;
+    let sizes: Option<Vec<u64>> = paths
+        .iter()
+        .map(|path| if path == "-" || verdict_io::parquet::is_parquet(path) { None } else { std::fs::metadata(path).ok().map(|m| m.len()) })
+        .collect();
+    let Some(total) = sizes.map(|sizes| sizes.iter().sum::<u64>()) else { return 0 };
+    let mut sample = Vec::new();
+    if paths
+        .first()
+        .and_then(|path| std::fs::File::open(path).ok())
+        .is_none_or(|file| file.take(64 << 10).read_to_end(&mut sample).is_err())
+    {
+        return 0;
+    }
+    let newlines = sample.iter().filter(|&&b| b == b'\n').count() as u64;
+    if newlines == 0 {
+        return 0;
+    }
+    // Capped: a wrong guess must not reserve memory out of proportion.
+    (total * newlines / sample.len() as u64).min(100_000_000) as usize
 }
 
 fn label_names(source: &LabelSource) -> Vec<String> {

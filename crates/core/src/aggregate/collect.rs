@@ -53,6 +53,11 @@ impl LabelCollector {
         LabelCollector::default()
     }
 
+    /// Makes room for about `judgments` more.
+    pub fn reserve(&mut self, judgments: usize) {
+        self.kept.reserve(judgments);
+    }
+
     /// Keeps the judgment the reader put in `slot` (a new slot, or one it replaced): its item,
     /// annotator and value (`None` when the selection left it out).
     pub fn keep(&mut self, slot: usize, item_id: &str, annotator: &str, value: Option<CriterionValue>) {

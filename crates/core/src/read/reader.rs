@@ -70,6 +70,13 @@ impl JudgmentReader {
         JudgmentReader { limits, identities_only: true, ..JudgmentReader::default() }
     }
 
+    /// Makes room for about `judgments` more distinct identities (a caller that can estimate
+    /// them spares the identity map its regrowths).
+    pub fn reserve(&mut self, judgments: usize) {
+        self.slot_of.reserve(judgments);
+        self.stamps.reserve(judgments);
+    }
+
     /// The judgment of the last line read, in an [`identities_only`](Self::identities_only) reader.
     pub fn take_current(&mut self) -> Option<Judgment> {
         self.current.take()
