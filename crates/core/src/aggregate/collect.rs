@@ -83,9 +83,11 @@ impl LabelCollector {
 
     /// The label table of the selected judgments (see [`label_table_of`]).
     pub fn label_source(&self) -> Result<LabelSource, TableError> {
-        label_table_of(self.kept.iter().filter_map(|(item, annotator, value)| {
-            Some((self.items.name(*item), self.annotators.name(*annotator), value.as_ref()?))
-        }))
+        label_table_of(
+            self.kept
+                .iter()
+                .filter_map(|(item, annotator, value)| Some((self.items.name(*item), self.annotators.name(*annotator), value.as_ref()?))),
+        )
     }
 }
 
