@@ -8,11 +8,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
-use serde_json::{json, Map, Value};
-use verdict_core::aggregate::labels::{label_table_of, CriterionRef, CriterionValue};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::Value;
+use verdict_core::aggregate::collect::LabelCollector;
+use verdict_core::aggregate::labels::{CriterionValue, PREFERENCE};
 use verdict_core::aggregate::{self, Aggregation, AnnotatorQuality, LabelSource, MaceInit, Method, Options};
 use verdict_core::output::Output;
-use verdict_core::read::{InputSummary, JudgmentReader, LineOutcome, Selection};
+use verdict_core::read::label_scan::{scan_label_line, LabelLine};
+use verdict_core::read::{CheckedLine, InputSummary, JudgmentReader, LineOutcome, Selection};
 use verdict_core::Problem;
 
 use crate::batches::{self, Item};
@@ -65,12 +68,7 @@ pub fn run(args: &AggregateArgs) -> anyhow::Result<ExitCode> {
     let selection = args.select.selection(None)?;
     let read = read_labels(&args.files, &args.limits.limits()?, &selection, &args.criterion)?;
     input::print_problems(&read.problems);
-    let selected: Vec<(&str, &str, CriterionRef<'_>)> = read
-        .labels
-        .iter()
-        .filter_map(|(item_id, annotator, value)| Some((item_id.as_str(), annotator.as_str(), value.as_ref()?.into())))
-        .collect();
-    let source = label_table_of(selected.iter().copied()).with_context(|| format!("criterion {}", args.criterion))?;
+    let source = read.labels.label_source().with_context(|| format!("criterion {}", args.criterion))?;
     if source.table.rows.is_empty() {
         eprintln!("verdict aggregate: no labels: no judgment has a value for criterion {}", args.criterion);
         return Ok(ExitCode::from(1));
@@ -99,20 +97,28 @@ pub fn run(args: &AggregateArgs) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.csv {
         std::fs::write(path, csv(&source, &result)).with_context(|| format!("cannot write {}", path.display()))?;
     }
-    let out = if args.json {
-        let mut value = to_json(&args.criterion, &source, &result);
-        value["input"] = serde_json::to_value(&read.summary)?;
-        value["selected"] = serde_json::to_value(selected.len() as u64)?;
-        let mut text = serde_json::to_string_pretty(&Output::Aggregate.wrap(&value)).context("JSON output")?;
-        text.push('\n');
-        text
+    if args.json {
+        let names = label_names(&source);
+        let results = Results { source: &source, result: &result, names: &names };
+        let body = AggregateJson {
+            method: result.method.name(),
+            criterion: &args.criterion,
+            items: Items(results),
+            annotators: Annotators(results),
+            iterations: result.iterations,
+            converged: result.converged,
+            input: &read.summary,
+            selected: read.labels.selected(),
+        };
+        let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        serde_json::to_writer_pretty(&mut stdout, &Output::Aggregate.wrap(&body)).context("cannot write the JSON output to stdout")?;
+        stdout.write_all(b"\n").and_then(|()| stdout.flush()).context("cannot write to stdout")?;
     } else {
         eprintln!("{}", input::summary_line(&read.summary));
-        table(&source, &result)
-    };
-    let mut stdout = io::stdout().lock();
-    stdout.write_all(out.as_bytes()).context("cannot write to stdout")?;
-    stdout.flush().ok();
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(table(&source, &result).as_bytes()).context("cannot write to stdout")?;
+        stdout.flush().ok();
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -120,94 +126,202 @@ pub fn run(args: &AggregateArgs) -> anyhow::Result<ExitCode> {
 /// one reader), its item, annotator and value of the criterion (`None` when the selection left
 /// it out), in the reader's order; the input summary and problems.
 struct Labels {
-    labels: Vec<(String, String, Option<CriterionValue>)>,
+    labels: LabelCollector,
     summary: InputSummary,
     problems: Vec<Problem>,
 }
 
+/// A line as read on the helper threads: by the label projection, else by the one reader.
+enum Line {
+    Fast(LabelLine),
+    Full(CheckedLine),
+}
+
 /// Reads judgments as `input::read_judgments` does (lines parsed on all cores, counted in
 /// order by the one reader), keeping of each only what the label table needs, so that a
-/// million judgments are not all held at once.
+/// million judgments are not all held at once. Without a selection, the common lines are read
+/// by the label projection (`read::label_scan`), the others by the one reader's general path.
 fn read_labels(paths: &[String], limits: &verdict_core::read::Limits, selection: &Selection, criterion: &str) -> anyhow::Result<Labels> {
     let mut reader = JudgmentReader::identities_only(*limits);
-    let mut labels: Vec<(String, String, Option<CriterionValue>)> = Vec::new();
+    let mut labels = LabelCollector::new();
+    let expected = expected_lines(paths);
+    reader.reserve(expected);
+    labels.reserve(expected);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get() as u32);
-    let check = |line_no: u64, text: &str| verdict_core::read::check_line(line_no, text, limits);
-    batches::read_batched(paths, limits, threads, check, |item| {
-        let outcome = match item {
-            Item::File(name) => return reader.begin_file(name),
-            Item::Line(_, Err(problem)) => {
-                reader.skip_line(problem);
-                return;
+    let fast = selection.is_everything() && criterion != PREFERENCE;
+    let check = |line_no: u64, text: &str| match fast.then(|| scan_label_line(line_no, text, limits, criterion)).flatten() {
+        Some(read) => Line::Fast(read),
+        None => Line::Full(verdict_core::read::check_line(line_no, text, limits)),
+    };
+    batches::read_batched(paths, limits, threads, check, |item| match item {
+        Item::File(name) => reader.begin_file(name),
+        Item::Line(_, Err(problem)) => {
+            reader.skip_line(problem);
+        }
+        Item::Line(line_no, Ok((text, _, Line::Fast(read)))) => {
+            let (item_id, annotator) = (&text[read.item_id], &text[read.annotator]);
+            let outcome = reader.add_projected(line_no, item_id, annotator, read.submitted_at.map(|range| &text[range]));
+            if let LineOutcome::Kept { slot, .. } = outcome {
+                labels.keep(slot, item_id, annotator, Some(read.value.map_or(CriterionValue::None, CriterionValue::Score)));
             }
-            Item::Line(line_no, Ok((text, unterminated, checked))) => reader.add_checked(line_no, text, unterminated, checked),
-        };
-        let LineOutcome::Kept { slot, .. } = outcome else { return };
-        let Some(mut judgment) = reader.take_current() else { return };
-        let value = selection.matches(&judgment).then(|| CriterionValue::take(&mut judgment, criterion));
-        let kept = (judgment.item_id, judgment.annotator, value);
-        match labels.get_mut(slot) {
-            Some(old) => *old = kept,
-            None => labels.push(kept),
+        }
+        Item::Line(line_no, Ok((text, unterminated, Line::Full(checked)))) => {
+            let LineOutcome::Kept { slot, .. } = reader.add_checked(line_no, text, unterminated, checked) else { return };
+            let Some(mut judgment) = reader.take_current() else { return };
+            let value = selection.matches(&judgment).then(|| CriterionValue::take(&mut judgment, criterion));
+            labels.keep(slot, &judgment.item_id, &judgment.annotator, value);
         }
     })?;
     let read = reader.finish();
-    limits.check_count("annotators", labels.iter().map(|(_, a, _)| a.as_str()).collect::<std::collections::HashSet<_>>().len() as u64)?;
+    limits.check_count("annotators", labels.annotators())?;
     if read.summary.lines == 0 {
         bail!("no judgments: the input is empty");
     }
     Ok(Labels { labels, summary: read.summary, problems: read.problems })
 }
 
+/// About how many lines the files hold (from their sizes and the first file's first 64 KiB),
+/// so that the tables of a big input are sized once; 0 when unknown (stdin, Parquet).
+fn expected_lines(paths: &[String]) -> usize {
+    use std::io::Read as _;
+    let sizes: Option<Vec<u64>> = paths
+        .iter()
+        .map(|path| if path == "-" || verdict_io::parquet::is_parquet(path) { None } else { std::fs::metadata(path).ok().map(|m| m.len()) })
+        .collect();
+    let Some(total) = sizes.map(|sizes| sizes.iter().sum::<u64>()) else { return 0 };
+    let mut sample = Vec::new();
+    if paths
+        .first()
+        .and_then(|path| std::fs::File::open(path).ok())
+        .is_none_or(|file| file.take(64 << 10).read_to_end(&mut sample).is_err())
+    {
+        return 0;
+    }
+    let newlines = sample.iter().filter(|&&b| b == b'\n').count() as u64;
+    if newlines == 0 {
+        return 0;
+    }
+    // Capped: a wrong guess must not reserve memory out of proportion.
+    (total * newlines / sample.len() as u64).min(100_000_000) as usize
+}
+
 fn label_names(source: &LabelSource) -> Vec<String> {
     source.table.labels.iter().map(|label| label.to_text()).collect()
 }
 
-/// DESIGN's `aggregate --json`, plus `iterations` and `converged`; per-output items carry `model`.
-fn to_json(criterion: &str, source: &LabelSource, result: &Aggregation) -> Value {
-    let names = label_names(source);
-    let items: Vec<Value> = source
-        .units
-        .iter()
-        .enumerate()
-        .map(|(index, (item_id, model))| {
-            let posterior: Map<String, Value> = names.iter().cloned().zip(result.posterior(index).iter().map(|&p| json!(p))).collect();
-            let mut item =
-                json!({"item_id": item_id, "label": source.table.labels[result.labels[index] as usize].to_json(), "posterior": posterior});
-            if let Some(model) = model {
-                item["model"] = json!(model);
-            }
-            item
-        })
-        .collect();
-    let k = names.len();
-    let annotators: Vec<Value> = source
-        .table
-        .annotators
-        .iter()
-        .enumerate()
-        .map(|(index, annotator)| match &result.quality {
-            AnnotatorQuality::Skill(skills) => json!({"annotator": annotator, "skill": skills[index]}),
-            AnnotatorQuality::Confusion(cells) => {
-                let matrix: Map<String, Value> = (0..k)
-                    .map(|truth| {
-                        let row: Map<String, Value> =
-                            (0..k).map(|observed| (names[observed].clone(), json!(cells[(index * k + truth) * k + observed]))).collect();
-                        (names[truth].clone(), Value::Object(row))
-                    })
-                    .collect();
-                json!({"annotator": annotator, "confusion": matrix})
-            }
-        })
-        .collect();
-    json!({
-        "method": result.method.name(),
-        "criterion": criterion,
-        "items": items,
-        "annotators": annotators,
-        "iterations": result.iterations,
-        "converged": result.converged,
-    })
+/// DESIGN's `aggregate --json`, plus `iterations` and `converged`, `input` and `selected`;
+/// per-output items carry `model`. Serialized as it is read, without a `serde_json::Value` tree
+/// of every item (the fields in the order of the tree the command used to build).
+#[derive(serde::Serialize)]
+struct AggregateJson<'a> {
+    method: &'static str,
+    criterion: &'a str,
+    items: Items<'a>,
+    annotators: Annotators<'a>,
+    iterations: u32,
+    converged: bool,
+    input: &'a InputSummary,
+    selected: u64,
+}
+
+/// What the items and annotators are written from.
+#[derive(Clone, Copy)]
+struct Results<'a> {
+    source: &'a LabelSource,
+    result: &'a Aggregation,
+    names: &'a [String],
+}
+
+/// `items`: per item its id, label, posterior by label name, and model when per output.
+struct Items<'a>(Results<'a>);
+
+/// `annotators`: per annotator a skill or a confusion matrix (true label → given label → p).
+struct Annotators<'a>(Results<'a>);
+
+/// `{name: p, …}` over the labels.
+struct ByLabel<'a> {
+    names: &'a [String],
+    values: &'a [f64],
+}
+
+impl Serialize for ByLabel<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.names.len()))?;
+        for (name, value) in self.names.iter().zip(self.values) {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Items<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Results { source, result, names } = self.0;
+        let mut items = serializer.serialize_seq(Some(source.units.len()))?;
+        for (index, (item_id, model)) in source.units.iter().enumerate() {
+            let label = source.table.labels[result.labels[index] as usize].to_json();
+            items.serialize_element(&ItemJson {
+                item_id,
+                label,
+                posterior: ByLabel { names, values: result.posterior(index) },
+                model: model.as_deref(),
+            })?;
+        }
+        items.end()
+    }
+}
+
+/// One item of `items`.
+#[derive(serde::Serialize)]
+struct ItemJson<'a> {
+    item_id: &'a str,
+    label: Value,
+    posterior: ByLabel<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    model: Option<&'a str>,
+}
+
+impl Serialize for Annotators<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Results { source, result, names } = self.0;
+        let k = names.len();
+        let mut annotators = serializer.serialize_seq(Some(source.table.annotators.len()))?;
+        for (index, annotator) in source.table.annotators.iter().enumerate() {
+            let (skill, confusion) = match &result.quality {
+                AnnotatorQuality::Skill(skills) => (Some(skills[index]), None),
+                AnnotatorQuality::Confusion(cells) => (None, Some(Confusion { names, cells: &cells[index * k * k..(index + 1) * k * k] })),
+            };
+            annotators.serialize_element(&Annotator { annotator, skill, confusion })?;
+        }
+        annotators.end()
+    }
+}
+
+/// One annotator of `annotators`: a skill or a confusion matrix.
+#[derive(serde::Serialize)]
+struct Annotator<'a> {
+    annotator: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    skill: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confusion: Option<Confusion<'a>>,
+}
+
+/// One annotator's confusion matrix: `{true label: {given label: p}}`.
+struct Confusion<'a> {
+    names: &'a [String],
+    cells: &'a [f64],
+}
+
+impl Serialize for Confusion<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let k = self.names.len();
+        let mut map = serializer.serialize_map(Some(k))?;
+        for (truth, name) in self.names.iter().enumerate() {
+            map.serialize_entry(name, &ByLabel { names: self.names, values: &self.cells[truth * k..(truth + 1) * k] })?;
+        }
+        map.end()
+    }
 }
 
 /// One row per item: the chosen label and its posterior, then the annotators' skills.

@@ -251,9 +251,11 @@ pub fn run(args: &RankArgs) -> anyhow::Result<ExitCode> {
                     ci: ci_name(ci),
                     style_control: None,
                 };
-                let mut bytes = serde_json::to_vec_pretty(&Output::Rank.wrap(&with))?;
-                bytes.push(b'\n');
-                out = String::from_utf8(bytes).expect("serde_json writes UTF-8");
+                // Written as it is serialized: with thousands of annotators' biases the JSON is
+                // megabytes, not worth building in memory first.
+                let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+                serde_json::to_writer_pretty(&mut stdout, &Output::Rank.wrap(&with)).context("cannot write to stdout")?;
+                stdout.write_all(b"\n").and_then(|()| stdout.flush()).context("cannot write to stdout")?;
             } else {
                 write_table(&mut out, &board, &report, &options);
             }

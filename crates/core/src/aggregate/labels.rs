@@ -59,6 +59,8 @@ pub enum CriterionRef<'a> {
     Preference(&'a str),
     /// The score's value.
     Score(&'a Value),
+    /// A score's value that is a label (a boolean, number or text), already converted.
+    Label(&'a LabelValue),
 }
 
 impl<'a> From<&'a CriterionValue> for CriterionRef<'a> {
@@ -86,14 +88,25 @@ pub fn label_table(judgments: &[Judgment], criterion: &str) -> Result<LabelSourc
 /// Builds a label table from each kept judgment's `(item_id, annotator, value of the
 /// criterion)`, in the reader's order (see [`label_table`]).
 pub fn label_table_of<'a>(judgments: impl IntoIterator<Item = (&'a str, &'a str, CriterionRef<'a>)>) -> Result<LabelSource, TableError> {
-    let mut rows: Vec<(Cow<'a, str>, &'a str, LabelValue)> = Vec::new();
     let mut per_output: Option<bool> = None;
     let mut skipped = 0u64;
-    for (item_id, annotator, value) in judgments {
+    let mut judgments = judgments.into_iter();
+    // The rows of one per-output score, handed out one by one.
+    let mut pending: Vec<(Cow<'a, str>, &'a str, LabelValue)> = Vec::new();
+    // Rows as they come (not collected first: a million rows need not be held twice).
+    let rows = std::iter::from_fn(|| loop {
+        if let Some(row) = pending.pop() {
+            return Some(row);
+        }
+        let (item_id, annotator, value) = judgments.next()?;
         let value = match value {
             CriterionRef::None => continue,
-            CriterionRef::Preference(winner) => {
-                rows.push((unit_key(item_id, None), annotator, LabelValue::Text(winner.to_owned())));
+            CriterionRef::Preference(winner) => return Some((unit_key(item_id, None), annotator, LabelValue::Text(winner.to_owned()))),
+            CriterionRef::Label(label) => {
+                if !*per_output.get_or_insert(false) {
+                    return Some((unit_key(item_id, None), annotator, label.clone()));
+                }
+                skipped += 1;
                 continue;
             }
             CriterionRef::Score(value) => value,
@@ -105,21 +118,21 @@ pub fn label_table_of<'a>(judgments: impl IntoIterator<Item = (&'a str, &'a str,
                     skipped += 1;
                     continue;
                 }
-                for (model, value) in by_model {
+                for (model, value) in by_model.iter().rev() {
                     match scalar(value) {
-                        Some(Some(label)) => rows.push((unit_key(item_id, Some(model)), annotator, label)),
+                        Some(Some(label)) => pending.push((unit_key(item_id, Some(model)), annotator, label)),
                         Some(None) => {}
                         None => skipped += 1,
                     }
                 }
             }
             value => match scalar(value) {
-                Some(Some(label)) if !*per_output.get_or_insert(false) => rows.push((unit_key(item_id, None), annotator, label)),
+                Some(Some(label)) if !*per_output.get_or_insert(false) => return Some((unit_key(item_id, None), annotator, label)),
                 Some(None) => {}
                 _ => skipped += 1,
             },
         }
-    }
+    });
     let table = LabelTable::build(rows)?;
     let units = table
         .items
@@ -130,6 +143,17 @@ pub fn label_table_of<'a>(judgments: impl IntoIterator<Item = (&'a str, &'a str,
         })
         .collect();
     Ok(LabelSource { table, units, skipped })
+}
+
+/// A score's value as [`label_table_of`] keeps it: `Ok(label)` for a boolean, finite number
+/// or text, else the value itself (null, per-output objects and the values it skips).
+pub fn label_of_score(value: Value) -> Result<LabelValue, Value> {
+    match value {
+        Value::Bool(flag) => Ok(LabelValue::Bool(flag)),
+        Value::Number(number) => number.as_f64().map(LabelValue::Number).ok_or(Value::Number(number)),
+        Value::String(text) => Ok(LabelValue::Text(text)),
+        other => Err(other),
+    }
 }
 
 /// An item id, or item id and model joined by the unit separator (never in ids from files we

@@ -12,6 +12,7 @@
 //! before `true`, numbers ascending, text in byte order) — what crowd-kit's `idxmax` over its
 //! sorted label columns does. Nothing random decides a tie.
 
+pub mod collect;
 pub mod dawid_skene;
 pub mod glad;
 pub mod labels;

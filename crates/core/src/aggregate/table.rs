@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use crate::intern::FxMap;
+use crate::intern::{FxMap, Interner};
 
 /// One label value as given: a boolean, a number or a text. One table holds one kind (numbers
 /// and booleans never mix with text).
@@ -132,9 +132,7 @@ impl LabelTable {
                 }
             }
         }
-        let mut labels: Vec<LabelValue> = value_of_row.iter().map(|&(_, _, value)| values[value].clone()).collect();
-        labels.sort_by(LabelValue::order);
-        labels.dedup_by(|a, b| a.order(b) == Ordering::Equal);
+        let labels = distinct_sorted(value_of_row.iter().map(|&(_, _, value)| &values[value]));
         let rows = value_of_row
             .iter()
             .map(|&(item, annotator, value)| {
@@ -142,7 +140,7 @@ impl LabelTable {
                 LabelRow { item, annotator, label: label as u32 }
             })
             .collect();
-        Ok(LabelTable { items: items.names, annotators: annotators.names, labels, rows })
+        Ok(LabelTable { items: items.0.names(), annotators: annotators.0.names(), labels, rows })
     }
 
     /// Label counts per item (items × labels, row-major).
@@ -156,22 +154,34 @@ impl LabelTable {
     }
 }
 
-/// Names to dense ids in first-seen order (the map is only looked up, never iterated).
-#[derive(Default)]
-struct Ids {
-    names: Vec<String>,
-    ids: FxMap<String, u32>,
+/// The distinct values, sorted ([`LabelValue::order`]): gathered one by one while they are few
+/// (a criterion has a handful of labels), else sorted all at once.
+fn distinct_sorted<'a>(values: impl Iterator<Item = &'a LabelValue>) -> Vec<LabelValue> {
+    const FEW: usize = 64;
+    let mut values = values.peekable();
+    let mut distinct: Vec<LabelValue> = Vec::new();
+    while let Some(value) = values.peek() {
+        if distinct.len() > FEW {
+            distinct.extend(values.by_ref().cloned());
+            break;
+        }
+        if !distinct.iter().any(|seen| seen.order(value) == Ordering::Equal) {
+            distinct.push((*value).clone());
+        }
+        values.next();
+    }
+    distinct.sort_by(LabelValue::order);
+    distinct.dedup_by(|a, b| a.order(b) == Ordering::Equal);
+    distinct
 }
+
+/// Names to dense ids in first-seen order.
+#[derive(Default)]
+struct Ids(Interner);
 
 impl Ids {
     fn id(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.ids.get(name) {
-            return id;
-        }
-        let id = self.names.len() as u32;
-        self.names.push(name.to_string());
-        self.ids.insert(name.to_string(), id);
-        id
+        self.0.intern(name)
     }
 }
 
@@ -189,6 +199,15 @@ mod tests {
         assert_eq!(table.labels, vec![LabelValue::Number(1.0), LabelValue::Number(2.0), LabelValue::Number(10.0)]);
         assert_eq!(table.rows.len(), 3);
         assert_eq!(table.rows[0], LabelRow { item: 0, annotator: 0, label: 1 });
+    }
+
+    #[test]
+    fn few_or_many_distinct_labels_come_out_sorted_once_each() {
+        for n in [1u32, 3, 64, 65, 300] {
+            let values: Vec<LabelValue> = (0..3 * n).map(|i| LabelValue::Number(f64::from((i * 7919) % n))).collect();
+            let expected: Vec<LabelValue> = (0..n).map(|i| LabelValue::Number(f64::from(i))).collect();
+            assert_eq!(distinct_sorted(values.iter()), expected, "{n} distinct");
+        }
     }
 
     #[test]

@@ -155,7 +155,8 @@ pub fn bias(set: &BattleSet, tasks: Option<&[Task]>) -> BiasReport {
     // Per (annotator, model pair): the display orders seen (bit 1: lower id first, bit 2: higher).
     // (FxHash: a million battles make this the report's hottest table; nothing iterates it.)
     let mut orders: crate::intern::FxMap<(u32, u32, u32), u8> = crate::intern::FxMap::default();
-    orders.reserve(set.annotators.len().min(set.battles.len()));
+    // At most one stratum per positioned battle: sized once, not regrown (and rehashed) from small.
+    orders.reserve(set.battles.iter().filter(|b| b.positioned).count());
     let stratum = |battle: &super::battles::Battle| (battle.annotator, battle.first.min(battle.second), battle.first.max(battle.second));
     for battle in set.battles.iter().filter(|b| b.positioned) {
         *orders.entry(stratum(battle)).or_default() |= if battle.first < battle.second { 1 } else { 2 };

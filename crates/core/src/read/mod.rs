@@ -5,8 +5,11 @@
 //! [`identity`]. The statistics' fast line readers (`agreement::scan`, `agreement::shape`,
 //! `ranking::battles`) are projections of this reader: a differential test
 //! (`crates/core/tests/read_differential.rs`) checks that they report the same summary.
+//! [`label_scan`] reads the common scored line for `aggregate` and hands the identity to the
+//! reader ([`JudgmentReader::add_projected`]); `crates/core/tests/label_scan_differential.rs`.
 
 pub mod identity;
+pub mod label_scan;
 pub mod line;
 mod reader;
 pub mod select;

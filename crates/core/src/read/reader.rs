@@ -1,11 +1,10 @@
 //! The reference streaming reader: one line at a time into validated judgments, typed
 //! problems, the identity rule and the input summary.
 
-use std::collections::HashMap;
-
 use super::identity::{replacement_warning, unpack, Stamp};
 use super::line::{judgment_from_any_line, line_problems, no_verdict};
 use super::summary::InputSummary;
+use crate::intern::FxMap;
 use crate::judgment::{identity_hash, Judgment};
 use crate::limits::Limits;
 use crate::problem::{Detail, Place, Problem};
@@ -46,7 +45,8 @@ pub struct JudgmentReader {
     files: Vec<String>,
     judgments: Vec<Judgment>,
     stamps: Vec<Stamp>,
-    slot_of: HashMap<u128, usize>,
+    /// Identity hash → slot (FxHash: the key is already a hash; the map is only looked up).
+    slot_of: FxMap<u128, usize>,
     replaced: u64,
     skipped: u64,
     problems: Vec<Problem>,
@@ -68,6 +68,13 @@ impl JudgmentReader {
     /// where each identity's winner is, [`JudgmentReader::kept_positions`].
     pub fn identities_only(limits: Limits) -> JudgmentReader {
         JudgmentReader { limits, identities_only: true, ..JudgmentReader::default() }
+    }
+
+    /// Makes room for about `judgments` more distinct identities (a caller that can estimate
+    /// them spares the identity map its regrowths).
+    pub fn reserve(&mut self, judgments: usize) {
+        self.slot_of.reserve(judgments);
+        self.stamps.reserve(judgments);
     }
 
     /// The judgment of the last line read, in an [`identities_only`](Self::identities_only) reader.
@@ -271,7 +278,7 @@ enum Checked {
 }
 
 /// The line without a byte-order mark (line 1) and a carriage return.
-fn trimmed(line_no: u64, line: &str) -> &str {
+pub(super) fn trimmed(line_no: u64, line: &str) -> &str {
     let line = if line_no == 1 { line.strip_prefix('\u{feff}').unwrap_or(line) } else { line };
     line.strip_suffix('\r').unwrap_or(line)
 }
