@@ -636,3 +636,6 @@ qc-defects = { $defects } معيبة من { $inspected } مفحوصة
 qc-rate = معدل العيوب { $rate }، فترة Clopper–Pearson بثقة 95٪ { $interval }
 qc-next-inspection = الدفعة التالية: فحص { $inspection } (درجة التبديل { $score })
 qc-events-placeholder = date,label — حدث واحد في كل سطر، مثل 2026-11-30,guideline v3
+
+## workspace
+q-leaderboard-matrix-top = أعلى { $shown } نموذجًا تقييمًا من أصل { $total } (جداول CSV تضمّها كلها).

@@ -578,3 +578,6 @@ qc-defects = { $defects } defective of { $inspected } inspected
 qc-rate = Defect rate { $rate }, 95% Clopper–Pearson interval { $interval }
 qc-next-inspection = Next lot: { $inspection } inspection (switching score { $score })
 qc-events-placeholder = date,label — one event per line, e.g. 2026-11-30,guideline v3
+
+## workspace
+q-leaderboard-matrix-top = The { $shown } highest-rated of { $total } models (the CSV tables have them all).

@@ -578,3 +578,6 @@ qc-defects = { $defects } defectuosos de { $inspected } inspeccionados
 qc-rate = Tasa de defectos { $rate }, intervalo de Clopper–Pearson al 95 % { $interval }
 qc-next-inspection = Próximo lote: inspección { $inspection } (puntuación de cambio { $score })
 qc-events-placeholder = date,label — un evento por línea, p. ej. 2026-11-30,guideline v3
+
+## workspace
+q-leaderboard-matrix-top = Los { $shown } modelos con mejor puntuación de { $total } (las tablas CSV los incluyen todos).

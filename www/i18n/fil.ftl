@@ -578,3 +578,6 @@ qc-defects = { $defects } may depekto sa { $inspected } na inispeksyon
 qc-rate = Rate ng depekto { $rate }, 95% Clopper–Pearson interval { $interval }
 qc-next-inspection = Susunod na lot: { $inspection } na inspeksyon (switching score { $score })
 qc-events-placeholder = date,label — isang pangyayari bawat linya, hal. 2026-11-30,guideline v3
+
+## workspace
+q-leaderboard-matrix-top = Ang { $shown } na may pinakamataas na rating sa { $total } na modelo (nasa mga CSV table ang lahat).

@@ -505,3 +505,6 @@ qc-defects = { $defects } cacat dari { $inspected } yang diperiksa
 qc-rate = Tingkat cacat { $rate }, interval Clopper–Pearson 95% { $interval }
 qc-next-inspection = Lot berikutnya: inspeksi { $inspection } (skor peralihan { $score })
 qc-events-placeholder = date,label — satu peristiwa per baris, mis. 2026-11-30,guideline v3
+
+## workspace
+q-leaderboard-matrix-top = { $shown } model dengan peringkat tertinggi dari { $total } (tabel CSV memuat semuanya).

@@ -505,3 +505,6 @@ qc-defects = 検査 { $inspected } 件中 欠陥 { $defects } 件
 qc-rate = 不良率 { $rate }、95% Clopper–Pearson 区間 { $interval }
 qc-next-inspection = 次のロット：{ $inspection }検査（切替えスコア { $score }）
 qc-events-placeholder = date,label — 1 行に 1 件、例：2026-11-30,guideline v3
+
+## workspace
+q-leaderboard-matrix-top = { $total } モデルのうち評価上位 { $shown } モデル（CSV の表にはすべて含まれます）。

@@ -578,3 +578,6 @@ qc-defects = { $defects } com defeito de { $inspected } inspecionados
 qc-rate = Taxa de defeitos { $rate }, intervalo de Clopper–Pearson de 95% { $interval }
 qc-next-inspection = Próximo lote: inspeção { $inspection } (pontuação de comutação { $score })
 qc-events-placeholder = date,label — um evento por linha, p. ex. 2026-11-30,guideline v3
+
+## workspace
+q-leaderboard-matrix-top = Os { $shown } modelos com maior pontuação de { $total } (as tabelas CSV trazem todos).

@@ -505,3 +505,6 @@ qc-defects = บกพร่อง { $defects } จากที่ตรวจ {
 qc-rate = อัตราข้อบกพร่อง { $rate } ช่วง Clopper–Pearson 95% { $interval }
 qc-next-inspection = ล็อตถัดไป: การตรวจแบบ{ $inspection } (คะแนนการสลับ { $score })
 qc-events-placeholder = date,label — หนึ่งเหตุการณ์ต่อบรรทัด เช่น 2026-11-30,guideline v3
+
+## workspace
+q-leaderboard-matrix-top = { $shown } โมเดลที่ได้คะแนนสูงสุดจาก { $total } โมเดล (ตาราง CSV มีครบทุกโมเดล)

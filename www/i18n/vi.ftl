@@ -505,3 +505,6 @@ qc-defects = { $defects } lỗi trên { $inspected } mục được kiểm tra
 qc-rate = Tỷ lệ lỗi { $rate }, khoảng Clopper–Pearson 95% { $interval }
 qc-next-inspection = Lô tiếp theo: kiểm tra { $inspection } (điểm chuyển đổi { $score })
 qc-events-placeholder = date,label — mỗi dòng một sự kiện, ví dụ 2026-11-30,guideline v3
+
+## workspace
+q-leaderboard-matrix-top = { $shown } mô hình được xếp hạng cao nhất trong { $total } (các bảng CSV có đủ tất cả).

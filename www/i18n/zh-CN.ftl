@@ -505,3 +505,6 @@ qc-defects = 检验 { $inspected } 个，缺陷 { $defects } 个
 qc-rate = 缺陷率 { $rate }，95% Clopper–Pearson 区间 { $interval }
 qc-next-inspection = 下一批：{ $inspection }检验（转移得分 { $score }）
 qc-events-placeholder = date,label — 每行一个事件，例如 2026-11-30,guideline v3
+
+## workspace
+q-leaderboard-matrix-top = { $total } 个模型中评分最高的 { $shown } 个（CSV 表格包含全部）。
