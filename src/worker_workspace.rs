@@ -55,9 +55,10 @@ impl InputFiles {
 /// Builds the quality report of `judgments` (+ an optional task file and rubric: empty name,
 /// none; `options_json` a `ReportOptions` object) and returns what the page needs, as JSON texts:
 /// `{report}` the whole report (sent back for the HTML download), `{view}` the report without
-/// its per-annotator lists (the page reads it at once), `{annotators}` the annotator rows in
-/// pieces of [`ANNOTATORS_PER_PIECE`] (read between frames), `{tables}` the CSV tables as
-/// `[[name, text], …]`.
+/// its per-annotator lists as one JSON text per field (`{overview: "…", agreement: "…", …}`),
+/// `{annotators}` the annotator rows in pieces of [`ANNOTATORS_PER_PIECE`] (the page reads each
+/// section and piece in a task of its own), `{tables}` the CSV tables as
+/// `[[name, text], …]` of strings (the page reads a table's text only to download it).
 #[wasm_bindgen]
 pub fn quality_workspace(
     judgments: &InputFiles,
@@ -76,11 +77,17 @@ pub fn quality_workspace(
     let mut report = try_build_report(&files, tasks, rubric, &options, &limits).map_err(|e| JsError::new(&e.to_string()))?;
     drop(texts);
     let whole = json(&report)?;
-    let tables = json(&csv_tables(&report))?;
+    let tables: Array = csv_tables(&report).into_iter().map(|(name, text)| Array::of2(&name.into(), &text.into())).collect();
     let annotators = std::mem::take(&mut report.annotators);
     // The page shows the overall bias only; the per-annotator rows are in the CSV and the HTML.
     report.bias.by_annotator = Vec::new();
-    let view = json(&report)?;
+    let view = Object::new();
+    if let serde_json::Value::Object(fields) = serde_json::to_value(&report).map_err(|e| JsError::new(&format!("report: {e}")))? {
+        for (key, value) in fields {
+            Reflect::set(&view, &key.as_str().into(), &json(&value)?.into())
+                .map_err(|_| JsError::new("the worker could not build its answer"))?;
+        }
+    }
     let pieces = Array::new();
     for piece in annotators.chunks(ANNOTATORS_PER_PIECE) {
         pieces.push(&json(&piece)?.into());

@@ -33,8 +33,8 @@ pub struct Analysed {
     /// The report, as the views read it (without the per-annotator bias rows, which only the
     /// downloads carry).
     pub report: QualityReport,
-    /// The CSV tables: (file name, text).
-    pub tables: Vec<(String, String)>,
+    /// The CSV tables: (file name, text as a JavaScript string, read only to download it).
+    pub tables: Vec<(String, JsValue)>,
     /// The whole report's JSON text, kept as a JavaScript string for the HTML download.
     pub json: JsValue,
 }
@@ -50,10 +50,32 @@ pub async fn analyse(
     let message = job("report", judgments, tasks, rubric, options)?;
     let answer = run(&message, on_stage).await?;
     let unreadable = |e: serde_json::Error| format!("the worker's report could not be read: {e}");
-    let text = |key: &str| Reflect::get(&answer, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
-    let mut report: QualityReport = serde_json::from_str(&text("view")).map_err(unreadable)?;
-    // The annotator rows come in pieces of a few milliseconds each: one per task, so the page
-    // keeps painting while a report of many annotators is read.
+    // Each section and each piece of annotator rows is read in a task of its own (a few
+    // milliseconds each, the reader's first use included), so the page keeps painting.
+    let view: Object = Reflect::get(&answer, &"view".into()).map_err(|e| crate::state::browser::js_error_text(&e))?.into();
+    let section = |key: &str| Reflect::get(&view, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| "null".into());
+    macro_rules! read {
+        ($key:literal) => {{
+            next_task().await;
+            serde_json::from_str(&section($key)).map_err(unreadable)?
+        }};
+    }
+    let mut report = QualityReport {
+        overview: read!("overview"),
+        agreement: read!("agreement"),
+        pairwise: read!("pairwise"),
+        annotators: Vec::new(),
+        groups: read!("groups"),
+        trend: read!("trend"),
+        judges: read!("judges"),
+        leaderboard: read!("leaderboard"),
+        bias: read!("bias"),
+        disagreements: read!("disagreements"),
+        kpi: read!("kpi"),
+        bootstrap: read!("bootstrap"),
+        seed: read!("seed"),
+        vendor: read!("vendor"),
+    };
     let pieces: Array = Reflect::get(&answer, &"annotators".into()).map_err(|e| crate::state::browser::js_error_text(&e))?.into();
     for piece in pieces.iter() {
         next_task().await;
@@ -61,7 +83,16 @@ pub async fn analyse(
             serde_json::from_str(&piece.as_string().unwrap_or_default()).map_err(unreadable)?;
         report.annotators.extend(rows);
     }
-    let tables = serde_json::from_str(&text("tables")).map_err(unreadable)?;
+    let tables: Array = Reflect::get(&answer, &"tables".into()).map_err(|e| crate::state::browser::js_error_text(&e))?.into();
+    let tables = tables
+        .iter()
+        .map(|pair| {
+            (
+                Reflect::get(&pair, &0.into()).ok().and_then(|n| n.as_string()).unwrap_or_default(),
+                Reflect::get(&pair, &1.into()).unwrap_or_default(),
+            )
+        })
+        .collect();
     let json = Reflect::get(&answer, &"report".into()).unwrap_or(JsValue::NULL);
     Ok(Analysed { report, tables, json })
 }

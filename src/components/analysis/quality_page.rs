@@ -83,7 +83,7 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
     let inputs = use_state(Inputs::default);
     let report = use_state(|| None::<Rc<QualityReport>>);
     // The CSV tables and the whole report's JSON (for the HTML download), from the same analysis.
-    let downloads = use_state(|| None::<Rc<(Vec<(String, String)>, wasm_bindgen::JsValue)>>);
+    let downloads = use_state(|| None::<Rc<(Vec<(String, wasm_bindgen::JsValue)>, wasm_bindgen::JsValue)>>);
     let status = use_state(|| None::<String>);
     let finished = use_state(|| false);
     let error = use_state(|| None::<String>);
@@ -313,7 +313,7 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                     <strong>{ t!("q-quality-tables-as-csv") }</strong>
                     { for (*downloads).iter().flat_map(|ready| (0..ready.0.len()).map(move |at| (ready.clone(), at))).map(|(ready, at)| {
                         let name = ready.0[at].0.clone();
-                        html! { <button onclick={Callback::from(move |_| { let (file, text) = &ready.0[at]; let _ = download(file, "text/csv", text); })}>{ name }</button> }
+                        html! { <button onclick={Callback::from(move |_| { let (file, text) = &ready.0[at]; let _ = download(file, "text/csv", &text.as_string().unwrap_or_default()); })}>{ name }</button> }
                     }) }
                 </section>
                 <footer class="muted small">{ t!("q-quality-mt-bench-human-judgments-zheng") }</footer>
