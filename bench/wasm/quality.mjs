@@ -87,6 +87,8 @@ for (const name of ['Agreement', 'Annotators & sites', 'LLM judges', 'Leaderboar
 const allViewsSeconds = (Date.now() - start) / 1000;
 clearInterval(sampler);
 peakRss = Math.max(peakRss, rendererRss());
+// Once the worker has answered it is gone: what stays is the page's own memory.
+const afterRss = rendererRss();
 const status = await page.getByRole('status').first().textContent();
 const judgments = await page.locator('.stats div', { hasText: 'Judgments' }).locator('dd').first().textContent();
 const longTasks = await page.evaluate(() => window.__longTasks);
@@ -97,5 +99,5 @@ console.log(JSON.stringify({
   file, bytes: fs.statSync(file).size, judgments, first_paint: { seconds: firstPaintSeconds, files: firstPaintFiles, gzip_bytes: firstPaintGzip },
   ready_seconds: readySeconds, all_views_seconds: allViewsSeconds, views, status,
   longest_main_thread_task_ms: Math.max(0, ...longTasks.map((t) => t.ms)), long_tasks: longTasks.map((t) => `${t.ms} ms at ${t.at} ms`),
-  peak_renderer_rss_mb: Math.round(peakRss / 1e6), load_average: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+  peak_renderer_rss_mb: Math.round(peakRss / 1e6), renderer_rss_after_mb: Math.round(afterRss / 1e6), load_average: os.loadavg().map((l) => l.toFixed(2)).join(' '),
 }, null, 1));
