@@ -22,20 +22,25 @@ setup-build:
 setup-test:
 	scripts/setup.sh test
 
-# Two pages, two bundles: index.html (rating, embedding) and quality.html (the quality workspace
-# and its analysis worker), plus the rich-content module (rich.html: Markdown, math, code, diff,
-# loaded by www/rich-page.js after the first paint). The last two are built aside, then merged into dist/.
+# Four bundles: index.html (rating, embedding), quality.html (the quality workspace's shell),
+# the analysis module (its worker's computations, loaded on demand; also campaign.html, the rating
+# app with the campaign planner) and the rich-content module (rich.html: Markdown, math, code,
+# diff, loaded by www/rich-page.js after the rating page's first paint). The last three are built
+# aside, then merged into dist/.
 build:
 	trunk build --release --cargo-profile wasm-release
-	trunk build --release --cargo-profile wasm-quality quality.html --html-output quality.html --dist target/dist-quality
-	cp -r target/dist-quality/. dist/
+	trunk build --release --cargo-profile wasm-release quality.html --html-output quality.html --dist target/dist-quality
+	trunk build --release --cargo-profile wasm-quality campaign.html --html-output campaign.html --dist target/dist-campaign
+	cp -r target/dist-quality/. target/dist-campaign/. dist/
 	trunk build --release --cargo-profile wasm-release rich.html --html-output rich.html --dist target/dist-rich
 	cp target/dist-rich/verdict-rich-*.js target/dist-rich/verdict-rich-*_bg.wasm dist/
 	node scripts/externalize-boot.mjs dist
 
-# The rating page's first paint (wasm + JS glue, gzip -9) within 350 KB (docs/BENCHMARKS.md).
+# The rating page's and the quality workspace's first paints (wasm + JS glue, gzip -9) within
+# 350 KB each (docs/BENCHMARKS.md); the workspace's analysis module loads later, in its worker.
 check-bundle:
 	node scripts/check-bundle-size.mjs dist 350000
+	node scripts/check-bundle-size.mjs dist 350000 verdict-workspace
 
 # The release CLI: the end-to-end tests compare the workspace's numbers with its output.
 cli:

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 const dist = process.argv[2] || 'dist';
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 
-for (const page of ['index.html', 'quality.html']) {
+for (const page of ['index.html', 'quality.html', 'campaign.html']) {
   const pagePath = path.join(dist, page);
   if (!fs.existsSync(pagePath)) continue;
   const html = fs.readFileSync(pagePath, 'utf8');

@@ -26,7 +26,9 @@ use crate::state::store::SavedFiles;
 
 /// Mounts a rating workspace in `element`; resolves when it shows the evaluation, rejects with a
 /// readable `Error` (naming the bad option) otherwise.
-#[wasm_bindgen]
+// Exported by the rating bundle and the analysis module, not by the workspace's shell (it would
+// carry the rating app into its first paint).
+#[cfg_attr(any(not(feature = "workspace"), feature = "quality"), wasm_bindgen)]
 pub async fn mount(element: JsValue, options: JsValue) -> Result<(), JsValue> {
     let (element, source, on_judgment) = read_options(element, &options).map_err(|message| JsError::new(&message))?;
     MOUNTED.with(|m| m.set(true));

@@ -13,6 +13,8 @@ pub mod state;
 pub mod worker;
 #[cfg(feature = "quality")]
 pub mod worker_campaign;
+#[cfg(feature = "quality")]
+pub mod worker_workspace;
 
 /// Mounts the app on `<body>` (called by `main`) and registers the offline service worker.
 /// A host page with `<meta name="verdict-mount" content="manual">` mounts through [`api::mount`] instead.
@@ -35,25 +37,59 @@ pub fn start() {
     });
 }
 
-/// Mounts the quality workspace on `<body>` (called by the `verdict-quality` binary).
+/// Mounts the quality workspace's shell on `<body>` (called by the `verdict-workspace` binary,
+/// `quality.html`): files, tabs and views; the analysis runs in the worker, which loads the
+/// analysis module (`verdict-quality`) only when asked. A campaign link goes to `campaign.html`.
+#[cfg(feature = "workspace")]
+pub fn start_workspace() {
+    console_error_panic_hook::set_once();
+    if web_sys::window().is_none() {
+        return;
+    }
+    if state::browser::url_param("campaign").is_some() {
+        // The campaign page has the planner (replacing this history entry, so Back leaves it).
+        let location = gloo::utils::window().location();
+        let _ = location.replace(&format!("campaign.html{}", location.search().unwrap_or_default()));
+        return;
+    }
+    register_service_worker();
+    thread_local! {
+        static SHELL: std::cell::RefCell<Option<yew::AppHandle<i18n::Localized>>> = const { std::cell::RefCell::new(None) };
+    }
+    wasm_bindgen_futures::spawn_local(async {
+        i18n::activate(i18n::negotiate(None)).await;
+        let root = gloo::utils::body().into();
+        // Removed when the analysis module takes over the page.
+        let remove = yew::Callback::from(|()| {
+            if let Some(shell) = SHELL.with(|shell| shell.borrow_mut().take()) {
+                shell.destroy();
+            }
+        });
+        let children = yew::html! { <components::analysis::shell::WorkspaceShell {remove} /> };
+        let shell = yew::Renderer::<i18n::Localized>::with_root_and_props(root, i18n::root::LocalizedProps { children }).render();
+        SHELL.with(|slot| *slot.borrow_mut() = Some(shell));
+    });
+}
+
+/// Mounts the rating app with the campaign planner on `<body>` (called by the `verdict-quality`
+/// binary on `campaign.html`, which campaign links reach through `quality.html`). The analysis
+/// worker loads the same module and, having no window, mounts nothing; nor does the workspace's
+/// shell, which loads it with `<meta name="verdict-mount" content="manual">` and mounts the workspace.
 #[cfg(feature = "quality")]
 pub fn start_quality() {
     console_error_panic_hook::set_once();
-    // In the analysis worker (same module, no window) there is nothing to mount.
     if web_sys::window().is_none() {
+        return;
+    }
+    if gloo::utils::document().query_selector("meta[name=verdict-mount][content=manual]").ok().flatten().is_some() {
         return;
     }
     register_service_worker();
     wasm_bindgen_futures::spawn_local(async {
         i18n::activate(i18n::negotiate(None)).await;
         let root = gloo::utils::body().into();
-        // A campaign link (forwarded by the rating page) opens the rating app with the planner.
-        let children = if state::browser::url_param("campaign").is_some() {
-            yew::html! { <app::App /> }
-        } else {
-            yew::html! { <components::analysis::QualityApp /> }
-        };
-        yew::Renderer::<i18n::Localized>::with_root_and_props(root, i18n::root::LocalizedProps { children }).render();
+        yew::Renderer::<i18n::Localized>::with_root_and_props(root, i18n::root::LocalizedProps { children: yew::html! { <app::App /> } })
+            .render();
     });
 }
 

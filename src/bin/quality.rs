@@ -1,4 +1,5 @@
-//! Entry point of the quality workspace page (`quality.html`), built with feature `quality`.
+//! Entry point of the analysis module (feature `quality`): the analysis worker's functions, and
+//! the campaign page (`campaign.html`: the rating app with the campaign planner).
 fn main() {
     verdict_web::start_quality();
 }

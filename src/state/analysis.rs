@@ -1,8 +1,9 @@
 //! Runs the quality report in the analysis Web Worker and hands back the parsed report.
 //!
-//! One worker per analysis: it loads the page's own wasm module (cached), reads the files
-//! itself (a `File` crosses to the worker without copying its bytes), and is terminated once
-//! it has answered, so a large analysis never holds memory afterwards.
+//! One worker per analysis: it loads the analysis module (`verdict-quality`, which this page
+//! never loads itself), reads the files itself (a `File` crosses to the worker without copying
+//! its bytes), and is terminated once it has answered, so a large analysis never holds memory
+//! afterwards. The page reads the answer in pieces, between frames.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,23 +13,7 @@ use verdict_core::report::{QualityReport, ReportOptions};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Where a file's text comes from.
-#[derive(Clone, Debug, PartialEq)]
-pub enum FileSource {
-    /// A picked or dropped file.
-    File(web_sys::File),
-    /// A URL (relative to the page), e.g. a demo file.
-    Url(String),
-}
-
-/// A named file for the analysis.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NamedSource {
-    /// Name used in problems (`file:line: …`).
-    pub name: String,
-    /// Its contents.
-    pub source: FileSource,
-}
+pub use super::sources::{FileSource, NamedSource};
 
 /// What the worker is doing, for the progress line.
 pub type Stage = String;
@@ -42,6 +27,18 @@ pub struct SliceBoard {
     pub leaderboard: verdict_core::ranking::Leaderboard,
 }
 
+/// An analysis as the workspace holds it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysed {
+    /// The report, as the views read it (without the per-annotator bias rows, which only the
+    /// downloads carry).
+    pub report: QualityReport,
+    /// The CSV tables: (file name, text as a JavaScript string, read only to download it).
+    pub tables: Vec<(String, JsValue)>,
+    /// The whole report's JSON text, kept as a JavaScript string for the HTML download.
+    pub json: JsValue,
+}
+
 /// Computes the report of `judgments` (+ optional tasks and rubric) in a worker.
 pub async fn analyse(
     judgments: &[NamedSource],
@@ -49,10 +46,78 @@ pub async fn analyse(
     rubric: Option<&NamedSource>,
     options: &ReportOptions,
     on_stage: impl Fn(Stage) + 'static,
-) -> Result<QualityReport, String> {
+) -> Result<Analysed, String> {
     let message = job("report", judgments, tasks, rubric, options)?;
-    let json = run(&message, on_stage).await?;
-    serde_json::from_str(&json).map_err(|e| format!("the worker's report could not be read: {e}"))
+    let answer = run(&message, on_stage).await?;
+    let unreadable = |e: serde_json::Error| format!("the worker's report could not be read: {e}");
+    // Each section and each piece of annotator rows is read in a task of its own (a few
+    // milliseconds each, the reader's first use included), so the page keeps painting.
+    let view: Object = Reflect::get(&answer, &"view".into()).map_err(|e| crate::state::browser::js_error_text(&e))?.into();
+    let section = |key: &str| Reflect::get(&view, &key.into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| "null".into());
+    macro_rules! read {
+        ($key:literal) => {{
+            next_task().await;
+            serde_json::from_str(&section($key)).map_err(unreadable)?
+        }};
+    }
+    let mut report = QualityReport {
+        overview: read!("overview"),
+        agreement: read!("agreement"),
+        pairwise: read!("pairwise"),
+        annotators: Vec::new(),
+        groups: read!("groups"),
+        trend: read!("trend"),
+        judges: read!("judges"),
+        leaderboard: read!("leaderboard"),
+        bias: read!("bias"),
+        disagreements: read!("disagreements"),
+        kpi: read!("kpi"),
+        bootstrap: read!("bootstrap"),
+        seed: read!("seed"),
+        vendor: read!("vendor"),
+        wellbeing: read!("wellbeing"),
+    };
+    let pieces: Array = Reflect::get(&answer, &"annotators".into()).map_err(|e| crate::state::browser::js_error_text(&e))?.into();
+    for piece in pieces.iter() {
+        next_task().await;
+        let rows: Vec<verdict_core::report::AnnotatorRow> =
+            serde_json::from_str(&piece.as_string().unwrap_or_default()).map_err(unreadable)?;
+        report.annotators.extend(rows);
+    }
+    let tables: Array = Reflect::get(&answer, &"tables".into()).map_err(|e| crate::state::browser::js_error_text(&e))?.into();
+    let tables = tables
+        .iter()
+        .map(|pair| {
+            (
+                Reflect::get(&pair, &0.into()).ok().and_then(|n| n.as_string()).unwrap_or_default(),
+                Reflect::get(&pair, &1.into()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let json = Reflect::get(&answer, &"report".into()).unwrap_or(JsValue::NULL);
+    Ok(Analysed { report, tables, json })
+}
+
+/// Waits for a task of its own (a zero-delay timeout), so the browser paints and handles input between pieces.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The report (`json`, as [`analyse`] kept it) as the downloadable HTML page in `locale`,
+/// rendered in a worker.
+pub async fn report_html(json: &JsValue, locale: &str) -> Result<String, String> {
+    let message = Object::new();
+    set(&message, "kind", &"html".into())?;
+    let options = Object::new();
+    set(&options, "report", json)?;
+    set(&options, "locale", &locale.into())?;
+    set(&message, "options", &options)?;
+    text_of(run(&message, |_| {}).await?)
 }
 
 /// One leaderboard per slice (`by`: `criterion` or `meta.FIELD`), computed in a worker.
@@ -64,7 +129,7 @@ pub async fn slice_leaderboards(
 ) -> Result<Vec<SliceBoard>, String> {
     let message = job("slices", judgments, tasks, None, options)?;
     set(&message, "by", &by.into())?;
-    let json = run(&message, |_| {}).await?;
+    let json = text_of(run(&message, |_| {}).await?)?;
     serde_json::from_str(&json).map_err(|e| format!("the worker's leaderboards could not be read: {e}"))
 }
 
@@ -83,13 +148,18 @@ fn job(
     Ok(message)
 }
 
-/// Runs one job in a fresh worker and returns its JSON result.
-async fn run(message: &Object, on_stage: impl Fn(Stage) + 'static) -> Result<String, String> {
+/// A job's result that is JSON text.
+fn text_of(result: JsValue) -> Result<String, String> {
+    result.as_string().ok_or_else(|| "the worker's answer is not text".to_owned())
+}
+
+/// Runs one job in a fresh worker and returns its result (JSON text, or an object of them).
+async fn run(message: &Object, on_stage: impl Fn(Stage) + 'static) -> Result<JsValue, String> {
     let worker_options = web_sys::WorkerOptions::new();
     worker_options.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options("analysis-worker.js", &worker_options)
         .map_err(|e| format!("The analysis worker could not start: {}", crate::state::browser::js_error_text(&e)))?;
-    let result: Rc<RefCell<Option<Result<String, String>>>> = Rc::new(RefCell::new(None));
+    let result: Rc<RefCell<Option<Result<JsValue, String>>>> = Rc::new(RefCell::new(None));
     let on_stage: Rc<dyn Fn(Stage)> = Rc::new(on_stage);
     let handler_slot = RefCell::new(None::<Closure<dyn FnMut(web_sys::MessageEvent)>>);
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
@@ -97,8 +167,9 @@ async fn run(message: &Object, on_stage: impl Fn(Stage) + 'static) -> Result<Str
         let handler = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
             let text = |key: &str| Reflect::get(&data, &key.into()).ok().and_then(|v| v.as_string());
-            if let Some(report) = text("result") {
-                *result.borrow_mut() = Some(Ok(report));
+            let answer = Reflect::get(&data, &"result".into()).unwrap_or(JsValue::UNDEFINED);
+            if !answer.is_undefined() {
+                *result.borrow_mut() = Some(Ok(answer));
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             } else if let Some(error) = text("error") {
                 *result.borrow_mut() = Some(Err(error));
@@ -154,7 +225,7 @@ pub async fn campaign_progress(
         set(&message, "tasks", &to_js(tasks)?)?;
     }
     set(&message, "options", &js_sys::JSON::parse(&options.to_string()).map_err(|e| crate::state::browser::js_error_text(&e))?)?;
-    let json = run(&message, |_| {}).await?;
+    let json = text_of(run(&message, |_| {}).await?)?;
     serde_json::from_str(&json).map_err(|e| format!("the worker's campaign progress could not be read: {e}"))
 }
 
@@ -164,7 +235,7 @@ pub async fn sample_size(question: &serde_json::Value) -> Result<serde_json::Val
     let message = Object::new();
     set(&message, "kind", &"size".into())?;
     set(&message, "options", &js_sys::JSON::parse(&question.to_string()).map_err(|e| crate::state::browser::js_error_text(&e))?)?;
-    let json = run(&message, |_| {}).await?;
+    let json = text_of(run(&message, |_| {}).await?)?;
     serde_json::from_str(&json).map_err(|e| format!("the worker's answer could not be read: {e}"))
 }
 
@@ -175,7 +246,7 @@ pub async fn spc_view(
     request: &verdict_core::spc::view::SpcRequest,
 ) -> Result<verdict_core::spc::view::SpcView, String> {
     let message = worker_job("spc", judgments, tasks, &serde_json::to_value(request).map_err(|e| e.to_string())?)?;
-    let json = run(&message, |_| {}).await?;
+    let json = text_of(run(&message, |_| {}).await?)?;
     serde_json::from_str(&json).map_err(|e| format!("the worker's control chart could not be read: {e}"))
 }
 
@@ -192,7 +263,7 @@ pub async fn audit_view(
         let text = crate::state::loader::read_file(file).await?;
         set(&message, "state", &text.as_str().into())?;
     }
-    let json = run(&message, |_| {}).await?;
+    let json = text_of(run(&message, |_| {}).await?)?;
     serde_json::from_str(&json).map_err(|e| format!("the worker's audit could not be read: {e}"))
 }
 

@@ -11,6 +11,8 @@ pub mod campaign;
 pub mod loader;
 pub mod outbox;
 pub mod rating;
+#[cfg(feature = "workspace")]
+pub mod sources;
 #[cfg(feature = "quality")]
 pub mod spc;
 pub mod store;

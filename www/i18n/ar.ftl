@@ -671,3 +671,6 @@ qc-events-placeholder = date,label — حدث واحد في كل سطر، مثل
 ## stream
 rating-loading-items = جارٍ تحميل ملف المهام: قُرئ { $percent } %، و{ $items } عنصرًا حتى الآن. يمكنك التقييم أثناء التحميل.
 rating-loading-items-unknown = جارٍ تحميل ملف المهام: { $items } عنصرًا حتى الآن. يمكنك التقييم أثناء التحميل.
+
+## workspace
+q-leaderboard-matrix-top = أعلى { $shown } نموذجًا تقييمًا من أصل { $total } (جداول CSV تضمّها كلها).

@@ -613,3 +613,6 @@ qc-events-placeholder = date,label — one event per line, e.g. 2026-11-30,guide
 ## stream
 rating-loading-items = Loading the task file: { $percent } % read, { $items } items so far. You can rate while it loads.
 rating-loading-items-unknown = Loading the task file: { $items } items so far. You can rate while it loads.
+
+## workspace
+q-leaderboard-matrix-top = The { $shown } highest-rated of { $total } models (the CSV tables have them all).

@@ -613,3 +613,6 @@ qc-events-placeholder = date,label — un evento por línea, p. ej. 2026-11-30,g
 ## stream
 rating-loading-items = Cargando el archivo de tareas: { $percent } % leído, { $items } elementos hasta ahora. Puede calificar mientras se carga.
 rating-loading-items-unknown = Cargando el archivo de tareas: { $items } elementos hasta ahora. Puede calificar mientras se carga.
+
+## workspace
+q-leaderboard-matrix-top = Los { $shown } modelos con mejor puntuación de { $total } (las tablas CSV los incluyen todos).

@@ -613,3 +613,6 @@ qc-events-placeholder = date,label — isang pangyayari bawat linya, hal. 2026-1
 ## stream
 rating-loading-items = Nilo-load ang task file: { $percent } % nabasa, { $items } item sa ngayon. Puwede kang mag-rate habang naglo-load.
 rating-loading-items-unknown = Nilo-load ang task file: { $items } item sa ngayon. Puwede kang mag-rate habang naglo-load.
+
+## workspace
+q-leaderboard-matrix-top = Ang { $shown } na may pinakamataas na rating sa { $total } na modelo (nasa mga CSV table ang lahat).

@@ -540,3 +540,6 @@ qc-events-placeholder = date,label — satu peristiwa per baris, mis. 2026-11-30
 ## stream
 rating-loading-items = Memuat file tugas: { $percent } % terbaca, { $items } item sejauh ini. Anda dapat menilai selama pemuatan.
 rating-loading-items-unknown = Memuat file tugas: { $items } item sejauh ini. Anda dapat menilai selama pemuatan.
+
+## workspace
+q-leaderboard-matrix-top = { $shown } model dengan peringkat tertinggi dari { $total } (tabel CSV memuat semuanya).

@@ -540,3 +540,6 @@ qc-events-placeholder = date,label — 1 行に 1 件、例：2026-11-30,guideli
 ## stream
 rating-loading-items = タスクファイルを読み込み中：{ $percent } % 読み込み済み、これまでに { $items } 件。読み込み中も評価できます。
 rating-loading-items-unknown = タスクファイルを読み込み中：これまでに { $items } 件。読み込み中も評価できます。
+
+## workspace
+q-leaderboard-matrix-top = { $total } モデルのうち評価上位 { $shown } モデル（CSV の表にはすべて含まれます）。

@@ -613,3 +613,6 @@ qc-events-placeholder = date,label — um evento por linha, p. ex. 2026-11-30,gu
 ## stream
 rating-loading-items = Carregando o arquivo de tarefas: { $percent } % lido, { $items } itens até agora. Você pode avaliar enquanto ele carrega.
 rating-loading-items-unknown = Carregando o arquivo de tarefas: { $items } itens até agora. Você pode avaliar enquanto ele carrega.
+
+## workspace
+q-leaderboard-matrix-top = Os { $shown } modelos com maior pontuação de { $total } (as tabelas CSV trazem todos).

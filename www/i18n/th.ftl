@@ -540,3 +540,6 @@ qc-events-placeholder = date,label — หนึ่งเหตุการณ�
 ## stream
 rating-loading-items = กำลังโหลดไฟล์งาน: อ่านแล้ว { $percent } % ได้ { $items } รายการแล้ว ให้คะแนนระหว่างโหลดได้
 rating-loading-items-unknown = กำลังโหลดไฟล์งาน: ได้ { $items } รายการแล้ว ให้คะแนนระหว่างโหลดได้
+
+## workspace
+q-leaderboard-matrix-top = { $shown } โมเดลที่ได้คะแนนสูงสุดจาก { $total } โมเดล (ตาราง CSV มีครบทุกโมเดล)

@@ -540,3 +540,6 @@ qc-events-placeholder = date,label — mỗi dòng một sự kiện, ví dụ 2
 ## stream
 rating-loading-items = Đang tải tệp nhiệm vụ: đã đọc { $percent } %, { $items } mục đến giờ. Bạn có thể chấm trong khi tải.
 rating-loading-items-unknown = Đang tải tệp nhiệm vụ: { $items } mục đến giờ. Bạn có thể chấm trong khi tải.
+
+## workspace
+q-leaderboard-matrix-top = { $shown } mô hình được xếp hạng cao nhất trong { $total } (các bảng CSV có đủ tất cả).

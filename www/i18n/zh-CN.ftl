@@ -540,3 +540,6 @@ qc-events-placeholder = date,label — 每行一个事件，例如 2026-11-30,gu
 ## stream
 rating-loading-items = 正在加载任务文件：已读取 { $percent } %，目前 { $items } 项。加载期间即可评分。
 rating-loading-items-unknown = 正在加载任务文件：目前 { $items } 项。加载期间即可评分。
+
+## workspace
+q-leaderboard-matrix-top = { $total } 个模型中评分最高的 { $shown } 个（CSV 表格包含全部）。

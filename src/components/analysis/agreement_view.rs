@@ -32,9 +32,29 @@ pub fn agreement_view(props: &AgreementViewProps) -> Html {
                 .collect()
         })
         .collect();
-    let annotators: Vec<String> = report.annotators.iter().filter(|a| !a.is_judge).map(|a| a.annotator.clone()).collect();
-    let first = use_state(|| annotators.first().cloned().unwrap_or_default());
+    let first = use_state(|| report.annotators.iter().find(|a| !a.is_judge).map(|a| a.annotator.clone()).unwrap_or_default());
     let second = use_state(String::new); // empty: the majority of the others
+                                         // The choices: the humans with an item in the disagreement queue (the matrix counts only
+                                         // those items), in the report's order, and the current choices; not 20,000 options.
+    let choices = {
+        let report = report.clone();
+        use_memo(std::rc::Rc::as_ptr(&report) as usize, move |_| {
+            let queued: std::collections::BTreeSet<&str> =
+                report.disagreements.iter().flat_map(|d| d.answers.iter().map(|a| a.annotator.as_str())).collect();
+            report
+                .annotators
+                .iter()
+                .filter(|a| !a.is_judge && queued.contains(a.annotator.as_str()))
+                .map(|a| a.annotator.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let annotators: Vec<String> = [&*first, &*second]
+        .into_iter()
+        .filter(|chosen| !chosen.is_empty() && !choices.contains(chosen))
+        .cloned()
+        .chain(choices.iter().cloned())
+        .collect();
     let matrix = confusion(&report.disagreements, &first, (!second.is_empty()).then_some(second.as_str()));
     let shares: Vec<Vec<Option<f64>>> = matrix
         .counts

@@ -47,11 +47,14 @@ const COLUMNS: &[(Column, &str)] = &[
     (Column::Pass, "q-col-pass"),
 ];
 
-fn sort_key(row: &AnnotatorRow, column: Column) -> (Option<f64>, String) {
-    let number = |v: Option<f64>| (v, String::new());
+/// Rows shown at once: a report of 20,000 annotators shows them page by page.
+const PAGE: usize = 100;
+
+fn sort_key(row: &AnnotatorRow, column: Column) -> (Option<f64>, &str) {
+    let number = |v: Option<f64>| (v, "");
     match column {
-        Column::Annotator => (None, row.annotator.clone()),
-        Column::Group => (None, row.group.clone().unwrap_or_default()),
+        Column::Annotator => (None, row.annotator.as_str()),
+        Column::Group => (None, row.group.as_deref().unwrap_or_default()),
         Column::Judgments => number(Some(row.judgments as f64)),
         Column::Median => number(row.median_seconds),
         Column::AlphaDelta => number(row.alpha_delta),
@@ -64,22 +67,17 @@ fn sort_key(row: &AnnotatorRow, column: Column) -> (Option<f64>, String) {
     }
 }
 
-/// Per-annotator and per-group quality with KPI thresholds.
-#[function_component(AnnotatorsView)]
-pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
-    let report = &props.report;
-    let sort = use_state(|| (Column::Judgments, true));
-    let kpi = use_state(|| report.kpi.clone());
-    let mut rows: Vec<&AnnotatorRow> = report.annotators.iter().collect();
-    let (column, descending) = *sort;
-    rows.sort_by(|a, b| {
+/// The rows' positions in display order: by `column` (undefined numbers last either way), then by annotator.
+fn sorted(rows: &[AnnotatorRow], column: Column, descending: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&rows[a], &rows[b]);
         let (ka, kb) = (sort_key(a, column), sort_key(b, column));
-        // Undefined numbers sort last either way.
         let order = match (ka.0, kb.0) {
             (Some(x), Some(y)) => x.total_cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => ka.1.cmp(&kb.1),
+            (None, None) => ka.1.cmp(kb.1),
         };
         let order = if descending && ka.0.is_some() && kb.0.is_some() || descending && ka.0.is_none() && kb.0.is_none() {
             order.reverse()
@@ -88,12 +86,33 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
         };
         order.then_with(|| a.annotator.cmp(&b.annotator))
     });
+    order
+}
+
+/// Per-annotator and per-group quality with KPI thresholds.
+#[function_component(AnnotatorsView)]
+pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
+    let report = &props.report;
+    let sort = use_state(|| (Column::Judgments, true));
+    let page = use_state(|| 0usize);
+    let kpi = use_state(|| report.kpi.clone());
+    let (column, descending) = *sort;
+    // The order is computed once per report and sort column, not at every render.
+    let order = {
+        let report = report.clone();
+        use_memo((Rc::as_ptr(&report) as usize, column, descending), move |(_, column, descending)| {
+            sorted(&report.annotators, *column, *descending)
+        })
+    };
+    let start = (*page * PAGE).min(order.len().saturating_sub(1) / PAGE * PAGE);
+    let rows: Vec<&AnnotatorRow> = order.iter().skip(start).take(PAGE).map(|&at| &report.annotators[at]).collect();
     let header = |(col, label): &(Column, &'static str)| {
-        let sort = sort.clone();
+        let (sort, page) = (sort.clone(), page.clone());
         let col = *col;
         let onclick = Callback::from(move |_| {
             let (current, descending) = *sort;
             sort.set((col, if current == col { !descending } else { true }));
+            page.set(0);
         });
         let state = if column == col {
             if descending {
@@ -167,6 +186,13 @@ pub fn annotators_view(props: &AnnotatorsViewProps) -> Html {
                 }) }
                 </tbody>
             </table>
+            if order.len() > PAGE {
+                <div class="pager">
+                    <button disabled={start == 0} onclick={{ let page = page.clone(); Callback::from(move |_| page.set(start / PAGE - 1)) }}>{ t!("q-disagreements-previous") }</button>
+                    <span class="muted small">{ t!("q-disagreements-page", first = start + 1, last = (start + PAGE).min(order.len()), total = order.len()) }</span>
+                    <button disabled={start + PAGE >= order.len()} onclick={{ let page = page.clone(); Callback::from(move |_| page.set(start / PAGE + 1)) }}>{ t!("q-disagreements-next") }</button>
+                </div>
+            }
             <p class="note">{ t!("q-kpi-rule", min = kpi.min_n, fdr = kpi.fdr * 100.0) }</p>
             <table class="data">
                 <caption>{ t!("q-annotators-groups-sites-vendors") }</caption>

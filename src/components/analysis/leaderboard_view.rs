@@ -21,6 +21,9 @@ pub struct LeaderboardViewProps {
     pub slicing: bool,
 }
 
+/// Models in the win-rate matrix.
+const MAX_MATRIX: usize = 30;
+
 /// Ratings with error bars, the table, the win matrix and position bias.
 #[function_component(LeaderboardView)]
 pub fn leaderboard_view(props: &LeaderboardViewProps) -> Html {
@@ -29,7 +32,9 @@ pub fn leaderboard_view(props: &LeaderboardViewProps) -> Html {
     let rows: Vec<IntervalRow> =
         board.models.iter().map(|m| IntervalRow { label: m.model.clone(), value: m.rating, low: m.ci_low, high: m.ci_high }).collect();
     let matrix = &board.win_matrix;
-    let n = matrix.models.len();
+    // The matrix in rank order, the highest-rated first: 30 × 30 cells stay readable and quick
+    // to draw; an arena of 100 models would be 10,000.
+    let n = matrix.models.len().min(MAX_MATRIX);
     let rates: Vec<Vec<Option<f64>>> = (0..n)
         .map(|i| {
             (0..n)
@@ -61,7 +66,8 @@ pub fn leaderboard_view(props: &LeaderboardViewProps) -> Html {
                 </tbody>
             </table>
             <h3>{ t!("q-leaderboard-win-rate-of-row-over") }</h3>
-            <Heatmap title={t!("q-leaderboard-win-rate-matrix")} rows={matrix.models.clone()} columns={matrix.models.clone()} values={rates} min={0.0} max={1.0} />
+            if n < matrix.models.len() { <p class="muted small">{ t!("q-leaderboard-matrix-top", shown = n, total = matrix.models.len()) }</p> }
+            <Heatmap title={t!("q-leaderboard-win-rate-matrix")} rows={matrix.models[..n].to_vec()} columns={matrix.models[..n].to_vec()} values={rates} min={0.0} max={1.0} />
             <h3>{ t!("q-leaderboard-bias-diagnostics") }</h3>
             <ul class="bias">
                 <li>{ t!("q-bias-position", wins = bias.first_shown_wins, decisive = bias.positioned_decisive, share = percent(bias.first_shown_win_rate),

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::t;
 use verdict_core::adjudication::{Adjudication, DEFAULT_ROOT_CAUSES};
-use verdict_core::report::{csv_tables, render_html_in, Kpi, QualityReport, ReportOptions};
+use verdict_core::report::{Kpi, QualityReport, ReportOptions};
 use verdict_core::task::load_tasks;
 use verdict_core::Task;
 use yew::prelude::*;
@@ -15,6 +15,8 @@ use super::annotators_view::AnnotatorsView;
 use super::audit_view::AuditView;
 use super::campaign_view::CampaignView;
 use super::disagreements_view::DisagreementsView;
+use super::frame::{Inputs, Planning, Slot, WorkspaceFrame};
+use super::handoff::{Start, StartAction};
 use super::judges_view::JudgesView;
 use super::leaderboard_view::LeaderboardView;
 use super::overview_view::OverviewView;
@@ -22,7 +24,7 @@ use super::size_panel::SizePanel;
 use super::spc_view::SpcView;
 use super::wellbeing_view::WellbeingView;
 use crate::state::adjudications::AdjudicationStore;
-use crate::state::analysis::{analyse, slice_leaderboards, FileSource, NamedSource, SliceBoard};
+use crate::state::analysis::{analyse, report_html, slice_leaderboards, FileSource, NamedSource, SliceBoard};
 use crate::state::browser::{download, local_get, local_set, now_ms};
 use crate::state::loader::read_file;
 
@@ -38,6 +40,9 @@ pub struct QualityPageProps {
     pub on_close: Callback<()>,
     /// Who adjudicates (the annotator id entered on this browser).
     pub adjudicator: AttrValue,
+    /// What the shell was asked before this module loaded: files and the action to take.
+    #[prop_or_default]
+    pub start: Option<Rc<Start>>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -72,18 +77,13 @@ fn planning(tab: Tab) -> bool {
     matches!(tab, Tab::Campaign | Tab::SampleSize | Tab::Audit)
 }
 
-#[derive(Clone, PartialEq, Default)]
-struct Inputs {
-    judgments: Vec<NamedSource>,
-    tasks: Option<NamedSource>,
-    rubric: Option<NamedSource>,
-}
-
 /// The workspace.
 #[function_component(QualityPage)]
 pub fn quality_page(props: &QualityPageProps) -> Html {
     let inputs = use_state(Inputs::default);
     let report = use_state(|| None::<Rc<QualityReport>>);
+    // The CSV tables and the whole report's JSON (for the HTML download), from the same analysis.
+    let downloads = use_state(|| None::<Rc<(Vec<(String, wasm_bindgen::JsValue)>, wasm_bindgen::JsValue)>>);
     let status = use_state(|| None::<String>);
     let finished = use_state(|| false);
     let error = use_state(|| None::<String>);
@@ -111,9 +111,11 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
     }
 
     let run = {
-        let (report, status, error, tasks, finished) = (report.clone(), status.clone(), error.clone(), tasks.clone(), finished.clone());
+        let (report, downloads, status, error, tasks, finished) =
+            (report.clone(), downloads.clone(), status.clone(), error.clone(), tasks.clone(), finished.clone());
         Callback::from(move |(inputs, kpi): (Inputs, Kpi)| {
-            let (report, status, error, tasks, finished) = (report.clone(), status.clone(), error.clone(), tasks.clone(), finished.clone());
+            let (report, downloads, status, error, tasks, finished) =
+                (report.clone(), downloads.clone(), status.clone(), error.clone(), tasks.clone(), finished.clone());
             if inputs.judgments.is_empty() {
                 error.set(Some(t!("q-choose-judgments")));
                 return;
@@ -141,7 +143,8 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                 .await;
                 match result {
                     Ok(done) => {
-                        report.set(Some(Rc::new(done)));
+                        report.set(Some(Rc::new(done.report)));
+                        downloads.set(Some(Rc::new((done.tables, done.json))));
                         status.set(Some(t!("q-status-done", seconds = crate::i18n::number((now_ms() - started) as f64 / 1000.0, 1))));
                         finished.set(true);
                     }
@@ -154,31 +157,17 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
         })
     };
 
-    let pick = |slot: &'static str| {
+    let on_pick = {
         let inputs = inputs.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let files = input.files();
-            let list: Vec<NamedSource> = (0..files.as_ref().map_or(0, |f| f.length()))
-                .filter_map(|i| files.as_ref()?.get(i))
-                .map(|file| NamedSource { name: file.name(), source: FileSource::File(file) })
-                .collect();
-            let mut next = (*inputs).clone();
-            match slot {
-                "judgments" => next.judgments = list,
-                "tasks" => next.tasks = list.into_iter().next(),
-                _ => next.rubric = list.into_iter().next(),
-            }
-            inputs.set(next);
-        })
+        Callback::from(move |(slot, files): (Slot, Vec<NamedSource>)| inputs.set(inputs.with(slot, files)))
     };
     let analyse_files = {
         let (run, inputs, kpi) = (run.clone(), inputs.clone(), kpi.clone());
         Callback::from(move |_: MouseEvent| run.emit(((*inputs).clone(), (*kpi).clone())))
     };
-    let analyse_demo = {
+    let demo = {
         let (run, inputs, kpi) = (run.clone(), inputs.clone(), kpi.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             let demo = Inputs {
                 judgments: vec![NamedSource { name: "judgments.jsonl".into(), source: FileSource::Url(DEMO_JUDGMENTS.into()) }],
                 tasks: None,
@@ -188,6 +177,31 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
             run.emit((demo, (*kpi).clone()));
         })
     };
+    let on_planning = {
+        let tab = tab.clone();
+        Callback::from(move |tool: Planning| {
+            tab.set(match tool {
+                Planning::Campaign => Tab::Campaign,
+                Planning::SampleSize => Tab::SampleSize,
+                Planning::Audit => Tab::Audit,
+            })
+        })
+    };
+    {
+        // The shell's request, once: its files, then what was clicked.
+        let (start, inputs, run, kpi, on_planning) = (props.start.clone(), inputs.clone(), run.clone(), kpi.clone(), on_planning.clone());
+        let demo = demo.clone();
+        use_effect_with((), move |_| {
+            if let Some(start) = start {
+                inputs.set(start.inputs.clone());
+                match start.action {
+                    StartAction::Analyse => run.emit((start.inputs.clone(), (*kpi).clone())),
+                    StartAction::Demo => demo.emit(()),
+                    StartAction::Planning(tool) => on_planning.emit(tool),
+                }
+            }
+        });
+    }
     let on_kpi = {
         let (run, inputs, kpi) = (run.clone(), inputs.clone(), kpi.clone());
         Callback::from(move |new_kpi: Kpi| {
@@ -242,45 +256,27 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
         })
     };
     let download_report = {
-        let report = report.clone();
+        let (downloads, error) = (downloads.clone(), error.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Some(report) = &*report {
-                let _ = download("verdict-quality-report.html", "text/html", &render_html_in(report, &crate::i18n::locale()));
-            }
+            let Some(ready) = (*downloads).clone() else { return };
+            let error = error.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match report_html(&ready.1, &crate::i18n::locale()).await {
+                    Ok(html) => {
+                        let _ = download("verdict-quality-report.html", "text/html", &html);
+                    }
+                    Err(message) => error.set(Some(message)),
+                }
+            });
         })
     };
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     let busy = status.is_some() && !*finished;
 
+    let on_download = report.is_some().then_some(download_report);
     html! {
-        <div class="quality">
-            <header class="topbar">
-                <h1 class="title">{ t!("q-quality-quality-workspace") }</h1>
-                if busy { <progress class="busy" aria-label={t!("q-quality-analysis-in-progress")}></progress> }
-                if let Some(text) = &*status { <span class="muted small" role="status" aria-live="polite">{ text }</span> }
-                <div class="actions">
-                    if report.is_some() { <button onclick={download_report}>{ t!("q-quality-download-report-html") }</button> }
-                    <button onclick={on_close}>{ t!("q-quality-back-to-rating") }</button>
-                </div>
-                { crate::i18n::preferences() }
-            </header>
-            <main>
-            <section class="card inputs" aria-label={t!("q-quality-files-to-analyse")}>
-                <div class="pickers">
-                    <label>{ t!("q-quality-judgments-one-or-more-jsonl") }<input type="file" multiple=true accept=".jsonl,.json,.ndjson" onchange={pick("judgments")} /></label>
-                    <label>{ t!("q-quality-task-file-optional-gold-items") }<input type="file" accept=".jsonl,.json" onchange={pick("tasks")} /></label>
-                    <label>{ t!("q-quality-rubric-optional") }<input type="file" accept=".json" onchange={pick("rubric")} /></label>
-                </div>
-                <div class="actions-row">
-                    <button class="primary" disabled={busy} onclick={analyse_files}>{ t!("q-quality-analyse") }</button>
-                    <button disabled={busy} onclick={analyse_demo}>{ t!("q-quality-analyse-the-mt-bench-human") }</button>
-                    <button onclick={{ let tab = tab.clone(); Callback::from(move |_| tab.set(Tab::Campaign)) }}>{ t!("q-quality-campaign-progress") }</button>
-                    <button onclick={{ let tab = tab.clone(); Callback::from(move |_| tab.set(Tab::SampleSize)) }}>{ t!("q-tab-sample-size") }</button>
-                    <button onclick={{ let tab = tab.clone(); Callback::from(move |_| tab.set(Tab::Audit)) }}>{ t!("qc-tab-audit") }</button>
-                    <span class="muted small">{ t!("q-quality-everything-runs-in-this-browser") }</span>
-                </div>
-                if let Some(message) = &*error { <p class="errors" role="alert">{ message }</p> }
-            </section>
+        <WorkspaceFrame {busy} status={(*status).clone()} error={(*error).clone()} {on_download} {on_close} {on_pick}
+            on_analyse={analyse_files} on_demo={demo.reform(|_: MouseEvent| ())} {on_planning}>
             if report.is_none() && planning(*tab) {
                 <div role="tabpanel" class="tab-panel">
                     { match *tab { Tab::Campaign => html! { <CampaignView judgments={inputs.judgments.clone()} /> }, Tab::Audit => html! { <AuditView /> }, _ => html! { <SizePanel /> } } }
@@ -315,14 +311,13 @@ pub fn quality_page(props: &QualityPageProps) -> Html {
                 </div>
                 <section class="card csv" aria-label={t!("q-quality-tables-as-csv-2")}>
                     <strong>{ t!("q-quality-tables-as-csv") }</strong>
-                    { for csv_tables(report).into_iter().map(|(name, text)| {
-                        let file = name.clone();
-                        html! { <button onclick={Callback::from(move |_| { let _ = download(&file, "text/csv", &text); })}>{ name }</button> }
+                    { for (*downloads).iter().flat_map(|ready| (0..ready.0.len()).map(move |at| (ready.clone(), at))).map(|(ready, at)| {
+                        let name = ready.0[at].0.clone();
+                        html! { <button onclick={Callback::from(move |_| { let (file, text) = &ready.0[at]; let _ = download(file, "text/csv", &text.as_string().unwrap_or_default()); })}>{ name }</button> }
                     }) }
                 </section>
                 <footer class="muted small">{ t!("q-quality-mt-bench-human-judgments-zheng") }</footer>
             }
-            </main>
-        </div>
+        </WorkspaceFrame>
     }
 }
