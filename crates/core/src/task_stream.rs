@@ -255,7 +255,7 @@ mod tests {
             tasks.extend(stream.push(piece, &mut problems));
         }
         tasks.extend(stream.finish(&mut problems));
-        (tasks, problems.iter().map(ToString::to_string).collect(), stream.identity().expect("known at the end").to_owned())
+        (tasks, problems.iter().map(crate::problem::in_english).collect(), stream.identity().expect("known at the end").to_owned())
     }
 
     fn item(id: &str) -> String {
@@ -266,7 +266,7 @@ mod tests {
     fn any_chunking_reads_what_the_whole_file_loader_reads() {
         let text = format!("\u{feff}{}\r\n\n{}\n{{\"id\":\"c\"}}\n{}\n[1]\n{{\"id\":\"é\"", item("a"), item("b"), item("a"));
         let whole = load_tasks("t.jsonl", &text);
-        let expected: Vec<String> = whole.problems.iter().map(ToString::to_string).collect();
+        let expected: Vec<String> = whole.problems.iter().map(crate::problem::in_english).collect();
         assert_eq!(expected.len(), 5, "{expected:?}");
         for chunk in [1, 2, 3, 7, 64, 1 << 20] {
             let (tasks, problems, identity) = read(text.as_bytes(), chunk);
@@ -310,7 +310,7 @@ mod tests {
                 problems,
                 [
                     "t.jsonl:5: prompt: missing: give a prompt or a conversation",
-                    "t.jsonl:5: outputs: empty: an item needs at least one output"
+                    "t.jsonl:5: outputs: must not be empty"
                 ]
             );
         }
