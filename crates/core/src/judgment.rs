@@ -15,6 +15,9 @@ pub const TIE: &str = "tie";
 /// `preference.winner` when both outputs are judged bad.
 pub const BOTH_BAD: &str = "both_bad";
 
+/// The flag a rater raises on harmful content (the `f` key; wellbeing counts it).
+pub const HARMFUL_FLAG: &str = "harmful_content";
+
 /// A pairwise preference, by model identity.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Preference {

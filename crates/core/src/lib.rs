@@ -25,7 +25,7 @@ pub mod digest;
 pub mod embed;
 pub mod export;
 pub mod fluent;
-pub mod guide;
+pub use rubric::guide;
 pub mod import;
 pub mod intern;
 pub mod judgment;

@@ -306,13 +306,7 @@ mod tests {
         for chunk in [1, 5, 1000] {
             let (tasks, problems, _) = read(text.as_bytes(), chunk);
             assert_eq!(tasks, whole.records);
-            assert_eq!(
-                problems,
-                [
-                    "t.jsonl:5: prompt: missing: give a prompt or a conversation",
-                    "t.jsonl:5: outputs: must not be empty"
-                ]
-            );
+            assert_eq!(problems, ["t.jsonl:5: prompt: missing: give a prompt or a conversation", "t.jsonl:5: outputs: must not be empty"]);
         }
     }
 

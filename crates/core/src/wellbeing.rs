@@ -12,46 +12,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::judgment::Judgment;
+use crate::judgment::HARMFUL_FLAG;
 use crate::rubric::Rubric;
-use crate::session::HARMFUL_FLAG;
+pub use crate::rubric::{CapStatus, ExposureCaps};
 use crate::task::Task;
-
-/// Daily exposure caps, in minutes (rubric `wellbeing.exposure_caps`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ExposureCaps {
-    /// Warn and suggest a break once this many minutes of exposure are reached in a day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub soft_minutes_per_day: Option<u32>,
-    /// Pause the queue for the rest of the day once this many minutes are reached.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hard_minutes_per_day: Option<u32>,
-}
-
-/// Where a rater stands against the caps.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CapStatus {
-    /// Below both caps (or no caps).
-    Clear,
-    /// At or past the soft cap: warn, suggest a break.
-    Soft,
-    /// At or past the hard cap: the queue pauses for the day.
-    Hard,
-}
-
-impl ExposureCaps {
-    /// The status for `exposed_ms` of exposure today.
-    pub fn status(&self, exposed_ms: u64) -> CapStatus {
-        let reached = |minutes: Option<u32>| minutes.is_some_and(|m| m > 0 && exposed_ms >= u64::from(m) * 60_000);
-        if reached(self.hard_minutes_per_day) {
-            CapStatus::Hard
-        } else if reached(self.soft_minutes_per_day) {
-            CapStatus::Soft
-        } else {
-            CapStatus::Clear
-        }
-    }
-}
 
 /// Exposure in one period (a day or a week).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

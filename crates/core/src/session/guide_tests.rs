@@ -53,7 +53,7 @@ fn a_conditional_criterion_appears_only_while_its_condition_holds() {
     let judgment = saving(&session);
     // The hidden criterion's earlier answer is not saved.
     assert_eq!(serde_json::to_string(&judgment.scores).unwrap(), r#"{"harmless":true}"#);
-    assert_eq!(crate::guide::anchor(&session.eval.rubric.criteria[1], 5), Some("severe"));
+    assert_eq!(crate::rubric::guide::anchor(&session.eval.rubric.criteria[1], 5), Some("severe"));
 }
 
 #[test]

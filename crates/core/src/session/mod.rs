@@ -41,7 +41,7 @@ pub use keys::{KeyHelp, KEYMAP};
 pub use stored::StoredDraft;
 
 /// The flag raised by the `f` key.
-pub const HARMFUL_FLAG: &str = "harmful_content";
+pub use crate::judgment::HARMFUL_FLAG;
 
 /// Everything fixed for one evaluation: items, rubric, who rates, fingerprints, display orders.
 #[derive(Clone, Debug)]
@@ -408,12 +408,12 @@ impl Session {
     }
 
     /// Whether criterion `index` is asked at `position` (per-output) given the draft: its
-    /// `when` conditions hold (see [`crate::guide`]).
+    /// `when` conditions hold (see [`crate::rubric::guide`]).
     pub fn criterion_shown(&self, index: usize, position: Option<u32>) -> bool {
         let rubric = &self.eval.rubric;
         let criterion = &rubric.criteria[index];
         criterion.when.is_empty()
-            || crate::guide::condition_holds(rubric, criterion, |condition| {
+            || crate::rubric::guide::condition_holds(rubric, criterion, |condition| {
                 let key = (condition.id.clone(), if condition.per_output { Some(position.unwrap_or(0)) } else { None });
                 self.draft.answers.get(&key).filter(|a| a.is_answered()).map(|a| a.to_value(condition.multi))
             })

@@ -1,5 +1,7 @@
 //! Rubrics: what the rater is asked (mode, preference scale, criteria, wellbeing settings).
 
+pub mod guide;
+
 use serde::{Deserialize, Serialize};
 
 use crate::problem::{error_without_position, wrong_type, Detail, Expected, FieldProblems, Problem};
@@ -93,12 +95,12 @@ pub struct Criterion {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub required: Option<bool>,
     /// Likert: what points mean, keyed by the point (`{"1": "useless", "5": "perfect"}`). Read as
-    /// JSON values (checked to be strings by [`crate::guide::check`]): the same map type as `when`
+    /// JSON values (checked to be strings by [`guide::check`]): the same map type as `when`
     /// and task metadata, which keeps the rating bundle smaller than a map of its own.
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub anchors: serde_json::Map<String, serde_json::Value>,
     /// Ask this criterion only when earlier criteria have these answers (`{"harmless": false}`);
-    /// see [`crate::guide`].
+    /// see [`guide`].
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub when: serde_json::Map<String, serde_json::Value>,
 }
@@ -155,12 +157,12 @@ pub struct Wellbeing {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub break_every_minutes: Option<u32>,
     /// Pause the recorded duration after this many seconds without a key press, click or
-    /// scroll (default 60; see [`crate::session::Session::active_ms_at`]).
+    /// scroll (default 60; see `Session::active_ms_at`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idle_after_seconds: Option<u32>,
-    /// Exposure caps per rater and day (see [`crate::wellbeing`]).
+    /// Exposure caps per rater and day (the wellbeing module measures exposure against them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub exposure_caps: Option<crate::wellbeing::ExposureCaps>,
+    pub exposure_caps: Option<ExposureCaps>,
     /// Also treat items whose `meta.<field>` has one of these values as sensitive,
     /// e.g. `{"field": "policy", "values": ["self-harm"]}`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -387,7 +389,7 @@ pub fn load_rubric(file: &str, text: &str) -> Result<Rubric, Vec<Problem>> {
             CriterionKind::Binary | CriterionKind::Text => {}
         }
     }
-    problems.extend(crate::guide::check(&rubric).into_iter().map(|(index, field, message)| {
+    problems.extend(guide::check(&rubric).into_iter().map(|(index, field, message)| {
         Problem::error(file, criterion_lines.get(index).copied().unwrap_or(1), &format!("criteria[{index}].{field}"), message)
     }));
     if rubric.mode == Mode::Pairwise && rubric.preference.scale.len() < 2 {
@@ -410,6 +412,43 @@ fn serde_problem(error: &serde_json::Error) -> (String, Detail) {
     match parser.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
         Some(field) => (field.to_owned(), Detail::Missing),
         None => ("-".into(), Detail::Unreadable { parser }),
+    }
+}
+
+/// Daily exposure caps, in minutes (rubric `wellbeing.exposure_caps`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExposureCaps {
+    /// Warn and suggest a break once this many minutes of exposure are reached in a day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub soft_minutes_per_day: Option<u32>,
+    /// Pause the queue for the rest of the day once this many minutes are reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hard_minutes_per_day: Option<u32>,
+}
+
+/// Where a rater stands against the caps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CapStatus {
+    /// Below both caps (or no caps).
+    Clear,
+    /// At or past the soft cap: warn, suggest a break.
+    Soft,
+    /// At or past the hard cap: the queue pauses for the day.
+    Hard,
+}
+
+impl ExposureCaps {
+    /// The status for `exposed_ms` of exposure today.
+    pub fn status(&self, exposed_ms: u64) -> CapStatus {
+        let reached = |minutes: Option<u32>| minutes.is_some_and(|m| m > 0 && exposed_ms >= u64::from(m) * 60_000);
+        if reached(self.hard_minutes_per_day) {
+            CapStatus::Hard
+        } else if reached(self.soft_minutes_per_day) {
+            CapStatus::Soft
+        } else {
+            CapStatus::Clear
+        }
     }
 }
 

@@ -8,8 +8,8 @@
 
 use serde_json::Value;
 
+use super::{Criterion, CriterionKind, Rubric};
 use crate::problem::{wrong_type, Detail, Expected};
-use crate::rubric::{Criterion, CriterionKind, Rubric};
 
 /// Checks anchors and conditions: `(criterion index, field under the criterion, problem)`.
 pub fn check(rubric: &Rubric) -> Vec<(usize, String, Detail)> {
