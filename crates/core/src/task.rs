@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 pub use crate::content::Content;
 use crate::judgment::Judgment;
-use crate::problem::{error_without_position, wrong_type, Detail, Expected, FieldProblems, Loaded, Problem};
+use crate::problem::{error_without_position, take_string, wrong_type, Detail, Expected, FieldProblems, Loaded, Problem};
 
 pub use crate::model::task::{Gold, Output, Task, Turn};
 
@@ -214,7 +214,7 @@ pub fn task_from_value(value: Value) -> Result<Task, FieldProblems> {
                     let field = format!("conversation[{index}]");
                     match turn {
                         Value::Object(mut turn) => {
-                            let role = string_field(&mut turn, &field, "role", &mut problems);
+                            let role = take_string(&mut turn, &field, "role", &mut problems);
                             let content = content_field(&mut turn, &field, &mut problems);
                             Some(Turn { role: role?, content: content? })
                         }
@@ -251,7 +251,7 @@ pub fn task_from_value(value: Value) -> Result<Task, FieldProblems> {
                         problems.push((field, wrong_type(Expected::Output, &output)));
                         return None;
                     };
-                    let model = string_field(&mut output, &field, "model", &mut problems)?;
+                    let model = take_string(&mut output, &field, "model", &mut problems)?;
                     let content = content_field(&mut output, &field, &mut problems)?;
                     if model.trim().is_empty() {
                         problems.push((format!("{field}.model"), Detail::Empty));
@@ -311,21 +311,6 @@ fn content_field(object: &mut Map<String, Value>, parent: &str, problems: &mut F
         return None;
     };
     Content::from_value(value, &field).map_err(|found| problems.extend(found)).ok()
-}
-
-/// Takes a required string field out of `object`, recording a problem under `parent.key`.
-fn string_field(object: &mut Map<String, Value>, parent: &str, key: &str, problems: &mut FieldProblems) -> Option<String> {
-    match object.remove(key) {
-        Some(Value::String(text)) => Some(text),
-        Some(other) => {
-            problems.push((format!("{parent}.{key}"), wrong_type(Expected::String, &other)));
-            None
-        }
-        None => {
-            problems.push((format!("{parent}.{key}"), Detail::Missing));
-            None
-        }
-    }
 }
 
 #[cfg(test)]

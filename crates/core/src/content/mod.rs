@@ -6,9 +6,9 @@
 //! [`diff`] compares two outputs word by word.
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::problem::{wrong_type, Detail, Expected, FieldProblems};
+use crate::problem::{take_string, wrong_type, Detail, Expected, FieldProblems};
 
 pub mod diff;
 pub mod highlight;
@@ -251,21 +251,6 @@ fn part_from_value(value: Value, field: &str, problems: &mut FieldProblems) -> O
         return None;
     }
     part
-}
-
-/// Takes a required string field `key` out of `object`.
-fn take_string(object: &mut Map<String, Value>, parent: &str, key: &str, problems: &mut FieldProblems) -> Option<String> {
-    match object.remove(key) {
-        Some(Value::String(text)) => Some(text),
-        Some(other) => {
-            problems.push((format!("{parent}.{key}"), wrong_type(Expected::String, &other)));
-            None
-        }
-        None => {
-            problems.push((format!("{parent}.{key}"), Detail::Missing));
-            None
-        }
-    }
 }
 
 #[cfg(test)]

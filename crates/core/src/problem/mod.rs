@@ -144,6 +144,27 @@ pub fn wrong_type(expected: Expected, value: &serde_json::Value) -> Detail {
     Detail::WrongType { expected, found: JsonKind::of(value) }
 }
 
+/// Takes the required string field `key` out of `object`, recording a problem under
+/// `parent.key` when it is missing or not a string (shared by the record parsers).
+pub fn take_string(
+    object: &mut serde_json::Map<String, serde_json::Value>,
+    parent: &str,
+    key: &str,
+    problems: &mut FieldProblems,
+) -> Option<String> {
+    match object.remove(key) {
+        Some(serde_json::Value::String(text)) => Some(text),
+        Some(other) => {
+            problems.push((format!("{parent}.{key}"), wrong_type(Expected::String, &other)));
+            None
+        }
+        None => {
+            problems.push((format!("{parent}.{key}"), Detail::Missing));
+            None
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
