@@ -90,7 +90,7 @@ function problemWords(locale, id, args = {}) {
   return line.slice(id.length + 3).replace(/\{ \$(\w+) \}/g, (_, name) => String(args[name]));
 }
 
-test('problems are worded in the rater\'s language, from the problem catalog', async () => {
+test('problems and the built-in scale are in the rater\'s language', async () => {
   const page = await newPage();
   await page.goto(`${base}?lang=es&tasks=fixtures/malformed-tasks.jsonl&annotator=ann-e2e-es`);
   const box = page.locator('details.load-problems');
@@ -101,4 +101,9 @@ test('problems are worded in the rater\'s language, from the problem catalog', a
   assert.ok(lines[2].endsWith(`:5: id: ${problemWords('es', 'problem-duplicate-id', { id: 'ok-1', line: 1 })}`), lines[2]);
   assert.notEqual(problemWords('es', 'problem-missing-detail'), problemWords('en', 'problem-missing-detail'), 'the catalog is translated');
   assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-i18n-missing')), null, 'no message fell back to English');
+  // The built-in preference scale (no rubric given) is in the rater's language too.
+  const interface_ = fs.readFileSync(path.join(ROOT, 'www', 'i18n', 'es.ftl'), 'utf8').split('\n');
+  const word = (id) => interface_.find((l) => l.startsWith(`${id} = `)).slice(id.length + 3);
+  const labels = await page.locator('.panel .preference .choices button span').allTextContents();
+  assert.deepEqual(labels, ['preference-default-a-better', 'preference-default-tie', 'preference-default-b-better'].map(word));
 });

@@ -74,13 +74,22 @@ fn focus_row(dispatch: &Callback<Action>, row: usize) -> Callback<MouseEvent> {
     Callback::from(move |_| dispatch.emit(Action::Focus(row)))
 }
 
+/// The preference scale's labels: the rubric's words, or the built-in scale in the rater's language.
+fn scale_labels(scale: &[String]) -> Vec<String> {
+    if scale.iter().map(String::as_str).eq(verdict_core::rubric::DEFAULT_SCALE) {
+        vec![t!("preference-default-a-better"), t!("preference-default-tie"), t!("preference-default-b-better")]
+    } else {
+        scale.to_vec()
+    }
+}
+
 fn preference_row(session: &Session, row: usize, active: bool, dispatch: &Callback<Action>) -> Html {
     let preference = &session.eval.rubric.preference;
     html! {
         <div class={classes!("row", "preference", active.then_some("active"))} data-row={row.to_string()} onclick={focus_row(dispatch, row)}>
             <div class="row-label"><span>{ t!("preference-question") }</span><span class="required">{ "*" }</span></div>
             <div class="choices scale" role="radiogroup" aria-label={t!("preference-label")}>
-                { for preference.scale.iter().enumerate().map(|(index, label)| {
+                { for scale_labels(&preference.scale).into_iter().enumerate().map(|(index, label)| {
                     let dispatch = dispatch.clone();
                     let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::Prefer(index)));
                     let pressed = (session.draft.preference == Some(index) && !session.draft.both_bad).to_string();

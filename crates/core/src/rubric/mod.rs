@@ -143,8 +143,12 @@ impl Default for PreferenceScale {
     }
 }
 
+/// The labels of the built-in three-point scale (a rubric that gives none); the app shows them
+/// in the rater's language.
+pub const DEFAULT_SCALE: [&str; 3] = ["A better", "Tie", "B better"];
+
 fn default_scale() -> Vec<String> {
-    ["A better", "Tie", "B better"].map(String::from).to_vec()
+    DEFAULT_SCALE.map(String::from).to_vec()
 }
 
 /// Settings that protect raters who read harmful content.
