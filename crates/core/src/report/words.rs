@@ -7,7 +7,7 @@
 //! needs 30 messages, 21.5 KB for the ten languages, where the interface catalogs are 262 KB,
 //! which the CLI and the quality bundle would otherwise carry (docs/ACCESSIBILITY.md).
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use crate::fluent::{is_rtl, Arg, Catalog, PlainFormatter};
 
@@ -57,6 +57,8 @@ pub(crate) struct Words {
     formatter: PlainFormatter,
     /// Message ids the catalog lacked (shown from English, or as the id).
     missing: RefCell<Vec<String>>,
+    /// The problem catalogs (this language's, then English), parsed on the first problem line.
+    problem_catalogs: OnceCell<Vec<Catalog>>,
 }
 
 fn catalog(lang: &str) -> Catalog {
@@ -77,6 +79,7 @@ impl Words {
             english: catalog("en"),
             formatter: PlainFormatter { locale: lang.into() },
             missing: RefCell::new(Vec::new()),
+            problem_catalogs: OnceCell::new(),
         }
     }
 
@@ -101,9 +104,8 @@ impl Words {
     /// A problem line (`file:line: field: what`) in this language (problem catalogs:
     /// `crate::problem::LOCALES`), English where the language has none.
     pub fn problem(&self, problem: &crate::problem::Problem) -> String {
-        let english = crate::problem::catalog("en");
-        let own = crate::problem::catalog(self.lang);
-        let catalogs: Vec<&Catalog> = own.iter().chain(english.iter()).collect();
+        let parsed = self.problem_catalogs.get_or_init(|| [self.lang, "en"].into_iter().filter_map(crate::problem::catalog).collect());
+        let catalogs: Vec<&Catalog> = parsed.iter().collect();
         crate::problem::render(problem, &catalogs, &self.formatter)
     }
 

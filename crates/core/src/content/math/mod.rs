@@ -203,7 +203,7 @@ impl Parser {
         let start = self.at;
         self.at += 1;
         if self.depth >= MAX_MATH_DEPTH {
-            self.to_closing_brace();
+            self.skip_to_closing_brace();
             self.closing_brace();
             return error(&self.source(start));
         }
@@ -215,7 +215,7 @@ impl Parser {
     }
 
     /// Moves to the `}` that closes the group just opened (or to the end).
-    fn to_closing_brace(&mut self) {
+    fn skip_to_closing_brace(&mut self) {
         let mut open = 1;
         while let Some(c) = self.peek() {
             open += match c {
@@ -251,7 +251,7 @@ impl Parser {
         }
         self.at += 1;
         let start = self.at;
-        self.to_closing_brace();
+        self.skip_to_closing_brace();
         let text = self.source(start);
         self.closing_brace();
         text
